@@ -1,0 +1,253 @@
+/**
+ * Ingest benchmark: check-ins per second through the real server (HTTP, validation, insert-or-ignore
+ * transactions, fsync'd commits) against the same rows inserted straight into better-sqlite3.
+ *
+ *   npm run bench:ingest [-- --rows 100000 --devices 20 --batch 500 --db sqlite]
+ *
+ * Last line: `ingest http N/s direct M/s ratio R`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { v7 as uuidv7 } from 'uuid';
+import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../src/shared/protocol';
+import { buildApp } from '../src/server/app';
+import { countCheckins, toCheckinRow } from '../src/server/db/checkins-repo';
+import { insertCheckpoint } from '../src/server/db/checkpoints-repo';
+import { openDatabase, openSqlite, wrapSqlite, type Db } from '../src/server/db/database';
+import { insertDevice } from '../src/server/db/devices-repo';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { listUnits } from '../src/server/db/units-repo';
+import { toStoredCheckIn } from '../src/server/domain/stored-checkin';
+import { seedDemo } from '../src/server/seed/demo';
+import { sampleCheckIns } from '../src/server/seed/sample-checkins';
+import { issueEnrolmentCode } from '../src/server/services/enrolment';
+import { dbFileIn } from '../src/server/cli/paths';
+import { startServerProcess } from '../tests/support/server-process';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    rows: { type: 'string', default: '100000' },
+    devices: { type: 'string', default: '20' },
+    batch: { type: 'string', default: '500' },
+    'in-process': { type: 'boolean', default: false },
+  },
+});
+if (values.db !== 'sqlite') {
+  console.error(`--db ${values.db}: only sqlite is implemented so far`);
+  process.exit(2);
+}
+const ROWS = Number(values.rows);
+const DEVICES = Number(values.devices);
+const BATCH = Number(values.batch);
+const DIRECT_TXN_ROWS = 1_000;
+const START_TIME = Date.UTC(2026, 10, 27, 6, 0, 0);
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** A fresh database with the demo region plus one bench checkpoint per simulated device. */
+async function prepareDatabase(file: string): Promise<{ db: Db; checkpointIds: string[] }> {
+  const db = openDatabase(file);
+  await migrateToLatest(db);
+  await seedDemo(db, Date.now());
+  const commune = (await listUnits(db)).find((u) => u.level === 'commune');
+  if (!commune) throw new Error('no commune after seeding');
+  const checkpointIds: string[] = [];
+  for (let i = 0; i < DEVICES; i++) {
+    const id = uuidv7();
+    checkpointIds.push(id);
+    await insertCheckpoint(db, {
+      id,
+      code: `BENCH-${String(i + 1).padStart(3, '0')}`,
+      unitId: commune.id,
+      name: `Điểm kiểm tra ${i + 1}`,
+      type: 'market',
+      address: `Thôn ${i + 1}, ${commune.name}, huyện Triệu Sơn, Thanh Hóa`,
+      contactName: null,
+      contactPhone: null,
+      defaultStayMin: 60,
+      status: 'open',
+      createdAt: Date.now(),
+    });
+  }
+  return { db, checkpointIds };
+}
+
+/** Check-ins for each device's checkpoint, `ROWS` in total. */
+function workload(checkpointIds: string[]): CheckIn[][] {
+  return checkpointIds.map((checkpointId, i) =>
+    sampleCheckIns({
+      checkpointId,
+      count: Math.floor(ROWS / DEVICES) + (i < ROWS % DEVICES ? 1 : 0),
+      startTime: START_TIME + i * 7_919,
+      seed: 1_000 + i,
+    }),
+  );
+}
+
+interface HttpResult {
+  rate: number;
+  seconds: number;
+  requests: number;
+  bytes: number;
+  latencies: number[];
+  perDevice: CheckIn[][];
+}
+
+interface RunningServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server under test: by default the real CLI process (`start`, production logging on), so the
+ * simulated phones do not share its CPU; `--in-process` listens from this process instead.
+ */
+async function startServer(dataDir: string): Promise<RunningServer> {
+  if (values['in-process']) {
+    const app = await buildApp({ dbFile: dbFileIn(dataDir), publicUrl: 'http://127.0.0.1', logger: false });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    return { base, stop: () => app.close() };
+  }
+  const server = await startServerProcess({ dataDir, args: ['--no-demo'] });
+  return { base: server.url, stop: () => server.stop() };
+}
+
+/** Phase 1: enrol devices over HTTP and push every check-in in batches, all devices at once. */
+async function benchHttp(dir: string): Promise<HttpResult> {
+  const dataDir = join(dir, 'http');
+  const dbFile = dbFileIn(dataDir);
+  const { db, checkpointIds } = await prepareDatabase(dbFile);
+  const codes: string[] = [];
+  for (const id of checkpointIds) codes.push(await issueEnrolmentCode(db, id, Date.now()));
+  await db.destroy();
+
+  const server = await startServer(dataDir);
+  const base = server.base;
+  try {
+    const tokens: string[] = [];
+    for (const code of codes) {
+      const res = await fetch(`${base}${API.enrol}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, appVersion: 'bench' }),
+      });
+      if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+      tokens.push(((await res.json()) as EnrolResponse).token);
+    }
+
+    const perDevice = workload(checkpointIds);
+    // Bodies are serialised up front: the clients' JSON work is not the server's and shares this process.
+    let bytes = 0;
+    const bodies = perDevice.map((items) => {
+      const out: string[] = [];
+      for (let i = 0; i < items.length; i += BATCH) {
+        const batch = items.slice(i, i + BATCH);
+        const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch });
+        bytes += body.length;
+        out.push(body);
+      }
+      return out;
+    });
+
+    const latencies: number[] = [];
+    let accepted = 0;
+    const started = performance.now();
+    await Promise.all(
+      bodies.map(async (deviceBodies, d) => {
+        for (const body of deviceBodies) {
+          const t = performance.now();
+          const res = await fetch(`${base}${API.push}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[d]}` },
+            body,
+          });
+          const answer = (await res.json()) as PushResponse;
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) throw new Error(`push failed: ${res.status} ${JSON.stringify(answer)}`);
+          accepted += answer.results.filter((r) => r.status === 'accepted').length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (accepted !== ROWS) throw new Error(`expected ${ROWS} accepted, got ${accepted}`);
+
+    const check = openDatabase(dbFile, { readonly: true });
+    const stored = await countCheckins(check);
+    await check.destroy();
+    if (stored !== ROWS) throw new Error(`expected ${ROWS} stored rows, found ${stored}`);
+    return { rate: ROWS / seconds, seconds, requests: latencies.length, bytes, latencies, perDevice };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Phase 2: the same rows, same schema and pragmas, inserted with one prepared statement in 1,000-row transactions. */
+async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate: number; seconds: number }> {
+  const dbFile = join(dir, 'direct.sqlite');
+  const { db, checkpointIds } = await prepareDatabase(dbFile);
+  const deviceIds: string[] = [];
+  for (const [i, checkpointId] of checkpointIds.entries()) {
+    const id = uuidv7();
+    deviceIds.push(id);
+    await insertDevice(db, { id, checkpointId, label: null, appVersion: 'bench', enrolledAt: Date.now() }, `hash-${i}`);
+  }
+  await db.destroy();
+
+  // Rows as the server would store them, built before the clock starts: this phase measures storage only.
+  const receivedAt = Date.now();
+  const rows = perDevice.flatMap((items, d) =>
+    items.map((item) => {
+      const remapped = { ...item, checkpointId: checkpointIds[d] ?? '' };
+      return toCheckinRow(toStoredCheckIn(remapped, { deviceId: deviceIds[d] ?? '', receivedAt, clockOffsetMs: 0 }));
+    }),
+  );
+  const first = rows[0];
+  if (!first) throw new Error('no rows');
+  const columns = Object.keys(first) as (keyof typeof first)[];
+
+  const sqlite = openSqlite(dbFile);
+  const kysely = wrapSqlite(sqlite);
+  try {
+    const { sql } = kysely.insertInto('checkins').values(first).compile();
+    const insert = sqlite.prepare(sql);
+    const insertMany = sqlite.transaction((chunk: typeof rows) => {
+      for (const row of chunk) insert.run(columns.map((c) => row[c] ?? null));
+    });
+    const started = performance.now();
+    for (let i = 0; i < rows.length; i += DIRECT_TXN_ROWS) insertMany(rows.slice(i, i + DIRECT_TXN_ROWS));
+    const seconds = (performance.now() - started) / 1000;
+    const stored = sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number };
+    if (stored.n !== rows.length) throw new Error(`direct: expected ${rows.length} rows, found ${stored.n}`);
+    return { rate: rows.length / seconds, seconds };
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-'));
+  try {
+    const where = values['in-process'] ? 'server in this process' : 'server as its own process (tsx src/server/cli.ts start)';
+    console.log(`ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, SQLite (WAL, synchronous=FULL), ${where}`);
+    const http = await benchHttp(dir);
+    const lat = [...http.latencies].sort((a, b) => a - b);
+    console.log(
+      `http:   ${fmt(ROWS)} rows in ${http.seconds.toFixed(2)} s over ${http.requests} pushes ` +
+        `(${(http.bytes / ROWS).toFixed(0)} B/check-in on the wire); push latency p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
+    );
+    const direct = await benchDirect(dir, http.perDevice);
+    console.log(`direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (one prepared INSERT, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`);
+    console.log(`ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

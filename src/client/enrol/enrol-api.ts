@@ -1,0 +1,37 @@
+/** Turns this browser into a guard device: trades a one-time enrolment code for a device token. */
+import * as v from 'valibot';
+import { API, EnrolResponseSchema, ErrorBodySchema, type CheckpointInfo } from '../../shared/protocol';
+import { saveEnrolment } from '../data';
+
+export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
+
+/** Reads the enrolment code from a link's fragment (`/enrol#CODE`) or query (`?code=CODE`). */
+export function enrolCodeFromLocation(loc: { hash: string; search: string }): string | null {
+  const fromHash = decodeURIComponent(loc.hash.replace(/^#/, '')).replace(/^code=/, '').trim();
+  if (fromHash) return fromHash;
+  return new URLSearchParams(loc.search).get('code')?.trim() || null;
+}
+
+/** Enrols the device with the server it was loaded from and stores the token. */
+export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch): Promise<EnrolOutcome> {
+  let response: Response;
+  try {
+    response = await fetchImpl(API.enrol, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, appVersion: __APP_VERSION__, deviceLabel: navigator.userAgent.slice(0, 80) }),
+    });
+  } catch {
+    return { type: 'offline' };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = v.safeParse(ErrorBodySchema, body);
+    return { type: 'refused', message: error.success ? error.output.message : `HTTP ${response.status}` };
+  }
+  const parsed = v.safeParse(EnrolResponseSchema, body);
+  if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };
+  const { deviceId, token, checkpoint } = parsed.output;
+  await saveEnrolment({ deviceId, token, checkpoint, enrolledAt: Date.now() });
+  return { type: 'ok', checkpoint };
+}

@@ -1,0 +1,91 @@
+/**
+ * The district server's command line: `tsx src/server/cli.ts <command> [options]`.
+ */
+import { parseArgs } from 'node:util';
+import { backup, migrate, printEnrolLink } from './cli/admin';
+import { start } from './cli/start';
+import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
+
+const USAGE = `usage: tsx src/server/cli.ts <command> [options]
+
+  start        [--port 8080] [--host 0.0.0.0] [--data ./data] [--static ./dist] [--public-url URL] [--no-demo]
+  migrate      [--data ./data]
+  enrol-link   --checkpoint CODE [--expires-hours ${DEFAULT_ENROL_TTL_HOURS}] [--data ./data] [--public-url URL]
+  backup       --out FILE [--data ./data]`;
+
+const OPTIONS = {
+  port: { type: 'string', default: '8080' },
+  host: { type: 'string', default: '0.0.0.0' },
+  data: { type: 'string', default: './data' },
+  static: { type: 'string', default: './dist' },
+  'public-url': { type: 'string' },
+  'no-demo': { type: 'boolean', default: false },
+  checkpoint: { type: 'string' },
+  'expires-hours': { type: 'string', default: String(DEFAULT_ENROL_TTL_HOURS) },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function fail(message: string): never {
+  console.error(message);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+function positiveNumber(name: string, raw: string, allowZero = false): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) fail(`--${name} must be a positive number`);
+  return value;
+}
+
+/** Parses argv and runs one command. */
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'start':
+      await start({
+        port: Math.floor(positiveNumber('port', values.port, true)),
+        host: values.host,
+        dataDir: values.data,
+        staticDir: values.static,
+        publicUrl: values['public-url'],
+        demo: !values['no-demo'],
+      });
+      return -1; // keep running until a signal
+    case 'migrate':
+      await migrate(values.data);
+      return 0;
+    case 'enrol-link': {
+      if (!values.checkpoint) fail('enrol-link needs --checkpoint CODE');
+      const publicUrl = values['public-url'] ?? 'http://localhost:8080';
+      const ok = await printEnrolLink(values.data, values.checkpoint, publicUrl, positiveNumber('expires-hours', values['expires-hours']));
+      return ok ? 0 : 1;
+    }
+    case 'backup':
+      if (!values.out) fail('backup needs --out FILE');
+      return (await backup(values.data, values.out)) ? 0 : 1;
+    default:
+      fail(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

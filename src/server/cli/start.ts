@@ -1,0 +1,76 @@
+/**
+ * `start`: migrate, seed the demo region on first start, print an enrolment link, listen, and shut
+ * down cleanly on SIGTERM/SIGINT.
+ */
+import { buildApp } from '../app';
+import { findCheckpointByCode } from '../db/checkpoints-repo';
+import { openDatabase } from '../db/database';
+import { countActiveDevices } from '../db/devices-repo';
+import { migrateToLatest } from '../db/migrate';
+import { DEMO_CHECKPOINT_CODE } from '../seed/demo-data';
+import { seedDemo } from '../seed/demo';
+import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
+import { dbFileIn, defaultPublicUrl } from './paths';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  publicUrl?: string;
+  demo: boolean;
+}
+
+/** Seeds on first start; returns a fresh enrolment code for the demo checkpoint while it has no active device. */
+async function prepareDatabase(dbFile: string, demo: boolean): Promise<string | null> {
+  const db = openDatabase(dbFile);
+  try {
+    await migrateToLatest(db);
+    if (!demo) return null;
+    const now = Date.now();
+    if (await seedDemo(db, now)) console.log('seeded demo region: Thanh Hóa → Triệu Sơn (15 communes, 8 checkpoints)');
+    const checkpoint = await findCheckpointByCode(db, DEMO_CHECKPOINT_CODE);
+    if (!checkpoint || (await countActiveDevices(db, checkpoint.id)) > 0) return null;
+    return await issueEnrolmentCode(db, checkpoint.id, now);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Runs the server until a signal stops it. */
+export async function start(options: StartOptions): Promise<void> {
+  const dbFile = dbFileIn(options.dataDir);
+  const demoCode = await prepareDatabase(dbFile, options.demo);
+  const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
+  const app = await buildApp({ dbFile, staticDir: options.staticDir, publicUrl, logger: true });
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (closing) return;
+    closing = true;
+    console.log(`received ${signal}, shutting down`);
+    setTimeout(() => process.exit(1), 10_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownUrl = options.publicUrl ?? defaultPublicUrl(options.host, port);
+  console.log(`database: ${dbFile}`);
+  console.log(`public url: ${shownUrl}`);
+  if (demoCode) {
+    console.log(`enrolment link (demo checkpoint ${DEMO_CHECKPOINT_CODE}, valid 72 h):`);
+    console.log(`enrolment link: ${enrolLink(shownUrl, demoCode)}`);
+  }
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  console.log(`listening on http://${host}:${port}`);
+}

@@ -1,0 +1,170 @@
+/**
+ * Check-ins: insert-or-ignore by the device-generated id, so a re-sent batch never stores twice.
+ */
+import { CompiledQuery } from 'kysely';
+import type { Declaration, Gender, Source } from '../../shared/protocol';
+import type { StoredCheckIn } from '../domain/types';
+import type { Db } from './database';
+import type { CheckinRow, CheckinsTable, NewCheckinRow } from './schema';
+
+/** Rows per INSERT statement: 2,700 bound parameters, under every engine's limit; few distinct statements. */
+const ROWS_PER_STATEMENT = 100;
+
+/** Maps a stored check-in to its table row (exported for the ingest benchmark's direct baseline). */
+export function toCheckinRow(c: StoredCheckIn): NewCheckinRow {
+  const p = c.person;
+  return {
+    id: c.id,
+    checkpoint_id: c.checkpointId,
+    device_id: c.deviceId,
+    kind: c.kind,
+    ref: c.ref,
+    group_id: c.groupId,
+    source: c.source,
+    device_time: c.deviceTime,
+    received_at: c.receivedAt,
+    clock_offset_ms: c.clockOffsetMs,
+    corrected_time: c.correctedTime,
+    skew_flag: c.skewed ? 1 : 0,
+    name: p.name,
+    name_folded: p.nameFolded,
+    id_number: p.idNumber,
+    id_masked: p.idMasked,
+    birth_year: p.birthYear,
+    birth_date: p.birthDate,
+    gender: p.gender,
+    phone: p.phone,
+    address: p.address,
+    visitor_id: p.visitorId,
+    person_key: c.personKey,
+    declaration: c.declaration ? JSON.stringify(c.declaration) : null,
+    paper_sheet: c.paper?.sheet ?? null,
+    paper_row: c.paper?.row ?? null,
+    ext: c.ext,
+  };
+}
+
+function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
+  return {
+    id: row.id,
+    checkpointId: row.checkpoint_id,
+    deviceId: row.device_id,
+    kind: row.kind,
+    ref: row.ref,
+    groupId: row.group_id,
+    source: row.source as Source,
+    deviceTime: Number(row.device_time),
+    receivedAt: Number(row.received_at),
+    clockOffsetMs: Number(row.clock_offset_ms),
+    correctedTime: Number(row.corrected_time),
+    skewed: Number(row.skew_flag) === 1,
+    person: {
+      name: row.name,
+      nameFolded: row.name_folded,
+      idNumber: row.id_number,
+      idMasked: row.id_masked,
+      birthYear: row.birth_year === null ? null : Number(row.birth_year),
+      birthDate: row.birth_date,
+      gender: row.gender as Gender | null,
+      phone: row.phone,
+      address: row.address,
+      visitorId: row.visitor_id,
+    },
+    personKey: row.person_key,
+    declaration: row.declaration === null ? null : (JSON.parse(row.declaration) as Declaration),
+    paper: row.paper_sheet === null || row.paper_row === null ? null : { sheet: row.paper_sheet, row: Number(row.paper_row) },
+    ext: row.ext,
+  };
+}
+
+/** Every column of the check-ins table, in a fixed order. */
+const CHECKIN_COLUMNS = [
+  'id', 'checkpoint_id', 'device_id', 'kind', 'ref', 'group_id', 'source', 'device_time', 'received_at',
+  'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
+  'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
+  'paper_sheet', 'paper_row', 'ext',
+] as const satisfies readonly (keyof CheckinsTable)[];
+type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
+// Compile-time check that the list names every column.
+const allColumnsListed: Exclude<keyof CheckinsTable, CheckinColumn> extends never ? true : never = true;
+void allColumnsListed;
+
+/** A Kysely-built multi-row insert-or-ignore and, per bound parameter, which row and column fills it. */
+interface InsertTemplate {
+  sql: string;
+  slots: { row: number; column: CheckinColumn }[];
+}
+
+/** Builds the insert for `size` rows with Kysely, using marker values to learn the parameter order. */
+function buildTemplate(db: Db, size: number): InsertTemplate {
+  const markerRows = Array.from(
+    { length: size },
+    (_, row) => Object.fromEntries(CHECKIN_COLUMNS.map((column) => [column, `\u0000${row}\u0000${column}`])) as unknown as NewCheckinRow,
+  );
+  const compiled = db
+    .insertInto('checkins')
+    .values(markerRows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .compile();
+  const slots = compiled.parameters.map((marker) => {
+    const [, row, column] = String(marker).split('\u0000');
+    return { row: Number(row), column: column as CheckinColumn };
+  });
+  return { sql: compiled.sql, slots };
+}
+
+/** Inserts check-ins that are not stored yet; see `createCheckinWriter`. */
+export interface CheckinWriter {
+  /** Inserts the check-ins whose id is new and ignores the rest; returns the ids it inserted. Call inside a transaction. */
+  insertNew(db: Db, checkins: readonly StoredCheckIn[]): Promise<Set<string>>;
+}
+
+/**
+ * Creates the check-in writer for one database: insert-or-ignore by id (`ON CONFLICT (id) DO NOTHING
+ * RETURNING id`, SQLite ≥ 3.35 and PostgreSQL), built by Kysely once per chunk size and then reused
+ * with fresh parameters like a prepared statement, so a push does no query building per row.
+ */
+export function createCheckinWriter(): CheckinWriter {
+  const templates = new Map<number, InsertTemplate>();
+  const templateFor = (db: Db, size: number): InsertTemplate => {
+    let template = templates.get(size);
+    if (!template) {
+      template = buildTemplate(db, size);
+      templates.set(size, template);
+    }
+    return template;
+  };
+
+  return {
+    async insertNew(db, checkins) {
+      const inserted = new Set<string>();
+      for (let start = 0; start < checkins.length; start += ROWS_PER_STATEMENT) {
+        const rows = checkins.slice(start, start + ROWS_PER_STATEMENT).map(toCheckinRow);
+        const { sql, slots } = templateFor(db, rows.length);
+        const parameters = slots.map(({ row, column }) => rows[row]?.[column] ?? null);
+        const result = await db.executeQuery<{ id: string }>(CompiledQuery.raw(sql, parameters));
+        for (const r of result.rows) inserted.add(r.id);
+      }
+      return inserted;
+    },
+  };
+}
+
+/** The check-in with this id, if stored. */
+export async function findCheckinById(db: Db, id: string): Promise<StoredCheckIn | undefined> {
+  const row = await db.selectFrom('checkins').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toStoredCheckIn(row);
+}
+
+/** Every stored check-in, by id (time order, ids being UUIDv7). For inspection and tests, not for big tables. */
+export async function listAllCheckins(db: Db): Promise<StoredCheckIn[]> {
+  const rows = await db.selectFrom('checkins').selectAll().orderBy('id').execute();
+  return rows.map(toStoredCheckIn);
+}
+
+/** How many check-ins are stored. */
+export async function countCheckins(db: Db): Promise<number> {
+  const row = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

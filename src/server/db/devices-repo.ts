@@ -1,0 +1,95 @@
+/**
+ * Guard devices and their bearer-token hashes.
+ */
+import type { Device } from '../domain/types';
+import type { Db } from './database';
+import type { DeviceRow } from './schema';
+
+const nullableNumber = (value: number | null): number | null => (value === null ? null : Number(value));
+
+function toDevice(row: DeviceRow): Device {
+  return {
+    id: row.id,
+    checkpointId: row.checkpoint_id,
+    label: row.label,
+    appVersion: row.app_version,
+    enrolledAt: Number(row.enrolled_at),
+    lastSyncAt: nullableNumber(row.last_sync_at),
+    clockOffsetMs: nullableNumber(row.clock_offset_ms),
+    pendingReported: nullableNumber(row.pending_reported),
+    revokedAt: nullableNumber(row.revoked_at),
+  };
+}
+
+/** Stores a newly enrolled device with the hash of its token. */
+export async function insertDevice(
+  db: Db,
+  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'>,
+  tokenHash: string,
+): Promise<void> {
+  await db
+    .insertInto('devices')
+    .values({
+      id: device.id,
+      checkpoint_id: device.checkpointId,
+      token_hash: tokenHash,
+      label: device.label,
+      app_version: device.appVersion,
+      enrolled_at: device.enrolledAt,
+      last_sync_at: null,
+      clock_offset_ms: null,
+      pending_reported: null,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** The device holding the token with this hash, if any (revoked ones included). */
+export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<Device | undefined> {
+  const row = await db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row && toDevice(row);
+}
+
+/** The device with this id, if any. */
+export async function findDeviceById(db: Db, id: string): Promise<Device | undefined> {
+  const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDevice(row);
+}
+
+/** Devices enrolled to a checkpoint that are not revoked. */
+export async function countActiveDevices(db: Db, checkpointId: string): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('checkpoint_id', '=', checkpointId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** What a push tells us about the device: when it synced, its app, clock and backlog. */
+export interface SyncReport {
+  at: number;
+  appVersion: string;
+  clockOffsetMs: number;
+  pendingReported: number;
+}
+
+/** Records a sync of this device. */
+export async function recordDeviceSync(db: Db, deviceId: string, report: SyncReport): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({
+      last_sync_at: report.at,
+      app_version: report.appVersion,
+      clock_offset_ms: report.clockOffsetMs,
+      pending_reported: report.pendingReported,
+    })
+    .where('id', '=', deviceId)
+    .execute();
+}
+
+/** Revokes a device: its token stops working (403 device_revoked). */
+export async function revokeDevice(db: Db, deviceId: string, at: number): Promise<void> {
+  await db.updateTable('devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,89 @@
+/**
+ * Domain objects the server works with. Repositories return these, never table rows.
+ */
+import type { Declaration, Gender, Source } from '../../shared/protocol';
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+/** A node of the administrative hierarchy (province → [district →] commune): data, not code. */
+export interface AdministrativeUnit {
+  id: string;
+  parentId: string | null;
+  level: UnitLevel;
+  name: string;
+  code: string;
+}
+
+export const CHECKPOINT_TYPES = ['office', 'market', 'school', 'health_station', 'business', 'residential', 'other'] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+export type CheckpointStatus = 'open' | 'closed';
+
+/** A place where people are checked in and out. */
+export interface Checkpoint {
+  id: string;
+  code: string;
+  unitId: string;
+  name: string;
+  type: CheckpointType;
+  address: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  defaultStayMin: number;
+  status: CheckpointStatus;
+  createdAt: number;
+}
+
+/** A one-time enrolment code as the server knows it (hash only). */
+export interface EnrolmentCode {
+  codeHash: string;
+  checkpointId: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedByDevice: string | null;
+}
+
+/** A guard phone or tablet enrolled to one checkpoint. */
+export interface Device {
+  id: string;
+  checkpointId: string;
+  label: string | null;
+  appVersion: string;
+  enrolledAt: number;
+  lastSyncAt: number | null;
+  clockOffsetMs: number | null;
+  pendingReported: number | null;
+  revokedAt: number | null;
+}
+
+/** A check-in as the server stores it: the device's event plus what the server derived on receipt. */
+export interface StoredCheckIn {
+  id: string;
+  checkpointId: string;
+  deviceId: string;
+  kind: 'in' | 'out';
+  ref: string | null;
+  groupId: string | null;
+  source: Source;
+  deviceTime: number;
+  receivedAt: number;
+  clockOffsetMs: number;
+  correctedTime: number;
+  skewed: boolean;
+  person: {
+    name: string;
+    nameFolded: string;
+    idNumber: string | null;
+    idMasked: string | null;
+    birthYear: number | null;
+    birthDate: string | null;
+    gender: Gender | null;
+    phone: string | null;
+    address: string | null;
+    visitorId: string | null;
+  };
+  personKey: string;
+  declaration: Declaration | null;
+  paper: { sheet: string; row: number } | null;
+  ext: string | null;
+}

@@ -1,0 +1,15 @@
+/**
+ * What route modules receive from `buildApp`.
+ */
+import type { Db } from '../db/database';
+import type { Ingestor } from '../services/ingest';
+
+export interface RouteDeps {
+  db: Db;
+  /** Stores pushes (owns the group-commit queue). */
+  ingestor: Ingestor;
+  /** The server clock, ms since the epoch (injectable for tests). */
+  now: () => number;
+  /** The URL devices and people reach this server at (links, posters). */
+  publicUrl: string;
+}

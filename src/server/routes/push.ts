@@ -1,0 +1,36 @@
+/**
+ * POST /api/sync/push: a guard device uploads queued check-ins; every item gets a verdict.
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { API, PROTOCOL_VERSION, PushRequestSchema, describeIssues } from '../../shared/protocol';
+import { requireDevice } from '../http/auth';
+import { sendError } from '../http/errors';
+import type { RouteDeps } from './deps';
+
+/** The `protocol` field of a body, when there is one. */
+function protocolOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && 'protocol' in body ? body.protocol : undefined;
+}
+
+/** Registers the push route. */
+export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
+  app.post(API.push, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
+    const device = request.device;
+    if (!device) return sendError(reply, 401, 'missing_token', 'This request needs an Authorization: Bearer token.');
+
+    const protocol = protocolOf(request.body);
+    if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+      return sendError(
+        reply,
+        400,
+        'unsupported_protocol',
+        `This server speaks sync protocol ${PROTOCOL_VERSION}, not ${JSON.stringify(protocol).slice(0, 20)}; update the app.`,
+      );
+    }
+    const parsed = v.safeParse(PushRequestSchema, request.body);
+    if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
+
+    return deps.ingestor.push(device, parsed.output, deps.now);
+  });
+}

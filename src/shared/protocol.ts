@@ -1,0 +1,204 @@
+/**
+ * The wire protocol between the PWA (page and service worker) and the district server.
+ * Both sides import this module: the schemas are the runtime validators and the static types.
+ * Changing a schema is a protocol change: bump PROTOCOL_VERSION when an old client could break.
+ */
+import * as v from 'valibot';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Largest number of check-ins one push may carry. */
+export const MAX_BATCH = 500;
+/** Largest accepted request body, bytes (a full batch of rich check-ins stays well below). */
+export const MAX_BODY_BYTES = 1_048_576;
+/** A device clock further than this from the server's is flagged as skewed. */
+export const SKEW_FLAG_MS = 5 * 60_000;
+
+/** Where a check-in came from at the door. */
+export const SOURCES = ['visitor_qr', 'cccd', 'national_qr', 'manual', 'on_behalf', 'paper', 'self'] as const;
+export type Source = (typeof SOURCES)[number];
+
+const uuidV7 = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'id must be a lowercase UUIDv7'),
+);
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`));
+/** Milliseconds since the epoch, within a sane range (2020 … 2100). */
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
+
+export const GenderSchema = v.picklist(['male', 'female', 'other']);
+export type Gender = v.InferOutput<typeof GenderSchema>;
+
+/** Who checked in, as far as the input told us. Only `name` is required (a guard can always type it). */
+export const PersonSchema = v.object({
+  name: v.pipe(text(200), v.minLength(1, 'name is empty')),
+  /** Full ID number: CCCD (12 digits), old CMND, passport. */
+  idNumber: v.optional(text(20)),
+  /** Masked ID from the national health QR, e.g. `******001234`. */
+  idMasked: v.optional(text(20)),
+  birthYear: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100))),
+  /** `YYYY-MM-DD`; day or month may be `**` when the source masked them. */
+  birthDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/, 'birthDate must be YYYY-MM-DD'))),
+  gender: v.optional(GenderSchema),
+  phone: v.optional(v.pipe(text(20), v.regex(/^[+\d*][\d *.-]*$/, 'phone has unexpected characters'))),
+  address: v.optional(text(300)),
+  /** Stable id of a visitor profile from this app's personal QR. */
+  visitorId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-z]{6,32}$/, 'visitorId must be lowercase base32'))),
+});
+export type Person = v.InferOutput<typeof PersonSchema>;
+
+/** A health declaration attached to a check-in: answers to a numbered questionnaire version. */
+export const DeclarationSchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Day the declaration was made, `YYYY-MM-DD` in the declarant's local time. */
+  date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  answers: v.record(v.pipe(v.string(), v.maxLength(40)), v.union([v.boolean(), text(500), v.number()])),
+});
+export type Declaration = v.InferOutput<typeof DeclarationSchema>;
+
+/** One event at a checkpoint: somebody came in, or somebody left. Created on the device, id and all. */
+export const CheckInSchema = v.object({
+  id: uuidV7,
+  checkpointId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  kind: v.picklist(['in', 'out']),
+  /** For `out`: the id of the check-in it closes. */
+  ref: v.optional(uuidV7),
+  /** Check-ins taken together (a parent and the children with them) share a group id. */
+  groupId: v.optional(uuidV7),
+  source: v.picklist(SOURCES),
+  /** When it happened, by the device's clock (ms since epoch). The server corrects for skew. */
+  deviceTime: epochMs,
+  person: PersonSchema,
+  declaration: v.optional(DeclarationSchema),
+  /** For source `paper`: which sheet and row it was typed from. */
+  paper: v.optional(v.object({ sheet: text(40), row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) })),
+  /** The national QR's opaque EXT field, kept as read. */
+  ext: v.optional(text(500)),
+  /** For source `self` (a visitor scanned the poster): the signed poster claims proving the checkpoint. */
+  proof: v.optional(
+    v.object({
+      code: text(64),
+      name: text(200),
+      t: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      sig: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{80,90}$/, 'sig must be base64url')),
+    }),
+  ),
+});
+export type CheckIn = v.InferOutput<typeof CheckInSchema>;
+
+/** POST /api/sync/push body. Items are validated one by one so one bad item never sinks the batch. */
+export const PushRequestSchema = v.object({
+  protocol: v.literal(PROTOCOL_VERSION),
+  /** The device clock when the request was built (ms); the server derives the clock offset from it. */
+  sentAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  appVersion: text(40),
+  /** How many check-ins the device still held unsent when it built this batch (this batch included). */
+  pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  items: v.pipe(v.array(v.unknown()), v.minLength(1, 'items is empty'), v.maxLength(MAX_BATCH, `more than ${MAX_BATCH} items`)),
+});
+export type PushRequest = Omit<v.InferOutput<typeof PushRequestSchema>, 'items'> & { items: CheckIn[] };
+
+export const ItemStatusSchema = v.picklist(['accepted', 'duplicate', 'rejected']);
+export type ItemStatus = v.InferOutput<typeof ItemStatusSchema>;
+
+/** The server's verdict on one pushed item, in the order the items were sent. */
+export const ItemResultSchema = v.object({
+  /** The item's id, or null when the item had no readable id. */
+  id: v.nullable(v.string()),
+  status: ItemStatusSchema,
+  /** Why it was rejected, for people: shown in the device's "needs attention" list. */
+  reason: v.optional(v.string()),
+});
+export type ItemResult = v.InferOutput<typeof ItemResultSchema>;
+
+export const PushResponseSchema = v.object({
+  /** The server's clock when it committed the batch (ms). */
+  serverTime: v.number(),
+  /** serverTime-at-receipt minus the device's sentAt: what the server adds to device times. */
+  clockOffsetMs: v.number(),
+  results: v.array(ItemResultSchema),
+  /** The district's current questionnaire version; a device holding an older one fetches it. */
+  questionnaireVersion: v.optional(v.number()),
+});
+export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
+
+/** What a guard device knows about the checkpoint it is enrolled to. */
+export const CheckpointInfoSchema = v.object({
+  id: v.string(),
+  code: v.string(),
+  name: v.string(),
+  unitName: v.string(),
+  address: v.string(),
+  defaultStayMin: v.number(),
+});
+export type CheckpointInfo = v.InferOutput<typeof CheckpointInfoSchema>;
+
+/** POST /api/enrol body: a one-time enrolment code turns this device into a guard device. */
+export const EnrolRequestSchema = v.object({
+  code: v.pipe(v.string(), v.trim(), v.minLength(8, 'code is too short'), v.maxLength(64, 'code is too long')),
+  appVersion: text(40),
+  deviceLabel: v.optional(text(80)),
+});
+export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
+
+export const EnrolResponseSchema = v.object({
+  deviceId: v.string(),
+  /** Bearer token for /api/sync/*; the server keeps only its hash. */
+  token: v.string(),
+  checkpoint: CheckpointInfoSchema,
+  serverTime: v.number(),
+});
+export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
+
+/** A question of the district's health declaration. Questionnaires are data pushed to devices. */
+export const QuestionSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'question id must be snake_case')),
+  kind: v.picklist(['yesno', 'text', 'number', 'choice', 'date']),
+  /** Groups the form into sections: travel, symptoms, exposure, vaccination, test, consent. */
+  group: v.pipe(v.string(), v.maxLength(40)),
+  label: v.object({ vi: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), en: v.pipe(v.string(), v.maxLength(300)) }),
+  options: v.optional(
+    v.array(v.object({ value: v.pipe(v.string(), v.maxLength(40)), label: v.object({ vi: v.pipe(v.string(), v.maxLength(120)), en: v.pipe(v.string(), v.maxLength(120)) }) })),
+  ),
+  required: v.optional(v.boolean()),
+});
+export type Question = v.InferOutput<typeof QuestionSchema>;
+
+export const QuestionnaireSchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  questions: v.pipe(v.array(QuestionSchema), v.minLength(1), v.maxLength(60)),
+});
+export type Questionnaire = v.InferOutput<typeof QuestionnaireSchema>;
+
+/** POST /api/visitor/register: a visitor's phone gets an anonymous device token for self check-ins. */
+export const VisitorRegisterRequestSchema = v.object({ appVersion: text(40) });
+export const VisitorRegisterResponseSchema = v.object({ deviceId: v.string(), token: v.string(), serverTime: v.number() });
+export type VisitorRegisterResponse = v.InferOutput<typeof VisitorRegisterResponseSchema>;
+
+/** GET /api/poster-key: the server's Ed25519 public key (raw, base64url) that signs poster links. */
+export const PosterKeyResponseSchema = v.object({ publicKey: v.string() });
+
+/** Every 4xx/5xx body: a machine-readable code and a sentence for people. */
+export const ErrorBodySchema = v.object({ error: v.string(), message: v.string() });
+export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
+
+/** HTTP paths of the API, in one place. */
+export const API = {
+  enrol: '/api/enrol',
+  push: '/api/sync/push',
+  health: '/api/health',
+  questionnaire: '/api/questionnaire',
+  posterKey: '/api/poster-key',
+  visitorRegister: '/api/visitor/register',
+} as const;
+
+/** Formats a valibot failure as one readable line, e.g. `person.name: name is empty`. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

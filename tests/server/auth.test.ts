@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API, type ErrorBody } from '../../src/shared/protocol';
+import { countCheckins } from '../../src/server/db/checkins-repo';
+import { revokeDevice } from '../../src/server/db/devices-repo';
+import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
+
+let s: TestServer;
+beforeEach(async () => {
+  s = await startTestServer();
+});
+afterEach(async () => {
+  await s.close();
+});
+
+describe('push authentication', () => {
+  it('answers 401 without a token', async () => {
+    const res = await s.app.inject({ method: 'POST', url: API.push, payload: pushBody(checkIns(s.checkpoint.id, 1)) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json<ErrorBody>().error).toBe('missing_token');
+  });
+
+  it.each([
+    ['a malformed header', 'Token abc'],
+    ['a malformed token', 'Bearer not-a-token'],
+    ['an unknown token', `Bearer ${'A'.repeat(43)}`],
+  ])('answers 401 with %s', async (_label, authorization) => {
+    const res = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization }, payload: pushBody(checkIns(s.checkpoint.id, 1)) });
+    expect(res.statusCode).toBe(401);
+    expect(res.json<ErrorBody>().error).toBe('invalid_token');
+    expect(await countCheckins(s.db)).toBe(0);
+  });
+
+  it('answers 403 device_revoked once the district revokes the device', async () => {
+    const { token, deviceId } = await s.enrol();
+    expect((await push(s.app, token, pushBody(checkIns(s.checkpoint.id, 1, 1)))).statusCode).toBe(200);
+    await revokeDevice(s.db, deviceId, s.clock.now);
+    const res = await push(s.app, token, pushBody(checkIns(s.checkpoint.id, 1, 2)));
+    expect(res.statusCode).toBe(403);
+    expect(res.json<ErrorBody>().error).toBe('device_revoked');
+    expect(await countCheckins(s.db)).toBe(1);
+  });
+});

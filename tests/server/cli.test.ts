@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { API, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
+import { buildApp } from '../../src/server/app';
+import { openDatabase } from '../../src/server/db/database';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { seedDemo } from '../../src/server/seed/demo';
+import { createEnrolLink } from '../support/server-process';
+import { checkIns, pushBody } from './helpers';
+
+const run = promisify(execFile);
+const cli = (...args: string[]) => run('node_modules/.bin/tsx', ['src/server/cli.ts', ...args]);
+
+let dir: string;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tram-qr-cli-'));
+  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
+  await migrateToLatest(db);
+  await seedDemo(db, Date.now());
+  await db.destroy();
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CLI', () => {
+  it('enrol-link prints a working one-time link with the code in the fragment', { timeout: 30_000 }, async () => {
+    const link = await createEnrolLink(dir, 'TS-HT-001', 'https://ts.example.vn');
+    const match = link.match(/^https:\/\/ts\.example\.vn\/enrol#([a-z2-7]{32})$/);
+    expect(match).not.toBeNull();
+
+    const app = await buildApp({ dbFile: join(dir, 'checkpoints.sqlite'), publicUrl: 'https://ts.example.vn' });
+    try {
+      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code: match?.[1], appVersion: '0.1.0' } });
+      expect(res.statusCode).toBe(201);
+      expect(res.json<EnrolResponse>().checkpoint.name).toBe('Trạm Y tế xã Hợp Thành');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('enrol-link fails with exit code 1 for an unknown checkpoint', { timeout: 30_000 }, async () => {
+    await expect(cli('enrol-link', '--checkpoint', 'XX-000', '--data', dir)).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('backup writes a database that opens and holds the check-ins', { timeout: 30_000 }, async () => {
+    const dbFile = join(dir, 'checkpoints.sqlite');
+    const app = await buildApp({ dbFile, publicUrl: 'http://localhost' });
+    let ids: string[];
+    try {
+      const link = await createEnrolLink(dir, 'TS-DL-001', 'http://localhost');
+      const enrol = await app.inject({ method: 'POST', url: API.enrol, payload: { code: link.split('#')[1], appVersion: '0.1.0' } });
+      const { token, checkpoint } = enrol.json<EnrolResponse>();
+      const items = checkIns(checkpoint.id, 20);
+      ids = items.map((i) => i.id);
+      const res = await app.inject({
+        method: 'POST',
+        url: API.push,
+        headers: { authorization: `Bearer ${token}` },
+        payload: pushBody(items, { sentAt: Date.now() }),
+      });
+      expect(res.json<PushResponse>().results.every((r) => r.status === 'accepted')).toBe(true);
+
+      // While the server still holds the database open.
+      const out = join(dir, 'backups', 'copy.sqlite');
+      const { stdout } = await cli('backup', '--data', dir, '--out', out);
+      expect(stdout).toMatch(/^backup written: .*copy\.sqlite \(\d+ pages\)$/m);
+
+      const copy = new BetterSqlite3(out, { readonly: true, fileMustExist: true });
+      try {
+        const rows = copy.prepare('SELECT id, name FROM checkins ORDER BY id').all() as { id: string; name: string }[];
+        expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        copy.close();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('migrate reports an up-to-date database', { timeout: 30_000 }, async () => {
+    const { stdout } = await cli('migrate', '--data', dir);
+    expect(stdout.trim()).toBe('database is up to date');
+  });
+});

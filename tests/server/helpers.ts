@@ -1,0 +1,88 @@
+/**
+ * Shared set-up for server tests: a real SQLite file in the temp dir, the app built on it, the demo
+ * region seeded, and a second connection for the test to arrange and inspect data.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse } from '../../src/shared/protocol';
+import { buildApp, type AppConfig } from '../../src/server/app';
+import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
+import { openDatabase, type Db } from '../../src/server/db/database';
+import { seedDemo } from '../../src/server/seed/demo';
+import { issueEnrolmentCode } from '../../src/server/services/enrolment';
+import type { Checkpoint } from '../../src/server/domain/types';
+import { sampleCheckIns } from '../../src/server/seed/sample-checkins';
+
+/** 28 Nov 2026, 08:00 UTC: the server's clock in tests unless a test moves it. */
+export const T0 = Date.UTC(2026, 10, 28, 8, 0, 0);
+
+export interface TestServer {
+  app: FastifyInstance;
+  /** A second connection to the same file, for arranging and inspecting. */
+  db: Db;
+  dir: string;
+  dbFile: string;
+  clock: { now: number };
+  /** The demo checkpoint TS-DL-001. */
+  checkpoint: Checkpoint;
+  /** Issues an enrolment code for a checkpoint (default TS-DL-001). */
+  issueCode(checkpointCode?: string, ttlHours?: number): Promise<string>;
+  /** Enrols a device and returns the server's answer. */
+  enrol(checkpointCode?: string): Promise<EnrolResponse>;
+  close(): Promise<void>;
+}
+
+/** Builds the app on a fresh temporary SQLite file with the demo region seeded. */
+export async function startTestServer(config: Partial<AppConfig> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tram-qr-test-'));
+  const dbFile = join(dir, 'checkpoints.sqlite');
+  const clock = { now: T0 };
+  const app = await buildApp({ dbFile, publicUrl: 'http://district.test', now: () => clock.now, ...config });
+  const db = openDatabase(dbFile);
+  await seedDemo(db, clock.now);
+  const checkpoint = await findCheckpointByCode(db, 'TS-DL-001');
+  if (!checkpoint) throw new Error('demo checkpoint missing');
+
+  const issueCode = async (checkpointCode = 'TS-DL-001', ttlHours?: number): Promise<string> => {
+    const cp = await findCheckpointByCode(db, checkpointCode);
+    if (!cp) throw new Error(`no checkpoint ${checkpointCode}`);
+    return issueEnrolmentCode(db, cp.id, clock.now, ttlHours);
+  };
+  return {
+    app,
+    db,
+    dir,
+    dbFile,
+    clock,
+    checkpoint,
+    issueCode,
+    async enrol(checkpointCode) {
+      const code = await issueCode(checkpointCode);
+      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng 1' } });
+      if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
+      return res.json<EnrolResponse>();
+    },
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A push body around some items, sent now by a device whose clock agrees with the server's. */
+export function pushBody(items: unknown[], extra: { sentAt?: number; pending?: number } = {}): Record<string, unknown> {
+  return { protocol: PROTOCOL_VERSION, sentAt: extra.sentAt ?? T0, appVersion: '0.1.0', pending: extra.pending ?? items.length, items };
+}
+
+/** POSTs a push with a bearer token. */
+export function push(app: FastifyInstance, token: string, body: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}` }, payload: body as object });
+}
+
+/** Realistic valid check-ins at a checkpoint, an hour before T0. */
+export function checkIns(checkpointId: string, count: number, seed = 7): CheckIn[] {
+  return sampleCheckIns({ checkpointId, count, startTime: T0 - 3_600_000, seed });
+}

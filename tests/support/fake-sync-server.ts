@@ -1,0 +1,64 @@
+/**
+ * An in-memory stand-in for the district server's push endpoint, for unit tests of the sync engine.
+ * It stores by id like the real one and can misbehave on demand: 5xx, timeouts, rejections, repeated answers.
+ */
+import * as v from 'valibot';
+import { CheckInSchema, PushRequestSchema, type ItemResult, type PushResponse } from '../../src/shared/protocol';
+
+export type Fault =
+  | { type: 'status'; status: number; retryAfter?: string }
+  /** Never answers (the client must time out). */
+  | { type: 'hang' }
+  /** Stores the batch, then the connection drops before the answer arrives. */
+  | { type: 'drop_after_commit' }
+  /** Answers with the previous response again (a confused proxy). */
+  | { type: 'repeat_previous' };
+
+export class FakeSyncServer {
+  readonly stored = new Map<string, unknown>();
+  readonly faults: Fault[] = [];
+  /** Ids the server refuses (as if they failed validation). */
+  readonly rejectIds = new Set<string>();
+  requests = 0;
+  clockOffsetMs = 0;
+  private previous: PushResponse | null = null;
+
+  constructor(readonly token = 'secret-token') {}
+
+  /** A fetch implementation bound to this fake. */
+  readonly fetch: typeof fetch = async (_input, init) => {
+    this.requests++;
+    const fault = this.faults.shift();
+    if (fault?.type === 'hang') {
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    if (fault?.type === 'status') {
+      const headers = fault.retryAfter ? { 'retry-after': fault.retryAfter } : undefined;
+      return json(fault.status, { error: 'fault', message: 'injected' }, headers);
+    }
+    if (fault?.type === 'repeat_previous' && this.previous) return json(200, this.previous);
+    const auth = new Headers(init?.headers).get('authorization');
+    if (auth !== `Bearer ${this.token}`) return json(401, { error: 'unauthorized', message: 'bad token' });
+    const body = v.safeParse(PushRequestSchema, JSON.parse(String(init?.body)));
+    if (!body.success) return json(400, { error: 'bad_request', message: 'invalid envelope' });
+    const serverTime = body.output.sentAt + this.clockOffsetMs;
+    const results: ItemResult[] = body.output.items.map((raw) => {
+      const item = v.safeParse(CheckInSchema, raw);
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+      if (!item.success || (id && this.rejectIds.has(id))) return { id, status: 'rejected', reason: 'invalid item' };
+      if (this.stored.has(item.output.id)) return { id, status: 'duplicate' };
+      this.stored.set(item.output.id, item.output);
+      return { id, status: 'accepted' };
+    });
+    const response: PushResponse = { serverTime, clockOffsetMs: this.clockOffsetMs, results };
+    this.previous = response;
+    if (fault?.type === 'drop_after_commit') throw new TypeError('network connection lost');
+    return json(200, response);
+  };
+}
+
+function json(status: number, body: unknown, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
