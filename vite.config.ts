@@ -6,7 +6,7 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, rollupOptions: { input: { main: 'index.html', console: 'console.html' } } },
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [
@@ -19,7 +19,8 @@ export default defineConfig({
       injectManifest: {
         // The decoder's wasm is cached at first use by a runtime route, not downloaded by every visitor.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
-        globIgnores: ['**/node_modules/**'],
+        // The officials' console (console.html + its assets) is online-only: never precached on guard phones.
+        globIgnores: ['**/node_modules/**', 'console.html', 'assets/console-*'],
       },
     }),
   ],

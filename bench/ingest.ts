@@ -32,6 +32,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     devices: { type: 'string', default: '20' },
     batch: { type: 'string', default: '500' },
+    warmup: { type: 'string', default: '5000' },
     'in-process': { type: 'boolean', default: false },
   },
 });
@@ -42,12 +43,14 @@ if (values.db !== 'sqlite') {
 const ROWS = Number(values.rows);
 const DEVICES = Number(values.devices);
 const BATCH = Number(values.batch);
+/** Check-ins pushed (and, in the direct phase, inserted) before timing starts, from one extra device. */
+const WARMUP = Number(values.warmup);
 const DIRECT_TXN_ROWS = 1_000;
 const START_TIME = Date.UTC(2026, 10, 27, 6, 0, 0);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** A fresh database with the demo region plus one bench checkpoint per simulated device. */
+/** A fresh database with the demo region plus one bench checkpoint per simulated device and one for the warm-up device. */
 async function prepareDatabase(file: string): Promise<{ db: Db; checkpointIds: string[] }> {
   const db = openDatabase(file);
   await migrateToLatest(db);
@@ -55,7 +58,7 @@ async function prepareDatabase(file: string): Promise<{ db: Db; checkpointIds: s
   const commune = (await listUnits(db)).find((u) => u.level === 'commune');
   if (!commune) throw new Error('no commune after seeding');
   const checkpointIds: string[] = [];
-  for (let i = 0; i < DEVICES; i++) {
+  for (let i = 0; i <= DEVICES; i++) {
     const id = uuidv7();
     checkpointIds.push(id);
     await insertCheckpoint(db, {
@@ -75,16 +78,26 @@ async function prepareDatabase(file: string): Promise<{ db: Db; checkpointIds: s
   return { db, checkpointIds };
 }
 
-/** Check-ins for each device's checkpoint, `ROWS` in total. */
+/** Check-ins per device, `ROWS` in total over `DEVICES` devices; the last entry is the warm-up device's `WARMUP`. */
 function workload(checkpointIds: string[]): CheckIn[][] {
   return checkpointIds.map((checkpointId, i) =>
     sampleCheckIns({
       checkpointId,
-      count: Math.floor(ROWS / DEVICES) + (i < ROWS % DEVICES ? 1 : 0),
+      count: i === DEVICES ? WARMUP : Math.floor(ROWS / DEVICES) + (i < ROWS % DEVICES ? 1 : 0),
       startTime: START_TIME + i * 7_919,
       seed: 1_000 + i,
     }),
   );
+}
+
+/** The timed devices' check-ins in the order the server receives them: one batch from each device in turn. */
+function arrivalOrder(perDevice: CheckIn[][]): CheckIn[][] {
+  const batches: CheckIn[][] = [];
+  const longest = Math.max(...perDevice.map((items) => items.length));
+  for (let i = 0; i < longest; i += BATCH) {
+    for (const items of perDevice) if (i < items.length) batches.push(items.slice(i, i + BATCH));
+  }
+  return batches;
 }
 
 interface HttpResult {
@@ -139,18 +152,35 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     }
 
     const perDevice = workload(checkpointIds);
-    // Bodies are serialised up front: the clients' JSON work is not the server's and shares this process.
+    // Bodies are serialised and encoded up front, as a phone would have them: the clients' work is not the server's.
     let bytes = 0;
-    const bodies = perDevice.map((items) => {
-      const out: string[] = [];
+    const utf8 = new TextEncoder();
+    const allBodies = perDevice.map((items) => {
+      const out: Uint8Array<ArrayBuffer>[] = [];
       for (let i = 0; i < items.length; i += BATCH) {
         const batch = items.slice(i, i + BATCH);
-        const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch });
+        const body = utf8.encode(
+          JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch }),
+        );
         bytes += body.length;
         out.push(body);
       }
       return out;
     });
+    const warmupBodies = allBodies[DEVICES] ?? [];
+    const bodies = allBodies.slice(0, DEVICES);
+    bytes -= warmupBodies.reduce((n, b) => n + b.length, 0);
+
+    // Warm-up (not timed): a freshly started process runs its first requests before the JIT has
+    // compiled the hot paths; a district server runs for days.
+    for (const body of warmupBodies) {
+      const res = await fetch(`${base}${API.push}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[DEVICES]}` },
+        body,
+      });
+      if (res.status !== 200) throw new Error(`warm-up push failed: ${res.status} ${await res.text()}`);
+    }
 
     const latencies: number[] = [];
     let accepted = 0;
@@ -177,14 +207,17 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     const check = openDatabase(dbFile, { readonly: true });
     const stored = await countCheckins(check);
     await check.destroy();
-    if (stored !== ROWS) throw new Error(`expected ${ROWS} stored rows, found ${stored}`);
+    if (stored !== ROWS + WARMUP) throw new Error(`expected ${ROWS + WARMUP} stored rows, found ${stored}`);
     return { rate: ROWS / seconds, seconds, requests: latencies.length, bytes, latencies, perDevice };
   } finally {
     await server.stop();
   }
 }
 
-/** Phase 2: the same rows, same schema and pragmas, inserted with one prepared statement in 1,000-row transactions. */
+/**
+ * Phase 2: the same rows, same schema and pragmas, inserted with one prepared statement in 1,000-row
+ * transactions: first the warm-up rows (not timed), then the timed rows in the order the server got them.
+ */
 async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate: number; seconds: number }> {
   const dbFile = join(dir, 'direct.sqlite');
   const { db, checkpointIds } = await prepareDatabase(dbFile);
@@ -198,12 +231,14 @@ async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate:
 
   // Rows as the server would store them, built before the clock starts: this phase measures storage only.
   const receivedAt = Date.now();
-  const rows = perDevice.flatMap((items, d) =>
-    items.map((item) => {
-      const remapped = { ...item, checkpointId: checkpointIds[d] ?? '' };
-      return toCheckinRow(toStoredCheckIn(remapped, { deviceId: deviceIds[d] ?? '', receivedAt, clockOffsetMs: 0 }));
-    }),
-  );
+  const deviceOf = new Map(perDevice.map((items, d) => [items[0]?.checkpointId, d]));
+  const toRow = (item: CheckIn) => {
+    const d = deviceOf.get(item.checkpointId) ?? 0;
+    const remapped = { ...item, checkpointId: checkpointIds[d] ?? '' };
+    return toCheckinRow(toStoredCheckIn(remapped, { deviceId: deviceIds[d] ?? '', receivedAt, clockOffsetMs: 0 }));
+  };
+  const warmupRows = (perDevice[DEVICES] ?? []).map(toRow);
+  const rows = arrivalOrder(perDevice.slice(0, DEVICES)).flat().map(toRow);
   const first = rows[0];
   if (!first) throw new Error('no rows');
   const columns = Object.keys(first) as (keyof typeof first)[];
@@ -216,11 +251,13 @@ async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate:
     const insertMany = sqlite.transaction((chunk: typeof rows) => {
       for (const row of chunk) insert.run(columns.map((c) => row[c] ?? null));
     });
+    for (let i = 0; i < warmupRows.length; i += DIRECT_TXN_ROWS) insertMany(warmupRows.slice(i, i + DIRECT_TXN_ROWS));
     const started = performance.now();
     for (let i = 0; i < rows.length; i += DIRECT_TXN_ROWS) insertMany(rows.slice(i, i + DIRECT_TXN_ROWS));
     const seconds = (performance.now() - started) / 1000;
     const stored = sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number };
-    if (stored.n !== rows.length) throw new Error(`direct: expected ${rows.length} rows, found ${stored.n}`);
+    const expected = rows.length + warmupRows.length;
+    if (stored.n !== expected) throw new Error(`direct: expected ${expected} rows, found ${stored.n}`);
     return { rate: rows.length / seconds, seconds };
   } finally {
     await kysely.destroy();
@@ -236,6 +273,7 @@ async function main(): Promise<void> {
   try {
     const where = values['in-process'] ? 'server in this process' : 'server as its own process (tsx src/server/cli.ts start)';
     console.log(`ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, SQLite (WAL, synchronous=FULL), ${where}`);
+    console.log(`both phases first store the same ${fmt(WARMUP)} warm-up check-ins (not timed)`);
     const http = await benchHttp(dir);
     const lat = [...http.latencies].sort((a, b) => a - b);
     console.log(

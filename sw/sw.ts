@@ -10,6 +10,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { flushOutbox } from '../src/client/sync/flush';
 import { BACKGROUND_SYNC_TAG } from '../src/client/sync/tags';
+import { ensureVisitorCredentials } from '../src/client/visitor/credentials';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -20,8 +21,8 @@ interface SyncEvent extends ExtendableEvent {
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
-// Every screen of the single-page app is index.html; the API never is.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// Every screen of the PWA is index.html; the API and the officials' console (online only) never are.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/console(\/|$)/] }));
 
 // The zxing decoder's wasm (hashed file name): fetched on first scanner use, then served from cache.
 registerRoute(
@@ -39,7 +40,11 @@ self.addEventListener('sync', (event) => {
   const syncEvent = event as SyncEvent;
   if (syncEvent.tag !== BACKGROUND_SYNC_TAG) return;
   syncEvent.waitUntil(
-    flushOutbox({ baseUrl: self.location.origin, appVersion: __APP_VERSION__ }).then((result) => {
+    flushOutbox({
+      baseUrl: self.location.origin,
+      appVersion: __APP_VERSION__,
+      ensureCredentials: () => ensureVisitorCredentials(self.location.origin, __APP_VERSION__),
+    }).then((result) => {
       // Throwing asks the browser to retry the sync later with its own backoff.
       if (result.outcome === 'failed') throw new Error(`sync failed: ${result.error ?? 'unknown'}`);
     }),

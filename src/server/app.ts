@@ -6,7 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/protocol';
-import { openDatabase } from './db/database';
+import { openTarget } from './db/database';
+import { ensurePartitions, startPartitionTimer } from './db/partitions';
 import { migrateToLatest } from './db/migrate';
 import { describeError, installErrorHandler, sendError } from './http/errors';
 import { loggerOptions, pathOnly } from './http/logging';
@@ -16,18 +17,33 @@ import { registerEnrolRoute } from './routes/enrol';
 import { registerHealthRoute } from './routes/health';
 import { registerPushRoute } from './routes/push';
 import { createIngestor } from './services/ingest';
+import { loadPosterSigner } from './services/poster-signing';
+import { registerDeviceConfigRoute } from './routes/device-config';
+import { registerPublicConfigRoutes } from './routes/public-config';
+import { registerConsoleRoutes } from './routes/admin';
+import { registerVisitorRoutes } from './routes/visitor';
+import { registerNoticesRoute } from './routes/notices';
+import { startRetentionTimer } from './services/retention';
 
 export interface AppConfig {
-  /** SQLite database file (created and migrated when missing). */
-  dbFile: string;
+  /** SQLite database file (created and migrated when missing); ignored when `databaseUrl` is set. */
+  dbFile?: string;
+  /** PostgreSQL URL (`DATABASE_URL`): province scale, several server instances on one database. */
+  databaseUrl?: string;
+  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): true, or its addresses/CIDRs (Fastify's option). */
+  trustProxy?: boolean | string | string[];
   /** The built PWA (Vite's `dist/`); served when the directory exists. */
   staticDir?: string;
   /** The URL people and devices reach this server at. */
   publicUrl: string;
   /** Fastify logger: off unless set; request logs never carry bodies, query strings or tokens. */
   logger?: boolean | object;
+  /** Run the daily retention purge in this process (the CLI's `start` does; tests do not). */
+  retentionTimer?: boolean;
   /** The server clock, ms since the epoch (tests inject one). */
   now?: () => number;
+  /** Called for every route as it is registered (the route-role matrix test collects them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** A request that should wait at most this long for its body and answer, ms (slow-client guard). */
@@ -39,9 +55,10 @@ function isDirectory(path: string | undefined): path is string {
 
 /** Builds the server: opens and migrates the database, registers routes; closing the app closes the database. */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
-  const db = openDatabase(config.dbFile);
+  const db = openTarget(config);
   try {
     await migrateToLatest(db);
+    await ensurePartitions(db, (config.now ?? Date.now)());
   } catch (error) {
     await db.destroy();
     throw error;
@@ -51,11 +68,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     logger: loggerOptions(config.logger),
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     frameworkErrors: (err: FastifyError, _request, reply) => {
       const { status, body } = describeError(err);
       void sendError(reply, status, body.error, body.message);
     },
   });
+  if (config.onRoute) app.addHook('onRoute', config.onRoute);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => {
     await db.destroy();
@@ -64,10 +83,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
 
-  const deps: RouteDeps = { db, ingestor: createIngestor(db), now: config.now ?? Date.now, publicUrl: config.publicUrl };
+  const now = config.now ?? Date.now;
+  const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
+  const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner }), now, publicUrl: config.publicUrl, posterSigner };
   registerHealthRoute(app, deps);
   registerEnrolRoute(app, deps);
   registerPushRoute(app, deps);
+  registerDeviceConfigRoute(app, deps);
+  registerPublicConfigRoutes(app, deps);
+  registerConsoleRoutes(app, deps);
+  registerVisitorRoutes(app, deps);
+  registerNoticesRoute(app, deps);
+  if (config.retentionTimer) {
+    const retention = startRetentionTimer(db, now, (message) => app.log.info(message));
+    app.addHook('onClose', async () => retention.stop());
+    const partitions = startPartitionTimer(db, now, (message) => app.log.info(message));
+    app.addHook('onClose', async () => partitions.stop());
+  }
 
   const staticDir = isDirectory(config.staticDir) ? config.staticDir : undefined;
   if (staticDir) await registerStatic(app, staticDir);
@@ -76,6 +108,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const path = pathOnly(request.url);
     const isApi = path === '/api' || path.startsWith('/api/');
+    const isConsole = path === '/console' || path.startsWith('/console/');
+    if (isConsole && staticDir !== undefined && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path) && existsSync(join(staticDir, 'console.html'))) {
+      return reply.header('cache-control', 'no-cache').sendFile('console.html');
+    }
     if (spa && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path)) {
       return reply.sendFile('index.html');
     }

@@ -3,7 +3,10 @@
  */
 import { parseArgs } from 'node:util';
 import { backup, migrate, printEnrolLink } from './cli/admin';
+import { purge } from './cli/purge';
 import { start } from './cli/start';
+import { createUser, importCommunes } from './cli/accounts';
+import { ROLES, type Role } from './auth/roles';
 import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
 
 const USAGE = `usage: tsx src/server/cli.ts <command> [options]
@@ -11,7 +14,11 @@ const USAGE = `usage: tsx src/server/cli.ts <command> [options]
   start        [--port 8080] [--host 0.0.0.0] [--data ./data] [--static ./dist] [--public-url URL] [--no-demo]
   migrate      [--data ./data]
   enrol-link   --checkpoint CODE [--expires-hours ${DEFAULT_ENROL_TTL_HOURS}] [--data ./data] [--public-url URL]
-  backup       --out FILE [--data ./data]`;
+  backup       --out FILE [--data ./data]
+  purge        [--data ./data]   (delete check-ins older than the retention setting)
+  create-admin --username NAME [--name "Full name"] [--role admin|officer|tracer] [--unit COMMUNE_CODE] [--data ./data]
+               (reads the password from stdin: echo "$PASSWORD" | … create-admin --username admin)
+  import-communes --file communes.csv [--data ./data]   (CSV header: code,name[,parent_code][,level])`;
 
 const OPTIONS = {
   port: { type: 'string', default: '8080' },
@@ -23,6 +30,11 @@ const OPTIONS = {
   checkpoint: { type: 'string' },
   'expires-hours': { type: 'string', default: String(DEFAULT_ENROL_TTL_HOURS) },
   out: { type: 'string' },
+  username: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string', default: 'admin' },
+  unit: { type: 'string' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -72,9 +84,21 @@ async function main(argv: string[]): Promise<number> {
       const ok = await printEnrolLink(values.data, values.checkpoint, publicUrl, positiveNumber('expires-hours', values['expires-hours']));
       return ok ? 0 : 1;
     }
+    case 'purge':
+      await purge(values.data);
+      return 0;
     case 'backup':
       if (!values.out) fail('backup needs --out FILE');
       return (await backup(values.data, values.out)) ? 0 : 1;
+    case 'create-admin': {
+      if (!values.username) fail('create-admin needs --username NAME');
+      if (!(ROLES as readonly string[]).includes(values.role)) fail('--role must be admin, officer or tracer');
+      const ok = await createUser({ dataDir: values.data, username: values.username, displayName: values.name ?? values.username, role: values.role as Role, unitCode: values.unit });
+      return ok ? 0 : 1;
+    }
+    case 'import-communes':
+      if (!values.file) fail('import-communes needs --file FILE');
+      return (await importCommunes(values.data, values.file)) ? 0 : 1;
     default:
       fail(`unknown command: ${command}`);
   }

@@ -22,7 +22,9 @@ const uuidV7 = v.pipe(
   v.string(),
   v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'id must be a lowercase UUIDv7'),
 );
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`));
+// No NUL characters: PostgreSQL text cannot hold them, and both databases must answer alike.
+const text = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`), v.check((s) => !s.includes('\u0000'), 'contains a NUL character'));
 /** Milliseconds since the epoch, within a sane range (2020 … 2100). */
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
 
@@ -90,7 +92,7 @@ export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 export const PushRequestSchema = v.object({
   protocol: v.literal(PROTOCOL_VERSION),
   /** The device clock when the request was built (ms); the server derives the clock offset from it. */
-  sentAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  sentAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
   appVersion: text(40),
   /** How many check-ins the device still held unsent when it built this batch (this batch included). */
   pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -170,6 +172,24 @@ export const QuestionnaireSchema = v.object({
 });
 export type Questionnaire = v.InferOutput<typeof QuestionnaireSchema>;
 
+/** District-wide settings devices follow. */
+export const DeviceSettingsSchema = v.object({
+  /** The same person scanned again within this many minutes is not a new check-in. */
+  repeatWindowMin: v.number(),
+  /** Devices keep synced check-ins this many days (unsynced ones are never purged). */
+  retentionDays: v.number(),
+});
+export type DeviceSettings = v.InferOutput<typeof DeviceSettingsSchema>;
+
+/** GET /api/device/config: what a guard device needs to work offline, refreshed whenever it is online. */
+export const DeviceConfigResponseSchema = v.object({
+  checkpoint: v.object({ ...CheckpointInfoSchema.entries, status: v.picklist(['open', 'closed']) }),
+  questionnaire: QuestionnaireSchema,
+  settings: DeviceSettingsSchema,
+  serverTime: v.number(),
+});
+export type DeviceConfigResponse = v.InferOutput<typeof DeviceConfigResponseSchema>;
+
 /** POST /api/visitor/register: a visitor's phone gets an anonymous device token for self check-ins. */
 export const VisitorRegisterRequestSchema = v.object({ appVersion: text(40) });
 export const VisitorRegisterResponseSchema = v.object({ deviceId: v.string(), token: v.string(), serverTime: v.number() });
@@ -188,9 +208,30 @@ export const API = {
   push: '/api/sync/push',
   health: '/api/health',
   questionnaire: '/api/questionnaire',
+  deviceConfig: '/api/device/config',
   posterKey: '/api/poster-key',
   visitorRegister: '/api/visitor/register',
+  notices: '/api/notices',
 } as const;
+
+/** A published risk notice: a checkpoint and time window a confirmed case visited (no personal data). */
+export const RiskNoticeSchema = v.object({
+  id: v.string(),
+  checkpointId: v.string(),
+  checkpointName: v.string(),
+  /** The exposure window, ms (corrected server time). */
+  start: v.number(),
+  end: v.number(),
+  /** The district's instructions, e.g. get tested, stay home, call the health station. */
+  instructions: v.string(),
+  publishedAt: v.number(),
+  expiresAt: v.number(),
+});
+export type RiskNotice = v.InferOutput<typeof RiskNoticeSchema>;
+
+/** GET /api/notices: every notice in force (public; devices compare them with their own history). */
+export const NoticesResponseSchema = v.object({ notices: v.array(RiskNoticeSchema), serverTime: v.number() });
+export type NoticesResponse = v.InferOutput<typeof NoticesResponseSchema>;
 
 /** Formats a valibot failure as one readable line, e.g. `person.name: name is empty`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -2,14 +2,12 @@
  * Shared set-up for server tests: a real SQLite file in the temp dir, the app built on it, the demo
  * region seeded, and a second connection for the test to arrange and inspect data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse } from '../../src/shared/protocol';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
-import { openDatabase, type Db } from '../../src/server/db/database';
+import { openTarget, type DatabaseTarget, type Db } from '../../src/server/db/database';
+import { createTestDatabase } from './test-db';
 import { seedDemo } from '../../src/server/seed/demo';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
 import type { Checkpoint } from '../../src/server/domain/types';
@@ -23,7 +21,10 @@ export interface TestServer {
   /** A second connection to the same file, for arranging and inspecting. */
   db: Db;
   dir: string;
+  /** The SQLite file ('' when the run tests PostgreSQL; see test-db.ts). */
   dbFile: string;
+  /** What to give `buildApp` for another instance on the same database. */
+  target: DatabaseTarget;
   clock: { now: number };
   /** The demo checkpoint TS-DL-001. */
   checkpoint: Checkpoint;
@@ -36,11 +37,11 @@ export interface TestServer {
 
 /** Builds the app on a fresh temporary SQLite file with the demo region seeded. */
 export async function startTestServer(config: Partial<AppConfig> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'tram-qr-test-'));
-  const dbFile = join(dir, 'checkpoints.sqlite');
+  const database = await createTestDatabase();
+  const { dir, dbFile, target } = database;
   const clock = { now: T0 };
-  const app = await buildApp({ dbFile, publicUrl: 'http://district.test', now: () => clock.now, ...config });
-  const db = openDatabase(dbFile);
+  const app = await buildApp({ ...target, publicUrl: 'http://district.test', now: () => clock.now, ...config });
+  const db = openTarget(target);
   await seedDemo(db, clock.now);
   const checkpoint = await findCheckpointByCode(db, 'TS-DL-001');
   if (!checkpoint) throw new Error('demo checkpoint missing');
@@ -55,6 +56,7 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
     db,
     dir,
     dbFile,
+    target,
     clock,
     checkpoint,
     issueCode,
@@ -67,7 +69,7 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
     async close() {
       await app.close();
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

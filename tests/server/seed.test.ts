@@ -1,24 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCheckpointInfo, listCheckpoints } from '../../src/server/db/checkpoints-repo';
-import { openDatabase, type Db } from '../../src/server/db/database';
+import { openTarget, type Db } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { listUnits } from '../../src/server/db/units-repo';
 import { seedDemo } from '../../src/server/seed/demo';
 import { T0 } from './helpers';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tram-qr-seed-'));
-  db = openDatabase(join(dir, 'checkpoints.sqlite'));
+  database = await createTestDatabase();
+  db = openTarget(database.target);
   await migrateToLatest(db);
 });
 afterEach(async () => {
   await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 describe('demo seed', () => {

@@ -18,7 +18,7 @@ export type { StoredCheckIn };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = 'src/server/cli.ts';
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface StartServerOptions {
@@ -144,16 +144,18 @@ function spawnOnce(port: number, dataDir: string, options: StartServerOptions, l
 /** Starts `tsx src/server/cli.ts start` on a free port and a temporary data dir; resolves once it listens. */
 export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tram-qr-server-'));
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const log = { text: '' };
 
-  const startWithRetry = async (): Promise<Run> => {
+  const startWithRetry = async (firstStart: boolean): Promise<Run> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await spawnOnce(port, dataDir, options, log);
       } catch (error) {
-        // The port of a just-killed process can take a moment to free up.
         if (attempt < 20 && error instanceof Error && error.message.includes('EADDRINUSE')) {
+          // A port we picked was taken meanwhile: pick another. A restart keeps its port, which a
+          // just-killed process can hold for a moment.
+          if (firstStart && options.port === undefined) port = await freePort();
           await new Promise((r) => setTimeout(r, 100));
           continue;
         }
@@ -162,7 +164,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     }
   };
 
-  let run = await startWithRetry();
+  let run = await startWithRetry(true);
   let alive = true;
 
   const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
@@ -180,7 +182,9 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     get url() {
       return run.url;
     },
-    port,
+    get port() {
+      return port;
+    },
     dataDir,
     get enrolLink() {
       return run.enrolLink;
@@ -199,7 +203,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     kill,
     async restart() {
       await kill('SIGKILL');
-      run = await startWithRetry();
+      run = await startWithRetry(false);
       alive = true;
     },
     output: () => log.text,

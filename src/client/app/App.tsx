@@ -1,9 +1,15 @@
-import { EnrolScreen } from '../enrol/EnrolScreen';
-import { GuardScreen } from '../guard/GuardScreen';
+import { lazyComponent } from './lazy';
 import { HomeScreen } from '../home/HomeScreen';
+import { LazyVisitorApp } from '../home/LazyVisitorApp';
 import { getLang, setLang, t, useLang } from '../i18n/i18n';
 import { UpdatePrompt } from '../update/UpdatePrompt';
 import { usePath } from './router';
+import { StorageWarning } from './StorageWarning';
+
+// Guard screens load on demand: visitors never download them, guards get them from the precache.
+const EnrolScreen = lazyComponent(() => import('../enrol/EnrolScreen').then((m) => m.EnrolScreen));
+const GuardScreen = lazyComponent(() => import('../guard/GuardScreen').then((m) => m.GuardScreen));
+const SettingsScreen = lazyComponent(() => import('../settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 /** The app shell: header with the language switch, the update banner and the current screen. */
 export function App() {
@@ -18,6 +24,7 @@ export function App() {
         </button>
       </header>
       <UpdatePrompt />
+      <StorageWarning />
       {route(path)}
     </>
   );
@@ -26,5 +33,7 @@ export function App() {
 function route(path: string) {
   if (path.startsWith('/enrol')) return <EnrolScreen />;
   if (path.startsWith('/guard')) return <GuardScreen />;
+  if (path === '/settings') return <SettingsScreen />;
+  if (path.startsWith('/c/') || path.startsWith('/me/')) return <LazyVisitorApp path={path} />;
   return <HomeScreen />;
 }

@@ -1,12 +1,51 @@
 /** The page's one sync scheduler, started at boot and shared by the screens. */
+import { getDeviceConfig, getEnrolment, purgeSyncedBefore } from '../data';
+import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';
+import { ensureVisitorCredentials } from '../visitor/credentials';
+import { refreshPublicKitIfStale } from '../visitor/public-kit';
+
+/** A guard device re-reads its checkpoint, questionnaire and settings at most this often while online. */
+const CONFIG_MAX_AGE_MS = 10 * 60_000;
+
+/** Synced check-ins are kept this many days until the district's setting arrives. */
+const DEFAULT_RETENTION_DAYS = 28;
 
 let scheduler: SyncScheduler | null = null;
+let purgedAt = 0;
+
+/** Drops synced check-ins past the district's retention window, at most once an hour; unsynced ones stay. */
+async function purgeExpired(): Promise<void> {
+  if (Date.now() - purgedAt < 3600_000) return;
+  purgedAt = Date.now();
+  const retentionDays = (await getDeviceConfig())?.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  await purgeSyncedBefore(Date.now() - retentionDays * 86_400_000);
+}
+
+async function refreshConfigIfStale(): Promise<void> {
+  if (!(await getEnrolment())) return;
+  const config = await getDeviceConfig();
+  if (!config || Date.now() - config.fetchedAt > CONFIG_MAX_AGE_MS) await refreshDeviceConfig(location.origin);
+}
 
 /** Starts syncing with the server this page came from (once per page). */
 export function startSync(): SyncScheduler {
-  scheduler ??= startSyncScheduler({ baseUrl: location.origin, appVersion: __APP_VERSION__, requestBackgroundSync });
+  scheduler ??= startSyncScheduler({
+    baseUrl: location.origin,
+    appVersion: __APP_VERSION__,
+    requestBackgroundSync,
+    // A visitor phone registers once, just before its first self check-in is sent.
+    ensureCredentials: () => ensureVisitorCredentials(location.origin, __APP_VERSION__),
+    onResult: (result) => {
+      if (result.outcome === 'done' || result.outcome === 'not_enrolled') {
+        void refreshPublicKitIfStale(location.origin);
+        void refreshConfigIfStale()
+          .then(purgeExpired)
+          .catch(() => undefined);
+      }
+    },
+  });
   return scheduler;
 }
 

@@ -1,3 +1,4 @@
+import '../i18n/dict-guard'; // adds the guard screens' part of the dictionary
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { navigate } from '../app/router';

@@ -1,26 +1,31 @@
-import { useState } from 'preact/hooks';
-import type { Person } from '../../shared/protocol';
-import { getEnrolment } from '../data';
+import '../i18n/dict-guard'; // adds the guard screens' part of the dictionary
+import { navigate, usePath } from '../app/router';
 import { t } from '../i18n/i18n';
-import { useLive } from '../hooks/useLive';
-import { sync } from '../app/sync-service';
-import { duringScan } from '../update/sw-register';
-import { signalError, signalSuccess } from './feedback';
-import { LastPerson } from './LastPerson';
-import { ManualEntry } from './ManualEntry';
+import type { MessageKey } from '../i18n/dict';
+import { DeclareTab } from './DeclareTab';
 import { NeedsAttention } from './NeedsAttention';
-import { recordManual, recordScan, type RecordOutcome } from './record-scan';
-import { ScannerPanel } from './ScannerPanel';
+import { PaperSheet } from './PaperSheet';
+import { PaperTab } from './PaperTab';
+import { ScanTab } from './ScanTab';
 import { SyncBar } from './SyncBar';
+import { TodayTab } from './TodayTab';
+import { useGuardContext } from './useGuardContext';
+import { NoticeBanner } from '../notices/NoticeBanner';
+import { DeviceStatusBanner } from '../device/DeviceStatusBanner';
 
-/** The guard's working screen: sync state, camera scanner, last result, typed entry, refused items. */
+const TABS: { path: string; label: MessageKey }[] = [
+  { path: '/guard', label: 'guard.tab.scan' },
+  { path: '/guard/today', label: 'guard.tab.today' },
+  { path: '/guard/declare', label: 'guard.tab.declare' },
+  { path: '/guard/paper', label: 'guard.tab.paper' },
+];
+
+/** The guard's working screen: checkpoint, sync state, the tab in use, and refused items. */
 export function GuardScreen() {
-  const enrolment = useLive(getEnrolment, [], undefined);
-  const [last, setLast] = useState<{ outcome: RecordOutcome; seq: number } | null>(null);
-  const [manual, setManual] = useState(false);
-
-  if (enrolment === undefined) return null;
-  if (enrolment === null) {
+  const ctx = useGuardContext();
+  const path = usePath();
+  if (ctx === undefined) return null;
+  if (ctx === null) {
     return (
       <main class="screen">
         <p class="error">{t('guard.notEnrolled')}</p>
@@ -28,37 +33,35 @@ export function GuardScreen() {
       </main>
     );
   }
-  const checkpointId = enrolment.checkpoint.id;
-
-  const show = (outcome: RecordOutcome) => {
-    setLast((prev) => ({ outcome, seq: (prev?.seq ?? 0) + 1 }));
-    if (outcome.type === 'saved') {
-      signalSuccess();
-      sync().nudge();
-    } else signalError();
-  };
-
-  const onText = (text: string) => void duringScan(() => recordScan(text, checkpointId)).then(show);
-  const onManual = async (person: Person) => {
-    const outcome = await duringScan(() => recordManual(person, checkpointId));
-    show(outcome);
-    return outcome.type === 'saved';
-  };
-
+  if (path === '/guard/paper/print') return <PaperSheet ctx={ctx} />;
   return (
     <main class="screen guard">
-      <h1 class="checkpoint-name">{t('guard.checkpoint', { name: enrolment.checkpoint.name })}</h1>
+      <h1 class="checkpoint-name">{t('guard.checkpoint', { name: ctx.enrolment.checkpoint.name })}</h1>
+      <nav class="tabs" aria-label={t('app.name')}>
+        {TABS.map((tab) => (
+          <a
+            key={tab.path}
+            href={tab.path}
+            aria-current={path === tab.path ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(tab.path);
+            }}
+          >
+            {t(tab.label)}
+          </a>
+        ))}
+      </nav>
       <SyncBar />
-      <LastPerson outcome={last?.outcome ?? null} seq={last?.seq ?? 0} />
-      <ScannerPanel onText={onText} onCameraError={() => setManual(true)} />
-      {manual ? (
-        <ManualEntry onSubmit={onManual} onClose={() => setManual(false)} />
-      ) : (
-        <button class="big" onClick={() => setManual(true)}>
-          {t('guard.manualEntry')}
-        </button>
-      )}
+      <DeviceStatusBanner />
+      <NoticeBanner checkpointId={ctx.enrolment.checkpoint.id} />
+      {path === '/guard/today' ? <TodayTab /> : path === '/guard/declare' ? <DeclareTab ctx={ctx} /> : path === '/guard/paper' ? <PaperTab ctx={ctx} /> : <ScanTab ctx={ctx} />}
       <NeedsAttention />
+      <p class="settings-link">
+        <a href="/settings" onClick={(e) => (e.preventDefault(), navigate('/settings'))}>
+          {t('settings.open')}
+        </a>
+      </p>
     </main>
   );
 }

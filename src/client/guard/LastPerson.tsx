@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import type { ComponentChildren } from 'preact';
 import type { ScanWarning } from '../../shared/scan/types';
+import { formatTime, t } from '../i18n/i18n';
 import type { RecordOutcome } from './record-scan';
 
 export interface LastPersonProps {
   outcome: RecordOutcome | null;
   /** Changes with every scan so the same outcome twice still flashes. */
   seq: number;
+  /** Buttons offered under the result (check out, companions). */
+  actions?: ComponentChildren;
 }
 
 const LARGE_FOR_MS = 4_000;
 
 /** The last scan's result, large for a few seconds so the guard can read it at arm's length. */
-export function LastPerson({ outcome, seq }: LastPersonProps) {
+export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
   const [large, setLarge] = useState(true);
   useEffect(() => {
     setLarge(true);
@@ -21,25 +24,22 @@ export function LastPerson({ outcome, seq }: LastPersonProps) {
   }, [seq]);
 
   if (!outcome) return null;
-  if (outcome.type === 'refused') {
+  const size = large ? 'large' : '';
+  if (outcome.type === 'refused' || outcome.type === 'save_failed') {
     return (
-      <section class={`last error ${large ? 'large' : ''}`} role="alert" data-testid="last-scan">
-        <p>{t(outcome.message, outcome.params)}</p>
+      <section class={`last error ${size}`} role="alert" data-testid="last-scan" data-outcome={outcome.type}>
+        <p>{outcome.type === 'refused' ? t(outcome.message, outcome.params) : t('scan.saveFailed')}</p>
       </section>
     );
   }
-  if (outcome.type === 'save_failed') {
-    return (
-      <section class="last error large" role="alert" data-testid="last-scan">
-        <p>{t('scan.saveFailed')}</p>
-      </section>
-    );
-  }
-  const { person, source } = outcome.checkIn;
+  const checkIn = outcome.type === 'repeat' ? outcome.visit : outcome.checkIn;
+  const { person, source } = checkIn;
   return (
-    <section class={`last ok ${large ? 'large' : ''}`} role="status" data-testid="last-scan">
+    <section class={`last ${outcome.type === 'repeat' ? 'notice' : 'ok'} ${size}`} role="status" data-testid="last-scan" data-outcome={outcome.type}>
       <p class="last-label">
-        ✔ {t('scan.saved')} · {t(`scan.source.${source}`)}
+        {outcome.type === 'saved' && `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`}
+        {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
+        {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
       </p>
       <p class="last-name" data-testid="last-name">
         {person.name}
@@ -49,23 +49,25 @@ export function LastPerson({ outcome, seq }: LastPersonProps) {
         {person.gender ? ` · ${t(`person.gender.${person.gender}`)}` : ''}
         {person.idNumber ? ` · ${person.idNumber}` : person.idMasked ? ` · ${person.idMasked}` : ''}
       </p>
-      {source === 'visitor_qr' && (
-        <p class={outcome.declaredOn === today() ? 'declared' : 'undeclared'}>
+      {outcome.type === 'saved' && source === 'visitor_qr' && (
+        <p class={outcome.declaredOn === localDay() ? 'declared' : 'undeclared'}>
           {outcome.declaredOn ? t('scan.declared', { date: outcome.declaredOn }) : t('scan.noDeclaration')}
         </p>
       )}
-      {outcome.warnings
-        .filter((w) => w !== 'text_repaired')
-        .map((w) => (
-          <p class="warning" key={w}>
-            ⚠ {t(`scan.warning.${w as Exclude<ScanWarning, 'text_repaired'>}`)}
-          </p>
-        ))}
+      {outcome.type === 'saved' &&
+        outcome.warnings
+          .filter((w): w is Exclude<ScanWarning, 'text_repaired'> => w !== 'text_repaired')
+          .map((w) => (
+            <p class="warning" key={w}>
+              ⚠ {t(`scan.warning.${w}`)}
+            </p>
+          ))}
+      {actions && <div class="row">{actions}</div>}
     </section>
   );
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** Today as `YYYY-MM-DD` in local time. */
+export function localDay(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

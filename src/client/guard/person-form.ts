@@ -34,3 +34,15 @@ export function personFromFields(fields: PersonFields, thisYear: number): { pers
   if (address) person.address = address.slice(0, 300);
   return { person };
 }
+
+/** The form fields for a person read from a card or code (to prefill khai hộ or paper rows). */
+export function fieldsFromPerson(person: Person): PersonFields {
+  return {
+    name: person.name === '?' ? '' : person.name,
+    idNumber: person.idNumber ?? person.idMasked ?? '',
+    birthYear: person.birthYear ? String(person.birthYear) : '',
+    gender: person.gender ?? '',
+    phone: person.phone ?? '',
+    address: person.address ?? '',
+  };
+}

@@ -1,18 +1,31 @@
 /**
- * What happens when the guard's scanner reads a code or the guard types a visitor in:
- * recognise it, turn it into a check-in, and store it on the device before any network call.
+ * What happens when the guard's scanner reads a code: recognise it, decide whether it is a new
+ * check-in, a repeat (offer check-out) or a departure, and store it before any network call.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckIn, Person, Source } from '../../shared/protocol';
+import type { CheckIn, Source } from '../../shared/protocol';
 import { classifyScan } from '../../shared/scan/classify';
 import type { ScanResult, ScanWarning } from '../../shared/scan/types';
-import { saveCheckIn } from '../data';
+import { listSince, saveCheckIn, saveCheckIns } from '../data';
 import type { MessageKey } from '../i18n/dict';
+import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
 
 export type RecordOutcome =
   | { type: 'saved'; checkIn: CheckIn; warnings: ScanWarning[]; declaredOn: string | null }
+  /** Scanned again after the repeat window: the visitor is leaving. */
+  | { type: 'checked_out'; checkIn: CheckIn; visit: CheckIn }
+  /** Scanned again within the repeat window: nothing saved; the guard may check the visitor out. */
+  | { type: 'repeat'; visit: CheckIn }
   | { type: 'refused'; message: MessageKey; params?: Record<string, string> }
   | { type: 'save_failed'; checkIn: CheckIn };
+
+/** Where and how the guard device records. */
+export interface RecordContext {
+  checkpointId: string;
+  /** A second scan of the same person within this many minutes is a repeat, not a departure. */
+  repeatWindowMin: number;
+  now?: number;
+}
 
 const SOURCE_BY_KIND = { visitor: 'visitor_qr', cccd: 'cccd', national: 'national_qr' } as const satisfies Record<string, Source>;
 
@@ -44,26 +57,54 @@ export function refusalFor(result: ScanResult): { message: MessageKey; params?: 
   }
 }
 
-/** Recognises scanned text and stores the check-in; refuses anything that is not a person's code. */
-export async function recordScan(text: string, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
+/** Recognises scanned text and records an arrival or a departure; refuses anything that is not a person's code. */
+export async function recordScan(text: string, ctx: RecordContext): Promise<RecordOutcome> {
+  const now = ctx.now ?? Date.now();
   const result = classifyScan(text);
-  const checkIn = checkInFromScan(result, checkpointId, now);
+  const checkIn = checkInFromScan(result, ctx.checkpointId, now);
   if (!checkIn) return { type: 'refused', ...refusalFor(result) };
+  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
+  const visit = findOpenVisit(recent, checkIn.person, now);
+  if (visit) {
+    if (now - visit.deviceTime < ctx.repeatWindowMin * 60_000) return { type: 'repeat', visit };
+    return checkOut(visit, now);
+  }
   const warnings = 'warnings' in result ? result.warnings : [];
   const declaredOn = result.kind === 'visitor' ? (result.declaration?.date ?? null) : null;
-  return persist(checkIn, warnings, declaredOn);
+  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings, declaredOn }));
 }
 
-/** Stores a visitor the guard typed in (camera denied or missing, or no code at all). */
-export async function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person };
-  return persist(checkIn, [], null);
+/** Builds the `out` that closes a visit. */
+export function departureOf(visit: CheckIn, now: number): CheckIn {
+  return { id: uuidv7(), checkpointId: visit.checkpointId, kind: 'out', ref: visit.id, source: visit.source, deviceTime: now, person: visit.person };
 }
 
-async function persist(checkIn: CheckIn, warnings: ScanWarning[], declaredOn: string | null): Promise<RecordOutcome> {
+/** Records that a visitor (and the companions who came with them) left. */
+export async function checkOut(visit: CheckIn, now: number = Date.now()): Promise<RecordOutcome> {
+  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
+  const companions = openVisits(recent, now).find((v) => v.checkIn.id === visit.id)?.companions ?? [];
+  const out = departureOf(visit, now);
+  try {
+    await saveCheckIns([out, ...companions.map((c) => departureOf(c, now))]);
+    return { type: 'checked_out', checkIn: out, visit };
+  } catch {
+    return { type: 'save_failed', checkIn: out };
+  }
+}
+
+/** Closing time: records a departure for everyone still inside; returns how many left. */
+export async function checkOutEveryone(now: number = Date.now()): Promise<number> {
+  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
+  const outs = openVisits(recent, now).flatMap((v) => [v.checkIn, ...v.companions]).map((c) => departureOf(c, now));
+  if (outs.length > 0) await saveCheckIns(outs);
+  return outs.length;
+}
+
+/** Stores a check-in and maps success or failure to an outcome. */
+export async function persist(checkIn: CheckIn, onSaved: () => RecordOutcome): Promise<RecordOutcome> {
   try {
     await saveCheckIn(checkIn);
-    return { type: 'saved', checkIn, warnings, declaredOn };
+    return onSaved();
   } catch {
     return { type: 'save_failed', checkIn };
   }

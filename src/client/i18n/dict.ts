@@ -1,7 +1,11 @@
 /**
- * Every user-facing string of the PWA, Vietnamese first, English second.
- * Placeholders are written {name} and filled by `t(key, { name })`.
+ * Every user-facing string of the PWA, Vietnamese first, English second: this base part (shell, home)
+ * and the parts that load with their screens (`dict-guard.ts`, `dict-visitor.ts`). Placeholders are written {name} and
+ * filled by `t(key, { name })`.
  */
+import type { GuardKey } from './dict-guard';
+import type { VisitorKey } from './dict-visitor';
+
 export const dict = {
   'app.name': { vi: 'Trạm QR khai báo y tế', en: 'QR health checkpoint' },
   'app.language': { vi: 'English', en: 'Tiếng Việt' },
@@ -17,104 +21,43 @@ export const dict = {
     en: 'Guards: open the device enrolment link your district or commune officer gave you.',
   },
   'home.openScanner': { vi: 'Mở màn hình quét', en: 'Open the scanner' },
+  'declare.optional': { vi: 'Không bắt buộc', en: 'Optional' },
+  // The guard and visitor screens' strings are the parts in ./dict-guard.ts and ./dict-visitor.ts.
+  'visitor.homeTitle': { vi: 'Khai báo y tế và mã QR của tôi', en: 'My health declaration and QR' },
+  'visitor.homeIntro': {
+    vi: 'Lưu thông tin của bạn một lần trên điện thoại này, khai báo y tế mỗi ngày trong một phút, rồi đưa mã QR cho người trực chốt hoặc tự quét mã QR của chốt — cả khi không có mạng.',
+    en: 'Save your details once on this phone, declare your health each day in a minute, then show your QR to the guard or scan the checkpoint poster yourself — even offline.',
+  },
 
-  'enrol.title': { vi: 'Đăng ký thiết bị trực chốt', en: 'Enrol this guard device' },
-  'enrol.working': { vi: 'Đang đăng ký thiết bị…', en: 'Enrolling this device…' },
-  'enrol.missingCode': { vi: 'Đường dẫn không có mã đăng ký. Hãy mở lại đúng đường dẫn được cấp.', en: 'The link has no enrolment code. Open the link you were given again.' },
-  'enrol.offline': { vi: 'Cần có mạng để đăng ký lần đầu. Hãy thử lại khi có mạng.', en: 'Enrolment needs the network once. Try again when online.' },
-  'enrol.failed': { vi: 'Không đăng ký được: {reason}', en: 'Enrolment failed: {reason}' },
-  'enrol.retry': { vi: 'Thử lại', en: 'Try again' },
-  'enrol.done': { vi: 'Đã đăng ký cho chốt {name}', en: 'Enrolled at {name}' },
-
-  'guard.notEnrolled': { vi: 'Thiết bị này chưa được đăng ký cho chốt nào.', en: 'This device is not enrolled at a checkpoint.' },
-  'guard.checkpoint': { vi: 'Chốt: {name}', en: 'Checkpoint: {name}' },
-  'guard.startCamera': { vi: 'Bật camera để quét', en: 'Start the camera' },
-  'guard.stopCamera': { vi: 'Tắt camera', en: 'Stop the camera' },
-  'guard.switchCamera': { vi: 'Đổi camera', en: 'Switch camera' },
-  'guard.torchOn': { vi: 'Bật đèn', en: 'Torch on' },
-  'guard.torchOff': { vi: 'Tắt đèn', en: 'Torch off' },
-  'guard.pointCamera': { vi: 'Đưa mã QR vào giữa khung hình', en: 'Hold the QR code in the frame' },
-  'guard.manualEntry': { vi: 'Nhập tay', en: 'Type details' },
-
-  'camera.denied': { vi: 'Không được phép dùng camera. Bạn vẫn có thể nhập tay thông tin khách.', en: 'Camera access was denied. You can still type the visitor’s details.' },
-  'camera.not_found': { vi: 'Thiết bị không có camera. Hãy nhập tay thông tin khách.', en: 'No camera found. Type the visitor’s details instead.' },
-  'camera.insecure': { vi: 'Camera chỉ hoạt động qua HTTPS.', en: 'The camera only works over HTTPS.' },
-  'camera.in_use': { vi: 'Camera đang bị ứng dụng khác sử dụng.', en: 'Another app is using the camera.' },
-  'camera.unknown': { vi: 'Không mở được camera.', en: 'Could not open the camera.' },
-
-  'scan.saved': { vi: 'Đã ghi nhận', en: 'Checked in' },
-  'scan.source.visitor_qr': { vi: 'Mã QR cá nhân', en: 'Personal QR' },
-  'scan.source.cccd': { vi: 'Căn cước công dân', en: 'Citizen ID card' },
-  'scan.source.national_qr': { vi: 'Mã QR quốc gia', en: 'National health QR' },
-  'scan.source.manual': { vi: 'Nhập tay', en: 'Typed' },
-  'scan.source.on_behalf': { vi: 'Khai hộ', en: 'Declared on behalf' },
-  'scan.source.paper': { vi: 'Phiếu giấy', en: 'Paper form' },
-  'scan.source.self': { vi: 'Tự quét', en: 'Self check-in' },
-  'scan.poster': { vi: 'Đây là mã QR của chốt (áp phích), không phải mã của khách.', en: 'This is a checkpoint poster code, not a visitor’s code.' },
-  'scan.enrol': { vi: 'Đây là mã đăng ký thiết bị, không phải mã của khách.', en: 'This is a device enrolment code, not a visitor’s code.' },
-  'scan.url': { vi: 'Đây là một đường dẫn web ({host}), không phải mã khai báo.', en: 'This is a web link ({host}), not a declaration code.' },
-  'scan.bank': { vi: 'Đây là mã QR thanh toán ngân hàng, không phải mã khai báo.', en: 'This is a bank payment QR, not a declaration code.' },
-  'scan.unknown': { vi: 'Không nhận ra mã này. Không có gì được ghi nhận.', en: 'Unrecognised code. Nothing was recorded.' },
-  'scan.saveFailed': { vi: 'Không lưu được vào máy! Hãy ghi phiếu giấy.', en: 'Could not save on this device! Use a paper form.' },
-  'scan.warning.name_garbled': { vi: 'Tên đọc được có thể bị lỗi font, hãy kiểm tra lại.', en: 'The name may be garbled; please check it.' },
-  'scan.warning.name_missing': { vi: 'Mã không có họ tên, hãy hỏi và nhập lại tên.', en: 'The code has no name; ask and type it.' },
-  'scan.warning.name_truncated': { vi: 'Họ tên quá dài nên đã bị cắt bớt.', en: 'The name was too long and was shortened.' },
-  'scan.warning.bad_birth_date': { vi: 'Ngày sinh trên mã không hợp lệ.', en: 'Invalid date of birth in the code.' },
-  'scan.warning.bad_issue_date': { vi: 'Ngày cấp thẻ không hợp lệ.', en: 'Invalid card issue date.' },
-  'scan.warning.bad_gender': { vi: 'Không đọc được giới tính.', en: 'Gender unreadable.' },
-  'scan.warning.bad_old_id': { vi: 'Số CMND cũ không đọc được.', en: 'Old ID number unreadable.' },
-  'scan.warning.bad_id_number': { vi: 'Số giấy tờ không hợp lệ.', en: 'Invalid ID number.' },
-  'scan.warning.bad_phone': { vi: 'Số điện thoại không hợp lệ.', en: 'Invalid phone number.' },
-  'scan.warning.bad_address': { vi: 'Địa chỉ quá dài, đã bỏ qua.', en: 'Address too long; left out.' },
-  'scan.warning.bad_declaration': { vi: 'Không đọc được tờ khai y tế trong mã.', en: 'The declaration in the code is unreadable.' },
-  'scan.warning.bad_declared_by': { vi: 'Không rõ người khai báo.', en: 'Unclear who declared.' },
-  'scan.warning.bad_ext': { vi: 'Phần mở rộng của mã quá dài, đã bỏ qua.', en: 'The code’s extension was too long; left out.' },
-  'scan.warning.id_gender_mismatch': { vi: 'Số CCCD không khớp giới tính trên thẻ.', en: 'The ID number does not match the gender on the card.' },
-  'scan.warning.id_year_mismatch': { vi: 'Số CCCD không khớp năm sinh trên thẻ.', en: 'The ID number does not match the birth year on the card.' },
-  'scan.declared': { vi: 'Đã khai báo y tế ngày {date}', en: 'Health declaration of {date}' },
-  'scan.noDeclaration': { vi: 'Chưa khai báo y tế hôm nay', en: 'No health declaration today' },
-
-  'person.name': { vi: 'Họ và tên', en: 'Full name' },
-  'person.idNumber': { vi: 'Số CCCD / CMND / hộ chiếu', en: 'ID / passport number' },
-  'person.birthYear': { vi: 'Năm sinh', en: 'Year of birth' },
-  'person.gender': { vi: 'Giới tính', en: 'Gender' },
-  'person.gender.male': { vi: 'Nam', en: 'Male' },
-  'person.gender.female': { vi: 'Nữ', en: 'Female' },
-  'person.gender.other': { vi: 'Khác', en: 'Other' },
-  'person.gender.unknown': { vi: '—', en: '—' },
-  'person.phone': { vi: 'Số điện thoại', en: 'Phone' },
-  'person.address': { vi: 'Địa chỉ', en: 'Address' },
-  'person.born': { vi: 'Sinh năm {year}', en: 'Born {year}' },
-
-  'manual.title': { vi: 'Nhập thông tin khách', en: 'Visitor details' },
-  'manual.save': { vi: 'Ghi nhận vào chốt', en: 'Check in' },
-  'manual.cancel': { vi: 'Đóng', en: 'Close' },
-  'manual.nameRequired': { vi: 'Cần nhập họ và tên.', en: 'Enter the full name.' },
-  'manual.birthYearInvalid': { vi: 'Năm sinh phải từ 1900 đến năm nay.', en: 'Year of birth must be between 1900 and this year.' },
-  'manual.phoneInvalid': { vi: 'Số điện thoại chỉ gồm chữ số.', en: 'The phone number may only contain digits.' },
-
-  'sync.pending': { vi: 'Chờ gửi: {count}', en: 'Waiting to send: {count}' },
-  'sync.allSent': { vi: 'Đã gửi hết', en: 'All sent' },
-  'sync.lastSuccess': { vi: 'Gửi thành công lúc {time}', en: 'Last sent at {time}' },
-  'sync.never': { vi: 'Chưa gửi lần nào', en: 'Never sent yet' },
-  'sync.now': { vi: 'Gửi ngay', en: 'Send now' },
-  'sync.sending': { vi: 'Đang gửi…', en: 'Sending…' },
-  'sync.error.offline': { vi: 'Mất mạng — dữ liệu vẫn lưu trên máy và sẽ tự gửi khi có mạng.', en: 'Offline — data is kept on this device and sent when the network returns.' },
-  'sync.error.timeout': { vi: 'Máy chủ phản hồi chậm, sẽ thử lại.', en: 'The server is slow; will retry.' },
-  'sync.error.server_error': { vi: 'Máy chủ đang lỗi, sẽ thử lại.', en: 'Server error; will retry.' },
-  'sync.error.unauthorized': { vi: 'Thiết bị không được máy chủ nhận ra. Liên hệ cán bộ để đăng ký lại. Dữ liệu vẫn giữ trên máy.', en: 'The server does not recognise this device. Ask an officer to enrol it again. Data stays on the device.' },
-  'sync.error.revoked': { vi: 'Thiết bị đã bị thu hồi quyền gửi. Dữ liệu vẫn giữ trên máy; liên hệ cán bộ huyện/xã.', en: 'This device was revoked. Its data stays on the device; contact your officer.' },
-  'sync.error.bad_request': { vi: 'Máy chủ từ chối yêu cầu; hãy cập nhật ứng dụng.', en: 'The server refused the request; update the app.' },
-  'sync.error.not_enrolled': { vi: 'Thiết bị chưa đăng ký.', en: 'Device not enrolled.' },
-  'sync.clockSkew': { vi: 'Đồng hồ máy lệch {minutes} phút so với máy chủ.', en: 'Device clock is {minutes} min off the server’s.' },
-
-  'attention.title': { vi: 'Cần xử lý ({count})', en: 'Needs attention ({count})' },
-  'attention.hint': { vi: 'Máy chủ không nhận các lượt này. Chúng vẫn được giữ trên máy.', en: 'The server refused these. They are kept on this device.' },
+  // Issue 7, device side: storage failures block the screen; a revoked device or closed checkpoint says so.
+  'storage.quota.title': { vi: 'Máy hết bộ nhớ — lượt vừa rồi CHƯA được lưu!', en: 'Device storage is full — the last check-in was NOT saved!' },
+  'storage.quota.body': {
+    vi: 'Hãy ghi phiếu giấy cho người này. Gửi dữ liệu lên máy chủ và xoá bớt ảnh, video hoặc ứng dụng không cần thiết rồi thử lại.',
+    en: 'Fill in a paper form for this person. Send the data to the server and remove photos, videos or apps you do not need, then try again.',
+  },
+  'storage.unavailable.title': { vi: 'Trình duyệt không cho lưu dữ liệu!', en: 'This browser does not let the app store data!' },
+  'storage.unavailable.body': {
+    vi: 'Có thể bạn đang dùng cửa sổ ẩn danh. Hãy mở ứng dụng trong cửa sổ thường (hoặc từ biểu tượng trên màn hình chính); trong lúc đó hãy ghi phiếu giấy.',
+    en: 'You may be in a private window. Open the app in a normal window (or from its home-screen icon); meanwhile use paper forms.',
+  },
+  'storage.understood': { vi: 'Tôi đã hiểu', en: 'I understand' },
+  'storage.nearlyFull': { vi: 'Bộ nhớ máy đã dùng {percent} %. Hãy gửi dữ liệu và giải phóng bộ nhớ.', en: 'Device storage is {percent} % used. Send the data and free some space.' },
+  'settings.open': { vi: 'Cài đặt', en: 'Settings' },
+  'standing.revoked': { vi: 'Thiết bị này đã bị huyện/xã thu hồi quyền gửi.', en: 'The district has revoked this device.' },
+  'standing.closed': { vi: 'Chốt này đã được huyện/xã đóng.', en: 'The district has closed this checkpoint.' },
+  'standing.kept': { vi: 'Dữ liệu trên máy vẫn được giữ nguyên ({count} lượt chờ gửi); liên hệ cán bộ huyện/xã.', en: 'Data on this device is kept ({count} waiting to send); contact your officer.' },
 
   'update.available': { vi: 'Có phiên bản mới của ứng dụng.', en: 'A new version of the app is available.' },
   'update.apply': { vi: 'Cập nhật', en: 'Update' },
   'update.waiting': { vi: 'Đang chờ gửi xong…', en: 'Waiting for the sync to finish…' },
   'update.offlineReady': { vi: 'Ứng dụng đã sẵn sàng dùng khi không có mạng.', en: 'The app is ready to work offline.' },
+  'notice.visitorTitle': {
+    vi: 'Cảnh báo: bạn đã đến nơi có ca bệnh cùng thời điểm',
+    en: 'Warning: you were where a confirmed case was, at the same time',
+  },
+  'notice.guardTitle': { vi: 'Cảnh báo dịch tại điểm kiểm tra này', en: 'Risk notice for this checkpoint' },
+  'notice.where': { vi: '{place}, từ {from} đến {to}', en: '{place}, from {from} to {to}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
-export type MessageKey = keyof typeof dict;
+/** Every key of the dictionary, the lazily loaded parts included. */
+export type MessageKey = keyof typeof dict | GuardKey | VisitorKey;

@@ -2,6 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { dict, type MessageKey } from './dict';
 
+type Entry = { vi: string; en: string };
+
+/** The dictionary: the base part (shell, guard) plus parts that lazily loaded screens add. */
+const messages: Record<string, Entry> = { ...dict };
+
 export type Lang = 'vi' | 'en';
 
 const STORAGE_KEY = 'tram-qr.lang';
@@ -16,9 +21,14 @@ function readStoredLang(): Lang {
   }
 }
 
+/** Adds a part of the dictionary (a lazily loaded screen's strings). */
+export function addMessages(part: Record<string, Entry>): void {
+  Object.assign(messages, part);
+}
+
 /** Translates a key into the current language, filling {placeholders}. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text: string = dict[key][current];
+  const text: string = messages[key]?.[current] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
 }
 
@@ -52,4 +62,9 @@ export function useLang(): Lang {
 /** Formats a time of day the way the current language expects. */
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(current === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Picks the current language's text of a `{ vi, en }` label that comes as data (questionnaire questions). */
+export function localized(text: Entry): string {
+  return current === 'en' && text.en ? text.en : text.vi;
 }

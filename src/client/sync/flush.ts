@@ -2,8 +2,8 @@
  * The sync engine: sends the outbox to the server in batches until it is empty or the network fails.
  * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
  */
-import { PROTOCOL_VERSION, type PushRequest } from '../../shared/protocol';
-import { applyPushResults, getEnrolment, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
+import { PROTOCOL_VERSION, type CheckIn, type PushRequest } from '../../shared/protocol';
+import { applyPushResults, getPushToken, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
 import { FLUSH_LOCK, runExclusive } from './lock';
 import { pushBatch } from './push';
 
@@ -15,6 +15,11 @@ export interface FlushOptions {
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /**
+   * Gets a token when the device has none (a visitor phone registers before its first self check-in):
+   * the token, a failure to back off on, or null when there is nothing to do.
+   */
+  ensureCredentials?: () => Promise<string | { error: SyncErrorCode; retryAfterMs: number | null } | null>;
 }
 
 export interface FlushResult {
@@ -38,24 +43,75 @@ export async function flushOutbox(opts: FlushOptions): Promise<FlushResult> {
 
 async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   const now = opts.now ?? Date.now;
-  const enrolment = await getEnrolment();
-  if (!enrolment) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
+  let token = await getPushToken();
+  if (!token && opts.ensureCredentials) {
+    const got = await opts.ensureCredentials();
+    if (got !== null && typeof got === 'object') {
+      await recordSyncFailure(now(), got.error);
+      return { outcome: 'failed', cleared: 0, rejected: 0, error: got.error, retryAfterMs: got.retryAfterMs };
+    }
+    token = got;
+  }
+  if (!token) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
   let cleared = 0;
   let rejected = 0;
-  for (;;) {
-    const batch = await readPendingBatch(opts.batchSize ?? DEFAULT_BATCH_SIZE);
-    if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
+  const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const send = (batch: { items: CheckIn[]; pending: number }) => {
     const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items };
-    const outcome = await pushBatch({ baseUrl: opts.baseUrl, token: enrolment.token, body, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetchImpl: opts.fetchImpl });
+    return pushBatch({ baseUrl: opts.baseUrl, token, body, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetchImpl: opts.fetchImpl });
+  };
+  let batch = await readPendingBatch(size);
+  if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
+  let inFlight = send(batch);
+  // The batch after the one in flight, read while waiting for the server (null if that read failed).
+  let prefetched = prefetchAfter(batch, size);
+  for (;;) {
+    const outcome = await inFlight;
     if (outcome.type !== 'ok') {
       await recordSyncFailure(now(), outcome.error);
       return { outcome: 'failed', cleared, rejected, error: outcome.error, retryAfterMs: outcome.type === 'retry' ? outcome.retryAfterMs : null };
     }
-    const applied = await applyPushResults(outcome.response.results, outcome.response.serverTime);
-    cleared += applied.cleared;
-    rejected += applied.rejected;
-    await recordSyncSuccess(now(), outcome.response.clockOffsetMs);
+    // Pipeline: the next batch (the ids after this one) travels while this one's answers are applied.
+    // Safe because the server is idempotent per id; the lock is held until both have settled.
+    const next = (await prefetched) ?? (await readPendingBatch(size, lastId(batch)));
+    const nextFlight = next.items.length > 0 ? send(next) : null;
+    prefetched = nextFlight ? prefetchAfter(next, size) : Promise.resolve(null);
+    let applied: { cleared: number; rejected: number };
+    try {
+      applied = await applyPushResults(outcome.response.results, outcome.response.serverTime);
+      cleared += applied.cleared;
+      rejected += applied.rejected;
+      await recordSyncSuccess(now(), outcome.response.clockOffsetMs);
+    } catch (error) {
+      await nextFlight;
+      throw error;
+    }
     // A server that answered without settling a single item would loop us forever: stop and retry later.
-    if (applied.cleared + applied.rejected === 0) return { outcome: 'failed', cleared, rejected, error: 'server_error', retryAfterMs: null };
+    if (applied.cleared + applied.rejected === 0) {
+      await nextFlight;
+      return { outcome: 'failed', cleared, rejected, error: 'server_error', retryAfterMs: null };
+    }
+    if (nextFlight) {
+      batch = next;
+      inFlight = nextFlight;
+      continue;
+    }
+    // Nothing after this batch: start again from the oldest (items the server left unanswered).
+    batch = await readPendingBatch(size);
+    if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
+    inFlight = send(batch);
+    prefetched = prefetchAfter(batch, size);
   }
+}
+
+function lastId(batch: { items: CheckIn[] }): string {
+  return batch.items[batch.items.length - 1]?.id ?? '';
+}
+
+/**
+ * Reads the pending batch after `batch` ahead of time. Items saved meanwhile with a smaller id (a clock
+ * set back) are picked up by the final pass from the oldest; a failed read just means reading again.
+ */
+function prefetchAfter(batch: { items: CheckIn[] }, size: number): Promise<{ items: CheckIn[]; pending: number } | null> {
+  return readPendingBatch(size, lastId(batch)).catch(() => null);
 }

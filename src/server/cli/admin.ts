@@ -4,14 +4,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findCheckpointByCode } from '../db/checkpoints-repo';
-import { openDatabase, openSqlite } from '../db/database';
+import { openSqlite, openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
-import { dbFileIn } from './paths';
+import { databaseTargetIn, dbFileIn } from './paths';
 
 /** Applies pending migrations and says which. */
 export async function migrate(dataDir: string): Promise<void> {
-  const db = openDatabase(dbFileIn(dataDir));
+  const db = openTarget(databaseTargetIn(dataDir));
   try {
     const applied = await migrateToLatest(db);
     if (applied.length === 0) console.log('database is up to date');
@@ -23,7 +23,7 @@ export async function migrate(dataDir: string): Promise<void> {
 
 /** Prints a fresh one-time enrolment link for a checkpoint; false when the checkpoint does not exist. */
 export async function printEnrolLink(dataDir: string, checkpointCode: string, publicUrl: string, ttlHours: number): Promise<boolean> {
-  const db = openDatabase(dbFileIn(dataDir));
+  const db = openTarget(databaseTargetIn(dataDir));
   try {
     await migrateToLatest(db);
     const checkpoint = await findCheckpointByCode(db, checkpointCode);
@@ -44,6 +44,10 @@ export async function printEnrolLink(dataDir: string, checkpointCode: string, pu
 
 /** Writes a consistent copy of the live database (safe while the server runs); false when there is none. */
 export async function backup(dataDir: string, outFile: string): Promise<boolean> {
+  if (process.env.DATABASE_URL) {
+    console.error('DATABASE_URL is set: back up PostgreSQL with pg_dump or base backups + WAL archiving (docs/deploy.md)');
+    return false;
+  }
   const dbFile = dbFileIn(dataDir);
   if (!existsSync(dbFile)) {
     console.error(`no database at ${dbFile}`);

@@ -4,13 +4,13 @@
  */
 import { buildApp } from '../app';
 import { findCheckpointByCode } from '../db/checkpoints-repo';
-import { openDatabase } from '../db/database';
+import { openTarget, type DatabaseTarget } from '../db/database';
 import { countActiveDevices } from '../db/devices-repo';
 import { migrateToLatest } from '../db/migrate';
 import { DEMO_CHECKPOINT_CODE } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo';
 import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
-import { dbFileIn, defaultPublicUrl } from './paths';
+import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv } from './paths';
 
 export interface StartOptions {
   port: number;
@@ -22,8 +22,8 @@ export interface StartOptions {
 }
 
 /** Seeds on first start; returns a fresh enrolment code for the demo checkpoint while it has no active device. */
-async function prepareDatabase(dbFile: string, demo: boolean): Promise<string | null> {
-  const db = openDatabase(dbFile);
+async function prepareDatabase(target: DatabaseTarget, demo: boolean): Promise<string | null> {
+  const db = openTarget(target);
   try {
     await migrateToLatest(db);
     if (!demo) return null;
@@ -39,10 +39,10 @@ async function prepareDatabase(dbFile: string, demo: boolean): Promise<string | 
 
 /** Runs the server until a signal stops it. */
 export async function start(options: StartOptions): Promise<void> {
-  const dbFile = dbFileIn(options.dataDir);
-  const demoCode = await prepareDatabase(dbFile, options.demo);
+  const target = databaseTargetIn(options.dataDir);
+  const demoCode = await prepareDatabase(target, options.demo);
   const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
-  const app = await buildApp({ dbFile, staticDir: options.staticDir, publicUrl, logger: true });
+  const app = await buildApp({ ...target, staticDir: options.staticDir, publicUrl, logger: true, retentionTimer: true, trustProxy: trustProxyFromEnv() });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -65,7 +65,8 @@ export async function start(options: StartOptions): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownUrl = options.publicUrl ?? defaultPublicUrl(options.host, port);
-  console.log(`database: ${dbFile}`);
+  // Never print a PostgreSQL URL: it may carry a password.
+  console.log(`database: ${target.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : target.dbFile}`);
   console.log(`public url: ${shownUrl}`);
   if (demoCode) {
     console.log(`enrolment link (demo checkpoint ${DEMO_CHECKPOINT_CODE}, valid 72 h):`);

@@ -41,6 +41,7 @@ export function toCheckinRow(c: StoredCheckIn): NewCheckinRow {
     paper_sheet: c.paper?.sheet ?? null,
     paper_row: c.paper?.row ?? null,
     ext: c.ext,
+    from_revoked_device: c.fromRevokedDevice ? 1 : null,
   };
 }
 
@@ -74,6 +75,7 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
     declaration: row.declaration === null ? null : (JSON.parse(row.declaration) as Declaration),
     paper: row.paper_sheet === null || row.paper_row === null ? null : { sheet: row.paper_sheet, row: Number(row.paper_row) },
     ext: row.ext,
+    ...(Number(row.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
   };
 }
 
@@ -82,7 +84,7 @@ const CHECKIN_COLUMNS = [
   'id', 'checkpoint_id', 'device_id', 'kind', 'ref', 'group_id', 'source', 'device_time', 'received_at',
   'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
   'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
-  'paper_sheet', 'paper_row', 'ext',
+  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device',
 ] as const satisfies readonly (keyof CheckinsTable)[];
 type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 // Compile-time check that the list names every column.

@@ -1,6 +1,7 @@
 /**
- * Group commit: write work queued while a transaction is running is committed together in the next
- * transaction, so concurrent pushes share one fsync instead of paying one each. Every caller's
+ * Group commit: write work from concurrent requests is committed together in one transaction, so
+ * they share one fsync instead of paying one each. A transaction starts on the next turn of the
+ * event loop (setImmediate), after every request that is ready has queued its work. Each caller's
  * promise settles only after the transaction holding its work has committed.
  */
 import type { Db } from './database';
@@ -18,7 +19,8 @@ const MAX_JOBS_PER_COMMIT = 16;
 export class CommitGroup {
   readonly #db: Db;
   readonly #queue: Job<unknown>[] = [];
-  #draining = false;
+  #scheduled = false;
+  #flushing = false;
 
   constructor(db: Db) {
     this.#db = db;
@@ -28,36 +30,41 @@ export class CommitGroup {
   run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve, reject } as Job<unknown>);
-      if (!this.#draining) void this.#drain();
+      this.#schedule();
     });
   }
 
-  async #drain(): Promise<void> {
-    this.#draining = true;
+  #schedule(): void {
+    if (this.#scheduled || this.#flushing) return;
+    this.#scheduled = true;
+    setImmediate(() => void this.#flush());
+  }
+
+  async #flush(): Promise<void> {
+    this.#scheduled = false;
+    this.#flushing = true;
+    const jobs = this.#queue.splice(0, MAX_JOBS_PER_COMMIT);
+    
     try {
-      while (this.#queue.length > 0) {
-        const jobs = this.#queue.splice(0, MAX_JOBS_PER_COMMIT);
-        try {
-          const results = await this.#commit(jobs);
-          jobs.forEach((job, i) => job.resolve(results[i]));
-        } catch (error) {
-          if (jobs.length === 1) {
-            jobs[0]?.reject(error);
-            continue;
-          }
-          // One failing unit must not sink the others: retry each in its own transaction.
-          for (const job of jobs) {
-            try {
-              const [result] = await this.#commit([job]);
-              job.resolve(result);
-            } catch (own) {
-              job.reject(own);
-            }
+      const results = await this.#commit(jobs);
+      jobs.forEach((job, i) => job.resolve(results[i]));
+    } catch (error) {
+      if (jobs.length === 1) {
+        jobs[0]?.reject(error);
+      } else {
+        // One failing unit must not sink the others: retry each in its own transaction.
+        for (const job of jobs) {
+          try {
+            const [result] = await this.#commit([job]);
+            job.resolve(result);
+          } catch (own) {
+            job.reject(own);
           }
         }
       }
     } finally {
-      this.#draining = false;
+      this.#flushing = false;
+      if (this.#queue.length > 0) this.#schedule();
     }
   }
 

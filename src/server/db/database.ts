@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { DatabaseSchema } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -14,6 +15,47 @@ export type Db = Kysely<DatabaseSchema>;
 export interface OpenOptions {
   /** Open without write access (for inspection); skips the pragmas that write. */
   readonly?: boolean;
+}
+
+/** Which database a server runs on: a SQLite file (one district) or a PostgreSQL URL (province and up). */
+export interface DatabaseTarget {
+  /** SQLite database file (created and migrated when missing). */
+  dbFile?: string;
+  /** `postgres://…` connection URL; wins over `dbFile`. `?options=-c search_path=…` selects a schema. */
+  databaseUrl?: string;
+}
+
+/** The SQL dialect behind a Kysely instance. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Tells whether a Kysely instance (or transaction) talks to PostgreSQL or SQLite. */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Opens the database a target names: PostgreSQL when it has a URL, else the SQLite file. */
+export function openTarget(target: DatabaseTarget, options: OpenOptions = {}): Db {
+  if (target.databaseUrl) return openPostgres(target.databaseUrl);
+  if (target.dbFile) return openDatabase(target.dbFile, options);
+  throw new Error('no database: set a SQLite file or DATABASE_URL');
+}
+
+/** PostgreSQL's int8 type id: our timestamps and counts, returned as JS numbers (ms timestamps fit in 2^53). */
+const INT8_OID = 20;
+
+/** Connects a pool to PostgreSQL behind Kysely; bigint columns come back as numbers, like SQLite's. */
+export function openPostgres(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** How long a connection waits for another process's write lock before failing, ms. */

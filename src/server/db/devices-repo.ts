@@ -5,11 +5,14 @@ import type { Device } from '../domain/types';
 import type { Db } from './database';
 import type { DeviceRow } from './schema';
 
+/** The largest value of a 32-bit integer column (PostgreSQL's `integer`). */
+const MAX_INT32 = 2_147_483_647;
 const nullableNumber = (value: number | null): number | null => (value === null ? null : Number(value));
 
 function toDevice(row: DeviceRow): Device {
   return {
     id: row.id,
+    kind: row.kind,
     checkpointId: row.checkpoint_id,
     label: row.label,
     appVersion: row.app_version,
@@ -24,13 +27,14 @@ function toDevice(row: DeviceRow): Device {
 /** Stores a newly enrolled device with the hash of its token. */
 export async function insertDevice(
   db: Db,
-  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'>,
+  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & { kind?: Device['kind'] },
   tokenHash: string,
 ): Promise<void> {
   await db
     .insertInto('devices')
     .values({
       id: device.id,
+      kind: device.kind ?? 'guard',
       checkpoint_id: device.checkpointId,
       token_hash: tokenHash,
       label: device.label,
@@ -83,7 +87,7 @@ export async function recordDeviceSync(db: Db, deviceId: string, report: SyncRep
       last_sync_at: report.at,
       app_version: report.appVersion,
       clock_offset_ms: report.clockOffsetMs,
-      pending_reported: report.pendingReported,
+      pending_reported: Math.min(report.pendingReported, MAX_INT32), // an integer column on both databases
     })
     .where('id', '=', deviceId)
     .execute();

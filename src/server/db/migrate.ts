@@ -1,13 +1,22 @@
 /**
  * Schema migrations: a static list (no filesystem scanning), applied in name order by Kysely's Migrator.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './database';
 import { initialMigration } from './migrations/2026_11_28_0001_initial';
+import { configAndKeysMigration } from './migrations/2026_11_28_0002_config_and_keys';
+import { consoleMigration } from './migrations/2026_11_28_0100_console';
+import { tracingMigration } from './migrations/2026_11_28_0200_tracing';
+import { scaleMigration } from './migrations/2026_11_28_0600_scale';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0001_initial': initialMigration,
+  '2026_11_28_0002_config_and_keys': configAndKeysMigration,
+  '2026_11_28_0100_console': consoleMigration,
+  '2026_11_28_0200_tracing': tracingMigration,
+  '2026_11_28_0600_scale': scaleMigration,
 };
 
 const staticProvider: MigrationProvider = {
@@ -16,7 +25,10 @@ const staticProvider: MigrationProvider = {
 
 /** Brings the schema up to date; returns the names of the migrations it applied (empty when current). */
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: staticProvider });
+  // PostgreSQL: keep Kysely's bookkeeping tables in the connection's own schema (several schemas, e.g. one per
+  // test or per district, may share a database; without this Kysely sees another schema's table and skips its own).
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: staticProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

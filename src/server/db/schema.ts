@@ -3,7 +3,7 @@
  * repositories map them to the domain types in src/server/domain/types.ts.
  * Timestamps are integer milliseconds since the epoch (bigint on PostgreSQL).
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface UnitsTable {
   id: string;
@@ -25,6 +25,8 @@ export interface CheckpointsTable {
   default_stay_min: number;
   status: 'open' | 'closed';
   created_at: number;
+  /** Free text, e.g. "7:00–17:00, thứ Hai–thứ Sáu" (console migration). */
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EnrolmentCodesTable {
@@ -39,7 +41,9 @@ export interface EnrolmentCodesTable {
 
 export interface DevicesTable {
   id: string;
-  checkpoint_id: string;
+  /** 'guard' devices have a checkpoint; 'visitor' phones do not. */
+  kind: ColumnType<'guard' | 'visitor', 'guard' | 'visitor' | undefined, 'guard' | 'visitor'>;
+  checkpoint_id: string | null;
   /** sha256 (hex) of the bearer token; the token itself is never stored. */
   token_hash: string;
   label: string | null;
@@ -80,6 +84,105 @@ export interface CheckinsTable {
   paper_sheet: string | null;
   paper_row: number | null;
   ext: string | null;
+  /** 1 when a revoked device queued it before its revocation (accepted, flagged for review). */
+  from_revoked_device: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface QuestionnairesTable {
+  version: number;
+  /** The Questionnaire as JSON text. */
+  body: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+export interface DistrictSettingsTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+}
+
+export interface ServerKeysTable {
+  name: string;
+  /** base64url raw public key. */
+  public_key: string;
+  /** PKCS#8 DER, base64url. */
+  private_key: string;
+  created_at: number;
+}
+
+/** Console accounts (console migration). */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url). */
+  password_hash: string;
+  role: 'admin' | 'officer' | 'tracer';
+  /** The commune a commune officer may act in; null for district-wide roles. */
+  unit_id: string | null;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+/** Console sessions, in the database so every server instance shares them. */
+export interface SessionsTable {
+  /** sha256 (hex) of the cookie value. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Failed console logins, keyed by a hash of username + IP. */
+export interface LoginAttemptsTable {
+  id: string;
+  key_hash: string;
+  at: number;
+}
+
+/** Every administrative action: who, what, when, on what. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON text without personal data. */
+  detail: string | null;
+}
+
+/** Tracing: a person key a tracer merged into an identity (group key). */
+export interface PersonMergesTable {
+  person_key: string;
+  group_key: string;
+  merged_by: string | null;
+  merged_at: number;
+}
+
+/** Tracing: a published risk notice for a checkpoint and time window (no personal data). */
+export interface RiskNoticesTable {
+  id: string;
+  checkpoint_id: string;
+  window_start: number;
+  window_end: number;
+  instructions: string;
+  created_at: number;
+  created_by: string | null;
+  expires_at: number;
+  withdrawn_at: number | null;
+}
+
+/** Door-screen tablet credentials (hash only), one live per checkpoint. */
+export interface DoorScreensTable {
+  token_hash: string;
+  checkpoint_id: string;
+  created_at: number;
+  created_by: string | null;
+  revoked_at: number | null;
 }
 
 export interface DatabaseSchema {
@@ -88,6 +191,16 @@ export interface DatabaseSchema {
   enrolment_codes: EnrolmentCodesTable;
   devices: DevicesTable;
   checkins: CheckinsTable;
+  questionnaires: QuestionnairesTable;
+  district_settings: DistrictSettingsTable;
+  server_keys: ServerKeysTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  door_screens: DoorScreensTable;
+  person_merges: PersonMergesTable;
+  risk_notices: RiskNoticesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

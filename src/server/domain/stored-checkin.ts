@@ -5,7 +5,7 @@
 import type { CheckIn } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import { isSkewed } from './clock';
-import { personKeyOf } from './person-key';
+import { personKeyOf } from '../../shared/person-key';
 import type { StoredCheckIn } from './types';
 
 /** Receipt facts shared by every item of one push. */

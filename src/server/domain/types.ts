@@ -43,10 +43,12 @@ export interface EnrolmentCode {
   usedByDevice: string | null;
 }
 
-/** A guard phone or tablet enrolled to one checkpoint. */
+/** A guard phone or tablet enrolled to one checkpoint, or a visitor's phone (no checkpoint). */
 export interface Device {
   id: string;
-  checkpointId: string;
+  kind: 'guard' | 'visitor';
+  /** The checkpoint a guard device is enrolled to; null for visitor phones. */
+  checkpointId: string | null;
   label: string | null;
   appVersion: string;
   enrolledAt: number;
@@ -86,4 +88,6 @@ export interface StoredCheckIn {
   declaration: Declaration | null;
   paper: { sheet: string; row: number } | null;
   ext: string | null;
+  /** Sent by a device after it was revoked, but made before the revocation: kept, flagged for review. */
+  fromRevokedDevice?: boolean;
 }

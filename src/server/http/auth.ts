@@ -23,8 +23,8 @@ export function bearerToken(header: string | undefined): string | null {
   return token && looksLikeDeviceToken(token) ? token : null;
 }
 
-/** An onRequest hook admitting only enrolled, unrevoked devices (401 / 403 otherwise). */
-export function requireDevice(db: Db) {
+/** An onRequest hook admitting only enrolled, unrevoked devices (401 / 403 otherwise); `allowRevoked` lets revoked ones through (push). */
+export function requireDevice(db: Db, options: { allowRevoked?: boolean } = {}) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers.authorization;
     if (!header) {
@@ -37,7 +37,7 @@ export function requireDevice(db: Db) {
       await sendError(reply, 401, 'invalid_token', 'The device token is not valid; enrol the device again.');
       return;
     }
-    if (device.revokedAt !== null) {
+    if (device.revokedAt !== null && !options.allowRevoked) {
       await sendError(reply, 403, 'device_revoked', 'This device has been revoked by the district; enrol it again with a new code.');
       return;
     }

@@ -3,6 +3,7 @@
  */
 import type { Db } from '../db/database';
 import type { Ingestor } from '../services/ingest';
+import type { PosterSigner } from '../services/poster-signing';
 
 export interface RouteDeps {
   db: Db;
@@ -12,4 +13,6 @@ export interface RouteDeps {
   now: () => number;
   /** The URL devices and people reach this server at (links, posters). */
   publicUrl: string;
+  /** Signs and verifies checkpoint poster links. */
+  posterSigner: PosterSigner;
 }

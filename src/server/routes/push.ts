@@ -15,7 +15,7 @@ function protocolOf(body: unknown): unknown {
 
 /** Registers the push route. */
 export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
-  app.post(API.push, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
+  app.post(API.push, { onRequest: requireDevice(deps.db, { allowRevoked: true }) }, async (request, reply) => {
     const device = request.device;
     if (!device) return sendError(reply, 401, 'missing_token', 'This request needs an Authorization: Bearer token.');
 

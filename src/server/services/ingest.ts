@@ -8,8 +8,10 @@ import * as v from 'valibot';
 import { CheckInSchema, describeIssues, type ItemResult, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { createCheckinWriter } from '../db/checkins-repo';
-import { CommitGroup } from '../db/commit-group';
+import { createWriteQueue } from '../db/write-queue';
 import { recordDeviceSync } from '../db/devices-repo';
+import type { PosterSigner } from './poster-signing';
+import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
@@ -28,9 +30,9 @@ export interface Ingestor {
   push(device: Device, envelope: PushEnvelope, now: () => number): Promise<PushResponse>;
 }
 
-/** Creates the ingestor of a database (one per server: it owns the group-commit queue). */
-export function createIngestor(db: Db): Ingestor {
-  const commits = new CommitGroup(db);
+/** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
+export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner } = {}): Ingestor {
+  const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
   return {
@@ -43,23 +45,33 @@ export function createIngestor(db: Db): Ingestor {
       /** Index in `results` of each item to insert, first occurrence of an id only. */
       const slots = new Map<string, number>();
       const toInsert: StoredCheckIn[] = [];
+      // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
+      const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
 
       for (const item of envelope.items) {
         const parsed = v.safeParse(CheckInSchema, item);
+        const selfRefusal = judgeSelf && parsed.success ? await judgeSelf(parsed.output, clockOffsetMs) : null;
         if (!parsed.success) {
           results.push({ id: idOf(item), status: 'rejected', reason: `invalid_checkin: ${describeIssues(parsed.issues)}` });
-        } else if (parsed.output.checkpointId !== device.checkpointId) {
+        } else if (selfRefusal !== null) {
+          results.push({ id: parsed.output.id, status: 'rejected', reason: selfRefusal });
+        } else if (!judgeSelf && parsed.output.checkpointId !== device.checkpointId) {
           results.push({
             id: parsed.output.id,
             status: 'rejected',
             reason: 'wrong_checkpoint: this check-in belongs to another checkpoint than the one this device is enrolled to',
           });
+        } else if (device.revokedAt !== null && parsed.output.deviceTime + clockOffsetMs > device.revokedAt) {
+          // Revoked device: only what it recorded before the revocation is kept (docs/console.md, "Revocation").
+          results.push({ id: parsed.output.id, status: 'rejected', reason: 'device_revoked: recorded after this device was revoked' });
         } else if (slots.has(parsed.output.id)) {
           results.push({ id: parsed.output.id, status: 'duplicate' });
         } else {
           slots.set(parsed.output.id, results.length);
           results.push({ id: parsed.output.id, status: 'accepted' });
-          toInsert.push(toStoredCheckIn(parsed.output, receipt));
+          const stored = toStoredCheckIn(parsed.output, receipt);
+          if (device.revokedAt !== null) stored.fromRevokedDevice = true;
+          toInsert.push(stored);
         }
       }
 

@@ -40,7 +40,9 @@ export const initialMigration: Migration = {
     await db.schema
       .createTable('devices')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('checkpoint_id', 'text', (c) => c.notNull().references('checkpoints.id'))
+      // 'guard': enrolled to one checkpoint; 'visitor': a visitor's phone sending its own self check-ins.
+      .addColumn('kind', 'text', (c) => c.notNull().defaultTo('guard'))
+      .addColumn('checkpoint_id', 'text', (c) => c.references('checkpoints.id'))
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('label', 'text')
       .addColumn('app_version', 'text', (c) => c.notNull())
@@ -49,6 +51,7 @@ export const initialMigration: Migration = {
       .addColumn('clock_offset_ms', 'bigint')
       .addColumn('pending_reported', 'integer')
       .addColumn('revoked_at', 'bigint')
+      .addCheckConstraint('devices_kind_check', sql`kind in ('guard', 'visitor')`)
       .execute();
 
     await db.schema

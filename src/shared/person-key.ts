@@ -2,8 +2,8 @@
  * The key that links check-ins of one person across checkpoints, derived on the server from
  * whatever identity the input carried, strongest first.
  */
-import type { Person } from '../../shared/protocol';
-import { foldVietnamese } from '../../shared/text/fold';
+import type { Person } from './protocol';
+import { foldVietnamese } from './text/fold';
 
 /** The birth year from `birthYear` or from a `YYYY-…` birth date, else null. */
 export function birthYearOf(person: Pick<Person, 'birthYear' | 'birthDate'>): number | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personKeyOf } from '../../src/server/domain/person-key';
+import { personKeyOf } from '../../../src/shared/person-key';
 
 describe('person key', () => {
   it('uses a 12-digit CCCD number first', () => {

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { classifyScan } from '../../shared/scan/classify';
+import { answersPrefilled } from './declare-prefill';
+import { emptyAnswers, missingRequired, toDeclaration, type Answers } from '../declare/answers';
+import { QuestionnaireFields } from '../declare/QuestionnaireFields';
+import type { MessageKey } from '../i18n/dict';
+import { t } from '../i18n/i18n';
+import { sync } from '../app/sync-service';
+import { duringScan } from '../update/sw-register';
+import { signalError, signalSuccess } from './feedback';
+import { localDay } from './LastPerson';
+import { EMPTY_PERSON_FIELDS, fieldsFromPerson, personFromFields, type PersonFields } from './person-form';
+import { PersonFieldset } from './PersonFieldset';
+import { recordOnBehalf } from './record-typed';
+import { ScannerPanel } from './ScannerPanel';
+import type { GuardContext } from './useGuardContext';
+import { useWedge } from './useWedge';
+
+export interface DeclareTabProps {
+  ctx: GuardContext;
+}
+
+/** Khai hộ: the guard fills the district's health declaration for a visitor without a smartphone. */
+export function DeclareTab({ ctx }: DeclareTabProps) {
+  const questionnaire = ctx.questionnaire;
+  const [fields, setFields] = useState<PersonFields>(EMPTY_PERSON_FIELDS);
+  const [errors, setErrors] = useState<Partial<Record<keyof PersonFields, MessageKey>>>({});
+  const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(questionnaire));
+  const [missing, setMissing] = useState<string[]>([]);
+  const [scanning, setScanning] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const prefill = (text: string) => {
+    const result = classifyScan(text);
+    if (result.kind !== 'cccd' && result.kind !== 'national' && result.kind !== 'visitor') return signalError();
+    setFields(fieldsFromPerson(result.person));
+    if (result.kind === 'visitor' && result.declaration) setAnswers(answersPrefilled(questionnaire, result.declaration, answers));
+    setScanning(false);
+    setStatus(t('declare.prefilled'));
+    signalSuccess();
+  };
+  useWedge(prefill, !scanning);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const person = personFromFields(fields, new Date().getFullYear());
+    const missingNow = missingRequired(questionnaire, answers);
+    setErrors('errors' in person ? person.errors : {});
+    setMissing(missingNow);
+    if ('errors' in person || missingNow.length > 0) return signalError();
+    const outcome = await duringScan(() => recordOnBehalf(person.person, toDeclaration(questionnaire, answers, localDay()), ctx.enrolment.checkpoint.id));
+    if (outcome.type !== 'saved') return signalError();
+    signalSuccess();
+    sync().nudge();
+    setStatus(t('declare.saved', { name: person.person.name }));
+    setFields(EMPTY_PERSON_FIELDS);
+    setAnswers(emptyAnswers(questionnaire));
+  };
+
+  return (
+    <form class="panel" onSubmit={submit} data-testid="declare-form">
+      <h2>{t('declare.title')}</h2>
+      <p class="hint">{t('declare.hint')}</p>
+      {status && (
+        <p role="status" class="ok-text" data-testid="declare-status">
+          {status}
+        </p>
+      )}
+      {scanning ? (
+        <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />
+      ) : (
+        <button type="button" class="big" onClick={() => setScanning(true)}>
+          {t('declare.scanCard')}
+        </button>
+      )}
+      <PersonFieldset fields={fields} errors={errors} onChange={setFields} />
+      <h3>{t('declare.questions', { version: questionnaire.version })}</h3>
+      <QuestionnaireFields questionnaire={questionnaire} answers={answers} onChange={setAnswers} missing={missing} />
+      {missing.length > 0 && <p class="error">{t('declare.consentRequired')}</p>}
+      <button type="submit" class="big primary">
+        {t('declare.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import type { MessageKey } from '../i18n/dict';
+import { t } from '../i18n/i18n';
+import { navigate } from '../app/router';
+import { sync } from '../app/sync-service';
+import { emptyAnswers, toDeclaration, type Answers } from '../declare/answers';
+import { QuestionnaireFields } from '../declare/QuestionnaireFields';
+import { signalError, signalSuccess } from './feedback';
+import { localDay } from './LastPerson';
+import { paperFromFields, type PaperFields } from './paper-form';
+import { EMPTY_PERSON_FIELDS, personFromFields, type PersonFields } from './person-form';
+import { PersonFieldset } from './PersonFieldset';
+import { recordPaperRow } from './record-typed';
+import type { GuardContext } from './useGuardContext';
+
+export interface PaperTabProps {
+  ctx: GuardContext;
+}
+
+const blankPaper = (sheet = ''): PaperFields => ({ sheet, row: '', date: localDay(), timeIn: '', timeOut: '' });
+
+/** Paper fallback: print blank sheets, then type each row in with its real times, sheet and row number. */
+export function PaperTab({ ctx }: PaperTabProps) {
+  const questionnaire = ctx.questionnaire;
+  const [paper, setPaper] = useState<PaperFields>(blankPaper());
+  const [fields, setFields] = useState<PersonFields>(EMPTY_PERSON_FIELDS);
+  const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(questionnaire));
+  const [errors, setErrors] = useState<Partial<Record<keyof PersonFields, MessageKey>>>({});
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const setP = (key: keyof PaperFields, value: string) => setPaper({ ...paper, [key]: value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const where = paperFromFields(paper, Date.now());
+    const person = personFromFields(fields, new Date().getFullYear());
+    setProblem('error' in where ? where.error : null);
+    setErrors('errors' in person ? person.errors : {});
+    if ('error' in where || 'errors' in person) return signalError();
+    await recordPaperRow({ ...where, person: person.person, declaration: toDeclaration(questionnaire, answers, paper.date) }, ctx.enrolment.checkpoint.id);
+    signalSuccess();
+    sync().nudge();
+    setStatus(t('paper.saved', { sheet: where.sheet, row: where.row }));
+    setPaper({ ...blankPaper(paper.sheet), date: paper.date, row: String(where.row + 1) });
+    setFields(EMPTY_PERSON_FIELDS);
+    setAnswers(emptyAnswers(questionnaire));
+  };
+
+  const paperInput = (key: keyof PaperFields, label: MessageKey, type = 'text') => (
+    <label>
+      <span>{t(label)}</span>
+      <input name={key} type={type} value={paper[key]} inputMode={key === 'row' ? 'numeric' : undefined} onInput={(e) => setP(key, (e.target as HTMLInputElement).value)} />
+    </label>
+  );
+
+  return (
+    <section class="paper">
+      <h2>{t('paper.title')}</h2>
+      <p class="hint">{t('paper.hint')}</p>
+      <button class="big" onClick={() => navigate('/guard/paper/print')}>
+        {t('paper.print')}
+      </button>
+      <form class="panel" onSubmit={submit} data-testid="paper-form">
+        {status && <p role="status" data-testid="paper-status">{status}</p>}
+        <div class="grid2">
+          {paperInput('sheet', 'paper.sheetNo')}
+          {paperInput('row', 'paper.rowNo')}
+          {paperInput('date', 'paper.date', 'date')}
+          {paperInput('timeIn', 'paper.timeIn', 'time')}
+          {paperInput('timeOut', 'paper.timeOut', 'time')}
+        </div>
+        {problem && <p class="error">{t(problem)}</p>}
+        <PersonFieldset fields={fields} errors={errors} onChange={setFields} />
+        <QuestionnaireFields questionnaire={{ ...questionnaire, questions: questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent') }} answers={answers} onChange={setAnswers} />
+        <button type="submit" class="big primary">
+          {t('paper.save')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { CheckIn, Person } from '../../shared/protocol';
+import { t } from '../i18n/i18n';
+import { requestPersistentStorage } from '../data';
+import { sync } from '../app/sync-service';
+import { duringScan } from '../update/sw-register';
+import { CompanionsForm } from './CompanionsForm';
+import { signalError, signalSuccess } from './feedback';
+import { LastPerson } from './LastPerson';
+import { ManualEntry } from './ManualEntry';
+import { PhotoScan } from './PhotoScan';
+import { checkOut, recordScan, type RecordOutcome } from './record-scan';
+import { recordCompanions, recordManual } from './record-typed';
+import { ScannerPanel } from './ScannerPanel';
+import type { GuardContext } from './useGuardContext';
+import { useWedge } from './useWedge';
+
+export interface ScanTabProps {
+  ctx: GuardContext;
+}
+
+/** The door: camera, hand scanner, photo and typed entry; the last result large, with its follow-up actions. */
+export function ScanTab({ ctx }: ScanTabProps) {
+  const [last, setLast] = useState<{ outcome: RecordOutcome; seq: number } | null>(null);
+  const [panel, setPanel] = useState<'none' | 'manual' | 'companions'>('none');
+  const checkpointId = ctx.enrolment.checkpoint.id;
+
+  const show = (outcome: RecordOutcome) => {
+    setLast((prev) => ({ outcome, seq: (prev?.seq ?? 0) + 1 }));
+    if (outcome.type === 'saved' || outcome.type === 'checked_out') {
+      signalSuccess();
+      void requestPersistentStorage(); // after the first real action; asks once
+      sync().nudge();
+    } else signalError();
+  };
+  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin })).then(show);
+  useWedge(onText, panel === 'none');
+
+  const onManual = async (person: Person) => {
+    const outcome = await duringScan(() => recordManual(person, checkpointId));
+    show(outcome);
+    return outcome.type === 'saved';
+  };
+  const onCompanions = async (lead: CheckIn, people: Person[]) => {
+    await duringScan(() => recordCompanions(lead, people));
+    setPanel('none');
+    signalSuccess();
+    sync().nudge();
+  };
+
+  const outcome = last?.outcome ?? null;
+  const actions =
+    outcome?.type === 'repeat' ? (
+      <button class="big primary" onClick={() => void checkOut(outcome.visit).then(show)}>
+        {t('scan.checkOutNow')}
+      </button>
+    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' ? (
+      <button class="big" onClick={() => setPanel('companions')}>
+        {t('scan.addCompanions')}
+      </button>
+    ) : undefined;
+
+  return (
+    <>
+      <LastPerson outcome={outcome} seq={last?.seq ?? 0} actions={panel === 'none' ? actions : undefined} />
+      {panel === 'companions' && outcome?.type === 'saved' && (
+        <CompanionsForm lead={outcome.checkIn} onSubmit={(people) => onCompanions(outcome.checkIn, people)} onClose={() => setPanel('none')} />
+      )}
+      <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
+      <p class="hint">{t('guard.wedgeHint')}</p>
+      {panel === 'manual' ? (
+        <ManualEntry onSubmit={onManual} onClose={() => setPanel('none')} />
+      ) : (
+        <div class="row">
+          <button class="big" onClick={() => setPanel('manual')}>
+            {t('guard.manualEntry')}
+          </button>
+          <PhotoScan onText={onText} onNothingFound={() => show({ type: 'refused', message: 'guard.photoNoCode' })} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Who is inside the checkpoint, from the check-ins on this device: a visit is an `in` that no `out`
+ * has closed yet, within the shift window. Decides what a repeat scan means.
+ */
+import type { CheckIn, Person } from '../../shared/protocol';
+import { personKeyOf } from '../../shared/person-key';
+import { maskedIdKey, maskedVisibleDigits } from '../../shared/scan';
+
+/** A visit still open: who came in, and when. */
+export interface OpenVisit {
+  checkIn: CheckIn;
+  /** Check-ins taken together with this one (companions) share its id as groupId. */
+  companions: CheckIn[];
+}
+
+/** An `in` older than this is no longer "inside" (nobody stays past a shift; tracing uses the default stay). */
+export const OPEN_VISIT_MAX_MS = 12 * 60 * 60_000;
+
+/** True when two records are the same visitor: same person key, or a masked national ID that matches a full one. */
+export function sameVisitor(a: Person, b: Person): boolean {
+  if (personKeyOf(a) === personKeyOf(b)) return true;
+  const masked = a.idMasked?.includes('*') ? a.idMasked : b.idMasked?.includes('*') ? b.idMasked : undefined;
+  if (!masked) return false;
+  const digits = maskedVisibleDigits(masked);
+  const keyA = maskedIdKey(a, digits);
+  return keyA !== null && keyA === maskedIdKey(b, digits);
+}
+
+/** The open visits among `checkIns` at `now` (newest first). */
+export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit[] {
+  const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));
+  const ins = checkIns
+    .filter((c) => c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS && c.deviceTime <= now + 60_000)
+    .sort((a, b) => b.deviceTime - a.deviceTime);
+  const leads = ins.filter((c) => !c.groupId);
+  return leads.map((lead) => ({ checkIn: lead, companions: ins.filter((c) => c.groupId === lead.id) }));
+}
+
+/** The open visit of this person, if they are inside (as a lead or as a companion). */
+export function findOpenVisit(checkIns: readonly CheckIn[], person: Person, now: number): CheckIn | undefined {
+  const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));
+  return checkIns
+    .filter((c) => c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS)
+    .sort((a, b) => b.deviceTime - a.deviceTime)
+    .find((c) => sameVisitor(c.person, person));
+}

@@ -1,0 +1,50 @@
+/**
+ * Check-ins the guard types rather than scans: a visitor without a code, the companions who came
+ * with someone, a declaration on somebody's behalf (khai hộ), and rows backfilled from paper sheets.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { CheckIn, Declaration, Person } from '../../shared/protocol';
+import { saveCheckIns } from '../data';
+import { persist, type RecordOutcome } from './record-scan';
+
+/** Stores a visitor the guard typed in (camera denied or missing, or no code at all). */
+export function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person };
+  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: null }));
+}
+
+/** Stores a health declaration the guard filled in for a visitor without a smartphone. */
+export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration };
+  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: declaration.date }));
+}
+
+/** Checks in the children or elderly relatives who came with `lead`; they share the lead's id as group. */
+export async function recordCompanions(lead: CheckIn, people: Person[], now: number = Date.now()): Promise<CheckIn[]> {
+  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person }));
+  await saveCheckIns(companions);
+  return companions;
+}
+
+/** A row typed from a paper declaration sheet, with the real visit times. */
+export interface PaperRow {
+  person: Person;
+  declaration?: Declaration;
+  sheet: string;
+  row: number;
+  /** When the visitor came in and (if written) left, ms. */
+  timeIn: number;
+  timeOut?: number;
+}
+
+/** Stores a paper row as a check-in (and its departure when the sheet has one). */
+export async function recordPaperRow(row: PaperRow, checkpointId: string): Promise<CheckIn> {
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'paper', deviceTime: row.timeIn, person: row.person, paper: { sheet: row.sheet, row: row.row } };
+  if (row.declaration) checkIn.declaration = row.declaration;
+  const items = [checkIn];
+  if (row.timeOut !== undefined) {
+    items.push({ id: uuidv7(), checkpointId, kind: 'out', ref: checkIn.id, source: 'paper', deviceTime: row.timeOut, person: row.person, paper: { sheet: row.sheet, row: row.row } });
+  }
+  await saveCheckIns(items);
+  return checkIn;
+}

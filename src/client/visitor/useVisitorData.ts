@@ -1,0 +1,39 @@
+/** Live views of the visitor's data for the screens (re-run when the database changes). */
+import { getQuestionnaire, latestDeclaration, listProfiles, type Profile } from '../data';
+import { useLive } from '../hooks/useLive';
+import type { Questionnaire } from '../../shared/protocol';
+import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default';
+import { localDay } from './dates';
+import { declarationState, type DeclarationState } from './personal-code';
+
+/** A profile with its declaration state for today. */
+export interface HouseholdMember {
+  profile: Profile;
+  state: DeclarationState;
+}
+
+/** Everything the visitor screens show about the household, or null while loading. */
+export interface Household {
+  members: HouseholdMember[];
+  questionnaire: Questionnaire;
+  today: string;
+}
+
+async function readHousehold(): Promise<Household> {
+  const [profiles, questionnaire] = await Promise.all([listProfiles(), getQuestionnaire()]);
+  const today = localDay();
+  const members = await Promise.all(
+    profiles.map(async (profile) => ({ profile, state: declarationState(await latestDeclaration(profile.id), questionnaire, today) })),
+  );
+  return { members, questionnaire, today };
+}
+
+/** The household with today's declaration states; null until first read. */
+export function useHousehold(): Household | null {
+  return useLive<Household | null>(readHousehold, [], null);
+}
+
+/** The questionnaire in force (cached from the server, else the built-in default). */
+export function useQuestionnaire(): Questionnaire {
+  return useLive(getQuestionnaire, [], DEFAULT_QUESTIONNAIRE);
+}

@@ -1,0 +1,41 @@
+/** Picks the page for a console path. */
+import { AuditPage } from './audit/AuditPage';
+import { CheckpointPage } from './checkpoints/CheckpointPage';
+import { CheckpointsPage } from './checkpoints/CheckpointsPage';
+import { NewCheckpointPage } from './checkpoints/NewCheckpointPage';
+import { QuestionnairePage } from './config/QuestionnairePage';
+import { UnitsPage } from './config/UnitsPage';
+import { UsersPage } from './config/UsersPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { DevicesPage } from './devices/DevicesPage';
+import { t } from './i18n/i18n';
+import { PosterPage } from './print/PosterPage';
+import { TracingPage } from './tracing/TracingPage';
+import { match } from './router';
+import type { User } from './types';
+
+export interface PagesProps {
+  path: string;
+  user: User;
+}
+
+/** The page for the path (or a not-found note). */
+export function Pages({ path, user }: PagesProps) {
+  const p = path.replace(/\/+$/, '') || '/console';
+  if (p === '/console') return user.role === 'tracer' ? <p>{t('home.tracer')}</p> : <DashboardPage />;
+  if (p === '/console/checkpoints') return <CheckpointsPage user={user} />;
+  if (p === '/console/checkpoints/new') return <NewCheckpointPage user={user} />;
+  if (p === '/console/devices') return <DevicesPage />;
+  if (p === '/console/units') return <UnitsPage />;
+  if (p === '/console/questionnaire') return <QuestionnairePage />;
+  if (p === '/console/users') return <UsersPage />;
+  if (p === '/console/audit') return <AuditPage />;
+  if (p === '/console/tracing') return <TracingPage />;
+  let m = match('/console/checkpoints/:id', p);
+  if (m?.id) return <CheckpointPage id={m.id} user={user} />;
+  m = match('/console/posters/:id', p);
+  if (m?.id) return <PosterPage source={`/api/admin/checkpoints/${encodeURIComponent(m.id)}/poster`} />;
+  m = match('/console/posters/unit/:id', p);
+  if (m?.id) return <PosterPage source={`/api/admin/units/${encodeURIComponent(m.id)}/posters`} />;
+  return <p>{t('common.notFound')}</p>;
+}

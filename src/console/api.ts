@@ -1,0 +1,50 @@
+/**
+ * The console's HTTP client: JSON in and out, the session cookie sent by the browser, the CSRF
+ * token echoed on every state-changing request, and a signal when the session is gone.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+const signedOutListeners = new Set<() => void>();
+
+/** Remembers the CSRF token from GET /api/admin/session or the login answer. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** The CSRF header for a state-changing request made without `api` (file downloads). */
+export function csrfHeaders(): Record<string, string> {
+  return { 'x-csrf-token': csrfToken };
+}
+
+/** Calls `listener` whenever the server says the session is over (401). */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => void signedOutListeners.delete(listener);
+}
+
+/** Calls the console API; resolves the JSON answer or throws an ApiError. */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const unsafe = method !== 'GET';
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { ...(unsafe ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
+    ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
+  });
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const err = (data ?? {}) as { error?: string; message?: string };
+    if (response.status === 401 && path !== '/api/admin/login') for (const l of signedOutListeners) l();
+    throw new ApiError(response.status, err.error ?? 'http_error', err.message ?? `HTTP ${response.status}`);
+  }
+  return data as T;
+}

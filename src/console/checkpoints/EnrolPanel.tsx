@@ -1,0 +1,57 @@
+/** Makes a one-time enrolment link for a guard device and shows it as a QR code and as text. */
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { formatDateTime, t } from '../i18n/i18n';
+
+export interface EnrolPanelProps {
+  checkpointId: string;
+}
+
+interface EnrolLink {
+  link: string;
+  expiresAt: number;
+  qrSvg: string;
+}
+
+/** The enrolment panel. */
+export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
+  const [link, setLink] = useState<EnrolLink | null>(null);
+  const [hours, setHours] = useState(72);
+  const [error, setError] = useState<string | null>(null);
+  const create = async () => {
+    setError(null);
+    try {
+      setLink(await api<EnrolLink>('POST', `/api/admin/checkpoints/${checkpointId}/enrolment-links`, { expiresHours: hours }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div class="card enrol">
+      <h2>{t('enrol.title')}</h2>
+      <p class="hint">{t('enrol.hint')}</p>
+      <label class="inline">
+        {t('enrol.expires')}
+        <select value={hours} onChange={(e) => setHours(Number(e.currentTarget.value))}>
+          {[24, 72, 168].map((h) => (
+            <option key={h} value={h}>{t('enrol.hours', { hours: h })}</option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={create} data-testid="create-enrol-link">
+        {t('enrol.create')}
+      </button>
+      {error && <p class="error">{error}</p>}
+      {link && (
+        <div class="enrol-result">
+          <div class="qr" dangerouslySetInnerHTML={{ __html: link.qrSvg }} />
+          <p>
+            <code data-testid="enrol-link">{link.link}</code>
+          </p>
+          <p>{t('enrol.validUntil', { time: formatDateTime(link.expiresAt) })}</p>
+          <p class="hint">{t('enrol.oneTime')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Print view of one poster or of all posters of a commune (one A4 page each; browser print). */
+import { t } from '../i18n/i18n';
+import type { Poster as PosterData } from '../types';
+import { useLoad } from '../use-load';
+import { Poster } from './Poster';
+
+export interface PosterPageProps {
+  /** The API path answering one poster or a list of them. */
+  source: string;
+}
+
+/** The print page. */
+export function PosterPage({ source }: PosterPageProps) {
+  const { data, error } = useLoad<PosterData | PosterData[]>(source);
+  if (error) return <p class="error">{error}</p>;
+  if (!data) return <p>{t('common.loading')}</p>;
+  const posters = Array.isArray(data) ? data : [data];
+  return (
+    <div class="print-view">
+      <p class="no-print actions">
+        <button type="button" onClick={() => print()}>{t('poster.print')}</button>
+        <span class="hint">{t('poster.printHint', { count: posters.length })}</span>
+      </p>
+      {posters.map((p) => (
+        <Poster key={p.checkpoint.id} poster={p} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** One trace: the case's timeline, F1 (sortable), F2 on demand, the zone, exports and print. */
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
+import { t } from '../i18n/i18n';
+import { ContactsTable } from './ContactsTable';
+import { downloadExport } from './download';
+import { vnTime, type Contact, type TraceQuery, type TraceResult } from './types';
+import { ZoneView } from './ZoneView';
+
+export interface TraceViewProps {
+  query: TraceQuery;
+  label: string;
+}
+
+/** Runs the trace for the query and shows it. */
+export function TraceView({ query, label }: TraceViewProps) {
+  const [result, setResult] = useState<TraceResult | null>(null);
+  const [f2, setF2] = useState<Contact[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setResult(null);
+    setF2(null);
+    api<TraceResult>('POST', '/api/admin/trace/run', query).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [query]);
+  const loadF2 = () => void api<{ f2: Contact[] }>('POST', '/api/admin/trace/f2', query).then((r) => setF2(r.f2), (e: unknown) => setError(String(e)));
+  const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') => void downloadExport(query, format, part).catch((e: unknown) => setError(String(e)));
+
+  if (error) return <p class="error">{t('common.error', { message: error })}</p>;
+  if (!result) return <p>{t('common.loading')}</p>;
+  return (
+    <div class="trace-report">
+      <h2>{t('trace.reportTitle', { name: label, from: vnTime(query.from), to: vnTime(query.to) })}</h2>
+      <p class="no-print">
+        <button type="button" onClick={() => exportAs('xlsx')}>{t('trace.exportXlsx')}</button>{' '}
+        <button type="button" onClick={() => exportAs('csv', 'contacts')}>{t('trace.exportCsvContacts')}</button>{' '}
+        <button type="button" onClick={() => exportAs('csv', 'zone')}>{t('trace.exportCsvZone')}</button>{' '}
+        <button type="button" onClick={() => print()}>{t('trace.print')}</button>
+      </p>
+      <h3>{t('trace.timeline', { n: result.timeline.length })}</h3>
+      <table data-testid="trace-timeline">
+        <tbody>
+          {result.timeline.map((v) => (
+            <tr key={v.checkinId}>
+              <td>{v.checkpointName}</td>
+              <td>{v.unitName}</td>
+              <td>{vnTime(v.start)}</td>
+              <td>{vnTime(v.end)}{v.endKnown ? '' : ` (${t('trace.defaultStay')})`}</td>
+              <td>{v.source}</td>
+              <td>{v.skewed ? t('trace.clockCorrected') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('trace.f1', { n: result.f1.length })}</h3>
+      <ContactsTable contacts={result.f1} testId="trace-f1" />
+      <h3>{t('trace.f2Title')}</h3>
+      {f2 ? <ContactsTable contacts={f2} testId="trace-f2" /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
+      <ZoneView zone={result.zone} />
+    </div>
+  );
+}

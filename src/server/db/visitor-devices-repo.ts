@@ -1,0 +1,35 @@
+/**
+ * Visitor phones (devices of kind 'visitor', no checkpoint): registration and the per-network counter
+ * that rate-limits it. The counter is the devices table itself, so every server instance sees it.
+ */
+import type { Db } from './database';
+import { insertDevice } from './devices-repo';
+
+/** Stores a newly registered visitor phone; `networkTag` is a short hash of its IP, for rate limiting. */
+export async function insertVisitorDevice(
+  db: Db,
+  device: { id: string; appVersion: string; registeredAt: number; networkTag: string },
+  tokenHash: string,
+): Promise<void> {
+  await insertDevice(
+    db,
+    { id: device.id, kind: 'visitor', checkpointId: null, label: visitorLabel(device.networkTag), appVersion: device.appVersion, enrolledAt: device.registeredAt },
+    tokenHash,
+  );
+}
+
+/** How many visitor phones registered from this network since `since` (ms). */
+export async function countVisitorRegistrations(db: Db, networkTag: string, since: number): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'visitor')
+    .where('label', '=', visitorLabel(networkTag))
+    .where('enrolled_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function visitorLabel(networkTag: string): string {
+  return `visitor ${networkTag}`;
+}

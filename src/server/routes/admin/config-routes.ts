@@ -1,0 +1,54 @@
+/**
+ * District configuration editors (admins): the health questionnaire (each save is a new version that
+ * devices pick up at their next sync) and the district settings.
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { QuestionSchema } from '../../../shared/protocol';
+import { ADMIN_ONLY } from '../../auth/roles';
+import { latestQuestionnaire, saveQuestionnaire } from '../../db/questionnaires-repo';
+import { getSettings, updateSettings } from '../../db/settings-repo';
+import { sendError } from '../../http/errors';
+import type { RouteDeps } from '../deps';
+import { audit, parseBody, userOf } from './context';
+
+const QuestionnaireBody = v.object({
+  /** The version the editor started from: a save on top of a newer one is refused (409). */
+  baseVersion: v.pipe(v.number(), v.integer()),
+  questions: v.pipe(v.array(QuestionSchema), v.minLength(1), v.maxLength(60)),
+});
+const SettingsBody = v.object({
+  repeatWindowMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240))),
+  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366))),
+});
+
+/** Registers the questionnaire and settings routes. */
+export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const config = { access: ADMIN_ONLY };
+
+  app.get('/api/admin/questionnaire', { config }, async () => latestQuestionnaire(deps.db));
+
+  app.put('/api/admin/questionnaire', { config }, async (request, reply) => {
+    const body = parseBody(QuestionnaireBody, request.body, reply);
+    if (!body) return reply;
+    const ids = body.questions.map((q) => q.id);
+    if (new Set(ids).size !== ids.length) return sendError(reply, 400, 'duplicate_question_id', 'Two questions share an id.');
+    const current = await latestQuestionnaire(deps.db);
+    if (current.version !== body.baseVersion) {
+      return sendError(reply, 409, 'stale_version', `Someone saved version ${current.version} meanwhile; reload and edit again.`);
+    }
+    const saved = await saveQuestionnaire(deps.db, body.questions, userOf(request).id, deps.now());
+    await audit(deps, request, 'questionnaire.save', { type: 'questionnaire', id: String(saved.version) }, { questions: ids.length });
+    return saved;
+  });
+
+  app.get('/api/admin/settings', { config }, async () => getSettings(deps.db));
+
+  app.put('/api/admin/settings', { config }, async (request, reply) => {
+    const body = parseBody(SettingsBody, request.body, reply);
+    if (!body) return reply;
+    const settings = await updateSettings(deps.db, body);
+    await audit(deps, request, 'settings.update', null, { ...body });
+    return settings;
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Console sign-in: POST /api/admin/login, POST /api/admin/logout, GET /api/admin/session (user +
+ * CSRF token), POST /api/admin/password (change one's own password).
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { SESSION_COOKIE, readCookie, sessionCookie } from '../../auth/cookies';
+import { logIn, logOut, resolveSession } from '../../auth/login';
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../../auth/password';
+import { ANY_USER } from '../../auth/roles';
+import { deleteUserSessions } from '../../db/sessions-repo';
+import { findUserForLogin, setPasswordHash } from '../../db/users-repo';
+import { sendError } from '../../http/errors';
+import type { RouteDeps } from '../deps';
+import { audit, field, parseBody, userOf } from './context';
+
+const LoginSchema = v.object({ username: field(64, 1), password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
+const PasswordSchema = v.object({
+  current: v.pipe(v.string(), v.maxLength(256)),
+  next: v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+});
+
+/** Registers the session routes. */
+export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.post('/api/admin/login', { config: { consolePublic: true } }, async (request, reply) => {
+    const body = parseBody(LoginSchema, request.body, reply);
+    if (!body) return reply;
+    const outcome = await logIn(deps.db, body.username, body.password, request.ip, deps.now());
+    if (!outcome.ok && outcome.error === 'rate_limited') {
+      reply.header('retry-after', String(outcome.retryAfterS));
+      return sendError(reply, 429, 'too_many_attempts', `Too many failed sign-ins; try again in ${outcome.retryAfterS} s.`);
+    }
+    if (!outcome.ok) return sendError(reply, 401, 'bad_credentials', 'The username or password is wrong.');
+    request.consoleUser = outcome.user;
+    await audit(deps, request, 'session.login', { type: 'user', id: outcome.user.id });
+    reply.header('set-cookie', sessionCookie(outcome.token, deps.publicUrl));
+    return { user: outcome.user, csrfToken: outcome.csrfToken };
+  });
+
+  app.get('/api/admin/session', { config: { access: ANY_USER } }, async (request, reply) => {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const session = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
+    if (!session) return sendError(reply, 401, 'not_signed_in', 'Sign in to the console first.');
+    reply.header('cache-control', 'no-store');
+    return { user: session.user, csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/admin/logout', { config: { access: ANY_USER } }, async (request, reply) => {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (token) await logOut(deps.db, token);
+    await audit(deps, request, 'session.logout', { type: 'user', id: userOf(request).id });
+    reply.header('set-cookie', sessionCookie(null, deps.publicUrl));
+    return { ok: true };
+  });
+
+  app.post('/api/admin/password', { config: { access: ANY_USER } }, async (request, reply) => {
+    const body = parseBody(PasswordSchema, request.body, reply);
+    if (!body) return reply;
+    const user = userOf(request);
+    const found = await findUserForLogin(deps.db, user.username);
+    if (!found || !(await verifyPassword(body.current, found.passwordHash))) {
+      return sendError(reply, 403, 'bad_credentials', 'The current password is wrong.');
+    }
+    await setPasswordHash(deps.db, user.id, await hashPassword(body.next));
+    await deleteUserSessions(deps.db, user.id);
+    await audit(deps, request, 'user.password', { type: 'user', id: user.id });
+    reply.header('set-cookie', sessionCookie(null, deps.publicUrl));
+    return { ok: true };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Administrative units: the list (everyone signed in who manages checkpoints) and the CSV import (admins).
+ */
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { ADMIN_ONLY, CHECKPOINT_STAFF } from '../../auth/roles';
+import { listUnits } from '../../db/units-repo';
+import { sendError } from '../../http/errors';
+import { UnitImportError, importUnits } from '../../console/unit-import';
+import type { RouteDeps } from '../deps';
+import { audit, parseBody } from './context';
+
+const ImportSchema = v.object({ csv: v.pipe(v.string(), v.minLength(1), v.maxLength(500_000)) });
+
+/** Registers the unit routes. */
+export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get('/api/admin/units', { config: { access: CHECKPOINT_STAFF } }, async () => listUnits(deps.db));
+
+  app.post('/api/admin/units/import', { config: { access: ADMIN_ONLY } }, async (request, reply) => {
+    const body = parseBody(ImportSchema, request.body, reply);
+    if (!body) return reply;
+    try {
+      const result = await importUnits(deps.db, body.csv);
+      await audit(deps, request, 'unit.import', null, { ...result });
+      return result;
+    } catch (error) {
+      if (error instanceof UnitImportError) return sendError(reply, 400, 'invalid_csv', error.message);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Console accounts (admins): list, create (commune officers need their commune), disable.
+ */
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import * as v from 'valibot';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../../auth/password';
+import { ADMIN_ONLY, ROLES } from '../../auth/roles';
+import { deleteUserSessions } from '../../db/sessions-repo';
+import { listUnits } from '../../db/units-repo';
+import { disableUser, findUserById, findUserForLogin, insertUser, listUsers } from '../../db/users-repo';
+import { sendError } from '../../http/errors';
+import type { RouteDeps } from '../deps';
+import { audit, field, parseBody, userOf } from './context';
+
+const CreateSchema = v.object({
+  username: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -')),
+  displayName: field(120, 1),
+  role: v.picklist(ROLES),
+  unitId: v.optional(v.nullable(v.string()), null),
+  password: v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+});
+
+/** Registers the user routes. */
+export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const config = { access: ADMIN_ONLY };
+
+  app.get('/api/admin/users', { config }, async () => listUsers(deps.db));
+
+  app.post('/api/admin/users', { config }, async (request, reply) => {
+    const body = parseBody(CreateSchema, request.body, reply);
+    if (!body) return reply;
+    let unitId: string | null = null;
+    if (body.role === 'officer') {
+      const unit = (await listUnits(deps.db)).find((u) => u.id === body.unitId && u.level === 'commune');
+      if (!unit) return sendError(reply, 400, 'unit_required', 'A commune officer needs a commune (unitId).');
+      unitId = unit.id;
+    }
+    if (await findUserForLogin(deps.db, body.username)) return sendError(reply, 409, 'username_taken', 'This username is taken.');
+    const id = uuidv7();
+    await insertUser(deps.db, { id, username: body.username, displayName: body.displayName, role: body.role, unitId, createdAt: deps.now() }, await hashPassword(body.password));
+    await audit(deps, request, 'user.create', { type: 'user', id }, { role: body.role });
+    return reply.code(201).send(await findUserById(deps.db, id));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/admin/users/:id/disable', { config }, async (request, reply) => {
+    const user = await findUserById(deps.db, request.params.id);
+    if (!user) return sendError(reply, 404, 'user_not_found', 'There is no such account.');
+    if (user.id === userOf(request).id) return sendError(reply, 409, 'cannot_disable_self', 'You cannot disable your own account.');
+    await disableUser(deps.db, user.id, deps.now());
+    await deleteUserSessions(deps.db, user.id);
+    await audit(deps, request, 'user.disable', { type: 'user', id: user.id });
+    return findUserById(deps.db, user.id);
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The tracer console API (`/api/admin/trace/...`): request schemas (valibot = validators + types),
+ * shared by the console and the server. Answers are plain JSON described by the server's types.
+ */
+import * as v from 'valibot';
+
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
+const personKey = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
+
+/** GET /api/admin/trace/persons query: at least one of id, phone, name. */
+export const PersonSearchSchema = v.pipe(
+  v.object({
+    id: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\d*\s]{6,20}$/, 'id must be 6–20 digits'))),
+    phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[+\d][\d .-]{6,19}$/, 'phone must be digits'))),
+    name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(2, 'name is too short'), v.maxLength(100))),
+    birthYear: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'birthYear must be a year'), v.transform(Number))),
+  }),
+  v.check((q) => Boolean(q.id || q.phone || q.name), 'give an ID number, a phone or a name'),
+);
+export type PersonSearchQuery = v.InferOutput<typeof PersonSearchSchema>;
+
+/** POST /api/admin/trace/merge: these person keys are one person. */
+export const MergeRequestSchema = v.object({ personKeys: v.pipe(v.array(personKey), v.minLength(2), v.maxLength(20)) });
+
+/** POST /api/admin/trace/unmerge: this key is its own person again. */
+export const UnmergeRequestSchema = v.object({ personKey });
+
+/** The case, its infectious window and the buffer: the body of trace, F2 and export requests. */
+export const TraceRequestSchema = v.pipe(
+  v.object({
+    personKeys: v.pipe(v.array(personKey), v.minLength(1), v.maxLength(20)),
+    from: epochMs,
+    to: epochMs,
+    bufferMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)), 15),
+  }),
+  v.check((r) => r.to > r.from, 'the window must end after it starts'),
+  v.check((r) => r.to - r.from <= 31 * 86_400_000, 'the window may span at most 31 days'),
+);
+export type TraceRequest = v.InferOutput<typeof TraceRequestSchema>;
+
+/** POST /api/admin/trace/export: the trace plus a format (XLSX has both sheets; CSV one part). */
+export const ExportRequestSchema = v.object({
+  ...v.object({ personKeys: v.array(personKey), from: epochMs, to: epochMs }).entries,
+  bufferMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)), 15),
+  format: v.picklist(['xlsx', 'csv']),
+  part: v.optional(v.picklist(['contacts', 'zone']), 'contacts'),
+  ring: v.optional(v.picklist(['f1', 'f2']), 'f1'),
+});
+export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>;
+
+/** POST /api/admin/trace/notices: publish risk notices for zone windows. */
+export const PublishNoticesSchema = v.object({
+  windows: v.pipe(
+    v.array(v.object({ checkpointId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), start: epochMs, end: epochMs })),
+    v.minLength(1),
+    v.maxLength(200),
+  ),
+  instructions: v.pipe(v.string(), v.trim(), v.minLength(5, 'instructions are too short'), v.maxLength(1000)),
+});
+export type PublishNotices = v.InferOutput<typeof PublishNoticesSchema>;
+
+/** Console API paths for tracing. */
+export const TRACE_API = {
+  persons: '/api/admin/trace/persons',
+  merge: '/api/admin/trace/merge',
+  unmerge: '/api/admin/trace/unmerge',
+  run: '/api/admin/trace/run',
+  secondRing: '/api/admin/trace/f2',
+  export: '/api/admin/trace/export',
+  notices: '/api/admin/trace/notices',
+} as const;
