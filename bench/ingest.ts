@@ -15,12 +15,14 @@ import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushRespo
 import { buildApp } from '../src/server/app';
 import { countCheckins, toCheckinRow } from '../src/server/db/checkins-repo';
 import { insertCheckpoint } from '../src/server/db/checkpoints-repo';
-import { openDatabase, openSqlite, wrapSqlite, type Db } from '../src/server/db/database';
+import { openSqlite, openTarget, wrapSqlite, type DatabaseTarget, type Db } from '../src/server/db/database';
+import { freshPgSchema } from './pg-schema';
 import { insertDevice } from '../src/server/db/devices-repo';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { listUnits } from '../src/server/db/units-repo';
 import { toStoredCheckIn } from '../src/server/domain/stored-checkin';
 import { seedDemo } from '../src/server/seed/demo';
+import type { NewCheckinRow } from '../src/server/db/schema';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { issueEnrolmentCode } from '../src/server/services/enrolment';
 import { dbFileIn } from '../src/server/cli/paths';
@@ -36,10 +38,12 @@ const { values } = parseArgs({
     'in-process': { type: 'boolean', default: false },
   },
 });
-if (values.db !== 'sqlite') {
-  console.error(`--db ${values.db}: only sqlite is implemented so far`);
+if (values.db !== 'sqlite' && values.db !== 'postgres') {
+  console.error(`--db ${values.db}: use sqlite or postgres`);
   process.exit(2);
 }
+/** PostgreSQL mode: each phase gets its own schema on DATABASE_URL (bench/pg-schema.ts). */
+const PG = values.db === 'postgres';
 const ROWS = Number(values.rows);
 const DEVICES = Number(values.devices);
 const BATCH = Number(values.batch);
@@ -51,8 +55,8 @@ const START_TIME = Date.UTC(2026, 10, 27, 6, 0, 0);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** A fresh database with the demo region plus one bench checkpoint per simulated device and one for the warm-up device. */
-async function prepareDatabase(file: string): Promise<{ db: Db; checkpointIds: string[] }> {
-  const db = openDatabase(file);
+async function prepareDatabase(target: DatabaseTarget): Promise<{ db: Db; checkpointIds: string[] }> {
+  const db = openTarget(target);
   await migrateToLatest(db);
   await seedDemo(db, Date.now());
   const commune = (await listUnits(db)).find((u) => u.level === 'commune');
@@ -118,26 +122,26 @@ interface RunningServer {
  * The server under test: by default the real CLI process (`start`, production logging on), so the
  * simulated phones do not share its CPU; `--in-process` listens from this process instead.
  */
-async function startServer(dataDir: string): Promise<RunningServer> {
+async function startServer(dataDir: string, target: DatabaseTarget): Promise<RunningServer> {
   if (values['in-process']) {
-    const app = await buildApp({ dbFile: dbFileIn(dataDir), publicUrl: 'http://127.0.0.1', logger: false });
+    const app = await buildApp({ ...target, publicUrl: 'http://127.0.0.1', logger: false });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     return { base, stop: () => app.close() };
   }
-  const server = await startServerProcess({ dataDir, args: ['--no-demo'] });
+  const server = await startServerProcess({ dataDir, args: ['--no-demo'], ...(target.databaseUrl ? { env: { DATABASE_URL: target.databaseUrl } } : {}) });
   return { base: server.url, stop: () => server.stop() };
 }
 
 /** Phase 1: enrol devices over HTTP and push every check-in in batches, all devices at once. */
 async function benchHttp(dir: string): Promise<HttpResult> {
   const dataDir = join(dir, 'http');
-  const dbFile = dbFileIn(dataDir);
-  const { db, checkpointIds } = await prepareDatabase(dbFile);
+  const target: DatabaseTarget = PG ? { databaseUrl: await freshPgSchema('bench_ingest_http') } : { dbFile: dbFileIn(dataDir) };
+  const { db, checkpointIds } = await prepareDatabase(target);
   const codes: string[] = [];
   for (const id of checkpointIds) codes.push(await issueEnrolmentCode(db, id, Date.now()));
   await db.destroy();
 
-  const server = await startServer(dataDir);
+  const server = await startServer(dataDir, target);
   const base = server.base;
   try {
     const tokens: string[] = [];
@@ -204,7 +208,7 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     const seconds = (performance.now() - started) / 1000;
     if (accepted !== ROWS) throw new Error(`expected ${ROWS} accepted, got ${accepted}`);
 
-    const check = openDatabase(dbFile, { readonly: true });
+    const check = openTarget(target, { readonly: true });
     const stored = await countCheckins(check);
     await check.destroy();
     if (stored !== ROWS + WARMUP) throw new Error(`expected ${ROWS + WARMUP} stored rows, found ${stored}`);
@@ -220,7 +224,8 @@ async function benchHttp(dir: string): Promise<HttpResult> {
  */
 async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate: number; seconds: number }> {
   const dbFile = join(dir, 'direct.sqlite');
-  const { db, checkpointIds } = await prepareDatabase(dbFile);
+  const target: DatabaseTarget = PG ? { databaseUrl: await freshPgSchema('bench_ingest_direct') } : { dbFile };
+  const { db, checkpointIds } = await prepareDatabase(target);
   const deviceIds: string[] = [];
   for (const [i, checkpointId] of checkpointIds.entries()) {
     const id = uuidv7();
@@ -242,6 +247,7 @@ async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate:
   const first = rows[0];
   if (!first) throw new Error('no rows');
   const columns = Object.keys(first) as (keyof typeof first)[];
+  if (PG) return benchDirectPostgres(target, warmupRows, rows);
 
   const sqlite = openSqlite(dbFile);
   const kysely = wrapSqlite(sqlite);
@@ -264,6 +270,30 @@ async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate:
   }
 }
 
+/** Phase 2 on PostgreSQL: the same rows through Kysely multi-row INSERTs (100 rows each), 1,000-row transactions, one connection. */
+async function benchDirectPostgres(target: DatabaseTarget, warmupRows: NewCheckinRow[], rows: NewCheckinRow[]): Promise<{ rate: number; seconds: number }> {
+  const db = openTarget(target);
+  try {
+    const insertAll = async (all: NewCheckinRow[]): Promise<void> => {
+      for (let i = 0; i < all.length; i += DIRECT_TXN_ROWS) {
+        const chunk = all.slice(i, i + DIRECT_TXN_ROWS);
+        await db.transaction().execute(async (trx) => {
+          for (let j = 0; j < chunk.length; j += 100) await trx.insertInto('checkins').values(chunk.slice(j, j + 100)).execute();
+        });
+      }
+    };
+    await insertAll(warmupRows);
+    const started = performance.now();
+    await insertAll(rows);
+    const seconds = (performance.now() - started) / 1000;
+    const stored = await countCheckins(db);
+    if (stored !== rows.length + warmupRows.length) throw new Error(`direct: expected ${rows.length + warmupRows.length} rows, found ${stored}`);
+    return { rate: rows.length / seconds, seconds };
+  } finally {
+    await db.destroy();
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -272,7 +302,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-'));
   try {
     const where = values['in-process'] ? 'server in this process' : 'server as its own process (tsx src/server/cli.ts start)';
-    console.log(`ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, SQLite (WAL, synchronous=FULL), ${where}`);
+    console.log(`ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, ${PG ? 'PostgreSQL (own schema, default durability)' : 'SQLite (WAL, synchronous=FULL)'}, ${where}`);
     console.log(`both phases first store the same ${fmt(WARMUP)} warm-up check-ins (not timed)`);
     const http = await benchHttp(dir);
     const lat = [...http.latencies].sort((a, b) => a - b);
@@ -281,7 +311,7 @@ async function main(): Promise<void> {
         `(${(http.bytes / ROWS).toFixed(0)} B/check-in on the wire); push latency p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
     );
     const direct = await benchDirect(dir, http.perDevice);
-    console.log(`direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (one prepared INSERT, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`);
+    console.log(`direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`);
     console.log(`ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

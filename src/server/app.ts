@@ -24,6 +24,8 @@ import { registerConsoleRoutes } from './routes/admin';
 import { registerVisitorRoutes } from './routes/visitor';
 import { registerNoticesRoute } from './routes/notices';
 import { startRetentionTimer } from './services/retention';
+import { startForwarder, type ForwardConfig } from './forward/forwarder';
+import { registerUpstreamRoute } from './routes/upstream';
 
 export interface AppConfig {
   /** SQLite database file (created and migrated when missing); ignored when `databaseUrl` is set. */
@@ -44,6 +46,8 @@ export interface AppConfig {
   now?: () => number;
   /** Called for every route as it is registered (the route-role matrix test collects them). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** Forward every accepted check-in to a province server (`FORWARD_URL` + `FORWARD_TOKEN`); see docs/deploy.md. */
+  forward?: ForwardConfig;
 }
 
 /** A request that should wait at most this long for its body and answer, ms (slow-client guard). */
@@ -85,7 +89,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const now = config.now ?? Date.now;
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
-  const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner }), now, publicUrl: config.publicUrl, posterSigner };
+  const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined }), now, publicUrl: config.publicUrl, posterSigner };
   registerHealthRoute(app, deps);
   registerEnrolRoute(app, deps);
   registerPushRoute(app, deps);
@@ -94,6 +98,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerConsoleRoutes(app, deps);
   registerVisitorRoutes(app, deps);
   registerNoticesRoute(app, deps);
+  registerUpstreamRoute(app, deps);
+  if (config.forward) {
+    const forwarder = startForwarder(db, config.forward, now, (message, level = 'info') => app.log[level](message));
+    app.addHook('preClose', async () => forwarder.stop());
+  }
   if (config.retentionTimer) {
     const retention = startRetentionTimer(db, now, (message) => app.log.info(message));
     app.addHook('onClose', async () => retention.stop());

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { backup, migrate, printEnrolLink } from './cli/admin';
 import { purge } from './cli/purge';
 import { start } from './cli/start';
+import { printUpstreamToken } from './cli/forwarding';
 import { createUser, importCommunes } from './cli/accounts';
 import { ROLES, type Role } from './auth/roles';
 import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
@@ -12,6 +13,8 @@ import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
 const USAGE = `usage: tsx src/server/cli.ts <command> [options]
 
   start        [--port 8080] [--host 0.0.0.0] [--data ./data] [--static ./dist] [--public-url URL] [--no-demo]
+               [--forward-url URL --forward-token TOKEN]   (or FORWARD_URL + FORWARD_TOKEN: forward to a province)
+  enrol-upstream --name "District name" --code UNIT_CODE [--data ./data]   (province: prints a district's FORWARD_TOKEN)
   migrate      [--data ./data]
   enrol-link   --checkpoint CODE [--expires-hours ${DEFAULT_ENROL_TTL_HOURS}] [--data ./data] [--public-url URL]
   backup       --out FILE [--data ./data]
@@ -35,6 +38,9 @@ const OPTIONS = {
   role: { type: 'string', default: 'admin' },
   unit: { type: 'string' },
   file: { type: 'string' },
+  code: { type: 'string' },
+  'forward-url': { type: 'string' },
+  'forward-token': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -73,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
         staticDir: values.static,
         publicUrl: values['public-url'],
         demo: !values['no-demo'],
+        forwardUrl: values['forward-url'],
+        forwardToken: values['forward-token'],
       });
       return -1; // keep running until a signal
     case 'migrate':
@@ -84,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
       const ok = await printEnrolLink(values.data, values.checkpoint, publicUrl, positiveNumber('expires-hours', values['expires-hours']));
       return ok ? 0 : 1;
     }
+    case 'enrol-upstream':
+      if (!values.name || !values.code) fail('enrol-upstream needs --name "District name" and --code UNIT_CODE');
+      return (await printUpstreamToken(values.data, values.name, values.code)) ? 0 : 1;
     case 'purge':
       await purge(values.data);
       return 0;

@@ -85,8 +85,45 @@ export const CheckInSchema = v.object({
       sig: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{80,90}$/, 'sig must be base64url')),
     }),
   ),
+  /**
+   * Forwarding (district server → province, additive): what the district stored on receipt. Read only from
+   * 'upstream' devices, whose items keep these instead of being re-corrected with the district server's clock.
+   */
+  forwarded: v.optional(
+    v.object({
+      deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      receivedAt: epochMs,
+      clockOffsetMs: v.pipe(v.number(), v.integer(), v.minValue(-Number.MAX_SAFE_INTEGER), v.maxValue(Number.MAX_SAFE_INTEGER)),
+      correctedTime: v.pipe(v.number(), v.integer(), v.minValue(-Number.MAX_SAFE_INTEGER), v.maxValue(Number.MAX_SAFE_INTEGER)),
+      skewed: v.boolean(),
+      fromRevokedDevice: v.optional(v.boolean()),
+    }),
+  ),
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
+
+/** POST /api/upstream/checkpoints (forwarding): the checkpoints and devices a forwarded batch refers to, upserted. */
+export const UpstreamCatalogSchema = v.object({
+  checkpoints: v.pipe(
+    v.array(
+      v.object({
+        id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+        code: v.pipe(text(64), v.minLength(1)),
+        name: v.pipe(text(200), v.minLength(1)),
+        type: v.picklist(['office', 'market', 'school', 'health_station', 'business', 'residential', 'other']),
+        address: text(300),
+        defaultStayMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+        status: v.picklist(['open', 'closed']),
+      }),
+    ),
+    v.maxLength(MAX_BATCH),
+  ),
+  devices: v.pipe(
+    v.array(v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), checkpointId: v.nullable(v.pipe(v.string(), v.maxLength(64))) })),
+    v.maxLength(MAX_BATCH),
+  ),
+});
+export type UpstreamCatalog = v.InferOutput<typeof UpstreamCatalogSchema>;
 
 /** POST /api/sync/push body. Items are validated one by one so one bad item never sinks the batch. */
 export const PushRequestSchema = v.object({
@@ -212,6 +249,7 @@ export const API = {
   posterKey: '/api/poster-key',
   visitorRegister: '/api/visitor/register',
   notices: '/api/notices',
+  upstreamCheckpoints: '/api/upstream/checkpoints',
 } as const;
 
 /** A published risk notice: a checkpoint and time window a confirmed case visited (no personal data). */

@@ -173,4 +173,26 @@ describe('district console', () => {
     await row.waitFor();
     expect(await row.textContent()).not.toContain('Chưa đồng bộ');
   });
+  it('edits the questionnaire in a form; the new version is what devices download', async () => {
+    await officialPage.goto(`${server.url}/console/questionnaire`);
+    await officialPage.getByTestId('questionnaire-version').filter({ hasText: '1' }).waitFor();
+    const editors = officialPage.getByTestId('question-editor');
+    const before = await editors.count();
+    await editors.nth(1).locator('input[name=labelVi]').fill('Sốt trên 38 độ');
+    await officialPage.getByRole('button', { name: '+ Thêm câu hỏi' }).click();
+    const added = editors.nth(before);
+    await added.locator('input[name=labelVi]').fill('Có đi về từ nước ngoài');
+    await added.locator('input[name=labelEn]').fill('Came back from abroad');
+    await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await officialPage.getByRole('status').filter({ hasText: `Câu ${before + 1}: mã câu hỏi phải là chữ thường` }).waitFor();
+    await added.locator('input[name=id]').fill('abroad');
+    await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await officialPage.getByText('Đã lưu phiên bản 2.').waitFor();
+
+    const served = (await (await fetch(`${server.url}/api/questionnaire`)).json()) as { version: number; questions: { id: string; kind: string; label: { vi: string; en: string } }[] };
+    expect(served.version).toBe(2);
+    expect(served.questions).toHaveLength(before + 1);
+    expect(served.questions[1]?.label.vi).toBe('Sốt trên 38 độ');
+    expect(served.questions.at(-1)).toMatchObject({ id: 'abroad', kind: 'yesno', label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' } });
+  });
 });

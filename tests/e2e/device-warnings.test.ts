@@ -99,6 +99,9 @@ describe('device standing and storage warnings', () => {
     await typeIn(page, 'Lê Thị Bình');
     await guard.waitForPending(2);
 
+    // The revocation comes a while later: the server's clock correction counts the request's latency as
+    // clock offset, so a check-in taken within that latency of the revocation could fall on either side.
+    await new Promise((r) => setTimeout(r, 2_000));
     await districtUpdate(server.dataDir, 'revoke');
     await server.restart();
     await ageDeviceConfig(page);
@@ -160,10 +163,11 @@ describe('device standing and storage warnings', () => {
 
     await page.getByRole('link', { name: /Cài đặt|Settings/ }).click();
     await page.getByTestId('settings').waitFor();
-    expect(await page.getByTestId('storage-used').textContent()).toContain('850.0 MB');
+    // The screen reads the Storage API after it renders: wait for the figure.
+    await page.getByTestId('storage-used').filter({ hasText: '850.0 MB' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('storage-used').textContent()).toContain('85 %');
     expect(await page.getByTestId('persisted').getAttribute('data-persisted')).toBe('false');
-    expect(await page.getByTestId('enrolment').textContent()).toContain('TS-DL-001');
+    await page.getByTestId('enrolment').filter({ hasText: 'TS-DL-001' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('settings').textContent()).toContain('Bộ nhớ sắp đầy');
   });
 });

@@ -101,8 +101,10 @@ describe('bad requests get a 4xx ErrorBody, never a 5xx', () => {
   });
 
   it('arbitrary items are answered one by one, never a 5xx', async () => {
+    // Prototype-pollution keys are refused for the whole body (next test); everything else is judged per item.
+    const plainJson = fc.jsonValue().filter((value) => !/"(__proto__|constructor)"/.test(JSON.stringify(value)));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.jsonValue(), { minLength: 1, maxLength: 20 }), async (items) => {
+      fc.asyncProperty(fc.array(plainJson, { minLength: 1, maxLength: 20 }), async (items) => {
         const res = await rawPush(JSON.stringify(pushBody(items)));
         expect(res.statusCode).toBe(200);
         const { results } = res.json<PushResponse>();
@@ -111,6 +113,12 @@ describe('bad requests get a 4xx ErrorBody, never a 5xx', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('refuses a body carrying prototype-pollution keys with a 400 and a reason', async () => {
+    const res = await rawPush('{"protocol":1,"sentAt":1,"appVersion":"x","pending":1,"items":[{"__proto__":{"admin":true}}]}');
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json<ErrorBody>()).sort()).toEqual(['error', 'message']);
   });
 
   it('still serves normally after all that', async () => {

@@ -1,10 +1,10 @@
 /** The page's one sync scheduler, started at boot and shared by the screens. */
-import { getDeviceConfig, getEnrolment, purgeSyncedBefore } from '../data';
+import { getDeviceConfig, getEnrolment, getQuestionnaire, purgeSyncedBefore } from '../data';
 import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';
 import { ensureVisitorCredentials } from '../visitor/credentials';
-import { refreshPublicKitIfStale } from '../visitor/public-kit';
+import { refreshPublicKit, refreshPublicKitIfStale } from '../visitor/public-kit';
 
 /** A guard device re-reads its checkpoint, questionnaire and settings at most this often while online. */
 const CONFIG_MAX_AGE_MS = 10 * 60_000;
@@ -23,6 +23,13 @@ async function purgeExpired(): Promise<void> {
   await purgeSyncedBefore(Date.now() - retentionDays * 86_400_000);
 }
 
+/** Fetches the new questionnaire at once when a push answer says the district published one. */
+async function followQuestionnaire(version: number | undefined): Promise<void> {
+  if (version === undefined || version <= (await getQuestionnaire()).version) return;
+  if (await getEnrolment()) await refreshDeviceConfig(location.origin);
+  else await refreshPublicKit(location.origin);
+}
+
 async function refreshConfigIfStale(): Promise<void> {
   if (!(await getEnrolment())) return;
   const config = await getDeviceConfig();
@@ -39,6 +46,7 @@ export function startSync(): SyncScheduler {
     ensureCredentials: () => ensureVisitorCredentials(location.origin, __APP_VERSION__),
     onResult: (result) => {
       if (result.outcome === 'done' || result.outcome === 'not_enrolled') {
+        void followQuestionnaire(result.questionnaireVersion).catch(() => undefined);
         void refreshPublicKitIfStale(location.origin);
         void refreshConfigIfStale()
           .then(purgeExpired)

@@ -1,9 +1,10 @@
 /**
  * Every user-facing string of the PWA, Vietnamese first, English second: this base part (shell, home)
- * and the parts that load with their screens (`dict-guard.ts`, `dict-visitor.ts`). Placeholders are written {name} and
+ * and the parts that load with their screens (`dict-guard.ts`, `dict-settings.ts`, `dict-visitor.ts`). Placeholders are written {name} and
  * filled by `t(key, { name })`.
  */
 import type { GuardKey } from './dict-guard';
+import type { SettingsKey } from './dict-settings';
 import type { VisitorKey } from './dict-visitor';
 
 export const dict = {
@@ -60,4 +61,4 @@ export const dict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** Every key of the dictionary, the lazily loaded parts included. */
-export type MessageKey = keyof typeof dict | GuardKey | VisitorKey;
+export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey;

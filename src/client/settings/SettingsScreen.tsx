@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { getEnrolment, getSyncStatus, pendingCount, requestPersistentStorage, storageNearlyFull, storageStatus, type StorageStatus } from '../data';
 import { useLive } from '../hooks/useLive';
 import { useLang } from '../i18n/i18n';
-import { formatBytes, formatDateTime, st } from './st';
+import '../i18n/dict-settings'; // adds the settings screen's part of the dictionary
+import { t } from '../i18n/i18n';
+import { formatBytes, formatDateTime } from './format';
 
 /** What settings shows about sync, read in one live query. */
 async function readDevice() {
@@ -21,43 +23,43 @@ export function SettingsScreen() {
   const { usage, quota, persisted } = storage ?? { usage: null, quota: null, persisted: null };
   return (
     <main class="screen settings" data-testid="settings">
-      <h1>{st('settings.title')}</h1>
+      <h1>{t('settings.title')}</h1>
       <dl>
-        <dt>{st('settings.storage')}</dt>
+        <dt>{t('settings.storage')}</dt>
         <dd data-testid="storage-used">
           {usage !== null && quota !== null && quota > 0
-            ? st('settings.storageOf', { used: formatBytes(usage), quota: formatBytes(quota), percent: Math.round((usage / quota) * 100) })
-            : st('settings.storageUnknown')}
+            ? t('settings.storageOf', { used: formatBytes(usage), quota: formatBytes(quota), percent: Math.round((usage / quota) * 100) })
+            : t('settings.storageUnknown')}
         </dd>
-        {storage && storageNearlyFull(storage) && <dd class="error" role="alert">{st('settings.storageFull')}</dd>}
-        <dt>{st('settings.persisted')}</dt>
+        {storage && storageNearlyFull(storage) && <dd class="error" role="alert">{t('settings.storageFull')}</dd>}
+        <dt>{t('settings.persisted')}</dt>
         <dd data-testid="persisted" data-persisted={String(persisted)}>
-          {persisted === true ? st('settings.persistedYes') : persisted === false ? st('settings.persistedNo') : st('settings.persistedUnknown')}
+          {persisted === true ? t('settings.persistedYes') : persisted === false ? t('settings.persistedNo') : t('settings.persistedUnknown')}
         </dd>
         {persisted === false && (
           <dd>
-            <button onClick={() => void requestPersistentStorage({ again: true }).then(readStorage)}>{st('settings.persistAsk')}</button>
+            <button onClick={() => void requestPersistentStorage({ again: true }).then(readStorage)}>{t('settings.persistAsk')}</button>
           </dd>
         )}
-        <dt>{st('settings.version')}</dt>
+        <dt>{t('settings.version')}</dt>
         <dd data-testid="app-version">{__APP_VERSION__}</dd>
-        <dt>{st('settings.enrolment')}</dt>
+        <dt>{t('settings.enrolment')}</dt>
         <dd data-testid="enrolment">
           {device?.enrolment
-            ? st('settings.enrolledAt', {
+            ? t('settings.enrolledAt', {
                 checkpoint: device.enrolment.checkpoint.name,
                 code: device.enrolment.checkpoint.code,
                 device: device.enrolment.deviceId,
                 time: formatDateTime(device.enrolment.enrolledAt),
               })
-            : st('settings.notEnrolled')}
+            : t('settings.notEnrolled')}
         </dd>
-        <dt>{st('settings.lastSync')}</dt>
+        <dt>{t('settings.lastSync')}</dt>
         <dd data-testid="settings-last-sync">
-          {device?.lastSuccessAt ? formatDateTime(device.lastSuccessAt) : st('settings.never')} · {st('settings.pending', { count: device?.pending ?? 0 })}
+          {device?.lastSuccessAt ? formatDateTime(device.lastSuccessAt) : t('settings.never')} · {t('settings.pending', { count: device?.pending ?? 0 })}
         </dd>
       </dl>
-      <button onClick={() => history.back()}>{st('settings.back')}</button>
+      <button onClick={() => history.back()}>{t('settings.back')}</button>
     </main>
   );
 }

@@ -30,6 +30,8 @@ export interface FlushResult {
   error?: SyncErrorCode;
   /** What the server asked us to wait before retrying, when it said so. */
   retryAfterMs?: number | null;
+  /** The district's questionnaire version, as the last answer of this flush gave it. */
+  questionnaireVersion?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -55,6 +57,7 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   if (!token) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
   let cleared = 0;
   let rejected = 0;
+  let questionnaireVersion: number | undefined;
   const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const send = (batch: { items: CheckIn[]; pending: number }) => {
     const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items };
@@ -71,6 +74,7 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       await recordSyncFailure(now(), outcome.error);
       return { outcome: 'failed', cleared, rejected, error: outcome.error, retryAfterMs: outcome.type === 'retry' ? outcome.retryAfterMs : null };
     }
+    questionnaireVersion = outcome.response.questionnaireVersion ?? questionnaireVersion;
     // Pipeline: the next batch (the ids after this one) travels while this one's answers are applied.
     // Safe because the server is idempotent per id; the lock is held until both have settled.
     const next = (await prefetched) ?? (await readPendingBatch(size, lastId(batch)));
@@ -98,7 +102,7 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
     }
     // Nothing after this batch: start again from the oldest (items the server left unanswered).
     batch = await readPendingBatch(size);
-    if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
+    if (batch.items.length === 0) return { outcome: 'done', cleared, rejected, questionnaireVersion };
     inFlight = send(batch);
     prefetched = prefetchAfter(batch, size);
   }

@@ -11,6 +11,7 @@ import { DEMO_CHECKPOINT_CODE } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo';
 import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
 import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv } from './paths';
+import { forwardConfigFrom } from './forwarding';
 
 export interface StartOptions {
   port: number;
@@ -19,6 +20,9 @@ export interface StartOptions {
   staticDir: string;
   publicUrl?: string;
   demo: boolean;
+  /** Forwarding to a province (flags; `FORWARD_URL` / `FORWARD_TOKEN` otherwise). */
+  forwardUrl?: string;
+  forwardToken?: string;
 }
 
 /** Seeds on first start; returns a fresh enrolment code for the demo checkpoint while it has no active device. */
@@ -40,9 +44,10 @@ async function prepareDatabase(target: DatabaseTarget, demo: boolean): Promise<s
 /** Runs the server until a signal stops it. */
 export async function start(options: StartOptions): Promise<void> {
   const target = databaseTargetIn(options.dataDir);
+  const forward = forwardConfigFrom({ url: options.forwardUrl, token: options.forwardToken });
   const demoCode = await prepareDatabase(target, options.demo);
   const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
-  const app = await buildApp({ ...target, staticDir: options.staticDir, publicUrl, logger: true, retentionTimer: true, trustProxy: trustProxyFromEnv() });
+  const app = await buildApp({ ...target, staticDir: options.staticDir, publicUrl, logger: true, retentionTimer: true, trustProxy: trustProxyFromEnv(), ...(forward ? { forward } : {}) });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -68,6 +73,7 @@ export async function start(options: StartOptions): Promise<void> {
   // Never print a PostgreSQL URL: it may carry a password.
   console.log(`database: ${target.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : target.dbFile}`);
   console.log(`public url: ${shownUrl}`);
+  if (forward) console.log(`forwarding to: ${new URL(forward.url).origin}`);
   if (demoCode) {
     console.log(`enrolment link (demo checkpoint ${DEMO_CHECKPOINT_CODE}, valid 72 h):`);
     console.log(`enrolment link: ${enrolLink(shownUrl, demoCode)}`);

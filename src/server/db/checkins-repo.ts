@@ -159,6 +159,13 @@ export async function findCheckinById(db: Db, id: string): Promise<StoredCheckIn
   return row && toStoredCheckIn(row);
 }
 
+/** The stored check-ins with these ids, by id (missing ones left out). */
+export async function findCheckinsByIds(db: Db, ids: readonly string[]): Promise<StoredCheckIn[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('checkins').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+  return rows.map(toStoredCheckIn);
+}
+
 /** Every stored check-in, by id (time order, ids being UUIDv7). For inspection and tests, not for big tables. */
 export async function listAllCheckins(db: Db): Promise<StoredCheckIn[]> {
   const rows = await db.selectFrom('checkins').selectAll().orderBy('id').execute();

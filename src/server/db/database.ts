@@ -58,6 +58,11 @@ export function openPostgres(url: string, poolSize = 10): Db {
   return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** SQLite page cache per connection, KiB (128 MiB). */
+const PAGE_CACHE_KIB = 131_072;
+/** Memory-mapped window of the database file, bytes (2 GiB; the OS pages it in on demand). */
+const MMAP_BYTES = 2 ** 31;
+
 /** How long a connection waits for another process's write lock before failing, ms. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -77,6 +82,10 @@ export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlit
   const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
+  // Tracing reads thousands of rows near each visit: a large page cache and memory-mapped reads keep
+  // those row lookups in memory instead of one read() per page (writes still go through the WAL).
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

@@ -21,13 +21,14 @@ function toDevice(row: DeviceRow): Device {
     clockOffsetMs: nullableNumber(row.clock_offset_ms),
     pendingReported: nullableNumber(row.pending_reported),
     revokedAt: nullableNumber(row.revoked_at),
+    unitId: row.unit_id ?? null,
   };
 }
 
 /** Stores a newly enrolled device with the hash of its token. */
 export async function insertDevice(
   db: Db,
-  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & { kind?: Device['kind'] },
+  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & { kind?: Device['kind']; unitId?: string | null },
   tokenHash: string,
 ): Promise<void> {
   await db
@@ -44,6 +45,7 @@ export async function insertDevice(
       clock_offset_ms: null,
       pending_reported: null,
       revoked_at: null,
+      unit_id: device.unitId ?? null,
     })
     .execute();
 }

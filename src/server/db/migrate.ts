@@ -8,6 +8,7 @@ import { configAndKeysMigration } from './migrations/2026_11_28_0002_config_and_
 import { consoleMigration } from './migrations/2026_11_28_0100_console';
 import { tracingMigration } from './migrations/2026_11_28_0200_tracing';
 import { scaleMigration } from './migrations/2026_11_28_0600_scale';
+import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0100_console': consoleMigration,
   '2026_11_28_0200_tracing': tracingMigration,
   '2026_11_28_0600_scale': scaleMigration,
+  '2026_11_28_0700_forwarding': forwardingMigration,
 };
 
 const staticProvider: MigrationProvider = {

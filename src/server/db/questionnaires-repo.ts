@@ -21,3 +21,9 @@ export async function saveQuestionnaire(db: Db, questions: Questionnaire['questi
     return next;
   });
 }
+
+/** The version number of the newest questionnaire (cheap: push answers carry it so devices refetch). */
+export async function latestQuestionnaireVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('questionnaires').select((eb) => eb.fn.max('version').as('version')).executeTakeFirst();
+  return row?.version == null ? DEFAULT_QUESTIONNAIRE.version : Number(row.version);
+}

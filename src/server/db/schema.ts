@@ -41,8 +41,8 @@ export interface EnrolmentCodesTable {
 
 export interface DevicesTable {
   id: string;
-  /** 'guard' devices have a checkpoint; 'visitor' phones do not. */
-  kind: ColumnType<'guard' | 'visitor', 'guard' | 'visitor' | undefined, 'guard' | 'visitor'>;
+  /** 'guard' devices have a checkpoint; 'visitor' phones do not; 'upstream'/'forwarded': forwarding (province side). */
+  kind: ColumnType<DeviceKind, DeviceKind | undefined, DeviceKind>;
   checkpoint_id: string | null;
   /** sha256 (hex) of the bearer token; the token itself is never stored. */
   token_hash: string;
@@ -53,6 +53,20 @@ export interface DevicesTable {
   clock_offset_ms: number | null;
   pending_reported: number | null;
   revoked_at: number | null;
+  /** Forwarding: the district unit an 'upstream' or 'forwarded' device belongs to (null otherwise). */
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** What kind of client a device row is (see DevicesTable.kind). */
+export type DeviceKind = 'guard' | 'visitor' | 'upstream' | 'forwarded';
+
+/** Forwarding (district side): accepted check-ins not yet confirmed by the province. */
+export interface ForwardOutboxTable {
+  checkin_id: string;
+  queued_at: number;
+  /** When the province rejected it (kept, skipped, counted); null while it is still to send. */
+  rejected_at: number | null;
+  reject_reason: string | null;
 }
 
 export interface CheckinsTable {
@@ -201,6 +215,7 @@ export interface DatabaseSchema {
   door_screens: DoorScreensTable;
   person_merges: PersonMergesTable;
   risk_notices: RiskNoticesTable;
+  forward_outbox: ForwardOutboxTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

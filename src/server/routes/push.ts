@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { API, PROTOCOL_VERSION, PushRequestSchema, describeIssues } from '../../shared/protocol';
+import { latestQuestionnaireVersion } from '../db/questionnaires-repo';
 import { requireDevice } from '../http/auth';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from './deps';
@@ -31,6 +32,7 @@ export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
     const parsed = v.safeParse(PushRequestSchema, request.body);
     if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
 
-    return deps.ingestor.push(device, parsed.output, deps.now);
+    const [answer, questionnaireVersion] = await Promise.all([deps.ingestor.push(device, parsed.output, deps.now), latestQuestionnaireVersion(deps.db)]);
+    return { ...answer, questionnaireVersion };
   });
 }

@@ -15,6 +15,8 @@ import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
+import { enqueueForward } from '../forward/outbox-repo';
+import { judgeUpstream, upstreamJudge } from '../forward/upstream-ingest';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 
@@ -31,7 +33,7 @@ export interface Ingestor {
 }
 
 /** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
-export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner } = {}): Ingestor {
+export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean } = {}): Ingestor {
   const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
@@ -47,6 +49,8 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner } = {
       const toInsert: StoredCheckIn[] = [];
       // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
       const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
+      // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
+      const upstream = device.kind === 'upstream' ? await upstreamJudge(db, device, envelope.items) : null;
 
       for (const item of envelope.items) {
         const parsed = v.safeParse(CheckInSchema, item);
@@ -55,6 +59,17 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner } = {
           results.push({ id: idOf(item), status: 'rejected', reason: `invalid_checkin: ${describeIssues(parsed.issues)}` });
         } else if (selfRefusal !== null) {
           results.push({ id: parsed.output.id, status: 'rejected', reason: selfRefusal });
+        } else if (upstream) {
+          const verdict = judgeUpstream(upstream, parsed.output, device);
+          if (typeof verdict === 'string') {
+            results.push({ id: parsed.output.id, status: 'rejected', reason: verdict });
+          } else if (slots.has(parsed.output.id)) {
+            results.push({ id: parsed.output.id, status: 'duplicate' });
+          } else {
+            slots.set(parsed.output.id, results.length);
+            results.push({ id: parsed.output.id, status: 'accepted' });
+            toInsert.push(verdict);
+          }
         } else if (!judgeSelf && parsed.output.checkpointId !== device.checkpointId) {
           results.push({
             id: parsed.output.id,
@@ -78,6 +93,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner } = {
       const stored = results.filter((r) => r.status !== 'rejected').length;
       const inserted = await commits.run(async (trx) => {
         const ids = toInsert.length > 0 ? await writer.insertNew(trx, toInsert) : new Set<string>();
+        if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
         await recordDeviceSync(trx, device.id, {
           at: receivedAt,
           appVersion: envelope.appVersion,

@@ -51,7 +51,9 @@ export const initialMigration: Migration = {
       .addColumn('clock_offset_ms', 'bigint')
       .addColumn('pending_reported', 'integer')
       .addColumn('revoked_at', 'bigint')
-      .addCheckConstraint('devices_kind_check', sql`kind in ('guard', 'visitor')`)
+      // 'upstream' and 'forwarded' (forwarding, 2026_11_28_0700): added here because SQLite cannot alter a CHECK
+      // and this migration has not shipped yet; PostgreSQL databases made before get it from 0700.
+      .addCheckConstraint('devices_kind_check', sql`kind in ('guard', 'visitor', 'upstream', 'forwarded')`)
       .execute();
 
     await db.schema

@@ -1,12 +1,5 @@
-/** Translation for the settings screen; its strings ship in the lazy settings chunk, the language is the app's. */
+/** Formatting for the settings screen: sizes and dates the way people read them. */
 import { getLang } from '../i18n/i18n';
-import { settingsDict, type SettingsKey } from './settings-dict';
-
-/** Translates a settings key into the current language, filling {placeholders}. */
-export function st(key: SettingsKey, params?: Record<string, string | number>): string {
-  const text: string = settingsDict[key][getLang()];
-  return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
-}
 
 /** Bytes in a unit people read (KB, MB, GB). */
 export function formatBytes(bytes: number): string {

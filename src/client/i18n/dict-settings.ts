@@ -1,4 +1,9 @@
-/** Strings of the settings screen (lazy chunk), Vietnamese first, English second. */
+/**
+ * The settings screen's part of the app dictionary, Vietnamese first, English second. It ships with the
+ * lazily loaded settings chunk and adds itself to `t()` when loaded.
+ */
+import { addMessages } from './i18n';
+
 export const settingsDict = {
   'settings.title': { vi: 'Cài đặt và tình trạng máy', en: 'Settings and device status' },
   'settings.back': { vi: 'Quay lại', en: 'Back' },
@@ -24,3 +29,5 @@ export const settingsDict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type SettingsKey = keyof typeof settingsDict;
+
+addMessages(settingsDict);

@@ -1,0 +1,66 @@
+/** One question of the questionnaire editor: its id, answer type, group, labels, choices and order buttons. */
+import { t } from '../i18n/i18n';
+import { QUESTION_KINDS, type QuestionDraft } from './question-draft';
+
+export interface QuestionEditorProps {
+  draft: QuestionDraft;
+  n: number;
+  isFirst: boolean;
+  isLast: boolean;
+  onChange: (draft: QuestionDraft) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** Edits one question in place. */
+export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, onRemove }: QuestionEditorProps) {
+  const set = <K extends keyof QuestionDraft>(key: K, value: QuestionDraft[K]) => onChange({ ...draft, [key]: value });
+  const text = (key: 'id' | 'group' | 'labelVi' | 'labelEn', label: Parameters<typeof t>[0]) => (
+    <label>
+      {t(label)}
+      <input name={key} value={draft[key]} onInput={(e) => set(key, e.currentTarget.value)} />
+    </label>
+  );
+  return (
+    <fieldset class="question-editor" data-testid="question-editor">
+      <legend>{t('q.number', { n })}</legend>
+      {text('labelVi', 'q.labelVi')}
+      {text('labelEn', 'q.labelEn')}
+      <div class="grid3">
+        {text('id', 'q.id')}
+        <label>
+          {t('q.kind')}
+          <select name="kind" value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value as QuestionDraft['kind'])}>
+            {QUESTION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`q.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('group', 'q.group')}
+      </div>
+      {draft.kind === 'choice' && (
+        <label>
+          {t('q.options')}
+          <textarea name="options" rows={3} value={draft.options} onInput={(e) => set('options', e.currentTarget.value)} />
+        </label>
+      )}
+      <label class="inline">
+        <input type="checkbox" name="required" checked={draft.required} onChange={(e) => set('required', e.currentTarget.checked)} />
+        {t('q.required')}
+      </label>
+      <p>
+        <button type="button" disabled={isFirst} onClick={() => onMove(-1)}>
+          {t('q.up')}
+        </button>{' '}
+        <button type="button" disabled={isLast} onClick={() => onMove(1)}>
+          {t('q.down')}
+        </button>{' '}
+        <button type="button" class="danger" onClick={onRemove}>
+          {t('q.remove')}
+        </button>
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+/** The questionnaire editor's working copy: questions as editable drafts, checked before saving. */
+import type { Question } from '../../shared/protocol';
+import type { ConsoleKey } from '../i18n/dict';
+
+export type QuestionKind = Question['kind'];
+export const QUESTION_KINDS: QuestionKind[] = ['yesno', 'text', 'number', 'choice', 'date'];
+
+/** One question as the form edits it (choices as text lines `value | vi | en`). */
+export interface QuestionDraft {
+  id: string;
+  kind: QuestionKind;
+  group: string;
+  labelVi: string;
+  labelEn: string;
+  required: boolean;
+  options: string;
+}
+
+/** Turns a stored question into a draft. */
+export function toDraft(q: Question): QuestionDraft {
+  return {
+    id: q.id,
+    kind: q.kind,
+    group: q.group,
+    labelVi: q.label.vi,
+    labelEn: q.label.en,
+    required: q.required ?? false,
+    options: (q.options ?? []).map((o) => [o.value, o.label.vi, o.label.en].join(' | ')).join('\n'),
+  };
+}
+
+/** A blank yes/no question. */
+export function blankDraft(): QuestionDraft {
+  return { id: '', kind: 'yesno', group: 'symptoms', labelVi: '', labelEn: '', required: false, options: '' };
+}
+
+/** Checks the drafts and builds the questions, or returns the first problem (1-based question number). */
+export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Question[] } | { n: number; problem: ConsoleKey } {
+  const seen = new Set<string>();
+  const questions: Question[] = [];
+  for (const [i, d] of drafts.entries()) {
+    const id = d.id.trim();
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(id) || seen.has(id)) return { n: i + 1, problem: 'q.problem.id' };
+    seen.add(id);
+    if (!d.labelVi.trim()) return { n: i + 1, problem: 'q.problem.label' };
+    const q: Question = { id, kind: d.kind, group: d.group.trim() || 'other', label: { vi: d.labelVi.trim(), en: d.labelEn.trim() } };
+    if (d.required) q.required = true;
+    if (d.kind === 'choice') {
+      const options = d.options
+        .split('\n')
+        .map((line) => line.split('|').map((part) => part.trim()))
+        .filter((parts) => parts[0])
+        .map(([value = '', vi = '', en = '']) => ({ value, label: { vi: vi || value, en } }));
+      if (options.length < 2) return { n: i + 1, problem: 'q.problem.options' };
+      q.options = options;
+    }
+    questions.push(q);
+  }
+  return { questions };
+}

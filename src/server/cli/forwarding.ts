@@ -1,0 +1,40 @@
+/**
+ * Forwarding commands: `enrol-upstream` (province side) and reading the forwarding settings for `start`.
+ */
+import { openTarget } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import type { ForwardConfig } from '../forward/forwarder';
+import { enrolUpstream } from '../forward/upstream-repo';
+import { databaseTargetIn } from './paths';
+
+/** Enrols a district server on this (province) server and prints its token once; false on failure. */
+export async function printUpstreamToken(dataDir: string, name: string, code: string): Promise<boolean> {
+  const db = openTarget(databaseTargetIn(dataDir));
+  try {
+    await migrateToLatest(db);
+    const { token } = await enrolUpstream(db, { name, code, now: Date.now() });
+    console.log(`upstream enrolled: district ${code} (${name})`);
+    console.log(`FORWARD_TOKEN=${token}`);
+    console.log('give it to the district server with FORWARD_URL=<this server>; only its hash is stored here');
+    return true;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return false;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The forwarding settings from flags, else `FORWARD_URL` / `FORWARD_TOKEN`; undefined when not configured; throws when half set. */
+export function forwardConfigFrom(flags: { url?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): ForwardConfig | undefined {
+  const url = flags.url ?? env.FORWARD_URL;
+  const token = flags.token ?? env.FORWARD_TOKEN;
+  if (!url && !token) return undefined;
+  if (!url || !token) throw new Error('forwarding needs both FORWARD_URL and FORWARD_TOKEN (or --forward-url and --forward-token)');
+  try {
+    new URL(url);
+  } catch {
+    throw new Error('FORWARD_URL is not a URL');
+  }
+  return { url, token };
+}
