@@ -12,21 +12,12 @@ import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { encodeGrayPng } from '../tests/support/fake-camera';
 import { longVisitorCode } from './visitor-sample';
+import { seededRandom } from '../src/shared/seeded-random';
 
 const W = 640;
 const H = 480;
 const FRAMES = Number(process.argv[2] ?? 60);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Solves the 3×3 homography taking the four `from` points to the four `to` points. */
 function homography(from: number[][], to: number[][]): number[] {
@@ -156,7 +147,7 @@ const code = longVisitorCode();
 const dir = fileURLToPath(new URL('../.tmp/decode-screen', import.meta.url));
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const rnd = mulberry32(20211028);
+const rnd = seededRandom(20211028);
 for (let i = 0; i < FRAMES; i++) {
   const name = `screen-${String(i).padStart(3, '0')}`;
   writeFileSync(join(dir, `${name}.png`), encodeGrayPng({ width: W, height: H, data: frame(code, rnd) }));

@@ -17,6 +17,11 @@ export async function freshPgSchema(schema: string): Promise<string> {
   } finally {
     await client.end();
   }
+  return pgSchemaUrl(schema);
+}
+
+/** A URL on BENCH_PG_URL whose sessions use `schema` (which must already exist to be useful). */
+export function pgSchemaUrl(schema: string): string {
   const url = new URL(BENCH_PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return url.toString();

@@ -175,9 +175,11 @@ describe('district console', () => {
   });
   it('edits the questionnaire in a form; the new version is what devices download', async () => {
     await officialPage.goto(`${server.url}/console/questionnaire`);
-    await officialPage.getByTestId('questionnaire-version').filter({ hasText: '1' }).waitFor();
+    await officialPage.getByTestId('questionnaire-version').filter({ hasText: 'Phiên bản hiện hành: 1 ' }).waitFor();
     const editors = officialPage.getByTestId('question-editor');
+    await editors.first().waitFor();
     const before = await editors.count();
+    expect(before).toBe(16);
     await editors.nth(1).locator('input[name=labelVi]').fill('Sốt trên 38 độ');
     await officialPage.getByRole('button', { name: '+ Thêm câu hỏi' }).click();
     const added = editors.nth(before);

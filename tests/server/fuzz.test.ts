@@ -7,7 +7,7 @@ import { countCheckins } from '../../src/server/db/checkins-repo';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, PROTOCOL_VERSION } from '../../src/shared/protocol';
-import { seededRandom } from '../support/fault-proxy';
+import { seededRandom } from '../../src/shared/seeded-random';
 import { checkIns, startTestServer, type TestServer } from './helpers';
 
 const TOTAL = Number(process.env.FUZZ_COUNT ?? 10_000);

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
+import { seededRandom } from '../../src/shared/seeded-random';
 
 /** An 8-bit grey-scale image, row-major. */
 export interface GrayImage {
@@ -33,22 +34,12 @@ export interface VideoOptions extends RenderOptions {
 
 const QUIET_ZONE = 4;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function finish(img: GrayImage, opts: RenderOptions): GrayImage {
   const { data } = img;
   if (opts.invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
   if (opts.noise) {
-    const rnd = mulberry32(opts.seed ?? 1);
+    const rnd = seededRandom(opts.seed ?? 1);
     const amp = opts.noise;
     for (let i = 0; i < data.length; i++) {
       data[i] = Math.max(0, Math.min(255, Math.round((data[i] ?? 0) + (rnd() * 2 - 1) * amp)));

@@ -9,6 +9,7 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from '../../src/shared/seeded-random';
 
 /** Chances per API request (0…1, checked in this order) and timings of each fault. */
 export interface FaultPlan {
@@ -35,17 +36,6 @@ export const NO_FAULTS: FaultPlan = { dropBefore: 0, dropAfter: 0, delay: 0, err
 
 export type FaultKind = 'dropBefore' | 'dropAfter' | 'delay' | 'error500' | 'error500After' | 'error503' | 'twice' | 'upstreamDown' | 'clean';
 
-/** A deterministic random source (mulberry32) so a seed reproduces a run's fault sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** State several proxies share: where the server is, what to inject, the dice, and the tally. */
 export class FaultControl {

@@ -6,6 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Declaration, Person, Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
+import { seededRandom } from '../../shared/seeded-random';
 
 const FAMILY = ['Nguyễn', 'Lê', 'Trịnh', 'Trần', 'Phạm', 'Hoàng', 'Đỗ', 'Lê', 'Nguyễn', 'Vũ', 'Bùi', 'Đặng', 'Hà', 'Mai'];
 const MIDDLE_M = ['Văn', 'Đức', 'Hữu', 'Minh', 'Xuân', 'Quang', 'Đình', 'Công'];
@@ -16,17 +17,6 @@ const COMMUNES = ['Dân Lực', 'Dân Lý', 'Dân Quyền', 'Thọ Dân', 'Thọ
 const SYMPTOMS = ['fever', 'cough', 'breathless', 'soreThroat', 'nausea', 'diarrhoea', 'tasteSmell'];
 const TRAVEL = ['', '', '', 'Thành phố Thanh Hóa', 'Hà Nội', 'Sầm Sơn', 'Huyện Nông Cống', 'Ninh Bình'];
 
-/** A small deterministic PRNG (mulberry32) so runs are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   const item = list[Math.floor(rand() * list.length)];
