@@ -1,4 +1,6 @@
-/** Shapes of the console API's answers, as the UI reads them. */
+/** Shapes of the console API's answers, as the UI reads them (the shared ones live in src/shared/admin-api.ts). */
+import type { AdminCheckpoint, AdminDevice } from '../shared/admin-api';
+
 export type Role = 'admin' | 'officer' | 'tracer';
 
 export interface User {
@@ -17,38 +19,11 @@ export interface Unit {
   code: string;
 }
 
-export const CHECKPOINT_TYPES = ['office', 'market', 'school', 'health_station', 'business', 'residential', 'other'] as const;
-export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+export { CHECKPOINT_TYPES, type CheckpointType } from '../shared/admin-api';
 
-export interface Checkpoint {
-  id: string;
-  code: string;
-  unitId: string;
-  unitName: string;
-  name: string;
-  type: CheckpointType;
-  address: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  openingHours: string | null;
-  defaultStayMin: number;
-  status: 'open' | 'closed';
-}
+export type Checkpoint = AdminCheckpoint;
 
-export interface Device {
-  id: string;
-  label: string | null;
-  checkpointId: string;
-  checkpointCode: string;
-  checkpointName: string;
-  unitName: string;
-  appVersion: string;
-  enrolledAt: number;
-  lastSyncAt: number | null;
-  clockOffsetMs: number | null;
-  pendingReported: number | null;
-  revokedAt: number | null;
-}
+export type Device = AdminDevice;
 
 export interface Dashboard {
   generatedAt: number;

@@ -2,25 +2,12 @@
  * Checkpoints as the console manages them: listing with their commune, editing, opening hours,
  * and the next free code in a commune.
  */
-import type { CheckpointType } from '../domain/types';
+import type { AdminCheckpoint, CheckpointType } from '../../shared/admin-api';
+import { insertCheckpoint } from './checkpoints-repo';
 import type { Db } from './database';
 
 /** A checkpoint with what the console shows next to it. */
-export interface ConsoleCheckpoint {
-  id: string;
-  code: string;
-  unitId: string;
-  unitName: string;
-  name: string;
-  type: CheckpointType;
-  address: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  openingHours: string | null;
-  defaultStayMin: number;
-  status: 'open' | 'closed';
-  createdAt: number;
-}
+export type ConsoleCheckpoint = AdminCheckpoint;
 
 /** The editable fields of a checkpoint. */
 export type CheckpointFields = Pick<
@@ -69,25 +56,10 @@ export async function findConsoleCheckpoint(db: Db, id: string): Promise<Console
   return row && toConsoleCheckpoint(row);
 }
 
-/** Stores a new checkpoint. */
+/** Stores a new, open checkpoint. */
 export async function createCheckpoint(db: Db, cp: Omit<ConsoleCheckpoint, 'unitName' | 'status'>): Promise<void> {
-  await db
-    .insertInto('checkpoints')
-    .values({
-      id: cp.id,
-      code: cp.code,
-      unit_id: cp.unitId,
-      name: cp.name,
-      type: cp.type,
-      address: cp.address,
-      contact_name: cp.contactName,
-      contact_phone: cp.contactPhone,
-      opening_hours: cp.openingHours,
-      default_stay_min: cp.defaultStayMin,
-      status: 'open',
-      created_at: cp.createdAt,
-    })
-    .execute();
+  const { openingHours, ...checkpoint } = cp;
+  await insertCheckpoint(db, { ...checkpoint, status: 'open' }, openingHours);
 }
 
 /** Changes the editable fields of a checkpoint. */

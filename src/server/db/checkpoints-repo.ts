@@ -22,8 +22,8 @@ function toCheckpoint(row: CheckpointRow): Checkpoint {
   };
 }
 
-/** Stores a checkpoint. */
-export async function insertCheckpoint(db: Db, cp: Checkpoint): Promise<void> {
+/** Stores a checkpoint (with its opening hours, when known). */
+export async function insertCheckpoint(db: Db, cp: Checkpoint, openingHours: string | null = null): Promise<void> {
   await db
     .insertInto('checkpoints')
     .values({
@@ -35,6 +35,7 @@ export async function insertCheckpoint(db: Db, cp: Checkpoint): Promise<void> {
       address: cp.address,
       contact_name: cp.contactName,
       contact_phone: cp.contactPhone,
+      opening_hours: openingHours,
       default_stay_min: cp.defaultStayMin,
       status: cp.status,
       created_at: cp.createdAt,

@@ -1,23 +1,11 @@
 /**
  * Guard devices as the console lists them: with their checkpoint and commune, sync state and backlog.
  */
+import type { AdminDevice } from '../../shared/admin-api';
 import type { Db } from './database';
 
-export interface ConsoleDevice {
-  id: string;
-  label: string | null;
-  checkpointId: string;
-  checkpointCode: string;
-  checkpointName: string;
-  unitId: string;
-  unitName: string;
-  appVersion: string;
-  enrolledAt: number;
-  lastSyncAt: number | null;
-  clockOffsetMs: number | null;
-  pendingReported: number | null;
-  revokedAt: number | null;
-}
+/** A guard device as the console lists it. */
+export type ConsoleDevice = AdminDevice;
 
 const num = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
 

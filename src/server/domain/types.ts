@@ -1,6 +1,7 @@
 /**
  * Domain objects the server works with. Repositories return these, never table rows.
  */
+import type { CheckpointType } from '../../shared/admin-api';
 import type { Declaration, Gender, Source } from '../../shared/protocol';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
@@ -14,8 +15,7 @@ export interface AdministrativeUnit {
   code: string;
 }
 
-export const CHECKPOINT_TYPES = ['office', 'market', 'school', 'health_station', 'business', 'residential', 'other'] as const;
-export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+export { CHECKPOINT_TYPES, type CheckpointType } from '../../shared/admin-api';
 export type CheckpointStatus = 'open' | 'closed';
 
 /** A place where people are checked in and out. */

@@ -1,0 +1,41 @@
+/**
+ * Shapes of the console API's answers (`/api/admin/*`), shared by the server that builds them and the
+ * console that reads them, so the two cannot drift apart.
+ */
+
+export const CHECKPOINT_TYPES = ['office', 'market', 'school', 'health_station', 'business', 'residential', 'other'] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+
+/** A checkpoint with what the console shows next to it. */
+export interface AdminCheckpoint {
+  id: string;
+  code: string;
+  unitId: string;
+  unitName: string;
+  name: string;
+  type: CheckpointType;
+  address: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  openingHours: string | null;
+  defaultStayMin: number;
+  status: 'open' | 'closed';
+  createdAt: number;
+}
+
+/** A guard device as the console lists it: its checkpoint and commune, sync state and backlog. */
+export interface AdminDevice {
+  id: string;
+  label: string | null;
+  checkpointId: string;
+  checkpointCode: string;
+  checkpointName: string;
+  unitId: string;
+  unitName: string;
+  appVersion: string;
+  enrolledAt: number;
+  lastSyncAt: number | null;
+  clockOffsetMs: number | null;
+  pendingReported: number | null;
+  revokedAt: number | null;
+}
