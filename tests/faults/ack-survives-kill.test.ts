@@ -3,23 +3,9 @@
  * server SIGKILLed at once is in the database after the restart — alone, and under concurrent pushes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type CheckIn, type PushResponse } from '../../src/shared/protocol';
 import { makeCheckIn } from '../support/make-checkin';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
-import { enrolSim } from '../support/sim-device';
-
-async function pushTo(url: string, token: string, items: CheckIn[]): Promise<PushResponse | null> {
-  try {
-    const res = await fetch(new URL(API.push, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items }),
-    });
-    return res.ok ? ((await res.json()) as PushResponse) : null;
-  } catch {
-    return null;
-  }
-}
+import { enrolSim, pushOnce } from '../support/sim-device';
 
 describe('acknowledged means committed', () => {
   let server: ServerProcess;
@@ -41,7 +27,7 @@ describe('acknowledged means committed', () => {
 
   it('a push answered accepted and then SIGKILL at once is there after the restart', async () => {
     const items = Array.from({ length: 50 }, (_, i) => makeCheckIn(i, { checkpointId, deviceTime: Date.now() }));
-    const answer = await pushTo(server.url, token, items);
+    const answer = await pushOnce(server.url, token, items);
     await server.kill('SIGKILL');
     expect(answer?.results.every((r) => r.status === 'accepted')).toBe(true);
     await server.restart();
@@ -58,7 +44,7 @@ describe('acknowledged means committed', () => {
       const pusher = async (p: number) => {
         for (let n = 0; alive; n++) {
           const items = Array.from({ length: 100 }, (_, i) => makeCheckIn(i, { checkpointId, deviceTime: Date.now(), person: { name: `Khách ${round}-${p}-${n}-${i}` } }));
-          const answer = await pushTo(server.url, token, items);
+          const answer = await pushOnce(server.url, token, items);
           if (!answer) return;
           for (const r of answer.results) if (r.id && r.status !== 'rejected') acked.push(r.id);
         }

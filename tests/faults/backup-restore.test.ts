@@ -10,25 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type CheckIn, type PushResponse } from '../../src/shared/protocol';
+import { API } from '../../src/shared/protocol';
 import { makeCheckIn } from '../support/make-checkin';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
-import { enrolSim } from '../support/sim-device';
+import { enrolSim, pushOnce } from '../support/sim-device';
 
 const run = promisify(execFile);
-
-async function push(url: string, token: string, items: CheckIn[]): Promise<PushResponse | null> {
-  try {
-    const res = await fetch(new URL(API.push, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items }),
-    });
-    return res.ok ? ((await res.json()) as PushResponse) : null;
-  } catch {
-    return null;
-  }
-}
 
 describe('backup under writes, then restore', () => {
   const servers: ServerProcess[] = [];
@@ -58,7 +45,7 @@ describe('backup under writes, then restore', () => {
       while (writing) {
         const items = Array.from({ length: 40 }, () => makeCheckIn(i++, { checkpointId: device.checkpoint.id }));
         for (const item of items) sent.add(item.id);
-        const answer = await push(live.url, device.token, items);
+        const answer = await pushOnce(live.url, device.token, items);
         const at = Date.now();
         for (const r of answer?.results ?? []) if (r.id && r.status !== 'rejected') acked.set(r.id, at);
       }
@@ -88,7 +75,7 @@ describe('backup under writes, then restore', () => {
     const missing = ackedBefore.filter((id) => !rows.has(id));
     const unknown = [...rows].filter((id) => !sent.has(id));
     // The restored server knows those check-ins: a device re-sending one is told "duplicate".
-    const resend = await push(restored.url, devices[0]!.token, [makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id })]);
+    const resend = await pushOnce(restored.url, devices[0]!.token, [makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id })]);
     console.log(
       `backup under writes: ${ackedBefore.length} acknowledged before the backup, ${ackedDuring} during it, ` +
         `${acked.size} in all; restored ${rows.size} rows, ${missing.length} of the acknowledged-before missing`,

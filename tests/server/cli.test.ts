@@ -1,28 +1,20 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
-import { openDatabase } from '../../src/server/db/database';
-import { migrateToLatest } from '../../src/server/db/migrate';
-import { seedDemo } from '../../src/server/seed/demo';
 import { createEnrolLink } from '../support/server-process';
-import { checkIns, pushBody } from './helpers';
+import { checkIns, pushBody, seededDataDir } from './helpers';
 
 const run = promisify(execFile);
 const cli = (...args: string[]) => run('node_modules/.bin/tsx', ['src/server/cli.ts', ...args]);
 
 let dir: string;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tram-qr-cli-'));
-  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
-  await migrateToLatest(db);
-  await seedDemo(db, Date.now());
-  await db.destroy();
+  dir = await seededDataDir('tram-qr-cli-');
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });

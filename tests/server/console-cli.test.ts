@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { listAudit } from '../../src/server/db/audit-repo';
 import { openDatabase } from '../../src/server/db/database';
-import { migrateToLatest } from '../../src/server/db/migrate';
 import { listUnits } from '../../src/server/db/units-repo';
-import { seedDemo } from '../../src/server/seed/demo';
+import { seededDataDir } from './helpers';
 
 /** Runs the CLI with stdin; returns exit code and output. */
 const cli = (input: string, ...args: string[]) => {
@@ -18,11 +16,7 @@ const cli = (input: string, ...args: string[]) => {
 
 let dir: string;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tram-qr-console-cli-'));
-  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
-  await migrateToLatest(db);
-  await seedDemo(db, Date.now());
-  await db.destroy();
+  dir = await seededDataDir('tram-qr-console-cli-');
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });

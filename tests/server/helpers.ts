@@ -6,7 +6,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse } from '../../src/shared/protocol';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
-import { openTarget, type DatabaseTarget, type Db } from '../../src/server/db/database';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, openTarget, type DatabaseTarget, type Db } from '../../src/server/db/database';
+import { migrateToLatest } from '../../src/server/db/migrate';
 import { createTestDatabase } from './test-db';
 import { seedDemo } from '../../src/server/seed/demo';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
@@ -87,4 +91,14 @@ export function push(app: FastifyInstance, token: string, body: unknown): Promis
 /** Realistic valid check-ins at a checkpoint, an hour before T0. */
 export function checkIns(checkpointId: string, count: number, seed = 7): CheckIn[] {
   return sampleCheckIns({ checkpointId, count, startTime: T0 - 3_600_000, seed });
+}
+
+/** A fresh data directory whose SQLite file is migrated and seeded with the demo region (for CLI tests). */
+export async function seededDataDir(prefix: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
+  await migrateToLatest(db);
+  await seedDemo(db, Date.now());
+  await db.destroy();
+  return dir;
 }

@@ -4,7 +4,7 @@
  * same answer classification) and the app's backoff, honouring Retry-After. Its clock may be skewed.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
 import { nextRetryDelay } from '../../src/client/sync/backoff';
 import { pushBatch } from '../../src/client/sync/push';
 
@@ -125,5 +125,19 @@ export class SimDevice {
   stop(): void {
     this.#stopped = true;
     this.#wake?.();
+  }
+}
+
+/** One plain push over HTTP (no retries): the server's answer, or null when it failed or refused. */
+export async function pushOnce(url: string, token: string, items: CheckIn[]): Promise<PushResponse | null> {
+  try {
+    const res = await fetch(new URL(API.push, url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items }),
+    });
+    return res.ok ? ((await res.json()) as PushResponse) : null;
+  } catch {
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-/** What the tracing API answers, as the console reads it (mirrors src/server/services/trace-service.ts). */
+/** What the tracing API answers, as the console reads it (the trace result shapes live in src/shared/trace-api.ts). */
 export interface PersonRecord {
   personKey: string;
   name: string;
@@ -14,41 +14,7 @@ export interface PersonRecord {
   mergedKeys: string[];
 }
 
-export interface Contact {
-  personId: string;
-  name: string;
-  phone: string | null;
-  address: string | null;
-  idNumber: string | null;
-  overlapMin: number;
-  places: { checkpointId: string; checkpointName: string; overlapMin: number; first: number; last: number }[];
-  via: string[];
-}
-
-export interface TimelineEntry {
-  checkinId: string;
-  checkpointName: string;
-  unitName: string;
-  start: number;
-  end: number;
-  endKnown: boolean;
-  source: string;
-  skewed: boolean;
-}
-
-export interface ZoneEntry {
-  unitId: string;
-  unitName: string;
-  contacts: number;
-  checkpoints: { checkpointId: string; code: string; name: string; contacts: number; windows: { start: number; end: number; contacts: number }[] }[];
-}
-
-export interface TraceResult {
-  personKeys: string[];
-  timeline: TimelineEntry[];
-  f1: Contact[];
-  zone: ZoneEntry[];
-}
+export type { ContactEntry as Contact, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
 
 /** The case and window being traced. */
 export interface TraceQuery {

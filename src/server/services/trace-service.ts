@@ -17,6 +17,7 @@ import { identitiesFrom, type Identities } from '../tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../tracing/trace';
 import type { Contact, Interval, Stay, TraceRules } from '../tracing/types';
 import { buildZone } from '../tracing/zone';
+import type { ContactEntry, TraceResult } from '../../shared/trace-api';
 
 const MIN = 60_000;
 
@@ -34,65 +35,7 @@ export interface TraceParams {
   maxStayMin?: number;
 }
 
-/** One stay of the case, as the timeline shows it. */
-export interface TimelineEntry {
-  checkinId: string;
-  checkpointId: string;
-  checkpointCode: string;
-  checkpointName: string;
-  unitName: string;
-  start: number;
-  end: number;
-  /** False when the end is the checkpoint's default stay (nobody checked out). */
-  endKnown: boolean;
-  source: string;
-  /** The time was corrected for a device clock that was off. */
-  skewed: boolean;
-}
-
-/** A contact at one checkpoint. */
-export interface ContactPlace {
-  checkpointId: string;
-  checkpointName: string;
-  unitName: string;
-  overlapMin: number;
-  first: number;
-  last: number;
-}
-
-/** One contact row: one person (merged keys), places, overlap minutes, how to reach them. */
-export interface ContactEntry {
-  personId: string;
-  personKeys: string[];
-  name: string;
-  phone: string | null;
-  address: string | null;
-  idNumber: string | null;
-  birthYear: number | null;
-  overlapMin: number;
-  places: ContactPlace[];
-  /** For F2: the F1 people (person ids) they overlapped. */
-  via: string[];
-}
-
-/** The narrow zone of one commune, named. */
-export interface ZoneEntry {
-  unitId: string;
-  unitName: string;
-  contacts: number;
-  windows: number;
-  checkpoints: { checkpointId: string; code: string; name: string; contacts: number; windows: { start: number; end: number; contacts: number }[] }[];
-}
-
-/** A trace's answer. */
-export interface TraceResult {
-  personKeys: string[];
-  window: Interval;
-  bufferMin: number;
-  timeline: TimelineEntry[];
-  f1: ContactEntry[];
-  zone: ZoneEntry[];
-}
+export type { ContactEntry, ContactPlace, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
 
 interface Context {
   ids: Identities;
