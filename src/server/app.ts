@@ -12,6 +12,8 @@ import { migrateToLatest } from './db/migrate';
 import { describeError, installErrorHandler, sendError } from './http/errors';
 import { loggerOptions, pathOnly } from './http/logging';
 import { isSpaRoute, registerStatic } from './http/static';
+import { isApiPath } from './http/path-shape';
+import { installConsoleGate } from './auth/console-guard';
 import type { RouteDeps } from './routes/deps';
 import { registerEnrolRoute } from './routes/enrol';
 import { registerHealthRoute } from './routes/health';
@@ -78,6 +80,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       void sendError(reply, status, body.error, body.message);
     },
   });
+  const now = config.now ?? Date.now;
+  // Before any route: the console gate attaches itself to every route registered under /api/admin.
+  installConsoleGate(app, db, config.publicUrl, now);
   if (config.onRoute) app.addHook('onRoute', config.onRoute);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => {
@@ -87,7 +92,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
 
-  const now = config.now ?? Date.now;
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
   const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined }), now, publicUrl: config.publicUrl, posterSigner };
   registerHealthRoute(app, deps);
@@ -116,7 +120,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOnly(request.url);
-    const isApi = path === '/api' || path.startsWith('/api/');
+    // However the path is spelled (%61pi, //api, /API, /./api), an API-looking miss answers a JSON 404, never the SPA page.
+    const isApi = isApiPath(request.url);
     const isConsole = path === '/console' || path.startsWith('/console/');
     if (isConsole && staticDir !== undefined && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path) && existsSync(join(staticDir, 'console.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('console.html');

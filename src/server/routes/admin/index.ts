@@ -4,7 +4,6 @@
  * the expected matrix for every route of the app.
  */
 import type { FastifyInstance } from 'fastify';
-import { installConsoleGate } from '../../auth/console-guard';
 import type { RouteDeps } from '../deps';
 import { registerAuditRoutes } from './audit-routes';
 import { registerCheckpointRoutes } from './checkpoint-routes';
@@ -17,9 +16,8 @@ import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
 import { registerTraceRoutes } from './trace-routes';
 
-/** Installs the console gate and registers the console API. */
+/** Registers the console API (the gate was installed by buildApp before any route: auth/console-guard.ts). */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  installConsoleGate(app, deps.db, deps.publicUrl, deps.now);
   registerSessionRoutes(app, deps);
   registerCheckpointRoutes(app, deps);
   registerPosterRoutes(app, deps);
