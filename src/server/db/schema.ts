@@ -150,10 +150,11 @@ export interface SessionsTable {
 }
 
 /** Failed console logins, keyed by a hash of username + IP. */
-export interface LoginAttemptsTable {
-  id: string;
+/** Login limit counters: one row per hashed key, a fixed window and the attempts reserved in it. */
+export interface LoginLimitsTable {
   key_hash: string;
-  at: number;
+  window_start: number;
+  count: number;
 }
 
 /** Every administrative action: who, what, when, on what. */
@@ -210,7 +211,7 @@ export interface DatabaseSchema {
   server_keys: ServerKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_limits: LoginLimitsTable;
   audit_log: AuditLogTable;
   door_screens: DoorScreensTable;
   person_merges: PersonMergesTable;
