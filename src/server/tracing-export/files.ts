@@ -1,8 +1,9 @@
 /**
- * Export files: XLSX (one sheet per table, Vietnamese headers) and CSV (UTF-8 with BOM so Excel
- * reads Vietnamese). Server side only: exceljs never reaches the PWA bundle.
+ * Export files: XLSX (one sheet per table, Vietnamese headers) and CSV (the server's one CSV writer,
+ * console/csv.ts). Server side only: exceljs never reaches the PWA bundle.
  */
 import ExcelJS from 'exceljs';
+import { toCsv as csvDocument } from '../console/csv';
 import type { ExportTable } from './rows';
 
 /** An XLSX workbook with one sheet per table. */
@@ -22,15 +23,7 @@ export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  // A leading = + - @ would make Excel evaluate the cell: prefix a quote (CSV injection).
-  const safe = /^[=+\-@]/.test(s) && typeof value === 'string' ? `'${s}` : s;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** One table as CSV text: UTF-8 with a BOM, CRLF line ends. */
 export function toCsv(table: ExportTable): Buffer {
-  const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
-  return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(csvDocument(table.headers, table.rows), 'utf8');
 }

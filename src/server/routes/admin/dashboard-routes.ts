@@ -14,7 +14,7 @@ import { userOf } from './context';
 const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
 
 /** Each exportable table: a header and its rows. */
-const TABLES: Record<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }> = {
+const TABLES = new Map<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }>(Object.entries({
   communes: (d) => ({
     header: ['commune', 'registered', 'active_7d', 'silent'],
     rows: d.communes.map((c) => [c.name, c.registered, c.active, c.registered - c.active]),
@@ -34,7 +34,7 @@ const TABLES: Record<string, (d: Dashboard) => { header: string[]; rows: Cell[][
     header: ['date', ...SOURCES, 'total'],
     rows: d.daily.map((day) => [day.date, ...SOURCES.map((s) => day.bySource[s] ?? 0), day.total]),
   }),
-};
+}));
 
 /** Registers the dashboard routes. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -45,8 +45,9 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): 
   });
 
   app.get<{ Params: { table: string } }>('/api/admin/dashboard/export/:table', { config }, async (request, reply) => {
-    const table = TABLES[request.params.table];
-    if (!table) return sendError(reply, 404, 'unknown_table', `Tables: ${Object.keys(TABLES).join(', ')}.`);
+    // A Map, not a plain object: `constructor`, `__proto__` or `toString` are unknown tables, not Object's methods.
+    const table = TABLES.get(request.params.table);
+    if (!table) return sendError(reply, 404, 'unknown_table', `Tables: ${[...TABLES.keys()].join(', ')}.`);
     const { header, rows } = table(await buildDashboard(deps.db, deps.now(), unitScope(userOf(request))));
     const date = new Date(deps.now()).toISOString().slice(0, 10);
     return reply
