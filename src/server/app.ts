@@ -13,6 +13,7 @@ import { describeError, installErrorHandler, sendError } from './http/errors';
 import { loggerOptions, pathOnly } from './http/logging';
 import { isSpaRoute, registerStatic } from './http/static';
 import { isApiPath } from './http/path-shape';
+import { registerSecurityHeaders } from './http/security-headers';
 import { installConsoleGate } from './auth/console-guard';
 import type { RouteDeps } from './routes/deps';
 import { registerEnrolRoute } from './routes/enrol';
@@ -83,6 +84,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const now = config.now ?? Date.now;
   // Before any route: the console gate attaches itself to every route registered under /api/admin.
   installConsoleGate(app, db, config.publicUrl, now);
+  await registerSecurityHeaders(app, config.publicUrl);
   if (config.onRoute) app.addHook('onRoute', config.onRoute);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => {
