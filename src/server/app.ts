@@ -14,6 +14,7 @@ import { loggerOptions, pathOnly } from './http/logging';
 import { isSpaRoute, registerStatic } from './http/static';
 import { isApiPath } from './http/path-shape';
 import { registerSecurityHeaders } from './http/security-headers';
+import { installInputShapeGuard } from './http/input-shape';
 import { installConsoleGate } from './auth/console-guard';
 import type { RouteDeps } from './routes/deps';
 import { registerEnrolRoute } from './routes/enrol';
@@ -35,8 +36,8 @@ export interface AppConfig {
   dbFile?: string;
   /** PostgreSQL URL (`DATABASE_URL`): province scale, several server instances on one database. */
   databaseUrl?: string;
-  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): true, or its addresses/CIDRs (Fastify's option). */
-  trustProxy?: boolean | string | string[];
+  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): a hop count or its addresses/CIDRs, never "everyone". */
+  trustProxy?: number | string[];
   /** The built PWA (Vite's `dist/`); served when the directory exists. */
   staticDir?: string;
   /** The URL people and devices reach this server at. */
@@ -75,7 +76,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     logger: loggerOptions(config.logger),
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
-    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    // Fastify takes a hop count or an address list; the cast only picks one of its overloads.
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy as string[] } : {}),
     frameworkErrors: (err: FastifyError, _request, reply) => {
       const { status, body } = describeError(err);
       void sendError(reply, status, body.error, body.message);
@@ -93,6 +95,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // JSON only: without this, text/plain bodies would reach handlers as strings instead of a 415.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  installInputShapeGuard(app);
 
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
   const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined }), now, publicUrl: config.publicUrl, posterSigner };

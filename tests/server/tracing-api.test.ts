@@ -170,8 +170,10 @@ describe('tracer API', () => {
     const mine = entries.filter((e) => e.action.startsWith('trace.'));
     expect(new Set(mine.map((e) => e.action))).toEqual(new Set(['trace.search', 'trace.merge', 'trace.view', 'trace.view_f2', 'trace.export']));
     expect(mine.every((e) => e.username === 'truyvet')).toBe(true);
-    const search = mine.find((e) => e.action === 'trace.search' && (e.detail.query as { name?: string }).name !== undefined);
+    // Issue 11: the kind of field searched and the count, never the terms or the person keys (CCCD numbers).
+    const search = mine.find((e) => e.action === 'trace.search' && (e.detail.fields as string[]).includes('name'));
     expect(search?.detail.count).toBe(2);
+    expect(JSON.stringify(mine)).not.toMatch(/cccd:|masked:|phone:|038095000001|0912000001/);
     const f2 = mine.find((e) => e.action === 'trace.view_f2');
     expect(f2?.detail.count).toBe(2);
   });

@@ -127,7 +127,10 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   }
   if (q.name) {
     const compact = foldVietnamese(q.name).replace(/ /g, '');
-    if (compact) query = query.where(sql<string>`replace(name_folded, ' ', '')`, 'like', `%${compact.replace(/[%_]/g, '')}%`);
+    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and PostgreSQL).
+    const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    if (!compact) return []; // a name of only spaces matches nobody, not everybody
+    query = query.where(sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`);
   }
   if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
   const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();

@@ -38,9 +38,14 @@ function parseQuery<S extends v.GenericSchema>(schema: S, query: unknown, reply:
   return undefined;
 }
 
-/** What an audit entry says about a trace request (the window and how many keys; the keys themselves too). */
+/** What an audit entry says about a trace request: the window and how many person keys, never the keys (they hold CCCD numbers). */
 function asked(r: { personKeys: string[]; from: number; to: number; bufferMin: number }): Record<string, unknown> {
-  return { personKeys: r.personKeys, from: r.from, to: r.to, bufferMin: r.bufferMin };
+  return { keys: r.personKeys.length, from: r.from, to: r.to, bufferMin: r.bufferMin };
+}
+
+/** What an audit entry says about a person search: which kinds of field were searched, never the terms. */
+function searchedFields(q: Record<string, unknown>): string[] {
+  return Object.keys(q).filter((k) => q[k] !== undefined && q[k] !== '').sort();
 }
 
 /** Registers the /api/admin/trace/* routes. */
@@ -50,7 +55,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     if (!q) return reply;
     const found = await searchPersons(deps.db, { idNumber: q.id, phone: q.phone, name: q.name, birthYear: q.birthYear });
     const ids = identitiesFrom(await listMerges(deps.db));
-    await audit(deps, request, 'trace.search', null, { query: q, count: found.length });
+    await audit(deps, request, 'trace.search', null, { fields: searchedFields(q), count: found.length });
     return { persons: found.map((p) => ({ ...p, groupKey: ids.groupOf(p.personKey), mergedKeys: ids.keysOf(p.personKey) })) };
   });
 
@@ -59,7 +64,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     if (!body) return reply;
     const merges = mergeKeys(await listMerges(deps.db), body.personKeys);
     await saveMerges(deps.db, merges, userOf(request).id, deps.now());
-    await audit(deps, request, 'trace.merge', null, { personKeys: body.personKeys, count: merges.length });
+    await audit(deps, request, 'trace.merge', null, { keys: body.personKeys.length, count: merges.length });
     return { groupKey: merges[0]?.groupKey ?? null, personKeys: merges.map((m) => m.personKey) };
   });
 
@@ -67,7 +72,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const body = parseBody(UnmergeRequestSchema, request.body, reply);
     if (!body) return reply;
     await unmergeKey(deps.db, body.personKey);
-    await audit(deps, request, 'trace.unmerge', null, { personKey: body.personKey });
+    await audit(deps, request, 'trace.unmerge', null, { keys: 1 });
     return { ok: true };
   });
 
