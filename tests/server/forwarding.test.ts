@@ -9,9 +9,9 @@ import { API, type EnrolResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-repo';
-import { enqueueForward, outboxCounts } from '../../src/server/forward/outbox-repo';
-import { enrolUpstream } from '../../src/server/forward/upstream-repo';
-import type { ForwardConfig } from '../../src/server/forward/forwarder';
+import { enqueueForward, outboxCounts } from '../../src/server/forwarding/forwarding-repo';
+import { enrolUpstream } from '../../src/server/forwarding/province-repo';
+import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const FAST: Omit<ForwardConfig, 'url' | 'token'> = { idleMs: 20, backoff: { baseMs: 20, capMs: 200 }, timeoutMs: 2_000 };

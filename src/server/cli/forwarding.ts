@@ -4,9 +4,9 @@
  */
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import type { ForwardConfig } from '../forward/forwarder';
-import { enrolUpstream } from '../forward/upstream-repo';
-import { requeueRejected } from '../forward/outbox-repo';
+import type { ForwardConfig } from '../forwarding/forwarder';
+import { enrolUpstream } from '../forwarding/province-repo';
+import { requeueRejected } from '../forwarding/forwarding-repo';
 import { databaseTargetIn } from './paths';
 
 /** Enrols a district server on this (province) server and prints its token once; false on failure. */

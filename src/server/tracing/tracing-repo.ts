@@ -6,9 +6,9 @@
 import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
-import type { PersonMerge } from '../tracing/identity';
-import type { TraceEvent } from '../tracing/types';
-import type { Db } from './database';
+import type { PersonMerge } from './identity';
+import type { TraceEvent } from './types';
+import type { Db } from '../db/database';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
 export interface PersonDetails {

@@ -1,0 +1,18 @@
+/** The device data layer's public face: domain functions only, no rows. */
+export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore } from './checkins';
+export type { LocalCheckIn } from './checkins';
+export { getEnrolment, saveEnrolment, getSyncStatus, recordSyncSuccess, recordSyncFailure, getVisitorRegistration, saveVisitorRegistration, getPushToken } from './meta';
+export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';
+export { appDb, useDatabase, AppDb } from './db';
+export { observe } from './observe';
+export { getDeviceConfig, saveDeviceConfig, getQuestionnaire, saveQuestionnaire, markDeviceRevoked, getDeviceRevokedAt } from './device-config';
+export { onStorageFailure, probeStorage, classifyStorageError } from './storage-failure';
+export type { StorageFailure } from './storage-failure';
+export type { DeviceConfig } from './device-config';
+export { storageStatus, requestPersistentStorage, storageNearlyFull, STORAGE_WARN_RATIO } from './storage';
+export type { StorageStatus } from './storage';
+export { listProfiles, getProfile, saveProfile, deleteProfile } from './profiles';
+export type { Profile } from './profiles';
+export { saveDeclaration, getDeclaration, latestDeclaration, purgeDeclarationsBefore } from './declarations';
+export type { StoredDeclaration } from './declarations';
+export { getPosterKey, savePosterKey, listSelfCheckIns, pendingSelfCount, deleteVisitorData } from './visitor';
