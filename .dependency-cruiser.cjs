@@ -34,7 +34,7 @@ module.exports = {
       comment: 'src/shared runs everywhere: it imports only src/shared and runtime-neutral packages, no Node builtins.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { pathNot: ['^src/shared/', '^node_modules/'] },
+      to: { pathNot: ['^src/shared/', '(^|/)node_modules/'] },
     },
     {
       name: 'shared-no-node-builtins',
@@ -47,14 +47,14 @@ module.exports = {
       comment: 'No DOM or IndexedDB libraries in shared code.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { path: '^node_modules/(dexie|preact|workbox-[a-z]+|zxing-wasm|fastify|@fastify|kysely|better-sqlite3|pg)/' },
+      to: { path: '(^|/)node_modules/(dexie|preact|workbox-[a-z]+|zxing-wasm|fastify|@fastify|kysely|better-sqlite3|pg)/' },
     },
     {
       name: 'sql-only-in-data-layer',
       comment: 'Kysely and the database drivers only in src/server/db/ and *-repo.ts files.',
       severity: 'error',
       from: { path: '^src/', pathNot: DATA_LAYER },
-      to: { path: '^node_modules/(kysely|better-sqlite3|pg)/' },
+      to: { path: '(^|/)node_modules/(kysely|better-sqlite3|pg)/' },
     },
     {
       name: 'rows-stay-in-data-layer',
@@ -100,7 +100,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|dist-server|\\.tmp)/' },
+    exclude: { path: '^(dist|dist-server|\\.tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.tools.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'] },
