@@ -16,10 +16,11 @@ import {
 } from '../../shared/trace-api';
 import { describeIssues } from '../../shared/protocol';
 import type { Access } from '../auth/roles';
-import { activeNotices, publishNotices, withdrawNotice } from '../db/notices-repo';
+import { activeNotices, publishNotices } from '../db/notices-repo';
 import { listCheckpointIds } from '../db/checkpoints-repo';
 import { getSettings } from '../db/settings-repo';
-import { listMerges, saveMerges, searchPersons, unmergeKey } from './tracing-repo';
+import { searchPersons } from './tracing-repo';
+import { listMerges, saveMerges, unmergeKey } from './merges-repo';
 import { sendError } from '../http/errors';
 import { traceCase, traceSecondRing } from './tracing-service';
 import { mergeKeys, identitiesFrom } from './identity';
@@ -127,12 +128,5 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const ids = await publishNotices(deps.db, body.windows, body.instructions, userOf(request).id, deps.now(), retentionDays);
     await audit(deps, request, 'trace.publish_notices', null, { windows: body.windows, count: ids.length });
     return reply.code(201).send({ ids });
-  });
-
-  app.delete<{ Params: { id: string } }>(`${TRACE_API.notices}/:id`, { config }, async (request, reply) => {
-    const ok = await withdrawNotice(deps.db, request.params.id, deps.now());
-    if (!ok) return sendError(reply, 404, 'not_found', 'There is no such active notice.');
-    await audit(deps, request, 'trace.withdraw_notice', { type: 'notice', id: request.params.id });
-    return { ok: true };
   });
 }
