@@ -7,12 +7,12 @@ import type { Db } from '../db/database';
 import {
   eventsNear,
   eventsOfPersons,
-  listMerges,
   traceCheckpoints,
   type StaySurroundings,
   type PersonDetails,
   type TraceCheckpoint,
 } from './tracing-repo';
+import { listMerges } from './merges-repo';
 import { identitiesFrom, type Identities } from './identity';
 import { caseTimeline, firstRing, secondRing } from './trace';
 import type { Contact, Interval, Stay, TraceRules } from './types';
