@@ -5,6 +5,8 @@
  * as do expired risk notices and audit entries older than AUDIT_RETENTION_DAYS.
  */
 import type { Db } from '../db/database';
+import { deleteCheckinsBefore } from '../db/checkins-repo';
+import { listCheckpointIds } from '../db/checkpoints-repo';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
 import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention-repo';
@@ -32,12 +34,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   const cutoff = now - retentionDays * DAY_MS;
   // PostgreSQL: whole expired months go first as partitions; the row-by-row delete below takes the rest.
   const dropped = await dropExpiredPartitions(db, cutoff);
-  const checkpoints = await db.selectFrom('checkpoints').select('id').execute();
   let checkins = dropped.checkins;
-  for (const { id } of checkpoints) {
-    const result = await db.deleteFrom('checkins').where('checkpoint_id', '=', id).where('corrected_time', '<', cutoff).executeTakeFirst();
-    checkins += Number(result.numDeletedRows);
-  }
+  for (const id of await listCheckpointIds(db)) checkins += await deleteCheckinsBefore(db, id, cutoff);
   // Rows whose corrected time lies in the far future would escape the purge above: received time decides too.
   checkins += await deleteCheckinsReceivedBefore(db, cutoff);
   const notices = await deleteExpiredNotices(db, now);

@@ -1,10 +1,10 @@
 /**
  * Export files: XLSX (one sheet per table, Vietnamese headers) and CSV (the server's one CSV writer,
- * console/csv.ts). Server side only: exceljs never reaches the PWA bundle.
+ * http/csv.ts). Server side only: exceljs never reaches the PWA bundle.
  */
 import ExcelJS from 'exceljs';
-import { toCsv as csvDocument } from '../console/csv';
-import type { ExportTable } from './rows';
+import { toCsv as csvDocument } from '../http/csv';
+import type { ExportTable } from './export-rows';
 
 /** An XLSX workbook with one sheet per table. */
 export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
