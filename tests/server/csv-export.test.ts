@@ -22,7 +22,11 @@ afterEach(async () => {
 });
 
 /** The cells of a CSV line (our writer quotes only cells with , " ; or line breaks). */
-const cells = (line: string): string[] => line.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')).filter((_, i, all) => i < all.length - 1 || all[i] !== '');
+const cells = (line: string): string[] =>
+  line
+    .match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!
+    .map((c) => c.replace(/,$/, ''))
+    .filter((_, i, all) => i < all.length - 1 || all[i] !== '');
 
 describe('CSV exports', () => {
   it('dashboard: a contact name built as a formula and a +84 phone come out as text', async () => {
@@ -44,20 +48,43 @@ describe('CSV exports', () => {
   it('trace export: names and phones starting with = + - @ are defused', async () => {
     const guard = await s.enrol('TS-DL-001');
     const at = Date.UTC(2026, 10, 27, 2);
-    const visit = (person: Person, time: number): CheckIn => ({ id: uuidv7(), checkpointId: guard.checkpoint.id, kind: 'in', source: 'cccd', deviceTime: time, person });
+    const visit = (person: Person, time: number): CheckIn => ({
+      id: uuidv7(),
+      checkpointId: guard.checkpoint.id,
+      kind: 'in',
+      source: 'cccd',
+      deviceTime: time,
+      person,
+    });
     const items = [
       visit({ name: 'Nguyễn Văn Án', idNumber: '038095000001', phone: '0912000001' }, at),
-      visit({ name: '=HYPERLINK("http://x.example","Bấm")', idNumber: '038095000002', phone: '+84912000002' }, at + 10 * 60_000),
+      visit(
+        { name: '=HYPERLINK("http://x.example","Bấm")', idNumber: '038095000002', phone: '+84912000002' },
+        at + 10 * 60_000,
+      ),
       visit({ name: '@SUM(1+1)', idNumber: '038095000003', phone: '0912000003', address: '-2+3' }, at + 20 * 60_000),
     ];
     expect((await push(s.app, guard.token, pushBody(items, { sentAt: T0 }))).statusCode).toBe(200);
     await createAccount(s.db, 'truyvet', 'tracer');
     const tracer = await signIn(s.app, 'truyvet');
-    const res = await tracer.request('POST', TRACE_API.export, { personKeys: ['cccd:038095000001'], from: at - 3_600_000, to: at + 10 * 3_600_000, bufferMin: 15, format: 'csv', part: 'contacts', ring: 'f1' });
+    const res = await tracer.request('POST', TRACE_API.export, {
+      personKeys: ['cccd:038095000001'],
+      from: at - 3_600_000,
+      to: at + 10 * 3_600_000,
+      bufferMin: 15,
+      format: 'csv',
+      part: 'contacts',
+      ring: 'f1',
+    });
     expect(res.statusCode).toBe(200);
-    const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     const byId = new Map(lines.slice(1).map((l) => [cells(l)[2], cells(l)]));
-    expect(byId.get('038095000002')).toEqual(expect.arrayContaining([`"'=HYPERLINK(""http://x.example"",""Bấm"")"`, "'+84912000002"]));
+    expect(byId.get('038095000002')).toEqual(
+      expect.arrayContaining([`"'=HYPERLINK(""http://x.example"",""Bấm"")"`, "'+84912000002"]),
+    );
     expect(byId.get('038095000003')).toEqual(expect.arrayContaining(["'@SUM(1+1)", "'-2+3"]));
     for (const row of lines.slice(1).map(cells)) for (const cell of row) expect(cell).not.toMatch(/^"?[=+\-@\t\r]/);
   });

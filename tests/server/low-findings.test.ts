@@ -42,7 +42,12 @@ describe('low findings', () => {
     const { token } = await s.enrol();
     const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
     const body = `{"protocol":${deep},"sentAt":${T0},"appVersion":"0.1.0","pending":0,"items":[]}`;
-    const res = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: body });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
     expect(res.statusCode).toBe(400);
     const shallow = await push(s.app, token, { ...pushBody([]), protocol: { v: [1, 2, { x: 'y' }] } });
     expect(shallow.statusCode).toBe(400);
@@ -51,7 +56,11 @@ describe('low findings', () => {
 
   it('a name made of % or _ matches nobody (LIKE wildcards are literal)', async () => {
     const guard = await s.enrol();
-    await push(s.app, guard.token, pushBody([0, 1, 2].map((i) => makeCheckIn(i, { checkpointId: guard.checkpoint.id }))));
+    await push(
+      s.app,
+      guard.token,
+      pushBody([0, 1, 2].map((i) => makeCheckIn(i, { checkpointId: guard.checkpoint.id }))),
+    );
     await createAccount(s.db, 'truyvet', 'tracer');
     const tracer = await signIn(s.app, 'truyvet');
     const found = async (name: string) => {
@@ -61,14 +70,18 @@ describe('low findings', () => {
       return res.json<{ persons: unknown[] }>().persons.length;
     };
     expect(await found('nguyen')).toBe(1); // Nguyễn Văn An
-    for (const wildcard of ['%', '_', '%%', '__', '_%_', '%%%%', '\\\\', 'ng%n', 'ngu_en']) expect(await found(wildcard), wildcard).toBe(0);
+    for (const wildcard of ['%', '_', '%%', '__', '_%_', '%%%%', '\\\\', 'ng%n', 'ngu_en'])
+      expect(await found(wildcard), wildcard).toBe(0);
   });
 
   it('retention deletes a row whose corrected time lies in the far future once it was received long enough ago', async () => {
     const guard = await s.enrol();
     await push(s.app, guard.token, pushBody([makeCheckIn(0, { checkpointId: guard.checkpoint.id })]));
     // However such a row got there (a device clock decades ahead), its corrected time is years away.
-    await s.db.updateTable('checkins').set({ corrected_time: T0 + 50 * 365 * DAY }).execute();
+    await s.db
+      .updateTable('checkins')
+      .set({ corrected_time: T0 + 50 * 365 * DAY })
+      .execute();
     await updateSettings(s.db, { retentionDays: 14 });
     expect((await purgeExpired(s.db, T0 + 13 * DAY)).checkins).toBe(0);
     expect(await countCheckins(s.db)).toBe(1);
@@ -78,14 +91,26 @@ describe('low findings', () => {
 
   it('text with a lone UTF-16 surrogate is refused with 400 and nothing is stored (SQLite and PostgreSQL alike)', async () => {
     const { token, checkpoint } = await s.enrol();
-    const item = JSON.stringify(makeCheckIn(0, { checkpointId: checkpoint.id })).replace('"Nguyễn Văn An"', '"Nguyễn Văn An\\ud800"');
+    const item = JSON.stringify(makeCheckIn(0, { checkpointId: checkpoint.id })).replace(
+      '"Nguyễn Văn An"',
+      '"Nguyễn Văn An\\ud800"',
+    );
     const body = `{"protocol":${JSON.stringify(pushBody([]).protocol)},"sentAt":${T0},"appVersion":"0.1.0","pending":1,"items":[${item}]}`;
-    const res = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: body });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('lone_surrogate');
     expect(await countCheckins(s.db)).toBe(0);
     // A well-formed pair (an emoji) is fine.
-    const ok = await push(s.app, token, pushBody([makeCheckIn(1, { checkpointId: checkpoint.id, person: { name: 'Lê Thị Bình 😀' } })]));
+    const ok = await push(
+      s.app,
+      token,
+      pushBody([makeCheckIn(1, { checkpointId: checkpoint.id, person: { name: 'Lê Thị Bình 😀' } })]),
+    );
     expect(ok.statusCode).toBe(200);
     expect(await countCheckins(s.db)).toBe(1);
     const query = await admin.request('GET', `${TRACE_API.persons}?name=%ED%A0%80`);
@@ -118,7 +143,10 @@ describe('low findings', () => {
     expect(parseTrustProxy('*')).toMatchObject({ ok: false });
     expect(parseTrustProxy('0.0.0.0/0x')).toMatchObject({ ok: false });
     expect(parseTrustProxy('1')).toEqual({ ok: true, value: 1 });
-    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1')).toEqual({ ok: true, value: ['127.0.0.1', '10.0.0.0/8', '::1'] });
+    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1')).toEqual({
+      ok: true,
+      value: ['127.0.0.1', '10.0.0.0/8', '::1'],
+    });
     expect(parseTrustProxy(undefined)).toEqual({ ok: true, value: undefined });
     expect(() => trustProxyFromEnv('true')).toThrow(/hop count/);
   });

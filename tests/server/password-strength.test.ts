@@ -17,7 +17,8 @@ afterEach(async () => {
   await s.close();
 });
 
-const usernames = async () => (await admin.request('GET', '/api/admin/users')).json<{ username: string }[]>().map((u) => u.username);
+const usernames = async () =>
+  (await admin.request('GET', '/api/admin/users')).json<{ username: string }[]>().map((u) => u.username);
 
 describe('password strength', () => {
   it.each([
@@ -26,7 +27,12 @@ describe('password strength', () => {
     ['truyvet.hl2026', 'tên đăng nhập'],
     ['ngan', 'ít nhất 10 ký tự'],
   ])('refuses %s when creating an account, saying why in Vietnamese', async (password, why) => {
-    const res = await admin.request('POST', '/api/admin/users', { username: 'truyvet.hl', displayName: 'Lê Thị Hoa', role: 'tracer', password });
+    const res = await admin.request('POST', '/api/admin/users', {
+      username: 'truyvet.hl',
+      displayName: 'Lê Thị Hoa',
+      role: 'tracer',
+      password,
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: string; message: string; messageEn: string }>();
     expect(body.error).toBe('weak_password');
@@ -36,7 +42,12 @@ describe('password strength', () => {
   });
 
   it('accepts a long passphrase', async () => {
-    const res = await admin.request('POST', '/api/admin/users', { username: 'truyvet.hl', displayName: 'Lê Thị Hoa', role: 'tracer', password: 'ba-con-trau-di-cay-ruong-lua' });
+    const res = await admin.request('POST', '/api/admin/users', {
+      username: 'truyvet.hl',
+      displayName: 'Lê Thị Hoa',
+      role: 'tracer',
+      password: 'ba-con-trau-di-cay-ruong-lua',
+    });
     expect(res.statusCode).toBe(201);
     expect(await usernames()).toContain('truyvet.hl');
   });
@@ -45,9 +56,16 @@ describe('password strength', () => {
     const res = await admin.request('POST', '/api/admin/password', { current: PASSWORD, next: '1234567890' });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toContain('quá dễ đoán');
-    const again = await s.app.inject({ method: 'POST', url: '/api/admin/login', payload: { username: 'admin', password: PASSWORD } });
+    const again = await s.app.inject({
+      method: 'POST',
+      url: '/api/admin/login',
+      payload: { username: 'admin', password: PASSWORD },
+    });
     expect(again.statusCode).toBe(200);
-    const ok = await admin.request('POST', '/api/admin/password', { current: PASSWORD, next: 'ba-con-trau-di-cay-ruong-lua' });
+    const ok = await admin.request('POST', '/api/admin/password', {
+      current: PASSWORD,
+      next: 'ba-con-trau-di-cay-ruong-lua',
+    });
     expect(ok.statusCode).toBe(200);
   });
 });

@@ -58,7 +58,13 @@ export function originAllowed(request: FastifyRequest, publicUrl: string): boole
 
 /** The guard one console route runs before anything else (body parsing included). */
 function consoleGuard(db: Db, publicUrl: string, now: () => number): onRequestHookHandler {
-  const refuse = async (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, code: string, message: string): Promise<void> => {
+  const refuse = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: 401 | 403,
+    code: string,
+    message: string,
+  ): Promise<void> => {
     await recordRefusal(db, request, status, code, now());
     await sendError(reply, status, code, message);
   };
@@ -74,7 +80,13 @@ function consoleGuard(db: Db, publicUrl: string, now: () => number): onRequestHo
     if (!session) return refuse(request, reply, 401, 'not_signed_in', 'Sign in to the console first.');
     if (unsafe && request.headers['x-csrf-token'] !== session.csrfToken) {
       request.consoleUser = session.user;
-      return refuse(request, reply, 403, 'csrf_token', 'The X-CSRF-Token header is missing or wrong; reload the console.');
+      return refuse(
+        request,
+        reply,
+        403,
+        'csrf_token',
+        'The X-CSRF-Token header is missing or wrong; reload the console.',
+      );
     }
     request.consoleUser = session.user;
     if (!Array.isArray(config.access) || !config.access.includes(session.user.role)) {

@@ -19,9 +19,14 @@ export type PasswordVerdict = { ok: true } | { ok: false; reason: string; messag
 
 /** Judges a new password; `context` holds the account's username and name (a password may not be built on them). */
 export function judgePassword(password: string, context: readonly string[] = []): PasswordVerdict {
-  if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short', message: secText('password.tooShort', { min: MIN_PASSWORD_LENGTH }) };
-  if (password.length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'too_long', message: secText('password.tooLong', { max: MAX_PASSWORD_LENGTH }) };
-  const result = zxcvbn.check(password, context.filter((s) => s.length > 0).map((s) => s.toLowerCase()));
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { ok: false, reason: 'too_short', message: secText('password.tooShort', { min: MIN_PASSWORD_LENGTH }) };
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return { ok: false, reason: 'too_long', message: secText('password.tooLong', { max: MAX_PASSWORD_LENGTH }) };
+  const result = zxcvbn.check(
+    password,
+    context.filter((s) => s.length > 0).map((s) => s.toLowerCase()),
+  );
   if (result.score >= MIN_PASSWORD_SCORE) return { ok: true };
   const warning = result.feedback.warning ?? 'generic';
   const candidate = `password.warning.${warning}`;
@@ -30,6 +35,9 @@ export function judgePassword(password: string, context: readonly string[] = [])
   return {
     ok: false,
     reason: `weak_${warning}`,
-    message: { vi: secText('password.refused', { reason: why.vi }).vi, en: secText('password.refused', { reason: why.en }).en },
+    message: {
+      vi: secText('password.refused', { reason: why.vi }).vi,
+      en: secText('password.refused', { reason: why.en }).en,
+    },
   };
 }

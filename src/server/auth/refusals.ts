@@ -7,7 +7,13 @@ import { appendAudit } from '../db/audit-repo';
 import type { Db } from '../db/database';
 
 /** Records one refused console request in the audit log. */
-export async function recordRefusal(db: Db, request: FastifyRequest, status: number, code: string, at: number): Promise<void> {
+export async function recordRefusal(
+  db: Db,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  at: number,
+): Promise<void> {
   const user = request.consoleUser;
   await appendAudit(db, {
     at,

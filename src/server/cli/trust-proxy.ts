@@ -18,7 +18,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxySetting {
     if (hops >= 1 && hops <= 10) return { ok: true, value: hops };
     return { ok: false, message: 'TRUST_PROXY: a hop count must be 1–10' };
   }
-  const entries = text.split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
   const valid = (e: string) => {
     const [address, bits, extra] = e.split('/');
     if (extra !== undefined || !address || isIP(address) === 0) return false;
@@ -27,5 +30,8 @@ export function parseTrustProxy(raw: string | undefined): TrustProxySetting {
     return /^\d+$/.test(bits) && Number(bits) <= max;
   };
   if (entries.length > 0 && entries.every(valid)) return { ok: true, value: entries };
-  return { ok: false, message: `TRUST_PROXY must be a hop count (e.g. 1) or the proxy's addresses/CIDRs, comma-separated; "${text.slice(0, 40)}" is neither (true is not accepted: see docs/security.md)` };
+  return {
+    ok: false,
+    message: `TRUST_PROXY must be a hop count (e.g. 1) or the proxy's addresses/CIDRs, comma-separated; "${text.slice(0, 40)}" is neither (true is not accepted: see docs/security.md)`,
+  };
 }

@@ -33,7 +33,11 @@ export async function reserveAttempt(db: Db, keyHash: string, now: number, windo
 
 /** Gives one reserved attempt back (a successful sign-in does not count against the account). */
 export async function releaseAttempt(db: Db, keyHash: string): Promise<void> {
-  await db.updateTable('login_limits').set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` }).where('key_hash', '=', keyHash).execute();
+  await db
+    .updateTable('login_limits')
+    .set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+    .where('key_hash', '=', keyHash)
+    .execute();
 }
 
 /** Forgets a key's counter (after a successful sign-in from that address). */

@@ -39,7 +39,8 @@ const MESSAGES = {
 /** Installs the check on every route (query string and body). */
 export function installInputShapeGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
-    const problem = inputShapeProblem(request.body) ?? inputShapeProblem(request.query) ?? inputShapeProblem(request.params);
+    const problem =
+      inputShapeProblem(request.body) ?? inputShapeProblem(request.query) ?? inputShapeProblem(request.params);
     if (problem) return sendError(reply, 400, problem, MESSAGES[problem]);
     return undefined;
   });

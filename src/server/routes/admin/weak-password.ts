@@ -10,5 +10,10 @@ export function sendWeakPassword(reply: FastifyReply, verdict: Extract<PasswordV
   return reply
     .code(400)
     .type('application/json; charset=utf-8')
-    .send({ error: 'weak_password', reason: verdict.reason, message: verdict.message.vi, messageEn: verdict.message.en });
+    .send({
+      error: 'weak_password',
+      reason: verdict.reason,
+      message: verdict.message.vi,
+      messageEn: verdict.message.en,
+    });
 }
