@@ -335,3 +335,20 @@ export async function traceCheckpoints(db: Db, ids: readonly string[]): Promise<
   }
   return out;
 }
+
+/** The check-ins ('in' only) of these person keys with a corrected time in [from, to]: where they went next. */
+export async function checkInsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+  const out: TraceEvent[] = [];
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(EVENT_COLUMNS)
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .where('kind', '=', 'in')
+      .where('corrected_time', '>=', from)
+      .where('corrected_time', '<=', to)
+      .execute();
+    for (const r of rows) out.push(toEvent(r));
+  }
+  return out;
+}
