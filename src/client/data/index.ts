@@ -2,6 +2,7 @@
 export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, recordAtomically } from './checkins';
 export type { AtomicDecision } from './checkins';
 export { visitKey, sameVisitor } from './visit-key';
+export { rememberPhone, rememberedPhone } from './day-phones';
 export type { LocalCheckIn } from './checkins';
 export { getEnrolment, saveEnrolment, getSyncStatus, recordSyncSuccess, recordSyncFailure, getVisitorRegistration, saveVisitorRegistration, getPushToken } from './meta';
 export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';

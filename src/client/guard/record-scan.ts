@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Source } from '../../shared/protocol';
 import { classifyScan } from '../../shared/scan/classify';
 import type { ScanResult, ScanWarning } from '../../shared/scan/types';
-import { recordAtomically, type AtomicDecision } from '../data';
+import { recordAtomically, rememberedPhone, type AtomicDecision } from '../data';
 import type { MessageKey } from '../i18n/dict';
 import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
 
@@ -63,6 +63,11 @@ export async function recordScan(text: string, ctx: RecordContext): Promise<Reco
   const result = classifyScan(text);
   const checkIn = checkInFromScan(result, ctx.checkpointId, now);
   if (!checkIn) return { type: 'refused', ...refusalFor(result) };
+  // A phone the guard added for this card earlier today comes along (ID cards carry none).
+  if (!checkIn.person.phone && checkIn.source !== 'visitor_qr') {
+    const phone = await rememberedPhone(checkIn.person, now).catch(() => undefined);
+    if (phone) checkIn.person = { ...checkIn.person, phone };
+  }
   const warnings = 'warnings' in result ? result.warnings : [];
   const declaredOn = result.kind === 'visitor' ? (result.declaration?.date ?? null) : null;
   return arrive(checkIn, now, (visit) => (now - visit.deviceTime < ctx.repeatWindowMin * 60_000 ? 'repeat' : 'check_out'), {

@@ -8,6 +8,7 @@ import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { PersonMerge } from '../tracing/identity';
 import type { TraceEvent } from '../tracing/types';
+import { withCorrections } from './corrections-repo';
 import type { Db } from './database';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
@@ -19,6 +20,8 @@ export interface PersonDetails {
   birthYear: number | null;
   phone: string | null;
   address: string | null;
+  /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
+  originalName?: string;
 }
 
 /** A person record found by a search: one person key, its latest details and how often it was seen. */
@@ -133,7 +136,7 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();
   if (groups.length === 0) return [];
 
-  const details = await latestDetails(db, groups.map((g) => g.person_key));
+  const details = await withCorrections(db, await latestDetails(db, groups.map((g) => g.person_key)));
   const sources = await sourcesOf(db, groups.map((g) => g.person_key));
   return groups.map((g) => {
     const d = details.get(g.person_key);
@@ -145,6 +148,7 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
       birthYear: d?.birthYear ?? null,
       phone: d?.phone ?? null,
       address: d?.address ?? null,
+      ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
       visits: Number(g.visits),
       firstSeen: Number(g.first_seen),
       lastSeen: Number(g.last_seen),
@@ -292,7 +296,7 @@ export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): P
       });
     }
   }
-  return { events, details };
+  return { events, details: await withCorrections(db, details) };
 }
 
 /** Every identity merge (a small table: merges are made by hand). */

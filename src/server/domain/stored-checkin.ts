@@ -16,7 +16,7 @@ export interface Receipt {
 }
 
 /** Builds the stored form of one check-in received in a push. */
-export function toStoredCheckIn(item: CheckIn, receipt: Receipt): StoredCheckIn {
+export function toStoredCheckIn(item: CheckIn & { kind: 'in' | 'out' }, receipt: Receipt): StoredCheckIn {
   const p = item.person;
   const nameFolded = foldVietnamese(p.name);
   return {

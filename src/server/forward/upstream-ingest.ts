@@ -32,11 +32,12 @@ export async function upstreamJudge(db: Db, device: Device, items: readonly unkn
 /** The stored form of a forwarded item, or why it is rejected. */
 export function judgeUpstream(scope: UpstreamScope, item: CheckIn, upstream: Device): StoredCheckIn | string {
   const f = item.forwarded;
+  if (item.kind === 'fix') return 'fix_not_forwarded: corrections stay on the district server';
   if (!f) return 'missing_forwarded: an upstream server must send the receipt facts of every item';
   if (!scope.checkpoints.has(item.checkpointId)) return 'unknown_checkpoint: send it to /api/upstream/checkpoints first';
   if (!scope.devices.has(f.deviceId)) return 'unknown_device: send it to /api/upstream/checkpoints first';
   if (upstream.revokedAt !== null && f.receivedAt > upstream.revokedAt) return 'device_revoked: received by the district after this upstream was revoked';
-  const stored = toStoredCheckIn(item, { deviceId: f.deviceId, receivedAt: f.receivedAt, clockOffsetMs: f.clockOffsetMs });
+  const stored = toStoredCheckIn({ ...item, kind: item.kind }, { deviceId: f.deviceId, receivedAt: f.receivedAt, clockOffsetMs: f.clockOffsetMs });
   stored.correctedTime = f.correctedTime;
   stored.skewed = f.skewed;
   if (f.fromRevokedDevice) stored.fromRevokedDevice = true;

@@ -124,6 +124,7 @@ function toContactEntry(c: Contact, details: Map<string, PersonDetails>, checkpo
       last: cp.intervals[cp.intervals.length - 1]?.end ?? 0,
     })),
     via: c.via,
+    ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
   };
 }
 
@@ -182,5 +183,7 @@ export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEn
   const around = await surroundings(db, f1Stays, rules, new Set([...ctx.keys, ...f1Keys]));
   const caseIds = new Set(ctx.keys.map((k) => ctx.ids.groupOf(k)));
   const f2 = secondRing(caseIds, f1, f1Events, around.events, ctx.window, rules, ctx.ids);
-  return f2.map((c) => toContactEntry(c, around.details, f1Checkpoints));
+  // Each F2 row names the F1 people it came through.
+  const f1Names = new Map(f1.map((c) => [c.personId, toContactEntry(c, near.details, ctx.checkpoints).name]));
+  return f2.map((c) => ({ ...toContactEntry(c, around.details, f1Checkpoints), viaNames: c.via.map((id) => f1Names.get(id) ?? id) }));
 }
