@@ -13,6 +13,7 @@ import { PhotoScan } from './PhotoScan';
 import { checkOut, recordScan, type RecordOutcome } from './record-scan';
 import { recordCompanions, recordManual } from './record-typed';
 import { ScannerPanel } from './ScannerPanel';
+import { SerialScanner } from './SerialScanner';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
 
@@ -78,6 +79,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
       )}
       <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
       <p class="hint">{t('guard.wedgeHint')}</p>
+      <SerialScanner onText={onText} />
       {panel === 'manual' ? (
         <ManualEntry onSubmit={onManual} onClose={() => setPanel('none')} />
       ) : (
