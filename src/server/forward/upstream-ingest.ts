@@ -37,7 +37,7 @@ export function judgeUpstream(scope: UpstreamScope, item: CheckIn, upstream: Dev
   if (!scope.checkpoints.has(item.checkpointId)) return 'unknown_checkpoint: send it to /api/upstream/checkpoints first';
   if (!scope.devices.has(f.deviceId)) return 'unknown_device: send it to /api/upstream/checkpoints first';
   if (upstream.revokedAt !== null && f.receivedAt > upstream.revokedAt) return 'device_revoked: received by the district after this upstream was revoked';
-  const stored = toStoredCheckIn({ ...item, kind: item.kind }, { deviceId: f.deviceId, receivedAt: f.receivedAt, clockOffsetMs: f.clockOffsetMs });
+  const stored = toStoredCheckIn(item, { deviceId: f.deviceId, receivedAt: f.receivedAt, clockOffsetMs: f.clockOffsetMs });
   stored.correctedTime = f.correctedTime;
   stored.skewed = f.skewed;
   if (f.fromRevokedDevice) stored.fromRevokedDevice = true;

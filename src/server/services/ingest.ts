@@ -96,7 +96,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         } else {
           slots.set(parsed.output.id, results.length);
           results.push({ id: parsed.output.id, status: 'accepted' });
-          const stored = toStoredCheckIn({ ...parsed.output, kind: parsed.output.kind }, receipt);
+          const stored = toStoredCheckIn(parsed.output, receipt);
           if (device.revokedAt !== null) stored.fromRevokedDevice = true;
           toInsert.push(stored);
         }
