@@ -26,31 +26,38 @@ export interface SerialScannerProps {
 export function SerialScanner({ onText }: SerialScannerProps) {
   const [state, setState] = useState<'idle' | 'connected' | 'failed' | 'lost'>('idle');
   const port = useRef<SerialPortLike | null>(null);
+  const stopRead = useRef<AbortController | null>(null);
   const onTextRef = useRef(onText);
   onTextRef.current = onText;
-  useEffect(() => () => void port.current?.close().catch(() => undefined), []);
+  useEffect(() => () => stopRead.current?.abort(), []);
   const api = serialApi();
   if (!api) return null;
 
   const connect = async () => {
+    let chosen: SerialPortLike;
     try {
-      const chosen = await api.requestPort();
+      chosen = await api.requestPort();
+    } catch {
+      return; // the guard closed the port picker
+    }
+    try {
       await chosen.open({ baudRate: 9600 });
       if (!chosen.readable) throw new Error('not readable');
       port.current = chosen;
+      const stop = new AbortController();
+      stopRead.current = stop;
       setState('connected');
-      await pumpLines(chosen.readable, (line) => onTextRef.current(line));
-      setState('lost');
+      await pumpLines(chosen.readable, (line) => onTextRef.current(line), 200, stop.signal);
+      setState(stop.signal.aborted ? 'idle' : 'lost');
     } catch {
       setState(port.current ? 'lost' : 'failed');
     }
+    await chosen.close().catch(() => undefined);
     port.current = null;
+    stopRead.current = null;
   };
-  const disconnect = () => {
-    void port.current?.close().catch(() => undefined);
-    port.current = null;
-    setState('idle');
-  };
+  /** Cancels the read; `connect` then closes the port. */
+  const disconnect = () => stopRead.current?.abort();
 
   return (
     <div class="row serial-scanner" data-testid="serial-scanner">

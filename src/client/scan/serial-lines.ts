@@ -50,12 +50,15 @@ export function createLineFramer(onLine: (line: string) => void): LineFramer {
 
 /**
  * Reads a byte stream to its end, decoding UTF-8 across chunk boundaries, and calls `onLine` per scan.
- * `idleMs` of silence lets a terminator-less CCCD payload through. Resolves when the stream ends.
+ * `idleMs` of silence lets a terminator-less CCCD payload through. Resolves when the stream ends
+ * (or `signal` aborts: the reader is cancelled, so the port can be closed).
  */
-export async function pumpLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void, idleMs = 200): Promise<void> {
+export async function pumpLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void, idleMs = 200, signal?: AbortSignal): Promise<void> {
   const framer = createLineFramer(onLine);
   const decoder = new TextDecoder('utf-8');
   const reader = stream.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', cancel);
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     for (;;) {
@@ -69,6 +72,7 @@ export async function pumpLines(stream: ReadableStream<Uint8Array>, onLine: (lin
     framer.end();
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
     reader.releaseLock();
   }
 }
