@@ -47,6 +47,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
   const onManual = async (person: Person) => {
     const outcome = await duringScan(() => recordManual(person, checkpointId));
     show(outcome);
+    if (outcome.type === 'repeat') setPanel('none'); // still inside: show the check-out offer
     return outcome.type === 'saved';
   };
   const onCompanions = async (lead: CheckIn, people: Person[]) => {
