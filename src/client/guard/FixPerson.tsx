@@ -4,6 +4,7 @@ import type { CheckIn, Person } from '../../shared/protocol';
 import type { ScanWarning } from '../../shared/scan/types';
 import type { MessageKey } from '../i18n/dict';
 import { t } from '../i18n/i18n';
+import { sync } from '../app/sync-service';
 import { cleanPhone, recordCorrection } from './record-fix';
 
 export interface FixPersonProps {
@@ -33,6 +34,7 @@ export function FixPerson({ checkIn, warnings, onFixed }: FixPersonProps) {
   const save = async (person: Person, ok: MessageKey, params?: Record<string, string>): Promise<boolean> => {
     try {
       await recordCorrection(checkIn, person);
+      sync().nudge();
       setCurrent(person);
       setStatus({ ok: true, key: ok, ...(params ? { params } : {}) });
       onFixed(person);
