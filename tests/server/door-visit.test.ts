@@ -100,6 +100,8 @@ describe('corrections and one visit in tracing', () => {
     ]);
     const search = (await tracer.request('GET', `${TRACE_API.persons}?id=038070000012`)).json<{ persons: { name: string; originalName?: string }[] }>().persons;
     expect(search[0]).toMatchObject({ name: 'Trịnh Văn Đức', originalName: 'Trnh Vn c' });
+    const byName = (await tracer.request('GET', `${TRACE_API.persons}?name=${encodeURIComponent('trinh van duc')}`)).json<{ persons: { personKey: string }[] }>().persons;
+    expect(byName.map((p) => p.personKey)).toEqual(['cccd:038070000012']);
   });
 
   it('names the F1 each F2 row came through', async () => {

@@ -2,6 +2,8 @@
  * Person corrections from guard devices (a garbled name fixed, a phone added). Check-in rows are never
  * rewritten: tracing lays the latest correction of a person key over the details it shows.
  */
+import { sql } from 'kysely';
+import { foldVietnamese } from '../../shared/text/fold';
 import type { StoredCorrection } from '../domain/correction';
 import type { Db } from './database';
 
@@ -28,6 +30,7 @@ export async function insertCorrections(db: Db, items: readonly StoredCorrection
           checkpoint_id: c.checkpointId,
           device_id: c.deviceId,
           name: c.name,
+          name_folded: foldVietnamese(c.name),
           phone: c.phone,
           address: c.address,
           device_time: c.deviceTime,
@@ -80,4 +83,16 @@ export async function withCorrections<T extends { personKey: string; name: strin
     out.set(key, corrected);
   }
   return out;
+}
+
+/** Person keys whose corrected name contains `compact` (folded, spaces removed), for the tracer's name search. */
+export async function keysWithCorrectedName(db: Db, compact: string, limit = 100): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_corrections')
+    .select('person_key')
+    .distinct()
+    .where(sql<string>`replace(name_folded, ' ', '')`, 'like', `%${compact}%`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.person_key);
 }

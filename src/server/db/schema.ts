@@ -110,6 +110,7 @@ export interface PersonCorrectionsTable {
   checkpoint_id: string;
   device_id: string;
   name: string;
+  name_folded: string;
   phone: string | null;
   address: string | null;
   device_time: number;

@@ -8,7 +8,7 @@ import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { PersonMerge } from '../tracing/identity';
 import type { TraceEvent } from '../tracing/types';
-import { withCorrections } from './corrections-repo';
+import { keysWithCorrectedName, withCorrections } from './corrections-repo';
 import type { Db } from './database';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
@@ -129,8 +129,13 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
     );
   }
   if (q.name) {
-    const compact = foldVietnamese(q.name).replace(/ /g, '');
-    if (compact) query = query.where(sql<string>`replace(name_folded, ' ', '')`, 'like', `%${compact.replace(/[%_]/g, '')}%`);
+    const compact = foldVietnamese(q.name).replace(/ /g, '').replace(/[%_]/g, '');
+    if (compact) {
+      // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
+      const fixed = await keysWithCorrectedName(db, compact);
+      const like = sql<boolean>`replace(name_folded, ' ', '') like ${`%${compact}%`}`;
+      query = query.where((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
+    }
   }
   if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
   const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();

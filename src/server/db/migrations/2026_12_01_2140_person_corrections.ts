@@ -16,6 +16,7 @@ export const personCorrectionsMigration: Migration = {
       .addColumn('checkpoint_id', 'text', (c) => c.notNull())
       .addColumn('device_id', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('name_folded', 'text', (c) => c.notNull())
       .addColumn('phone', 'text')
       .addColumn('address', 'text')
       .addColumn('device_time', 'bigint', (c) => c.notNull())
