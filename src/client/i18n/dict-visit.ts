@@ -26,7 +26,10 @@ export const visitDict = {
   'serial.disconnect': { vi: 'Ngắt máy quét cổng COM', en: 'Disconnect the COM-port scanner' },
   'serial.failed': { vi: 'Không mở được cổng COM của máy quét. Kiểm tra dây cắm rồi thử lại.', en: 'Could not open the scanner’s COM port. Check the cable and try again.' },
   'serial.lost': { vi: 'Mất kết nối với máy quét cổng COM.', en: 'The COM-port scanner was disconnected.' },
-  'household.sameContact': { vi: 'Dùng số điện thoại và địa chỉ của hộ gia đình ({phone}, {address})', en: 'Use the household’s phone and address ({phone}, {address})' },
+  'household.sameContact': {
+    vi: 'Số điện thoại và địa chỉ đã lấy theo hộ gia đình ({phone}; {address}). Sửa lại nếu người này khác.',
+    en: 'Phone and address are the household’s ({phone}; {address}). Change them if this person’s differ.',
+  },
   'visits.movedOn': { vi: 'Kết thúc khi vào {place}', en: 'Ended on entering {place}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
