@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
-import { searchPersons } from '../../src/server/db/tracing-repo';
+import { searchPersons } from '../../src/server/tracing/tracing-repo';
 import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
@@ -34,7 +34,8 @@ describe('one scan, one visit; names and phones at the door', () => {
     await guard.waitForPending(0, 30_000);
     return readCheckins(server.dataDir);
   };
-  const ins = async (idNumber: string) => (await synced()).filter((r) => r.kind === 'in' && r.person.idNumber === idNumber);
+  const ins = async (idNumber: string) =>
+    (await synced()).filter((r) => r.kind === 'in' && r.person.idNumber === idNumber);
   const wedge = async (text: string) => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.type(text);
@@ -42,7 +43,8 @@ describe('one scan, one visit; names and phones at the door', () => {
   };
   const wedgeUnicode = (text: string) =>
     page.evaluate((payload) => {
-      for (const key of [...payload, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      for (const key of [...payload, 'Enter'])
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }, text);
   /** What the server's tracing search shows for an ID number (production query on the stored file). */
   const traced = async (idNumber: string) => {
@@ -91,7 +93,9 @@ describe('one scan, one visit; names and phones at the door', () => {
     const twice = '038091009999||Mai Thị Lành|09091991|Nữ|Xóm 3, Xã An Nông|03032022';
     // Two complete scans in one task: the second arrives before the first has been saved.
     await page.evaluate((payload) => {
-      for (let i = 0; i < 2; i++) for (const key of [...payload, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      for (let i = 0; i < 2; i++)
+        for (const key of [...payload, 'Enter'])
+          window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }, twice);
     await guard.waitForLastName('Mai Thị Lành');
     await page.waitForTimeout(500);
@@ -124,7 +128,7 @@ describe('one scan, one visit; names and phones at the door', () => {
     await fix.waitFor();
     expect(await fix.textContent()).toContain('mất chữ');
     expect(await page.getByTestId('fix-name').inputValue()).toBe('Trnh Vn c');
-        await page.getByTestId('fix-name').fill('Trịnh Văn Đức');
+    await page.getByTestId('fix-name').fill('Trịnh Văn Đức');
     await page.getByTestId('fix-address').fill('Thôn 4, Xã Dân Lực, Huyện Triệu Sơn');
     await fix.getByRole('button', { name: 'Lưu tên đã sửa' }).click();
     await page.getByTestId('fix-status').filter({ hasText: 'bản gốc vẫn được giữ' }).waitFor();
@@ -132,7 +136,11 @@ describe('one scan, one visit; names and phones at the door', () => {
     const [arrival] = await ins('038070001111');
     expect(arrival?.person).toMatchObject({ name: 'Trnh Vn c', address: 'Thn 4, X Dn Lc, Huyn Triu Sn' }); // the original, kept
     const [found] = await traced('038070001111');
-    expect(found).toMatchObject({ name: 'Trịnh Văn Đức', originalName: 'Trnh Vn c', address: 'Thôn 4, Xã Dân Lực, Huyện Triệu Sơn' });
+    expect(found).toMatchObject({
+      name: 'Trịnh Văn Đức',
+      originalName: 'Trnh Vn c',
+      address: 'Thôn 4, Xã Dân Lực, Huyện Triệu Sơn',
+    });
   });
 
   it('offers a phone field after a CCCD scan, stores it, and remembers it for that card today', async () => {

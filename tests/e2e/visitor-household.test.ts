@@ -20,7 +20,8 @@ describe('visitor household contacts', () => {
           const open = indexedDB.open('tram-qr');
           open.onsuccess = () => {
             const all = open.result.transaction('profiles').objectStore('profiles').getAll();
-            all.onsuccess = () => resolve(Object.fromEntries((all.result as { person: Person }[]).map((p) => [p.person.name, p.person])));
+            all.onsuccess = () =>
+              resolve(Object.fromEntries((all.result as { person: Person }[]).map((p) => [p.person.name, p.person])));
             all.onerror = () => reject(all.error);
           };
           open.onerror = () => reject(open.error);
@@ -41,7 +42,12 @@ describe('visitor household contacts', () => {
   });
 
   it('prefills a new member with the household phone and address, and keeps a changed phone', async () => {
-    await visitor.createSelf(server.url, { name: 'Nguyễn Thị Hoa', birth: '1987', phone: '0912345678', address: 'Thôn 3, Xã Dân Lực' });
+    await visitor.createSelf(server.url, {
+      name: 'Nguyễn Thị Hoa',
+      birth: '1987',
+      phone: '0912345678',
+      address: 'Thôn 3, Xã Dân Lực',
+    });
     await page.getByRole('button', { name: /Thêm người trong gia đình/ }).click();
     const form = page.getByTestId('profile-form');
     expect(await form.locator('input[name="phone"]').inputValue()).toBe('0912345678');

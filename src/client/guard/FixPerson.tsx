@@ -68,12 +68,22 @@ export function FixPerson({ checkIn, warnings, onFixed }: FixPersonProps) {
           <p class="warning">⚠ {t('fix.title')}</p>
           <label>
             {t('fix.name')}
-            <input value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="off" data-testid="fix-name" />
+            <input
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+              autoComplete="off"
+              data-testid="fix-name"
+            />
           </label>
           {(warnings.includes('address_garbled') || checkIn.person.address) && (
             <label>
               {t('fix.address')}
-              <input value={address} onInput={(e) => setAddress(e.currentTarget.value)} autoComplete="off" data-testid="fix-address" />
+              <input
+                value={address}
+                onInput={(e) => setAddress(e.currentTarget.value)}
+                autoComplete="off"
+                data-testid="fix-address"
+              />
             </label>
           )}
           <button type="submit" class="big primary">
@@ -90,14 +100,26 @@ export function FixPerson({ checkIn, warnings, onFixed }: FixPersonProps) {
         <form class="panel phone-form" onSubmit={savePhone} data-testid="phone-form">
           <label>
             {t('phone.label')}
-            <input type="tel" inputMode="tel" autoComplete="off" autoFocus value={phone} onInput={(e) => setPhone(e.currentTarget.value)} data-testid="phone-input" />
+            <input
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              autoFocus
+              value={phone}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+              data-testid="phone-input"
+            />
           </label>
           <button type="submit" class="big primary">
             {t('phone.save')}
           </button>
         </form>
       )}
-      {current.phone && <p class="hint" data-testid="known-phone">{t('phone.known', { phone: current.phone })}</p>}
+      {current.phone && (
+        <p class="hint" data-testid="known-phone">
+          {t('phone.known', { phone: current.phone })}
+        </p>
+      )}
       {status && (
         <p class={status.ok ? 'ok-text' : 'error'} role="status" data-testid="fix-status">
           {t(status.key, status.params)}

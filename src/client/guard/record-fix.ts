@@ -9,7 +9,15 @@ import { rememberPhone, saveCheckIns } from '../data';
 
 /** Stores a correction of `checkIn`'s person; a changed phone is also remembered for the day. */
 export async function recordCorrection(checkIn: CheckIn, person: Person, now: number = Date.now()): Promise<CheckIn> {
-  const fix: CheckIn = { id: uuidv7(), checkpointId: checkIn.checkpointId, kind: 'fix', ref: checkIn.id, source: checkIn.source, deviceTime: now, person };
+  const fix: CheckIn = {
+    id: uuidv7(),
+    checkpointId: checkIn.checkpointId,
+    kind: 'fix',
+    ref: checkIn.id,
+    source: checkIn.source,
+    deviceTime: now,
+    person,
+  };
   await saveCheckIns([fix]);
   if (person.phone && person.phone !== checkIn.person.phone) await rememberPhone(person, person.phone, now);
   return fix;

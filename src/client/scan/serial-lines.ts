@@ -53,7 +53,12 @@ export function createLineFramer(onLine: (line: string) => void): LineFramer {
  * `idleMs` of silence lets a terminator-less CCCD payload through. Resolves when the stream ends
  * (or `signal` aborts: the reader is cancelled, so the port can be closed).
  */
-export async function pumpLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void, idleMs = 200, signal?: AbortSignal): Promise<void> {
+export async function pumpLines(
+  stream: ReadableStream<Uint8Array>,
+  onLine: (line: string) => void,
+  idleMs = 200,
+  signal?: AbortSignal,
+): Promise<void> {
   const framer = createLineFramer(onLine);
   const decoder = new TextDecoder('utf-8');
   const reader = stream.getReader();

@@ -59,17 +59,20 @@ export async function latestCorrections(db: Db, keys: readonly string[]): Promis
       .execute();
     for (const r of rows) {
       const known = out.get(r.person_key);
-      out.set(r.person_key, { name: r.name, phone: r.phone ?? known?.phone ?? null, address: r.address ?? known?.address ?? null });
+      out.set(r.person_key, {
+        name: r.name,
+        phone: r.phone ?? known?.phone ?? null,
+        address: r.address ?? known?.address ?? null,
+      });
     }
   }
   return out;
 }
 
 /** Details a tracer sees: the corrected name, phone and address, the name as received kept in `originalName`. */
-export async function withCorrections<T extends { personKey: string; name: string; phone: string | null; address: string | null }>(
-  db: Db,
-  details: Map<string, T>,
-): Promise<Map<string, T & { originalName?: string }>> {
+export async function withCorrections<
+  T extends { personKey: string; name: string; phone: string | null; address: string | null },
+>(db: Db, details: Map<string, T>): Promise<Map<string, T & { originalName?: string }>> {
   const fixes = await latestCorrections(db, [...details.keys()]);
   const out = new Map<string, T & { originalName?: string }>();
   for (const [key, d] of details) {
@@ -78,7 +81,12 @@ export async function withCorrections<T extends { personKey: string; name: strin
       out.set(key, d);
       continue;
     }
-    const corrected: T & { originalName?: string } = { ...d, name: fix.name, phone: fix.phone ?? d.phone, address: fix.address ?? d.address };
+    const corrected: T & { originalName?: string } = {
+      ...d,
+      name: fix.name,
+      phone: fix.phone ?? d.phone,
+      address: fix.address ?? d.address,
+    };
     if (fix.name !== d.name) corrected.originalName = d.name;
     out.set(key, corrected);
   }

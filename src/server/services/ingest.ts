@@ -15,10 +15,10 @@ import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { enqueueForward } from '../forward/outbox-repo';
+import { enqueueForward } from '../forwarding/forwarding-repo';
+import { judgeUpstream, upstreamJudge } from '../forwarding/province-ingest';
 import { insertCorrections } from '../db/corrections-repo';
 import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
-import { judgeUpstream, upstreamJudge } from '../forward/upstream-ingest';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 

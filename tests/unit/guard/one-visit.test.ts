@@ -16,7 +16,11 @@ beforeEach(() => useDatabase(new AppDb(`one-visit-${++n}`)));
 
 describe('one scan, one visit', () => {
   it('saves one check-in when two loops read the same card 7 ms apart', async () => {
-    const outcomes = await Promise.all([recordScan(AN, ctx(T0)), recordScan(AN, ctx(T0 + 7)), recordScan(AN, ctx(T0 + 9))]);
+    const outcomes = await Promise.all([
+      recordScan(AN, ctx(T0)),
+      recordScan(AN, ctx(T0 + 7)),
+      recordScan(AN, ctx(T0 + 9)),
+    ]);
     expect(outcomes.map((o) => o.type).sort()).toEqual(['repeat', 'repeat', 'saved']);
     expect((await listSince(0)).map((l) => l.checkIn.kind)).toEqual(['in']);
   });
@@ -24,7 +28,11 @@ describe('one scan, one visit', () => {
   it('offers check-out when the same person is typed again 27 minutes later, and saves nothing', async () => {
     const person = { name: 'Trịnh Văn Đức', birthYear: 1970, phone: '0912 345 678' };
     expect((await recordManual(person, 'cp-1', T0)).type).toBe('saved');
-    const again = await recordManual({ name: 'trinh van duc', birthYear: 1970, phone: '0912345678' }, 'cp-1', T0 + 27 * 60_000);
+    const again = await recordManual(
+      { name: 'trinh van duc', birthYear: 1970, phone: '0912345678' },
+      'cp-1',
+      T0 + 27 * 60_000,
+    );
     expect(again.type).toBe('repeat');
     expect(await listSince(0)).toHaveLength(1);
   });
@@ -35,11 +43,15 @@ describe('one scan, one visit', () => {
     expect(typed.type).toBe('repeat');
   });
 
-  it('queues a correction as its own item, shows the corrected name in today\'s list, and remembers an added phone', async () => {
+  it("queues a correction as its own item, shows the corrected name in today's list, and remembers an added phone", async () => {
     const saved = await recordScan('038070001111||Trnh Vn c|05051970|Nam|Thn 4|15082021', ctx(T0));
     if (saved.type !== 'saved') throw new Error('not saved');
     expect(saved.warnings).toContain('name_garbled');
-    await recordCorrection(saved.checkIn, { ...saved.checkIn.person, name: 'Trịnh Văn Đức', phone: '0912345678' }, T0 + 5000);
+    await recordCorrection(
+      saved.checkIn,
+      { ...saved.checkIn.person, name: 'Trịnh Văn Đức', phone: '0912345678' },
+      T0 + 5000,
+    );
     const { items } = await readPendingBatch(10);
     expect(items.map((c) => [c.kind, c.ref ?? null, c.person.name])).toEqual([
       ['in', null, 'Trnh Vn c'],

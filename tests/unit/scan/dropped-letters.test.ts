@@ -14,20 +14,36 @@ describe('dropped letters', () => {
   });
 
   it('does not flag the same card read correctly', () => {
-    const result = parseCccd('038070001111||Trịnh Văn Đức|05051970|Nam|Thôn 4, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021');
+    const result = parseCccd(
+      '038070001111||Trịnh Văn Đức|05051970|Nam|Thôn 4, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021',
+    );
     expect(result.kind === 'cccd' && result.warnings).toEqual([]);
   });
 
   it('accepts real names: capitals without marks, minority names, a single vowel word', () => {
-    for (const name of ['Nguyễn Văn An', 'NGUYEN VAN AN', "H'Hen Niê", 'Y Moan Êban', 'Ksor Kpă', 'Mlô Thị Y', 'Đỗ Ư']) {
+    for (const name of [
+      'Nguyễn Văn An',
+      'NGUYEN VAN AN',
+      "H'Hen Niê",
+      'Y Moan Êban',
+      'Ksor Kpă',
+      'Mlô Thị Y',
+      'Đỗ Ư',
+    ]) {
       expect(nameHasDroppedLetters(name), name).toBe(false);
     }
     for (const name of ['Trnh Vn c', 'L Th Bnh', 'Nguyn Vn Hng']) expect(nameHasDroppedLetters(name), name).toBe(true);
   });
 
   it('accepts every demo commune and the usual capital abbreviations in addresses', () => {
-    for (const commune of DEMO_COMMUNES) expect(addressHasDroppedLetters(`Thôn 3, ${commune}, Huyện Triệu Sơn, Thanh Hóa`), commune).toBe(false);
-    for (const address of ['TDP 5, TT Nưa', 'Số 12A ngõ 34, P. Ba Đình, TP. Thanh Hóa', 'KP 2, TX Nghi Sơn', 'KDC Bắc Sơn']) {
+    for (const commune of DEMO_COMMUNES)
+      expect(addressHasDroppedLetters(`Thôn 3, ${commune}, Huyện Triệu Sơn, Thanh Hóa`), commune).toBe(false);
+    for (const address of [
+      'TDP 5, TT Nưa',
+      'Số 12A ngõ 34, P. Ba Đình, TP. Thanh Hóa',
+      'KP 2, TX Nghi Sơn',
+      'KDC Bắc Sơn',
+    ]) {
       expect(addressHasDroppedLetters(address), address).toBe(false);
     }
     expect(addressHasDroppedLetters('Thn 4, X Dn Lc')).toBe(true);

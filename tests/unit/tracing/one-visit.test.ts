@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toStoredCheckIn } from '../../../src/server/domain/stored-checkin';
-import { toTraceEvent } from '../../../src/server/tracing/events';
 import { identitiesFrom } from '../../../src/server/tracing/identity';
 import { buildStays } from '../../../src/server/tracing/stays';
 import { caseTimeline, firstRing } from '../../../src/server/tracing/trace';
 import type { TraceEvent } from '../../../src/server/tracing/types';
 import { makeCheckIn } from '../../support/make-checkin';
 import { MIN, at, checkIn, checkOut, rules } from './timeline';
+import { throughDatabase } from './through-db';
 
 const DAY = { start: at('00:00'), end: at('00:00', 29) };
 const withWindow = (min = 10) => ({ ...rules(), repeatWindowMs: min * MIN });
@@ -21,7 +21,11 @@ const withWindow = (min = 10) => ({ ...rules(), repeatWindowMs: min * MIN });
 function f1(caseKey: string, events: TraceEvent[]): [string, number][] {
   const r = withWindow();
   const ids = identitiesFrom([]);
-  const stays = caseTimeline(events.filter((e) => e.personKey === caseKey), DAY, r);
+  const stays = caseTimeline(
+    events.filter((e) => e.personKey === caseKey),
+    DAY,
+    r,
+  );
   return firstRing(stays, events, r, ids).map((c) => [c.personId, c.overlapMs / MIN]);
 }
 
@@ -67,20 +71,30 @@ describe('one scan, one visit in tracing', () => {
       checkIn('cccd:y', 'A', at('09:10')), // really still at A
     ];
     expect(f1('case', events)).toEqual([['cccd:y', 15]]);
-    const xStays = buildStays(events.filter((e) => e.personKey === 'cccd:x'), withWindow());
+    const xStays = buildStays(
+      events.filter((e) => e.personKey === 'cccd:x'),
+      withWindow(),
+    );
     expect(xStays.map((s) => [s.checkpointId, (s.end - s.start) / MIN])).toEqual([
       ['A', 20],
       ['B', 60],
     ]);
   });
 
-  it('reads double saves from stored check-ins the same way (production mapping)', () => {
-    const receipt = { deviceId: 'd1', receivedAt: at('09:30'), clockOffsetMs: 0 };
+  it('reads double saves stored in SQLite the same way (production data path)', async () => {
+    const receipt = { deviceId: 'd', receivedAt: at('09:30'), clockOffsetMs: 0 };
     const base = makeCheckIn(1);
     const one = { ...base, checkpointId: 'A', deviceTime: at('09:00') };
     const two = { ...makeCheckIn(2), checkpointId: 'A', deviceTime: at('09:00') + 8, person: base.person };
-    const out = { ...makeCheckIn(3), checkpointId: 'A', kind: 'out' as const, ref: two.id, deviceTime: at('09:15'), person: base.person };
-    const events = [one, two, out].map((c) => toTraceEvent(toStoredCheckIn(c, receipt)));
+    const out = {
+      ...makeCheckIn(3),
+      checkpointId: 'A',
+      kind: 'out' as const,
+      ref: two.id,
+      deviceTime: at('09:15'),
+      person: base.person,
+    };
+    const events = await throughDatabase([one, two, out].map((c) => toStoredCheckIn(c, receipt)));
     const stays = buildStays(events, withWindow());
     expect(stays.map((s) => [(s.end - s.start) / MIN, s.endKnown])).toEqual([[15, true]]);
   });

@@ -23,7 +23,11 @@ export const personCorrectionsMigration: Migration = {
       .addColumn('corrected_time', 'bigint', (c) => c.notNull())
       .addColumn('received_at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('person_corrections_person_key_idx').on('person_corrections').columns(['person_key', 'corrected_time']).execute();
+    await db.schema
+      .createIndex('person_corrections_person_key_idx')
+      .on('person_corrections')
+      .columns(['person_key', 'corrected_time'])
+      .execute();
   },
   /** Drops the table. */
   async down(db: Kysely<unknown>): Promise<void> {
