@@ -111,6 +111,10 @@ export interface ContactEntry {
   places: ContactPlace[];
   /** For F2: the F1 people (person ids) they overlapped. */
   via: string[];
+  /** For F2: the names of those F1 people, in the order of `via`. */
+  viaNames?: string[];
+  /** The name as the check-in carried it, when a guard corrected it (the correction is `name`). */
+  originalName?: string;
 }
 
 /** The narrow zone of one commune, named. */

@@ -65,6 +65,38 @@ export async function saveCheckIns(checkIns: CheckIn[], now = Date.now()): Promi
   }
 }
 
+/** What `recordAtomically`'s decision saves (possibly nothing) and answers. */
+export interface AtomicDecision<T> {
+  save: CheckIn[];
+  result: T;
+}
+
+/**
+ * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them, in
+ * ONE read-write transaction: two scans of the same code can never both see "not inside" and both
+ * save. `decide` must be pure and synchronous (it may run again when the connection is retried).
+ */
+export async function recordAtomically<T>(since: number, decide: (recent: CheckIn[]) => AtomicDecision<T>, now = Date.now()): Promise<T> {
+  try {
+    return await withDbRetry(() => {
+      const db = appDb();
+      return db.transaction('rw', db.checkins, db.outbox, async () => {
+        const rows = await db.checkins.where('deviceTime').aboveOrEqual(since).toArray();
+        const { save, result } = decide(rows.map(({ savedAt: _savedAt, ...checkIn }) => checkIn));
+        if (save.length > 0) {
+          const fresh = save.map((c): CheckInRow => ({ ...c, savedAt: now }));
+          await db.checkins.bulkAdd(fresh);
+          await db.outbox.bulkAdd(fresh.map((row) => ({ id: row.id })));
+        }
+        return result;
+      });
+    });
+  } catch (error) {
+    if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota') reportStorageFailure(error);
+    throw error;
+  }
+}
+
 /** Number of check-ins still waiting to reach the server. */
 export async function pendingCount(): Promise<number> {
   return withDbRetry(() => appDb().outbox.count());

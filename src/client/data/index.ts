@@ -1,5 +1,8 @@
 /** The device data layer's public face: domain functions only, no rows. */
-export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore } from './checkins';
+export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, recordAtomically } from './checkins';
+export type { AtomicDecision } from './checkins';
+export { visitKey, sameVisitor } from './visit-key';
+export { rememberPhone, rememberedPhone } from './day-phones';
 export type { LocalCheckIn } from './checkins';
 export { getEnrolment, saveEnrolment, getSyncStatus, recordSyncSuccess, recordSyncFailure, getVisitorRegistration, saveVisitorRegistration, getPushToken } from './meta';
 export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';

@@ -10,6 +10,7 @@ import { tracingMigration } from './migrations/2026_11_28_0200_tracing';
 import { scaleMigration } from './migrations/2026_11_28_0600_scale';
 import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
 import { secGateMigration } from './migrations/2026_12_01_1100_sec_gate';
+import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_corrections';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0600_scale': scaleMigration,
   '2026_11_28_0700_forwarding': forwardingMigration,
   '2026_12_01_1100_sec_gate': secGateMigration,
+  '2026_12_01_2140_person_corrections': personCorrectionsMigration,
 };
 
 const staticProvider: MigrationProvider = {

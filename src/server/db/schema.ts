@@ -102,6 +102,22 @@ export interface CheckinsTable {
   from_revoked_device: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** A correction of a check-in's person from a guard device; the check-in row itself is never changed. */
+export interface PersonCorrectionsTable {
+  id: string;
+  checkin_id: string;
+  person_key: string;
+  checkpoint_id: string;
+  device_id: string;
+  name: string;
+  name_folded: string;
+  phone: string | null;
+  address: string | null;
+  device_time: number;
+  corrected_time: number;
+  received_at: number;
+}
+
 export interface QuestionnairesTable {
   version: number;
   /** The Questionnaire as JSON text. */
@@ -217,6 +233,7 @@ export interface DatabaseSchema {
   person_merges: PersonMergesTable;
   risk_notices: RiskNoticesTable;
   forward_outbox: ForwardOutboxTable;
+  person_corrections: PersonCorrectionsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

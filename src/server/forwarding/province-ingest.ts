@@ -32,6 +32,7 @@ export async function upstreamJudge(db: Db, device: Device, items: readonly unkn
 /** The stored form of a forwarded item, or why it is rejected. */
 export function judgeUpstream(scope: UpstreamScope, item: CheckIn, upstream: Device): StoredCheckIn | string {
   const f = item.forwarded;
+  if (item.kind === 'fix') return 'fix_not_forwarded: corrections stay on the district server';
   if (!f) return 'missing_forwarded: an upstream server must send the receipt facts of every item';
   if (!scope.checkpoints.has(item.checkpointId)) return 'unknown_checkpoint: send it to /api/upstream/checkpoints first';
   if (!scope.devices.has(f.deviceId)) return 'unknown_device: send it to /api/upstream/checkpoints first';

@@ -38,7 +38,7 @@ export function contactsTable(contacts: readonly ContactEntry[], ring: 'f1' | 'f
       vnTime(first),
       vnTime(last),
     ];
-    if (ring === 'f2') row.push(c.via.map((id) => namesById.get(id) ?? id).join('; '));
+    if (ring === 'f2') row.push((c.viaNames ?? c.via.map((id) => namesById.get(id) ?? id)).join('; '));
     return row;
   });
   return { sheet: ring === 'f1' ? 'Danh sách F1' : 'Danh sách F2', headers, rows };

@@ -8,6 +8,7 @@ import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
 import type { Db } from '../db/database';
+import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
 export interface PersonDetails {
@@ -18,6 +19,8 @@ export interface PersonDetails {
   birthYear: number | null;
   phone: string | null;
   address: string | null;
+  /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
+  originalName?: string;
 }
 
 /** A person record found by a search: one person key, its latest details and how often it was seen. */
@@ -139,16 +142,19 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   }
   if (q.name) {
     const compact = foldVietnamese(q.name).replace(/ /g, '');
-    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and PostgreSQL).
-    const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (!compact) return []; // a name of only spaces matches nobody, not everybody
-    query = query.where(sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`);
+    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\' works the same on SQLite and PostgreSQL).
+    const pattern = `%${compact.replace(/[\%_]/g, (c) => `\${c}`)}%`;
+    // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
+    const fixed = await keysWithCorrectedName(db, compact);
+    const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\'`;
+    query = query.where((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
   }
   if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
   const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();
   if (groups.length === 0) return [];
 
-  const details = await latestDetails(db, groups.map((g) => g.person_key));
+  const details = await withCorrections(db, await latestDetails(db, groups.map((g) => g.person_key)));
   const sources = await sourcesOf(db, groups.map((g) => g.person_key));
   return groups.map((g) => {
     const d = details.get(g.person_key);
@@ -160,6 +166,7 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
       birthYear: d?.birthYear ?? null,
       phone: d?.phone ?? null,
       address: d?.address ?? null,
+      ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
       visits: Number(g.visits),
       firstSeen: Number(g.first_seen),
       lastSeen: Number(g.last_seen),
@@ -290,7 +297,7 @@ export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): P
       details.set(e.personKey, { ...toDetails(r), at: e.time });
     }
   }
-  return { events, details };
+  return { events, details: await withCorrections(db, details) };
 }
 
 /** The checkpoints with these ids, with their commune. */
@@ -306,6 +313,23 @@ export async function traceCheckpoints(db: Db, ids: readonly string[]): Promise<
     for (const r of rows) {
       out.set(r.id, { id: r.id, code: r.code, name: r.name, unitId: r.unit_id, unitName: r.unit_name, defaultStayMin: Number(r.default_stay_min) });
     }
+  }
+  return out;
+}
+
+/** The check-ins ('in' only) of these person keys with a corrected time in [from, to]: where they went next. */
+export async function checkInsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+  const out: TraceEvent[] = [];
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(EVENT_COLUMNS)
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .where('kind', '=', 'in')
+      .where('corrected_time', '>=', from)
+      .where('corrected_time', '<=', to)
+      .execute();
+    for (const r of rows) out.push(toEvent(r));
   }
   return out;
 }

@@ -4,7 +4,9 @@
  * The tracer API and `bench/trace.ts` both call this, so the benchmark times the real query code.
  */
 import type { Db } from '../db/database';
+import { getSettings } from '../db/settings-repo';
 import {
+  checkInsOfPersons,
   eventsNear,
   eventsOfPersons,
   traceCheckpoints,
@@ -47,12 +49,28 @@ interface Context {
   window: Interval;
 }
 
-function rulesFor(checkpoints: Map<string, TraceCheckpoint>, bufferMin: number, maxStayMin: number): TraceRules {
+function rulesFor(checkpoints: Map<string, TraceCheckpoint>, bufferMin: number, maxStayMin: number, repeatWindowMs: number): TraceRules {
   return {
     defaultStayMs: (id) => (checkpoints.get(id)?.defaultStayMin ?? 60) * MIN,
     maxStayMs: maxStayMin * MIN,
     bufferMs: bufferMin * MIN,
+    repeatWindowMs,
   };
+}
+
+/**
+ * Everyone's events near the source stays, plus where those people checked in next (any checkpoint),
+ * so a stay left open at the source's checkpoint ends when its person checked in somewhere else.
+ */
+async function surroundings(db: Db, stays: readonly Stay[], rules: TraceRules, exclude: ReadonlySet<string>) {
+  const near = await eventsNear(db, rangesAround(stays, rules));
+  const keys = [...new Set(near.events.filter((e) => e.kind === 'in' && !exclude.has(e.personKey)).map((e) => e.personKey))];
+  if (keys.length === 0) return near;
+  const from = near.events.reduce((min, e) => Math.min(min, e.time), Infinity);
+  const to = stays.reduce((max, s) => Math.max(max, s.end), -Infinity) + rules.bufferMs;
+  const seen = new Set(near.events.map((e) => e.id));
+  const moves = (await checkInsOfPersons(db, keys, from, to)).filter((e) => !seen.has(e.id));
+  return { events: [...near.events, ...moves], details: near.details };
 }
 
 /**
@@ -78,7 +96,7 @@ async function prepare(db: Db, p: TraceParams): Promise<Context> {
   const lookbackMs = maxStayMin * MIN;
   const events = await eventsOfPersons(db, keys, p.from - lookbackMs, p.to + lookbackMs);
   const checkpoints = await traceCheckpoints(db, [...new Set(events.map((e) => e.checkpointId))]);
-  const rules = rulesFor(checkpoints, bufferMin, maxStayMin);
+  const rules = rulesFor(checkpoints, bufferMin, maxStayMin, (await getSettings(db)).repeatWindowMin * MIN);
   const window = { start: p.from, end: p.to };
   const stays = caseTimeline(events, window, rules);
   return { ids, keys, rules, lookbackMs, checkpoints, stays, window };
@@ -106,13 +124,14 @@ function toContactEntry(c: Contact, details: Map<string, PersonDetails>, checkpo
       last: cp.intervals[cp.intervals.length - 1]?.end ?? 0,
     })),
     via: c.via,
+    ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
   };
 }
 
 /** The case's timeline, F1 contacts and narrow zone for the window. */
 export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
   const ctx = await prepare(db, p);
-  const near = await eventsNear(db, rangesAround(ctx.stays, ctx.rules));
+  const near = await surroundings(db, ctx.stays, ctx.rules, new Set(ctx.keys));
   const contacts = firstRing(ctx.stays, near.events, ctx.rules, ctx.ids);
   const zone = buildZone(ctx.stays, contacts, ctx.rules.bufferMs, (id) => ctx.checkpoints.get(id)?.unitId ?? '');
   return {
@@ -154,15 +173,17 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
 /** F2: contacts of the F1 contacts inside the window (F1 recomputed, so the answer matches the current data). */
 export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEntry[]> {
   const ctx = await prepare(db, p);
-  const near = await eventsNear(db, rangesAround(ctx.stays, ctx.rules));
+  const near = await surroundings(db, ctx.stays, ctx.rules, new Set(ctx.keys));
   const f1 = firstRing(ctx.stays, near.events, ctx.rules, ctx.ids);
   const f1Keys = [...new Set(f1.flatMap((c) => ctx.ids.keysOf(c.personId)))];
   const f1Events = await eventsOfPersons(db, f1Keys, p.from - ctx.lookbackMs, p.to + ctx.lookbackMs);
   const f1Checkpoints = await traceCheckpoints(db, [...new Set(f1Events.map((e) => e.checkpointId))]);
-  const rules = rulesFor(f1Checkpoints, ctx.rules.bufferMs / MIN, ctx.rules.maxStayMs / MIN);
+  const rules = rulesFor(f1Checkpoints, ctx.rules.bufferMs / MIN, ctx.rules.maxStayMs / MIN, ctx.rules.repeatWindowMs ?? 0);
   const f1Stays = caseTimeline(f1Events, ctx.window, rules);
-  const around = await eventsNear(db, rangesAround(f1Stays, rules));
+  const around = await surroundings(db, f1Stays, rules, new Set([...ctx.keys, ...f1Keys]));
   const caseIds = new Set(ctx.keys.map((k) => ctx.ids.groupOf(k)));
   const f2 = secondRing(caseIds, f1, f1Events, around.events, ctx.window, rules, ctx.ids);
-  return f2.map((c) => toContactEntry(c, around.details, f1Checkpoints));
+  // Each F2 row names the F1 people it came through.
+  const f1Names = new Map(f1.map((c) => [c.personId, toContactEntry(c, near.details, ctx.checkpoints).name]));
+  return f2.map((c) => ({ ...toContactEntry(c, around.details, f1Checkpoints), viaNames: c.via.map((id) => f1Names.get(id) ?? id) }));
 }

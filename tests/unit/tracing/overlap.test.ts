@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toStoredCheckIn } from '../../../src/server/domain/stored-checkin';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCheckinWriter } from '../../../src/server/db/checkins-repo';
-import { insertCheckpoint } from '../../../src/server/db/checkpoints-repo';
-import { openDatabase } from '../../../src/server/db/database';
-import { insertDevice } from '../../../src/server/db/devices-repo';
-import { migrateToLatest } from '../../../src/server/db/migrate';
-import { insertUnit } from '../../../src/server/db/units-repo';
 import type { StoredCheckIn } from '../../../src/server/domain/types';
-import { eventsOfPersons } from '../../../src/server/tracing/tracing-repo';
 import { identitiesFrom, mergeKeys } from '../../../src/server/tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../../../src/server/tracing/trace';
 import type { TraceEvent } from '../../../src/server/tracing/types';
 import { MIN, at, checkIn, checkOut, rules } from './timeline';
+import { throughDatabase } from './through-db';
 
 const DAY = { start: at('00:00'), end: at('00:00', 29) };
 const none = identitiesFrom([]);
@@ -24,28 +15,6 @@ function f1(caseKey: string, events: TraceEvent[], bufferMin = 0, window = DAY, 
   const r = rules(bufferMin);
   const stays = caseTimeline(events.filter((e) => ids.groupOf(e.personKey) === ids.groupOf(caseKey)), window, r);
   return firstRing(stays, events, r, ids).map((c) => [c.personId, c.overlapMs / MIN]);
-}
-
-/** Stores check-ins in a fresh SQLite file and reads them back as the tracing service does (eventsOfPersons). */
-async function throughDatabase(stored: StoredCheckIn[]): Promise<TraceEvent[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'tram-qr-overlap-'));
-  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
-  try {
-    await migrateToLatest(db);
-    await insertUnit(db, { id: 'u', parentId: null, level: 'commune', name: 'Xã', code: 'X' });
-    for (const id of new Set(stored.map((c) => c.checkpointId))) {
-      await insertCheckpoint(db, { id, code: id, unitId: 'u', name: id, type: 'office', address: '', contactName: null, contactPhone: null, defaultStayMin: 60, status: 'open', createdAt: 0 });
-    }
-    for (const c of stored) {
-      if (c.deviceId === 'd') await insertDevice(db, { id: 'd', checkpointId: c.checkpointId, label: null, appVersion: 't', enrolledAt: 0 }, 'hash').catch(() => undefined);
-    }
-    await db.transaction().execute((trx) => createCheckinWriter().insertNew(trx, stored));
-    const events = await eventsOfPersons(db, [...new Set(stored.map((c) => c.personKey))], 0, Number.MAX_SAFE_INTEGER);
-    return stored.map((c) => events.find((e) => e.id === c.id)!);
-  } finally {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('F1 overlap', () => {
