@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
 import { getSettings } from '../db/settings-repo';
+import { purgeOutbreakData } from '../outbreak/outbreak-retention';
 
 const DAY_MS = 86_400_000;
 
@@ -18,6 +19,8 @@ export interface PurgeResult {
   notices: number;
   /** Whole month partitions dropped (PostgreSQL only; their rows are counted in `checkins`). */
   partitions: number;
+  /** Outbreak follow-ups and cases past the keep period after their follow-up ended. */
+  outbreak: { followups: number; cases: number };
 }
 
 /** Deletes check-ins whose corrected time is older than `retentionDays` before `now`, and expired notices. */
@@ -33,7 +36,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
     checkins += Number(result.numDeletedRows);
   }
   const notices = await deleteExpiredNotices(db, now);
-  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions };
+  const outbreak = await purgeOutbreakData(db, now);
+  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, outbreak };
 }
 
 /** A running daily purge; `stop` cancels it. */
@@ -49,6 +53,7 @@ export function startRetentionTimer(db: Db, now: () => number, log: (message: st
     try {
       const r = await purgeExpired(db, now());
       log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices`);
+      if (r.outbreak.followups + r.outbreak.cases > 0) log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
     } catch (error) {
       log(`retention: purge failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
