@@ -73,7 +73,10 @@ afterAll(async () => {
 /** Moves the server's clock; sessions (12 h) are signed in again, as staff would each morning. */
 async function moveClock(to: number): Promise<void> {
   s.clock.now = to;
-  [tracer, admin, officerDL, officerNUA] = await Promise.all(['truyvet', 'quantri', 'tramyte.danluc', 'tramyte.nua'].map((u) => signIn(s.app, u)));
+  tracer = await signIn(s.app, 'truyvet');
+  admin = await signIn(s.app, 'quantri');
+  officerDL = await signIn(s.app, 'tramyte.danluc');
+  officerNUA = await signIn(s.app, 'tramyte.nua');
 }
 
 const names = (inv: Investigation) => inv.contacts.map((c) => [c.name, c.status, c.origin]).sort();
