@@ -94,6 +94,12 @@ async function record(page: Page, name: string, entry: { reached?: boolean; test
   if (entry.result !== 'positive') await expect.poll(() => card.getAttribute('class')).toContain('done');
 }
 
+/** With OUTBREAK_SHOTS=<dir> the walk also saves the user guide's screenshots and the report's A4 PDF there. */
+const SHOTS = process.env.OUTBREAK_SHOTS;
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
 const callNames = (page: Page) => page.locator('[data-testid=ob-call]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
 
 beforeAll(async () => {
@@ -152,6 +158,7 @@ describe('outbreak console flow', () => {
     await dung.getByRole('button', { name: 'Loại' }).click();
     await expect.poll(() => dung.textContent()).toContain('đứng ngoài sân, đeo khẩu trang');
     const firstCaseUrl = tracer.url();
+    await shot(tracer, 'f0-dieu-tra');
 
     // Each health station sees its own commune only.
     const dl = await as('tramyte.danluc');
@@ -164,6 +171,14 @@ describe('outbreak console flow', () => {
     expect(await callNames(nua)).toEqual(['Lê Thị Bình']);
     expect(await nua.locator('[data-name="Lê Thị Bình"] a[href^="tel:"]').getAttribute('href')).toBe('tel:0912000002');
     expect(await nua.locator('[data-name="Lê Thị Bình"]').textContent()).toContain('Đến hạn xét nghiệm');
+    await shot(dl, 'f1-danh-sach-goi');
+    if (SHOTS) {
+      await dl.locator('[data-testid=ob-call]').first().getByRole('button', { name: 'Ghi kết quả' }).click();
+      await shot(dl, 'f1-ghi-ket-qua');
+      await dl.emulateMedia({ media: 'print' });
+      await shot(dl, 'f1-danh-sach-giay');
+      await dl.emulateMedia({ media: 'screen' });
+    }
 
     // 28 Nov: everyone reached.
     await record(dl, 'Hoàng Văn Em', {});
@@ -174,6 +189,7 @@ describe('outbreak console flow', () => {
     await record(nua, 'Lê Thị Bình', { test: 'pcr', result: 'negative' });
     await record(dl, 'Hoàng Văn Em', { test: 'pcr', result: 'positive' });
     await dl.getByText('Dương tính: chuyển người này thành ca bệnh').waitFor();
+    await shot(dl, 'f1-duong-tinh');
     await dl.getByTestId('case-form').getByRole('button', { name: 'Chuyển thành ca bệnh (F0)' }).click();
     await expect.poll(() => callNames(dl)).toEqual(['Trần Văn Cường']);
 
@@ -210,6 +226,7 @@ describe('outbreak console flow', () => {
     // The chain: exactly the edges the confirmed contacts imply.
     await tracer.goto(`${url}/console/outbreak/chain`);
     await tracer.getByTestId('ob-chain').waitFor();
+    await shot(tracer, 'chuoi-lay-nhiem');
     const edges = await tracer.locator('.ob-edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
     expect(edges.sort()).toEqual(['Chợ Nưa · 27/11', 'UBND xã Dân Lực · 27/11', 'UBND xã Dân Lực · 27/11', 'UBND xã Dân Lực · 27/11']);
     expect((await tracer.locator('.ob-node[data-kind=case]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort()).toEqual(['Hoàng Văn Em', 'Nguyễn Văn Án']);
@@ -239,6 +256,13 @@ describe('outbreak console flow', () => {
     }
     expect((await shown('Xã Dân Lực')).slice(1, 4)).toEqual([0, 0, 1]); // Cường lost on 30 Nov
     const district = (await table.locator('tr[data-unit=district] th').allTextContents()).slice(1).map(Number);
+    await shot(tracer, 'bao-cao-ngay');
+    if (SHOTS) {
+      await tracer.pdf({ path: join(SHOTS, 'bao-cao-ngay.pdf'), format: 'A4', printBackground: true });
+      await tracer.setViewportSize({ width: 360, height: 740 });
+      await shot(tracer, 'bao-cao-ngay-360');
+      await tracer.setViewportSize({ width: 1280, height: 900 });
+    }
 
     const download = tracer.waitForEvent('download');
     await tracer.getByRole('button', { name: 'Tải XLSX' }).click();

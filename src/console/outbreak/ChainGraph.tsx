@@ -38,7 +38,7 @@ async function layout(chain: Chain): Promise<Laid> {
       return [e.id, { points: s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [] }];
     }),
   );
-  return { width: (out.width ?? 0) + 20, height: (out.height ?? 0) + 20, nodes, edges };
+  return { width: (out.width ?? 0) + 140, height: (out.height ?? 0) + 20, nodes, edges };
 }
 
 function save(blob: Blob, name: string): void {
