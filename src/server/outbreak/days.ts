@@ -29,9 +29,14 @@ export function dayRange(from: string, to: string): string[] {
   return out;
 }
 
+/** The Vietnam day of a moment as a whole number of days since the epoch (arithmetic only: hot loops use it). */
+export function dayIndex(ms: number): number {
+  return Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
+}
+
 /** Follow-up day number on `day` (1 = the day after the last exposure). */
 export function followupDay(lastExposure: number, day: string): number {
-  return daysBetween(dayKey(lastExposure), day);
+  return dayIndex(dayStart(day)) - dayIndex(lastExposure);
 }
 
 /** The infectious window by the district rule: N days before onset (or the test), until isolation. */

@@ -3,7 +3,7 @@
  * per commune and for the district, on one day and over every day of the outbreak. Pure.
  */
 import type { FollowupStatus, ReportFigures } from '../../shared/outbreak-api';
-import { dayKey, dayRange, dayStart, DAY_MS, followupDay } from './days';
+import { dayIndex, dayKey, dayRange, dayStart, DAY_MS } from './days';
 
 export interface ReportCase {
   unitId: string | null;
@@ -48,13 +48,14 @@ export function figuresOnDay(input: ReportInput, day: string): Map<string, Repor
   const end = dayStart(day) + DAY_MS;
   const start = dayStart(day);
   const testDays = new Set(input.testDays);
+  const today = dayIndex(start);
   const out = new Map<string, ReportFigures>();
   const of = (unit: string): ReportFigures => {
     let f = out.get(unit);
     if (!f) out.set(unit, (f = emptyFigures()));
     return f;
   };
-  for (const c of input.cases) if (c.unitId && dayKey(c.confirmedAt) === day) of(c.unitId).newCases++;
+  for (const c of input.cases) if (c.unitId && c.confirmedAt >= start && c.confirmedAt < end) of(c.unitId).newCases++;
   for (const f of input.followups) {
     if (f.startedAt >= end) continue;
     const endedThatDay = f.endedAt !== null && f.endedAt >= start && f.endedAt < end;
@@ -64,7 +65,7 @@ export function figuresOnDay(input: ReportInput, day: string): Map<string, Repor
     if (endedThatDay && f.status === 'lost') of(f.unitId).lost++;
     if (endedThatDay && f.status === 'converted') of(f.unitId).converted++;
     // A test is due on a set follow-up day while the follow-up is open during that day.
-    if ((openAtEnd || endedThatDay) && testDays.has(followupDay(f.lastExposure, day))) of(f.unitId).testsDue++;
+    if ((openAtEnd || endedThatDay) && testDays.has(today - dayIndex(f.lastExposure))) of(f.unitId).testsDue++;
   }
   for (const [unit, n] of input.testsDone.get(day) ?? []) of(unit).testsDone += n;
   return out;
