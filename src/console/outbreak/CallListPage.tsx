@@ -42,7 +42,7 @@ export function CallListPage({ user }: CallListPageProps) {
   return (
     <main class="ob-calls">
       <div class="no-print">
-        <h1>{t('ob.calls', { day: list.data?.day ?? '' })}</h1>
+        <h1>{t('ob.calls', { day: (list.data?.day ?? '').split('-').reverse().join('/') })}</h1>
         {user.role !== 'officer' && <CommunePicker value={unit} onChange={setUnit} />}
         <button type="button" onClick={() => print()}>{t('ob.print')}</button>
         {list.error && <p class="error">{t('common.error', { message: list.error })}</p>}

@@ -10,7 +10,7 @@ export interface PaperCallListProps {
 export function PaperCallList({ list }: PaperCallListProps) {
   return (
     <section class="print-only ob-paper">
-      <h2>{t('ob.calls', { day: list.day })}</h2>
+      <h2>{t('ob.calls', { day: list.day.split('-').reverse().join('/') })}</h2>
       <table>
         <thead><tr><th>#</th><th>{t('ob.name')}</th><th>{t('ob.phone')}</th><th>{t('ob.address')}</th><th>{t('ob.day', { n: '' })}</th><th>{t('ob.testDue')}</th><th>{t('ob.paperDone')}</th><th>{t('ob.note')}</th></tr></thead>
         <tbody>
