@@ -80,7 +80,6 @@ const RULES: Record<string, Rule> = {
   'POST /api/admin/trace/export': TRACING,
   'GET /api/admin/trace/notices': TRACING,
   'POST /api/admin/trace/notices': TRACING,
-  'DELETE /api/admin/trace/notices/:id': TRACING,
   // Outbreak (issue 15): cases, investigations, chain and settings for tracers and admins; the health
   // station (commune officers, scoped to their commune inside the routes) also gets the call list, entries,
   // conversion and the report; only administrators change the outbreak rules.

@@ -23,7 +23,7 @@ import { listUnits } from '../db/units-repo';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
 import { audit, parseBody, userOf } from '../routes/admin/context';
-import { toXlsx } from '../tracing-export/files';
+import { toXlsx } from '../tracing/export-files';
 import { dayKey } from './days';
 import * as repo from './outbreak-repo';
 import * as svc from './outbreak-service';

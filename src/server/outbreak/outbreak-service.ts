@@ -5,9 +5,10 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database';
-import { latestDetails, listMerges } from '../db/tracing-repo';
+import { latestDetails } from '../tracing/tracing-repo';
+import { listMerges } from '../tracing/merges-repo';
 import { listUnits } from '../db/units-repo';
-import { traceCase } from '../services/trace-service';
+import { traceCase } from '../tracing/tracing-service';
 import { identitiesFrom } from '../tracing/identity';
 import type { ContactEntry } from '../../shared/trace-api';
 import type {

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/database';
 import { listUnits } from '../db/units-repo';
-import type { ExportTable } from '../tracing-export/rows';
+import type { ExportTable } from '../tracing/export-rows';
 import type { Chain, DailyReport } from '../../shared/outbreak-api';
 import { buildChain, type ChainFilter } from './chain';
 import * as repo from './outbreak-repo';
