@@ -80,6 +80,27 @@ const RULES: Record<string, Rule> = {
   'POST /api/admin/trace/export': TRACING,
   'GET /api/admin/trace/notices': TRACING,
   'POST /api/admin/trace/notices': TRACING,
+  // Outbreak (issue 15): cases, investigations, chain and settings for tracers and admins; the health
+  // station (commune officers, scoped to their commune inside the routes) also gets the call list, entries,
+  // conversion and the report; only administrators change the outbreak rules.
+  'GET /api/admin/outbreak/settings': TRACING,
+  'PUT /api/admin/outbreak/settings': ADMIN,
+  'GET /api/admin/outbreak/cases': TRACING,
+  'POST /api/admin/outbreak/cases': TRACING,
+  'GET /api/admin/outbreak/cases/:id': TRACING,
+  'GET /api/admin/outbreak/cases/:id/changes': TRACING,
+  'POST /api/admin/outbreak/cases/:id/take-in': TRACING,
+  'PUT /api/admin/outbreak/cases/:id/window': TRACING,
+  'POST /api/admin/outbreak/cases/:id/contacts': TRACING,
+  'POST /api/admin/outbreak/contacts/:id/decision': TRACING,
+  'GET /api/admin/outbreak/followups': ANY_USER,
+  'GET /api/admin/outbreak/followups/:id': ANY_USER,
+  'POST /api/admin/outbreak/followups/:id/entries': ANY_USER,
+  'POST /api/admin/outbreak/followups/:id/reassign': TRACING,
+  'POST /api/admin/outbreak/followups/:id/convert': ANY_USER,
+  'GET /api/admin/outbreak/chain': TRACING,
+  'GET /api/admin/outbreak/report': ANY_USER,
+  'GET /api/admin/outbreak/report.xlsx': ANY_USER,
   // Ends the session it is called with (run last).
   'POST /api/admin/logout': ANY_USER,
 };
@@ -179,7 +200,7 @@ describe('route-role matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 60_000);
 });
 
 /** Many spellings of one path that a router, a proxy or a decoder might treat as the same place. */

@@ -11,6 +11,7 @@ import { scaleMigration } from './migrations/2026_11_28_0600_scale';
 import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
 import { secGateMigration } from './migrations/2026_12_01_1100_sec_gate';
 import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_corrections';
+import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0700_forwarding': forwardingMigration,
   '2026_12_01_1100_sec_gate': secGateMigration,
   '2026_12_01_2140_person_corrections': personCorrectionsMigration,
+  '2026_12_01_1500_outbreak': outbreakMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -11,6 +11,7 @@ import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
 import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention-repo';
 import { getSettings } from '../db/settings-repo';
+import { purgeOutbreakData } from '../outbreak/outbreak-retention';
 
 const DAY_MS = 86_400_000;
 /** How long the audit log keeps an entry (docs/security.md). */
@@ -26,6 +27,8 @@ export interface PurgeResult {
   audit: number;
   /** Whole month partitions dropped (PostgreSQL only; their rows are counted in `checkins`). */
   partitions: number;
+  /** Outbreak follow-ups and cases past the keep period after their follow-up ended. */
+  outbreak: { followups: number; cases: number };
 }
 
 /** Deletes check-ins whose corrected time is older than `retentionDays` before `now`, and expired notices. */
@@ -40,7 +43,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   checkins += await deleteCheckinsReceivedBefore(db, cutoff);
   const notices = await deleteExpiredNotices(db, now);
   const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
-  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit };
+  const outbreak = await purgeOutbreakData(db, now);
+  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak };
 }
 
 /** A running daily purge; `stop` cancels it. */
@@ -56,6 +60,7 @@ export function startRetentionTimer(db: Db, now: () => number, log: (message: st
     try {
       const r = await purgeExpired(db, now());
       log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`);
+      if (r.outbreak.followups + r.outbreak.cases > 0) log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
     } catch (error) {
       log(`retention: purge failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     }

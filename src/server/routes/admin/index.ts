@@ -15,6 +15,7 @@ import { registerSessionRoutes } from './session-routes';
 import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
 import { registerTraceRoutes } from '../../tracing/tracing-routes';
+import { registerOutbreakRoutes } from '../../outbreak/outbreak-routes';
 
 /** Registers the console API (the gate was installed by buildApp before any route: auth/console-guard.ts). */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -28,4 +29,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerAuditRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerTraceRoutes(app, deps);
+  registerOutbreakRoutes(app, deps);
 }
