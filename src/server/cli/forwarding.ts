@@ -5,19 +5,19 @@
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { ForwardConfig } from '../forwarding/forwarder';
-import { enrolUpstream } from '../forwarding/province-repo';
+import { enrolUpstream, type UpstreamLevel } from '../forwarding/province-repo';
 import { requeueRejected } from '../forwarding/forwarding-repo';
 import { databaseTargetIn } from './paths';
 
-/** Enrols a district server on this (province) server and prints its token once; false on failure. */
-export async function printUpstreamToken(dataDir: string, name: string, code: string): Promise<boolean> {
+/** Enrols a lower server (a district by default) on this server and prints its token once; false on failure. */
+export async function printUpstreamToken(dataDir: string, name: string, code: string, level: UpstreamLevel = 'district'): Promise<boolean> {
   const db = openTarget(databaseTargetIn(dataDir));
   try {
     await migrateToLatest(db);
-    const { token } = await enrolUpstream(db, { name, code, now: Date.now() });
-    console.log(`upstream enrolled: district ${code} (${name})`);
+    const { token } = await enrolUpstream(db, { name, code, level, now: Date.now() });
+    console.log(`upstream enrolled: ${level} ${code} (${name})`);
     console.log(`FORWARD_TOKEN=${token}`);
-    console.log('give it to the district server with FORWARD_URL=<this server>; only its hash is stored here');
+    console.log(`give it to the ${level} server with FORWARD_URL=<this server>; only its hash is stored here`);
     return true;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,8 @@
 /**
- * Forwarding, province side: district servers enrolled as 'upstream' devices, each tied to a district
- * unit of its own; the checkpoints and devices their forwarded check-ins refer to, upserted under that unit.
+ * Forwarding, receiving side (a province, or a nation, or any server above another): lower servers enrolled as
+ * 'upstream' devices, each tied to a unit of its own (a district by default; a province on a national server, a
+ * commune on a server above communes); the checkpoints and devices their forwarded check-ins refer to, upserted
+ * under that unit.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { UpstreamCatalog } from '../../shared/protocol';
@@ -12,18 +14,38 @@ import type { Device } from '../domain/types';
 /** Token-hash placeholder of a 'forwarded' device: never a sha256 hex, so no token can ever match it. */
 const forwardedTokenHash = (id: string): string => `forwarded:${id}`;
 
-/** Enrols a district server on this province server: a district unit and an 'upstream' device; returns its token (shown once). */
-export async function enrolUpstream(db: Db, input: { name: string; code: string; now: number }): Promise<{ deviceId: string; unitId: string; token: string }> {
+/** Unit levels from the top; a lower server's unit hangs under the first unit of a higher level on this server. */
+const LEVELS = ['province', 'district', 'commune'] as const;
+/** The level of the unit a lower server stands for. */
+export type UpstreamLevel = (typeof LEVELS)[number];
+
+/**
+ * Enrols a lower server on this one: a unit of `level` (default district) and an 'upstream' device; returns its
+ * token (shown once). Enrolling the same code again gives the unit another token (e.g. a replaced server).
+ */
+export async function enrolUpstream(
+  db: Db,
+  input: { name: string; code: string; now: number; level?: UpstreamLevel },
+): Promise<{ deviceId: string; unitId: string; token: string }> {
+  const level = input.level ?? 'district';
   const token = newDeviceToken();
   const deviceId = uuidv7();
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('units').select(['id', 'level']).where('code', '=', input.code).executeTakeFirst();
     let unitId = existing?.id;
-    if (existing && existing.level !== 'district') throw new Error(`unit ${input.code} exists and is not a district`);
+    if (existing && existing.level !== level) throw new Error(`unit ${input.code} exists and is not a ${level}`);
     if (!unitId) {
-      const province = await trx.selectFrom('units').select('id').where('level', '=', 'province').orderBy('code').executeTakeFirst();
+      const higher = LEVELS.slice(0, LEVELS.indexOf(level)).reverse();
+      let parentId: string | null = null;
+      for (const above of higher) {
+        const parent = await trx.selectFrom('units').select('id').where('level', '=', above).orderBy('code').executeTakeFirst();
+        if (parent) {
+          parentId = parent.id;
+          break;
+        }
+      }
       unitId = uuidv7();
-      await trx.insertInto('units').values({ id: unitId, parent_id: province?.id ?? null, level: 'district', name: input.name, code: input.code }).execute();
+      await trx.insertInto('units').values({ id: unitId, parent_id: parentId, level, name: input.name, code: input.code }).execute();
     }
     await insertDevice(trx, { id: deviceId, kind: 'upstream', checkpointId: null, unitId, label: input.name, appVersion: 'upstream', enrolledAt: input.now }, sha256Hex(token));
     return { deviceId, unitId, token };
