@@ -143,11 +143,11 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   if (q.name) {
     const compact = foldVietnamese(q.name).replace(/ /g, '');
     if (!compact) return []; // a name of only spaces matches nobody, not everybody
-    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\' works the same on SQLite and PostgreSQL).
-    const pattern = `%${compact.replace(/[\%_]/g, (c) => `\${c}`)}%`;
+    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and PostgreSQL).
+    const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
     const fixed = await keysWithCorrectedName(db, compact);
-    const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\'`;
+    const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`;
     query = query.where((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
   }
   if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
