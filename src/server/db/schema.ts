@@ -199,6 +199,14 @@ export interface DoorScreensTable {
   revoked_at: number | null;
 }
 
+/** One ingest quota counter in one fixed window (`window_start` 0: no window). */
+export interface IngestQuotaTable {
+  quota_key: string;
+  window_start: number;
+  used: number;
+  expires_at: number;
+}
+
 export interface DatabaseSchema {
   units: UnitsTable;
   checkpoints: CheckpointsTable;
@@ -216,6 +224,7 @@ export interface DatabaseSchema {
   person_merges: PersonMergesTable;
   risk_notices: RiskNoticesTable;
   forward_outbox: ForwardOutboxTable;
+  ingest_quota: IngestQuotaTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

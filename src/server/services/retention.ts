@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
 import { getSettings } from '../db/settings-repo';
+import { purgeExpiredQuota } from '../db/ingest-quota-repo';
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +34,7 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
     checkins += Number(result.numDeletedRows);
   }
   const notices = await deleteExpiredNotices(db, now);
+  await purgeExpiredQuota(db, now); // ingest quota windows that are over
   return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions };
 }
 
