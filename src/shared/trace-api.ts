@@ -86,6 +86,8 @@ export interface TimelineEntry {
   source: string;
   /** The time was corrected for a device clock that was off. */
   skewed: boolean;
+  /** Uploaded by a guard device after it was revoked (recorded before the revocation). */
+  fromRevokedDevice: boolean;
 }
 
 /** A contact at one checkpoint. */
@@ -111,6 +113,10 @@ export interface ContactEntry {
   places: ContactPlace[];
   /** For F2: the F1 people (person ids) they overlapped. */
   via: string[];
+  /** The contact rests only on the person's own `self` check-ins (unverified claims, no guard saw them). */
+  selfOnly: boolean;
+  /** Some of the check-ins behind this contact came from a revoked device. */
+  fromRevokedDevice: boolean;
 }
 
 /** The narrow zone of one commune, named. */

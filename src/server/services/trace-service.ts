@@ -106,6 +106,8 @@ function toContactEntry(c: Contact, details: Map<string, PersonDetails>, checkpo
       last: cp.intervals[cp.intervals.length - 1]?.end ?? 0,
     })),
     via: c.via,
+    selfOnly: c.selfOnly,
+    fromRevokedDevice: c.fromRevokedDevice,
   };
 }
 
@@ -132,6 +134,7 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
         endKnown: s.endKnown,
         source: s.source,
         skewed: s.skewed,
+        fromRevokedDevice: s.fromRevokedDevice === true,
       };
     }),
     f1: contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)),

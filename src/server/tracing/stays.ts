@@ -50,6 +50,7 @@ export function buildStays(events: readonly TraceEvent[], rules: Pick<TraceRules
       endKnown: out !== undefined,
       skewed: e.skewed || (out?.skewed ?? false),
       source: e.source,
+      ...(e.fromRevokedDevice || out?.fromRevokedDevice ? { fromRevokedDevice: true } : {}),
     };
   });
 }
