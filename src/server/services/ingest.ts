@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { CheckInSchema, describeIssues, type ItemResult, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
 import type { Db } from '../db/database';
-import { createCheckinWriter } from '../db/checkins-repo';
+import { createCheckinWriter, storedIds } from '../db/checkins-repo';
 import { createWriteQueue } from '../db/write-queue';
 import { recordDeviceSync } from '../db/devices-repo';
 import { quotaUsage, releaseQuota, reserveQuota } from '../db/ingest-quota-repo';
@@ -137,8 +137,11 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         let revokedGranted = 0;
         if (revoked) {
           revokedGranted = await reserveQuota(trx, [revoked], toInsert.length);
-          for (const x of toInsert.slice(revokedGranted)) {
-            x.result = { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
+          const over = toInsert.slice(revokedGranted);
+          // Over the allowance: what is already stored is a duplicate (the device may forget it); the rest is refused.
+          const known = await storedIds(trx, over.map((x) => x.result.id ?? ''));
+          for (const x of over) {
+            x.result = known.has(x.result.id ?? '') ? { id: x.result.id, status: 'duplicate' } : { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
             delete x.stored;
           }
           toInsert = toInsert.slice(0, revokedGranted);
