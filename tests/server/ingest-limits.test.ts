@@ -82,7 +82,7 @@ describe('door-screen codes are judged at the receive time', () => {
   });
 });
 
-describe('a revoked device', () => {
+describe('a revoked device', { timeout: 60_000 }, () => {
   it('uploads what it recorded before the revocation for 72 h after it, flagged; later nothing', async () => {
     const { token, deviceId } = await s.enrol();
     await revokeDevice(s.db, deviceId, T0);

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type ErrorBody, type PushResponse } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type ErrorBody, type PushRequest, type PushResponse } from '../../src/shared/protocol';
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { loadPosterSigner, type PosterSigner } from '../../src/server/services/poster-signing';
 import { PUSH_QUOTAS, REGISTER_QUOTA } from '../../src/server/services/ingest-limits';
@@ -31,7 +31,7 @@ afterEach(async () => {
 /** Self check-ins of invented people at the demo checkpoint, inside a published notice's window. */
 const planted = (count: number, seed = 0) => inventedPeople(count, seed).map((p, i) => selfCheckIn(signer, s.checkpoint, p, T0 - 2 * 3_600_000 + i));
 
-describe('push quotas', () => {
+describe('push quotas', { timeout: 60_000 }, () => {
   it('stops the 2,000-invented-people script at the visitor token quota, with 429 and Retry-After', async () => {
     const token = await registerVisitor(s.app);
     const items = planted(2_000);
@@ -110,12 +110,12 @@ describe('push quotas', () => {
   });
 });
 
-describe('the device side', () => {
+describe('the device side', { timeout: 30_000 }, () => {
   it('reads the Retry-After of a 429 from the real server as the time to wait', async () => {
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
     const token = await registerVisitor(s.app);
-    const body = (n: number, seed: number) => ({ protocol: PROTOCOL_VERSION, sentAt: T0, appVersion: '0.1.0', pending: n, items: planted(n, seed) });
+    const body = (n: number, seed: number): PushRequest => ({ protocol: PROTOCOL_VERSION, sentAt: T0, appVersion: '0.1.0', pending: n, items: planted(n, seed) });
     const first = await pushBatch({ baseUrl, token, body: body(VISITOR_10MIN!.limit, 1), timeoutMs: 10_000 });
     expect(first.type).toBe('ok');
     const second = await pushBatch({ baseUrl, token, body: body(5, 2), timeoutMs: 10_000 });

@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   await createAccount(server.db, 'truyvet', 'tracer');
   tracer = await signIn(server.app, 'truyvet');
-});
+}, 60_000);
 
 afterAll(async () => {
   await server.close();
@@ -69,7 +69,7 @@ afterAll(async () => {
 
 const flags = (contacts: ContactEntry[]) => Object.fromEntries(contacts.map((c) => [c.name, [c.selfOnly, c.fromRevokedDevice]]));
 
-describe('trust flags in a trace', () => {
+describe('trust flags in a trace', { timeout: 30_000 }, () => {
   it('marks F1 contacts resting only on self check-ins, and those from a revoked device, in the answer', async () => {
     const trace = (await tracer.request('POST', TRACE_API.run, query)).json<TraceResult>();
     expect(flags(trace.f1)).toEqual({
