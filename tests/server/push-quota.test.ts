@@ -10,7 +10,7 @@ import { API, PROTOCOL_VERSION, type ErrorBody, type PushRequest, type PushRespo
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { loadPosterSigner, type PosterSigner } from '../../src/server/services/poster-signing';
 import { PUSH_QUOTAS, REGISTER_QUOTA } from '../../src/server/services/ingest-limits';
-import { pushBatch } from '../../src/client/sync/push';
+import { pushBatch } from '../../src/shared/sync';
 import { T0, checkIns, pushBody, startTestServer, type TestServer } from './helpers';
 import { inventedPeople, pushFrom, registerVisitor, selfCheckIn } from './self-checkin-helpers';
 

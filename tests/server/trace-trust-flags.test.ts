@@ -11,7 +11,7 @@ import { TRACE_API } from '../../src/shared/trace-api';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { revokeDevice } from '../../src/server/db/devices-repo';
 import { loadPosterSigner } from '../../src/server/services/poster-signing';
-import type { ContactEntry, TraceResult } from '../../src/server/services/trace-service';
+import type { ContactEntry, TraceResult } from '../../src/server/tracing/tracing-service';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
 import { registerVisitor, selfCheckIn } from './self-checkin-helpers';
