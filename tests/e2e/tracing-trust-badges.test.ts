@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type Person, type VisitorRegisterResponse } from '../../src/shared/protocol';
+import {
+  API,
+  PROTOCOL_VERSION,
+  type CheckIn,
+  type EnrolResponse,
+  type Person,
+  type VisitorRegisterResponse,
+} from '../../src/shared/protocol';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../src/server/db/database';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
@@ -37,7 +44,11 @@ async function post(path: string, body: unknown, token?: string): Promise<Respon
 }
 
 async function pushAll(token: string, items: CheckIn[]): Promise<void> {
-  const res = await post(API.push, { protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'e2e', pending: items.length, items }, token);
+  const res = await post(
+    API.push,
+    { protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'e2e', pending: items.length, items },
+    token,
+  );
   expect(res.status).toBe(200);
 }
 
@@ -78,7 +89,14 @@ describe('tracer console trust badges', () => {
     await page.getByRole('button', { name: 'Truy vết', exact: true }).click();
     const f1 = page.getByTestId('trace-f1');
     await f1.waitFor();
-    const rows = await f1.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('td')?.textContent, tr.querySelector('[data-testid=badge-self-only]')?.textContent ?? null]));
+    const rows = await f1
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('td')?.textContent,
+          tr.querySelector('[data-testid=badge-self-only]')?.textContent ?? null,
+        ]),
+      );
     expect(rows.sort()).toEqual([
       [SCANNED.name, null],
       [PLANTED.name, 'Chỉ tự khai (chưa xác minh)'],

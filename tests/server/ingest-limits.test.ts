@@ -26,7 +26,8 @@ afterEach(async () => {
   await s.close();
 });
 
-const verdicts = (res: { json<T>(): T }) => res.json<PushResponse>().results.map((r) => `${r.status}${r.reason ? ` ${r.reason.split(':')[0]}` : ''}`);
+const verdicts = (res: { json<T>(): T }) =>
+  res.json<PushResponse>().results.map((r) => `${r.status}${r.reason ? ` ${r.reason.split(':')[0]}` : ''}`);
 
 describe('claimed time against the receive time', () => {
   it('refuses a visitor self check-in claiming more than 72 h back, keeps one at 71 h', async () => {
@@ -57,7 +58,11 @@ describe('claimed time against the receive time', () => {
     const { token } = await s.enrol();
     const [item] = checkIns(s.checkpoint.id, 1);
     const slow = 2 * D;
-    const res = await push(s.app, token, pushBody([{ ...item!, deviceTime: T0 - slow - 20 * H }], { sentAt: T0 - slow }));
+    const res = await push(
+      s.app,
+      token,
+      pushBody([{ ...item!, deviceTime: T0 - slow - 20 * H }], { sentAt: T0 - slow }),
+    );
     expect(verdicts(res)).toEqual(['accepted']);
     const [stored] = await listAllCheckins(s.db);
     expect(stored).toMatchObject({ correctedTime: T0 - 20 * H, skewed: true });
@@ -69,7 +74,13 @@ describe('door-screen codes are judged at the receive time', () => {
     const token = await registerVisitor(s.app);
     const capturedAt = T0 - 7 * M;
     const backdated = selfCheckIn(signer, s.checkpoint, HOA, capturedAt, Math.floor(capturedAt / M));
-    const fresh = selfCheckIn(signer, s.checkpoint, { ...HOA, visitorId: 'p8w2r5t1zq' }, T0 - 20_000, Math.floor(T0 / M));
+    const fresh = selfCheckIn(
+      signer,
+      s.checkpoint,
+      { ...HOA, visitorId: 'p8w2r5t1zq' },
+      T0 - 20_000,
+      Math.floor(T0 / M),
+    );
     const res = await push(s.app, token, pushBody([backdated, fresh]));
     expect(verdicts(res)).toEqual(['rejected stale_door_code', 'accepted']);
     expect((await listAllCheckins(s.db)).map((c) => c.id)).toEqual([fresh.id]);

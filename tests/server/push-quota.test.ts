@@ -29,14 +29,16 @@ afterEach(async () => {
 });
 
 /** Self check-ins of invented people at the demo checkpoint, inside a published notice's window. */
-const planted = (count: number, seed = 0) => inventedPeople(count, seed).map((p, i) => selfCheckIn(signer, s.checkpoint, p, T0 - 2 * 3_600_000 + i));
+const planted = (count: number, seed = 0) =>
+  inventedPeople(count, seed).map((p, i) => selfCheckIn(signer, s.checkpoint, p, T0 - 2 * 3_600_000 + i));
 
 describe('push quotas', { timeout: 60_000 }, () => {
   it('stops the 2,000-invented-people script at the visitor token quota, with 429 and Retry-After', async () => {
     const token = await registerVisitor(s.app);
     const items = planted(2_000);
     const answers = [];
-    for (let i = 0; i < items.length; i += 500) answers.push(await pushFrom(s.app, token, pushBody(items.slice(i, i + 500))));
+    for (let i = 0; i < items.length; i += 500)
+      answers.push(await pushFrom(s.app, token, pushBody(items.slice(i, i + 500))));
 
     // The first push gets answers for the first 120 items only (the rest stays queued on a real phone).
     expect(answers[0]?.statusCode).toBe(200);
@@ -68,8 +70,12 @@ describe('push quotas', { timeout: 60_000 }, () => {
   it('reserves atomically: ten simultaneous pushes from one token store exactly the quota', async () => {
     const token = await registerVisitor(s.app);
     const items = planted(300);
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => pushFrom(s.app, token, pushBody(items.slice(i * 30, i * 30 + 30)))));
-    const answered = answers.filter((r) => r.statusCode === 200).reduce((n, r) => n + r.json<PushResponse>().results.length, 0);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => pushFrom(s.app, token, pushBody(items.slice(i * 30, i * 30 + 30)))),
+    );
+    const answered = answers
+      .filter((r) => r.statusCode === 200)
+      .reduce((n, r) => n + r.json<PushResponse>().results.length, 0);
     expect(answered).toBe(VISITOR_10MIN!.limit);
     expect(answers.some((r) => r.statusCode === 429)).toBe(true);
     expect(await countCheckins(s.db)).toBe(VISITOR_10MIN!.limit);
@@ -93,14 +99,20 @@ describe('push quotas', { timeout: 60_000 }, () => {
     expect(PUSH_QUOTAS.guardToken[0]!.limit).toBeGreaterThanOrEqual(100 * VISITOR_10MIN!.limit);
     const { token } = await s.enrol();
     const items = checkIns(s.checkpoint.id, 2_000);
-    for (let i = 0; i < items.length; i += 500) expect((await pushFrom(s.app, token, pushBody(items.slice(i, i + 500)))).statusCode).toBe(200);
+    for (let i = 0; i < items.length; i += 500)
+      expect((await pushFrom(s.app, token, pushBody(items.slice(i, i + 500)))).statusCode).toBe(200);
     expect(await countCheckins(s.db)).toBe(2_000);
   });
 
   it('limits simultaneous visitor registrations from one address exactly (reserved with the insert)', async () => {
     const answers = await Promise.all(
       Array.from({ length: REGISTER_QUOTA.limit + 15 }, () =>
-        s.app.inject({ method: 'POST', url: API.visitorRegister, payload: { appVersion: '0.1.0' }, remoteAddress: '192.0.2.44' }),
+        s.app.inject({
+          method: 'POST',
+          url: API.visitorRegister,
+          payload: { appVersion: '0.1.0' },
+          remoteAddress: '192.0.2.44',
+        }),
       ),
     );
     expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(REGISTER_QUOTA.limit);
@@ -115,7 +127,13 @@ describe('the device side', { timeout: 30_000 }, () => {
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
     const token = await registerVisitor(s.app);
-    const body = (n: number, seed: number): PushRequest => ({ protocol: PROTOCOL_VERSION, sentAt: T0, appVersion: '0.1.0', pending: n, items: planted(n, seed) });
+    const body = (n: number, seed: number): PushRequest => ({
+      protocol: PROTOCOL_VERSION,
+      sentAt: T0,
+      appVersion: '0.1.0',
+      pending: n,
+      items: planted(n, seed),
+    });
     const first = await pushBatch({ baseUrl, token, body: body(VISITOR_10MIN!.limit, 1), timeoutMs: 10_000 });
     expect(first.type).toBe('ok');
     const second = await pushBatch({ baseUrl, token, body: body(5, 2), timeoutMs: 10_000 });

@@ -10,13 +10,24 @@ import type { Checkpoint } from '../../src/server/domain/types';
 
 /** Registers a visitor phone from `address`; returns its token. */
 export async function registerVisitor(app: FastifyInstance, address = '127.0.0.1'): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: API.visitorRegister, payload: { appVersion: '0.1.0' }, remoteAddress: address });
+  const res = await app.inject({
+    method: 'POST',
+    url: API.visitorRegister,
+    payload: { appVersion: '0.1.0' },
+    remoteAddress: address,
+  });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.statusCode} ${res.body}`);
   return res.json<VisitorRegisterResponse>().token;
 }
 
 /** A self check-in at `time` proven by the checkpoint's printed poster (or its door-screen code of minute `t`). */
-export function selfCheckIn(signer: PosterSigner, cp: Pick<Checkpoint, 'id' | 'code' | 'name'>, person: Person, time: number, t?: number): CheckIn {
+export function selfCheckIn(
+  signer: PosterSigner,
+  cp: Pick<Checkpoint, 'id' | 'code' | 'name'>,
+  person: Person,
+  time: number,
+  t?: number,
+): CheckIn {
   const poster = signer.sign({ code: cp.code, checkpointId: cp.id, name: cp.name, ...(t === undefined ? {} : { t }) });
   return {
     id: uuidv7({ msecs: time }),
@@ -25,7 +36,12 @@ export function selfCheckIn(signer: PosterSigner, cp: Pick<Checkpoint, 'id' | 'c
     source: 'self',
     deviceTime: time,
     person,
-    proof: { code: poster.code, name: poster.name, sig: poster.sig, ...(poster.t === undefined ? {} : { t: poster.t }) },
+    proof: {
+      code: poster.code,
+      name: poster.name,
+      sig: poster.sig,
+      ...(poster.t === undefined ? {} : { t: poster.t }),
+    },
   };
 }
 
@@ -39,6 +55,17 @@ export function inventedPeople(count: number, seed = 0): Person[] {
 }
 
 /** POSTs a push from an address. */
-export function pushFrom(app: FastifyInstance, token: string, body: unknown, address = '127.0.0.1'): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}` }, payload: body as object, remoteAddress: address });
+export function pushFrom(
+  app: FastifyInstance,
+  token: string,
+  body: unknown,
+  address = '127.0.0.1',
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: API.push,
+    headers: { authorization: `Bearer ${token}` },
+    payload: body as object,
+    remoteAddress: address,
+  });
 }

@@ -47,7 +47,14 @@ beforeAll(async () => {
 
   const pushes: [string, CheckIn[]][] = [
     [guardA.token, [scan(a.id, CASE, at(2)), scan(a.id, X, at(2, 20)), scan(a.id, MIXED, at(2, 6))]],
-    [visitor, [selfCheckIn(signer, a, S, at(2, 10)), selfCheckIn(signer, a, MIXED, at(2, 5)), selfCheckIn(signer, nua, T, at(6, 10))]],
+    [
+      visitor,
+      [
+        selfCheckIn(signer, a, S, at(2, 10)),
+        selfCheckIn(signer, a, MIXED, at(2, 5)),
+        selfCheckIn(signer, nua, T, at(6, 10)),
+      ],
+    ],
     [guardNua.token, [scan(nua.id, X, at(6))]],
   ];
   for (const [token, items] of pushes) {
@@ -67,7 +74,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const flags = (contacts: ContactEntry[]) => Object.fromEntries(contacts.map((c) => [c.name, [c.selfOnly, c.fromRevokedDevice]]));
+const flags = (contacts: ContactEntry[]) =>
+  Object.fromEntries(contacts.map((c) => [c.name, [c.selfOnly, c.fromRevokedDevice]]));
 
 describe('trust flags in a trace', { timeout: 30_000 }, () => {
   it('marks F1 contacts resting only on self check-ins, and those from a revoked device, in the answer', async () => {
@@ -96,14 +104,21 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
     const rows = (name: string) => {
       const sheet = book.getWorksheet(name);
-      return Array.from({ length: sheet?.rowCount ?? 0 }, (_, i) => Array.from((sheet?.getRow(i + 1).values as unknown[]).slice(1), (v) => v ?? ''));
+      return Array.from({ length: sheet?.rowCount ?? 0 }, (_, i) =>
+        Array.from((sheet?.getRow(i + 1).values as unknown[]).slice(1), (v) => v ?? ''),
+      );
     };
     const [head, ...f1] = rows('Danh sách F1');
     const verified = head!.indexOf('Xác minh');
     const revoked = head!.indexOf('Máy đã thu hồi');
     expect(verified).toBeGreaterThan(0);
     const byName = Object.fromEntries(f1.map((r) => [r[1], [r[verified] ?? '', r[revoked] ?? '']]));
-    expect(byName).toEqual({ [S.name]: [SELF_ONLY, ''], [X.name]: ['', ''], [MIXED.name]: ['', ''], [V.name]: ['', FROM_REVOKED] });
+    expect(byName).toEqual({
+      [S.name]: [SELF_ONLY, ''],
+      [X.name]: ['', ''],
+      [MIXED.name]: ['', ''],
+      [V.name]: ['', FROM_REVOKED],
+    });
     const [timelineHead, ...visits] = rows('Lịch trình ca bệnh');
     expect(timelineHead!.at(-1)).toBe('Máy đã thu hồi');
     expect(visits.map((r) => r.at(-1))).toEqual(['Không', 'Có']);

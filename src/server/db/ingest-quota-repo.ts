@@ -28,7 +28,9 @@ export async function quotaUsage(db: Db, counters: readonly QuotaCounter[]): Pro
   const rows = await db
     .selectFrom('ingest_quota')
     .select(['quota_key', 'window_start', 'used'])
-    .where((eb) => eb.or(counters.map((c) => eb.and([eb('quota_key', '=', c.key), eb('window_start', '=', c.windowStart)]))))
+    .where((eb) =>
+      eb.or(counters.map((c) => eb.and([eb('quota_key', '=', c.key), eb('window_start', '=', c.windowStart)]))),
+    )
     .execute();
   const used = new Map(rows.map((r) => [slot(r.quota_key, Number(r.window_start)), Number(r.used)]));
   return counters.map((c) => used.get(slot(c.key, c.windowStart)) ?? 0);
@@ -44,7 +46,9 @@ export async function reserveQuota(trx: Db, counters: readonly QuotaCounter[], w
   const rows = await trx
     .insertInto('ingest_quota')
     .values(list.map((c) => ({ quota_key: c.key, window_start: c.windowStart, used: 0, expires_at: c.expiresAt })))
-    .onConflict((oc) => oc.columns(['quota_key', 'window_start']).doUpdateSet((eb) => ({ used: eb.ref('ingest_quota.used') })))
+    .onConflict((oc) =>
+      oc.columns(['quota_key', 'window_start']).doUpdateSet((eb) => ({ used: eb.ref('ingest_quota.used') })),
+    )
     .returning(['quota_key', 'window_start', 'used'])
     .execute();
   const used = new Map(rows.map((r) => [slot(r.quota_key, Number(r.window_start)), Number(r.used)]));
@@ -63,7 +67,9 @@ async function addUsage(trx: Db, counters: readonly QuotaCounter[], units: numbe
   await trx
     .updateTable('ingest_quota')
     .set((eb) => ({ used: eb('used', '+', units) }))
-    .where((eb) => eb.or(counters.map((c) => eb.and([eb('quota_key', '=', c.key), eb('window_start', '=', c.windowStart)]))))
+    .where((eb) =>
+      eb.or(counters.map((c) => eb.and([eb('quota_key', '=', c.key), eb('window_start', '=', c.windowStart)]))),
+    )
     .execute();
 }
 

@@ -75,7 +75,9 @@ export function pushCounters(device: Device, address: string | null, now: number
     case 'visitor':
       return [
         ...PUSH_QUOTAS.visitorToken.map((q) => counterFor(token, q, now)),
-        ...(address === null ? [] : PUSH_QUOTAS.visitorAddress.map((q) => counterFor(`push:visitor-address:${addressTag(address)}`, q, now))),
+        ...(address === null
+          ? []
+          : PUSH_QUOTAS.visitorAddress.map((q) => counterFor(`push:visitor-address:${addressTag(address)}`, q, now))),
       ];
     case 'upstream':
       return PUSH_QUOTAS.upstreamToken.map((q) => counterFor(token, q, now));
@@ -86,7 +88,12 @@ export function pushCounters(device: Device, address: string | null, now: number
 
 /** The counter of what a revoked device may still store (no window). */
 export function revokedCounter(device: Device & { revokedAt: number }): QuotaCounter {
-  return { key: `revoked:device:${device.id}`, windowStart: 0, limit: REVOKED_LIMITS.maxItems, expiresAt: device.revokedAt + REVOKED_LIMITS.graceMs + DAY };
+  return {
+    key: `revoked:device:${device.id}`,
+    windowStart: 0,
+    limit: REVOKED_LIMITS.maxItems,
+    expiresAt: device.revokedAt + REVOKED_LIMITS.graceMs + DAY,
+  };
 }
 
 /** Seconds until every full counter among these has opened its next window (what Retry-After says). */

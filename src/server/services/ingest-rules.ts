@@ -12,7 +12,8 @@ export function claimedTimeRefusal(device: Device, correctedTime: number, receiv
   if (device.kind === 'upstream') return null;
   if (correctedTime > receivedAt + CLAIM_LIMITS.futureToleranceMs) return ingestMessage('claimed_in_future');
   const maxAge = device.kind === 'visitor' ? CLAIM_LIMITS.selfMaxAgeMs : CLAIM_LIMITS.deviceMaxAgeMs;
-  if (correctedTime < receivedAt - maxAge) return ingestMessage(device.kind === 'visitor' ? 'self_claimed_too_old' : 'claimed_too_old');
+  if (correctedTime < receivedAt - maxAge)
+    return ingestMessage(device.kind === 'visitor' ? 'self_claimed_too_old' : 'claimed_too_old');
   return null;
 }
 
