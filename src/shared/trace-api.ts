@@ -86,6 +86,8 @@ export interface TimelineEntry {
   source: string;
   /** The time was corrected for a device clock that was off. */
   skewed: boolean;
+  /** Uploaded by a guard device after it was revoked (recorded before the revocation). */
+  fromRevokedDevice: boolean;
 }
 
 /** A contact at one checkpoint. */
@@ -115,6 +117,10 @@ export interface ContactEntry {
   viaNames?: string[];
   /** The name as the check-in carried it, when a guard corrected it (the correction is `name`). */
   originalName?: string;
+  /** The contact rests only on the person's own `self` check-ins (unverified claims, no guard saw them). */
+  selfOnly: boolean;
+  /** Some of the check-ins behind this contact came from a revoked device. */
+  fromRevokedDevice: boolean;
 }
 
 /** The narrow zone of one commune, named. */

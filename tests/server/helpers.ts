@@ -88,9 +88,10 @@ export function push(app: FastifyInstance, token: string, body: unknown): Promis
   return app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}` }, payload: body as object });
 }
 
-/** Realistic valid check-ins at a checkpoint, an hour before T0. */
+/** Realistic valid check-ins at a checkpoint, from an hour before T0 (earlier for long runs, so none lies after T0). */
 export function checkIns(checkpointId: string, count: number, seed = 7): CheckIn[] {
-  return sampleCheckIns({ checkpointId, count, startTime: T0 - 3_600_000, seed });
+  // Items are at most 21 s apart: a long run starts early enough to end before the server's clock.
+  return sampleCheckIns({ checkpointId, count, startTime: T0 - Math.max(3_600_000, count * 21_000 + 60_000), seed });
 }
 
 /** A fresh data directory whose SQLite file is migrated and seeded with the demo region (for CLI tests). */

@@ -111,6 +111,8 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       ['Trần Văn Cường', 'proposed', 'trace'],
     ]);
     expect(contactOf(inv, 'Lê Thị Bình')).toMatchObject({ overlapMin: 45, places: [{ checkpointName: 'UBND xã Dân Lực', overlapMin: 45 }] });
+    // Every proposal rests on a guard's scan (CCCD), none only on the visitor's own claim.
+    expect(inv.contacts.map((c) => c.basis)).toEqual(['verified', 'verified', 'verified', 'verified']);
   });
 
   it('shows what a new check-in changes and takes it in only when the tracer says so', async () => {

@@ -5,10 +5,12 @@
  */
 import { consoleVisitDict } from './dict-visit';
 import { outbreakDict } from './dict-outbreak';
+import { secDataConsoleDict } from './dict-sec-data';
 
 export const dict = {
   ...consoleVisitDict,
   ...outbreakDict,
+  ...secDataConsoleDict,
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
 
@@ -253,6 +255,7 @@ export const dict = {
   },
   'trace.publish': { vi: 'Phát cảnh báo cho vùng này', en: 'Publish a warning for this zone' },
   'trace.published': { vi: 'Đã phát {n} cảnh báo.', en: '{n} notices published.' },
+  ...secDataConsoleDict,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ConsoleKey = keyof typeof dict;

@@ -1,6 +1,7 @@
 /** A contact list (F1 or F2): one row per person, sortable by overlap minutes. */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { TrustBadges } from './TrustBadges';
 import { vnTime, type Contact } from './types';
 
 export interface ContactsTableProps {
@@ -28,6 +29,7 @@ export function ContactsTable({ contacts, testId, showVia = false }: ContactsTab
               {t('trace.overlap')} {desc ? '▼' : '▲'}
             </button>
           </th>
+          <th>{t('trace.flags')}</th>
         </tr>
       </thead>
       <tbody>
@@ -42,6 +44,9 @@ export function ContactsTable({ contacts, testId, showVia = false }: ContactsTab
             <td>{c.places.map((p) => `${p.checkpointName} ${vnTime(p.first)}–${vnTime(p.last)}`).join('; ')}</td>
             {showVia && <td data-testid="via">{(c.viaNames ?? c.via).join('; ')}</td>}
             <td class="num">{c.overlapMin}</td>
+            <td>
+              <TrustBadges selfOnly={c.selfOnly} fromRevokedDevice={c.fromRevokedDevice} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
 import { ContactsTable } from './ContactsTable';
+import { TrustBadges } from './TrustBadges';
 import { downloadExport } from './download';
 import { vnTime, type Contact, type TraceQuery, type TraceResult } from './types';
 import { ZoneView } from './ZoneView';
@@ -47,6 +48,9 @@ export function TraceView({ query, label }: TraceViewProps) {
               <td>{vnTime(v.end)}{v.endKnown ? '' : ` (${t('trace.defaultStay')})`}</td>
               <td>{v.source}</td>
               <td>{v.skewed ? t('trace.clockCorrected') : ''}</td>
+              <td>
+                <TrustBadges selfOnly={v.source === 'self'} fromRevokedDevice={v.fromRevokedDevice} />
+              </td>
             </tr>
           ))}
         </tbody>

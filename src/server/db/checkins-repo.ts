@@ -166,6 +166,13 @@ export async function findCheckinsByIds(db: Db, ids: readonly string[]): Promise
   return rows.map(toStoredCheckIn);
 }
 
+/** Which of these ids are already stored (up to 500 ids per call). */
+export async function storedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('checkins').select('id').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Every stored check-in, by id (time order, ids being UUIDv7). For inspection and tests, not for big tables. */
 export async function listAllCheckins(db: Db): Promise<StoredCheckIn[]> {
   const rows = await db.selectFrom('checkins').selectAll().orderBy('id').execute();

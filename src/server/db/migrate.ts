@@ -12,6 +12,7 @@ import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
 import { secGateMigration } from './migrations/2026_12_01_1100_sec_gate';
 import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_corrections';
 import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
+import { ingestQuotaMigration } from './migrations/2026_12_01_2140_ingest_quota';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1100_sec_gate': secGateMigration,
   '2026_12_01_2140_person_corrections': personCorrectionsMigration,
   '2026_12_01_1500_outbreak': outbreakMigration,
+  '2026_12_01_2140_ingest_quota': ingestQuotaMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -298,6 +298,14 @@ export interface OutbreakEntriesTable {
   by_user: string | null;
 }
 
+/** One ingest quota counter in one fixed window (`window_start` 0: no window). */
+export interface IngestQuotaTable {
+  quota_key: string;
+  window_start: number;
+  used: number;
+  expires_at: number;
+}
+
 export interface DatabaseSchema {
   units: UnitsTable;
   checkpoints: CheckpointsTable;
@@ -320,6 +328,7 @@ export interface DatabaseSchema {
   outbreak_contacts: OutbreakContactsTable;
   outbreak_followups: OutbreakFollowupsTable;
   outbreak_entries: OutbreakEntriesTable;
+  ingest_quota: IngestQuotaTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -4,6 +4,7 @@
  */
 import type { Db } from './database';
 import { insertDevice } from './devices-repo';
+import { reserveQuota, type QuotaCounter } from './ingest-quota-repo';
 
 /** Stores a newly registered visitor phone; `networkTag` is a short hash of its IP, for rate limiting. */
 export async function insertVisitorDevice(
@@ -16,6 +17,20 @@ export async function insertVisitorDevice(
     { id: device.id, kind: 'visitor', checkpointId: null, label: visitorLabel(device.networkTag), appVersion: device.appVersion, enrolledAt: device.registeredAt },
     tokenHash,
   );
+}
+
+/** Stores a visitor phone only if the per-address counter has room, reserving it in the same transaction; false when full. */
+export async function insertVisitorDeviceWithinQuota(
+  db: Db,
+  device: { id: string; appVersion: string; registeredAt: number; networkTag: string },
+  tokenHash: string,
+  counter: QuotaCounter,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if ((await reserveQuota(trx, [counter], 1)) === 0) return false;
+    await insertVisitorDevice(trx, device, tokenHash);
+    return true;
+  });
 }
 
 /** How many visitor phones registered from this network since `since` (ms). */

@@ -1,5 +1,6 @@
 /**
- * POST /api/sync/push: a guard device uploads queued check-ins; every item gets a verdict.
+ * POST /api/sync/push: a guard device uploads queued check-ins; every item gets a verdict. Over its
+ * quota (services/ingest-limits.ts) a push is answered 429 with Retry-After.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -8,6 +9,7 @@ import { latestQuestionnaireVersion } from '../db/questionnaires-repo';
 import { requireDevice } from '../http/auth';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from './deps';
+import { secDataDict } from '../i18n/dict-sec-data';
 
 /** The `protocol` field of a body, when there is one. */
 function protocolOf(body: unknown): unknown {
@@ -39,7 +41,16 @@ export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
     const parsed = v.safeParse(PushRequestSchema, request.body);
     if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
 
-    const [answer, questionnaireVersion] = await Promise.all([deps.ingestor.push(device, parsed.output, deps.now), latestQuestionnaireVersion(deps.db)]);
-    return { ...answer, questionnaireVersion };
+    const [outcome, questionnaireVersion] = await Promise.all([
+      deps.ingestor.push(device, parsed.output, deps.now, { address: request.ip }),
+      latestQuestionnaireVersion(deps.db),
+    ]);
+    if (outcome.type === 'quota_exceeded') {
+      reply.header('retry-after', String(outcome.retryAfterS));
+      return sendError(reply, 429, 'too_many_items', secDataDict['error.too_many_items'].vi);
+    }
+    // Only part of the push fitted the quota: the unanswered items stay queued on the device.
+    if (outcome.retryAfterS !== undefined) reply.header('retry-after', String(outcome.retryAfterS));
+    return { ...outcome.response, questionnaireVersion };
   });
 }

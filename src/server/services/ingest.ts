@@ -2,14 +2,17 @@
  * Ingesting a push: validate each item on its own, store the valid ones with insert-or-ignore in one
  * transaction together with the device's sync report, and answer one result per item, in order.
  * Pushes arriving while a transaction runs share the next one (group commit); each push is answered
- * only after the transaction holding it committed.
+ * only after the transaction holding it committed. The push quota is reserved in that same
+ * transaction: when it covers only part of a push, the rest is left unanswered (the device sends it
+ * again later); when nothing is left, the push is refused for a while (429 + Retry-After).
  */
 import * as v from 'valibot';
 import { CheckInSchema, describeIssues, type ItemResult, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
 import type { Db } from '../db/database';
-import { createCheckinWriter } from '../db/checkins-repo';
+import { createCheckinWriter, storedIds } from '../db/checkins-repo';
 import { createWriteQueue } from '../db/write-queue';
 import { recordDeviceSync } from '../db/devices-repo';
+import { quotaUsage, releaseQuota, reserveQuota } from '../db/ingest-quota-repo';
 import type { PosterSigner } from './poster-signing';
 import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
@@ -17,10 +20,24 @@ import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
 import { enqueueForward } from '../forwarding/forwarding-repo';
 import { judgeUpstream, upstreamJudge } from '../forwarding/province-ingest';
+import { pushCounters, retryAfterSeconds, revokedCounter } from './ingest-limits';
+import { claimedTimeRefusal, revokedRefusal } from './ingest-rules';
+import { ingestMessage } from './ingest-messages';
 import { insertCorrections } from '../db/corrections-repo';
 import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
+
+/** How a push ended: stored (possibly only its first items), or refused by the quota. */
+export type PushOutcome =
+  | { type: 'stored'; response: PushResponse; /** Set when the quota covered only part of the push. */ retryAfterS?: number }
+  | { type: 'quota_exceeded'; retryAfterS: number };
+
+/** Where a push came from, beyond its token. */
+export interface PushOrigin {
+  /** The client address (as Fastify resolved it); null when unknown. */
+  address: string | null;
+}
 
 /** Reads an item's id for the result line, whatever else is wrong with it. */
 function idOf(item: unknown): string | null {
@@ -28,10 +45,18 @@ function idOf(item: unknown): string | null {
   return null;
 }
 
+/** An item's verdict before the transaction: its result line and, when it is to be stored, the row. */
+interface Verdict {
+  result: ItemResult;
+  stored?: StoredCheckIn;
+  /** A guard's correction of a person (kind `fix`), stored beside the check-in. */
+  correction?: StoredCorrection;
+}
+
 /** Stores pushes for one database. */
 export interface Ingestor {
   /** Stores a validated push envelope from a device; resolves only after the transaction committed. */
-  push(device: Device, envelope: PushEnvelope, now: () => number): Promise<PushResponse>;
+  push(device: Device, envelope: PushEnvelope, now: () => number, origin?: PushOrigin): Promise<PushOutcome>;
 }
 
 /** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
@@ -39,86 +64,132 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
   const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
+  /** Judges every item of a push on its own, in order. */
+  async function judgeAll(device: Device, envelope: PushEnvelope, receivedAt: number, clockOffsetMs: number): Promise<Verdict[]> {
+    const receipt = { deviceId: device.id, receivedAt, clockOffsetMs };
+    // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
+    const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
+    // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
+    const upstream = device.kind === 'upstream' ? await upstreamJudge(db, device, envelope.items) : null;
+    const seen = new Set<string>();
+    const verdicts: Verdict[] = [];
+    const reject = (id: string | null, reason: string) => verdicts.push({ result: { id, status: 'rejected', reason } });
+
+    for (const item of envelope.items) {
+      const parsed = v.safeParse(CheckInSchema, item);
+      if (!parsed.success) {
+        reject(idOf(item), `invalid_checkin: ${describeIssues(parsed.issues)}`);
+        continue;
+      }
+      const checkIn = parsed.output;
+      const times = { correctedTime: checkIn.deviceTime + clockOffsetMs, receivedAt };
+      let stored: StoredCheckIn;
+      if (upstream) {
+        const verdict = judgeUpstream(upstream, checkIn, device);
+        if (typeof verdict === 'string') {
+          reject(checkIn.id, verdict);
+          continue;
+        }
+        stored = verdict;
+      } else {
+        const refusal =
+          claimedTimeRefusal(device, times.correctedTime, receivedAt) ??
+          (judgeSelf
+            ? await judgeSelf(checkIn, times)
+            : checkIn.checkpointId !== device.checkpointId
+              ? 'wrong_checkpoint: this check-in belongs to another checkpoint than the one this device is enrolled to'
+              : null) ??
+          // Revoked device: only what it recorded before the revocation, for a while (docs/security.md).
+          revokedRefusal(device, times.correctedTime, receivedAt);
+        if (refusal !== null) {
+          reject(checkIn.id, refusal);
+          continue;
+        }
+        if (checkIn.kind === 'fix') {
+          // A correction of a person (guard devices only): stored beside the check-in, never over it.
+          const correction = device.kind === 'guard' ? toStoredCorrection(checkIn, receipt) : 'fix_not_allowed: only a guard device may correct a check-in';
+          if (typeof correction === 'string') reject(checkIn.id, correction);
+          else if (seen.has(checkIn.id)) verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });
+          else {
+            seen.add(checkIn.id);
+            verdicts.push({ result: { id: checkIn.id, status: 'accepted' }, correction });
+          }
+          continue;
+        }
+        stored = toStoredCheckIn(checkIn, receipt);
+        if (device.revokedAt !== null) stored.fromRevokedDevice = true;
+      }
+      if (seen.has(checkIn.id)) {
+        verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });
+      } else {
+        seen.add(checkIn.id);
+        verdicts.push({ result: { id: checkIn.id, status: 'accepted' }, stored });
+      }
+    }
+    return verdicts;
+  }
+
   return {
-    async push(device, envelope, now) {
+    async push(device, envelope, now, origin = { address: null }) {
       const receivedAt = now();
       const clockOffsetMs = clockOffset(receivedAt, envelope.sentAt);
-      const receipt = { deviceId: device.id, receivedAt, clockOffsetMs };
-
-      const results: ItemResult[] = [];
-      /** Index in `results` of each item to insert, first occurrence of an id only. */
-      const slots = new Map<string, number>();
-      const toInsert: StoredCheckIn[] = [];
-      const corrections: StoredCorrection[] = [];
-      // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
-      const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
-      // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
-      const upstream = device.kind === 'upstream' ? await upstreamJudge(db, device, envelope.items) : null;
-
-      for (const item of envelope.items) {
-        const parsed = v.safeParse(CheckInSchema, item);
-        const selfRefusal = judgeSelf && parsed.success ? await judgeSelf(parsed.output, clockOffsetMs) : null;
-        if (!parsed.success) {
-          results.push({ id: idOf(item), status: 'rejected', reason: `invalid_checkin: ${describeIssues(parsed.issues)}` });
-        } else if (selfRefusal !== null) {
-          results.push({ id: parsed.output.id, status: 'rejected', reason: selfRefusal });
-        } else if (upstream) {
-          const verdict = judgeUpstream(upstream, parsed.output, device);
-          if (typeof verdict === 'string') {
-            results.push({ id: parsed.output.id, status: 'rejected', reason: verdict });
-          } else if (slots.has(parsed.output.id)) {
-            results.push({ id: parsed.output.id, status: 'duplicate' });
-          } else {
-            slots.set(parsed.output.id, results.length);
-            results.push({ id: parsed.output.id, status: 'accepted' });
-            toInsert.push(verdict);
-          }
-        } else if (!judgeSelf && parsed.output.checkpointId !== device.checkpointId) {
-          results.push({
-            id: parsed.output.id,
-            status: 'rejected',
-            reason: 'wrong_checkpoint: this check-in belongs to another checkpoint than the one this device is enrolled to',
-          });
-        } else if (device.revokedAt !== null && parsed.output.deviceTime + clockOffsetMs > device.revokedAt) {
-          // Revoked device: only what it recorded before the revocation is kept (docs/console.md, "Revocation").
-          results.push({ id: parsed.output.id, status: 'rejected', reason: 'device_revoked: recorded after this device was revoked' });
-        } else if (slots.has(parsed.output.id)) {
-          results.push({ id: parsed.output.id, status: 'duplicate' });
-        } else if (parsed.output.kind === 'fix') {
-          // A correction of a person (guard devices only): stored beside the check-in, never over it.
-          const correction = device.kind === 'guard' ? toStoredCorrection(parsed.output, receipt) : 'fix_not_allowed: only a guard device may correct a check-in';
-          if (typeof correction === 'string') results.push({ id: parsed.output.id, status: 'rejected', reason: correction });
-          else {
-            slots.set(parsed.output.id, results.length);
-            results.push({ id: parsed.output.id, status: 'accepted' });
-            corrections.push(correction);
-          }
-        } else {
-          slots.set(parsed.output.id, results.length);
-          results.push({ id: parsed.output.id, status: 'accepted' });
-          const stored = toStoredCheckIn(parsed.output, receipt);
-          if (device.revokedAt !== null) stored.fromRevokedDevice = true;
-          toInsert.push(stored);
-        }
+      const counters = pushCounters(device, origin.address, receivedAt);
+      // Early, advisory refusal (no work for a token already over its quota); the reservation below decides.
+      const usedBefore = await quotaUsage(db, counters);
+      if (counters.some((c, i) => (usedBefore[i] ?? 0) >= c.limit)) {
+        return { type: 'quota_exceeded', retryAfterS: retryAfterSeconds(counters, usedBefore, receivedAt) };
       }
+      const verdicts = await judgeAll(device, envelope, receivedAt, clockOffsetMs);
+      const wanted = Math.max(1, verdicts.length);
 
-      const stored = results.filter((r) => r.status !== 'rejected').length;
-      const inserted = await commits.run(async (trx) => {
-        const ids = toInsert.length > 0 ? await writer.insertNew(trx, toInsert) : new Set<string>();
-        const fixed = corrections.length > 0 ? await insertCorrections(trx, corrections) : new Set<string>();
+      const committed = await commits.run(async (trx) => {
+        const granted = await reserveQuota(trx, counters, wanted);
+        if (granted === 0) return null;
+        // Copies: a unit of a failed group commit runs again alone and must start from the same verdicts.
+        const taken = verdicts.slice(0, granted).map((x) => ({ ...x }));
+        let toInsert = taken.filter((x) => x.stored !== undefined);
+        const revoked = device.revokedAt !== null && toInsert.length > 0 ? revokedCounter({ ...device, revokedAt: device.revokedAt }) : null;
+        let revokedGranted = 0;
+        if (revoked) {
+          revokedGranted = await reserveQuota(trx, [revoked], toInsert.length);
+          const over = toInsert.slice(revokedGranted);
+          // Over the allowance: what is already stored is a duplicate (the device may forget it); the rest is refused.
+          const known = await storedIds(trx, over.map((x) => x.result.id ?? ''));
+          for (const x of over) {
+            x.result = known.has(x.result.id ?? '') ? { id: x.result.id, status: 'duplicate' } : { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
+            delete x.stored;
+          }
+          toInsert = toInsert.slice(0, revokedGranted);
+        }
+        const rows = toInsert.map((x) => x.stored as StoredCheckIn);
+        const ids = rows.length > 0 ? await writer.insertNew(trx, rows) : new Set<string>();
+        const fixes = taken.filter((x) => x.correction !== undefined);
+        const fixed = fixes.length > 0 ? await insertCorrections(trx, fixes.map((x) => x.correction as StoredCorrection)) : new Set<string>();
+        if (revoked) await releaseQuota(trx, [revoked], revokedGranted - ids.size); // duplicates cost nothing
         if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
+        const stored = taken.filter((x) => x.result.status !== 'rejected').length;
         await recordDeviceSync(trx, device.id, {
           at: receivedAt,
           appVersion: envelope.appVersion,
           clockOffsetMs,
           pendingReported: Math.max(0, envelope.pending - stored),
         });
-        return new Set([...ids, ...fixed]);
+        return { taken, ids, fixed };
       });
-      for (const [id, index] of slots) {
-        if (!inserted.has(id)) results[index] = { id, status: 'duplicate' };
+
+      if (committed === null) {
+        return { type: 'quota_exceeded', retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt) };
       }
-      return { serverTime: now(), clockOffsetMs, results };
+      const results = committed.taken.map((x): ItemResult => {
+        if (x.stored && !committed.ids.has(x.stored.id)) return { id: x.stored.id, status: 'duplicate' };
+        if (x.correction && !committed.fixed.has(x.correction.id)) return { id: x.correction.id, status: 'duplicate' };
+        return x.result;
+      });
+      const response: PushResponse = { serverTime: now(), clockOffsetMs, results };
+      if (committed.taken.length < verdicts.length) {
+        return { type: 'stored', response, retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt) };
+      }
+      return { type: 'stored', response };
     },
   };
 }

@@ -12,6 +12,7 @@ import { dropExpiredPartitions } from '../db/partitions';
 import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention-repo';
 import { getSettings } from '../db/settings-repo';
 import { purgeOutbreakData } from '../outbreak/outbreak-retention';
+import { purgeExpiredQuota } from '../db/ingest-quota-repo';
 
 const DAY_MS = 86_400_000;
 /** How long the audit log keeps an entry (docs/security.md). */
@@ -44,6 +45,7 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   const notices = await deleteExpiredNotices(db, now);
   const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
   const outbreak = await purgeOutbreakData(db, now);
+  await purgeExpiredQuota(db, now); // ingest quota windows that are over
   return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak };
 }
 

@@ -2,6 +2,7 @@
  * A trace as export tables: Vietnamese headers and cell values, shared by XLSX, CSV and the report.
  */
 import type { ContactEntry, TimelineEntry, ZoneEntry } from './tracing-service';
+import { secDataDict as d } from '../i18n/dict-sec-data';
 
 /** A table: a sheet name, headers and rows of text or numbers. */
 export interface ExportTable {
@@ -23,6 +24,7 @@ export function vnTime(ms: number): string {
 export function contactsTable(contacts: readonly ContactEntry[], ring: 'f1' | 'f2', namesById: ReadonlyMap<string, string> = new Map()): ExportTable {
   const headers = ['STT', 'Họ và tên', 'Số giấy tờ', 'Năm sinh', 'Số điện thoại', 'Địa chỉ', 'Điểm kiểm tra', 'Số phút tiếp xúc', 'Tiếp xúc từ', 'Tiếp xúc đến'];
   if (ring === 'f2') headers.push('Tiếp xúc với (F1)');
+  headers.push(d['export.unverifiedHeader'].vi, d['export.fromRevokedHeader'].vi);
   const rows = contacts.map((c, i) => {
     const first = Math.min(...c.places.map((p) => p.first));
     const last = Math.max(...c.places.map((p) => p.last));
@@ -39,6 +41,8 @@ export function contactsTable(contacts: readonly ContactEntry[], ring: 'f1' | 'f
       vnTime(last),
     ];
     if (ring === 'f2') row.push((c.viaNames ?? c.via.map((id) => namesById.get(id) ?? id)).join('; '));
+    // What a tracer must weigh: a contact resting only on self-declared check-ins, or on a revoked device's.
+    row.push(c.selfOnly ? d['export.unverified'].vi : '', c.fromRevokedDevice ? d['export.fromRevoked'].vi : '');
     return row;
   });
   return { sheet: ring === 'f1' ? 'Danh sách F1' : 'Danh sách F2', headers, rows };
@@ -59,7 +63,16 @@ export function zoneTable(zone: readonly ZoneEntry[]): ExportTable {
 export function timelineTable(timeline: readonly TimelineEntry[]): ExportTable {
   return {
     sheet: 'Lịch trình ca bệnh',
-    headers: ['Điểm kiểm tra', 'Xã/phường', 'Giờ vào', 'Giờ ra', 'Giờ ra ước tính', 'Nguồn', 'Đã chỉnh giờ thiết bị'],
-    rows: timeline.map((t) => [t.checkpointName, t.unitName, vnTime(t.start), vnTime(t.end), t.endKnown ? 'Không' : 'Có', t.source, t.skewed ? 'Có' : 'Không']),
+    headers: ['Điểm kiểm tra', 'Xã/phường', 'Giờ vào', 'Giờ ra', 'Giờ ra ước tính', 'Nguồn', 'Đã chỉnh giờ thiết bị', d['export.fromRevokedHeader'].vi],
+    rows: timeline.map((t) => [
+      t.checkpointName,
+      t.unitName,
+      vnTime(t.start),
+      vnTime(t.end),
+      t.endKnown ? 'Không' : 'Có',
+      t.source,
+      t.skewed ? 'Có' : 'Không',
+      t.fromRevokedDevice ? d['export.yes'].vi : d['export.no'].vi,
+    ]),
   };
 }

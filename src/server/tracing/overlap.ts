@@ -45,6 +45,9 @@ interface Accumulator {
   keys: Set<string>;
   via: Set<string>;
   byCheckpoint: Map<string, Interval[]>;
+  /** Some overlapping stay rests on a check-in made by a guard (any source but `self`). */
+  verified: boolean;
+  revoked: boolean;
 }
 
 /** Every person whose presence overlaps a widened source stay by a positive length, most exposed first. */
@@ -77,9 +80,11 @@ export function findContacts(q: ContactQuery): Contact[] {
       if (!hit) continue;
       let acc = found.get(id);
       if (!acc) {
-        acc = { keys: new Set(), via: new Set(), byCheckpoint: new Map() };
+        acc = { keys: new Set(), via: new Set(), byCheckpoint: new Map(), verified: false, revoked: false };
         found.set(id, acc);
       }
+      if (c.source !== 'self') acc.verified = true;
+      if (c.fromRevokedDevice) acc.revoked = true;
       acc.keys.add(c.personKey);
       acc.via.add(owner);
       const list = acc.byCheckpoint.get(c.checkpointId);
@@ -101,6 +106,8 @@ export function findContacts(q: ContactQuery): Contact[] {
       checkpoints,
       overlapMs: checkpoints.reduce((sum, cp) => sum + cp.overlapMs, 0),
       via: [...acc.via].sort(),
+      selfOnly: !acc.verified,
+      fromRevokedDevice: acc.revoked,
     });
   }
   return contacts.sort((a, b) => b.overlapMs - a.overlapMs || (a.personId < b.personId ? -1 : 1));

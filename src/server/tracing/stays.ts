@@ -26,12 +26,14 @@ export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] 
     if (out.time >= lead.time && (!known || out.time < known.time)) closing.set(lead.id, out);
   }
   const nextElsewhere = nextCheckInElsewhere(visits);
+  const joined = joinedFacts(ins, visitOf);
 
   return visits.map((e): Stay => {
     const out = closing.get(e.id);
     const start = e.time;
     let end = out ? Math.min(out.time, start + rules.maxStayMs) : start + rules.defaultStayMs(e.checkpointId);
     const moved = nextElsewhere.get(e.id);
+    const facts = joined.get(e.id);
     if (moved !== undefined && moved < end) end = Math.max(start, moved);
     return {
       checkinId: e.id,
@@ -41,9 +43,24 @@ export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] 
       end,
       endKnown: out !== undefined,
       skewed: e.skewed || (out?.skewed ?? false),
-      source: e.source,
+      // A visit a guard scanned too is not resting on the visitor's own claim alone.
+      source: e.source === 'self' && facts?.scanned ? facts.scanned : e.source,
+      ...(facts?.revoked || out?.fromRevokedDevice ? { fromRevokedDevice: true } : {}),
     };
   });
+}
+
+/** Per visit (its lead 'in'), what all its 'in's say together: a source other than self, a revoked device. */
+function joinedFacts(ins: readonly TraceEvent[], visitOf: ReadonlyMap<string, TraceEvent>): Map<string, { scanned?: TraceEvent['source']; revoked: boolean }> {
+  const facts = new Map<string, { scanned?: TraceEvent['source']; revoked: boolean }>();
+  for (const e of ins) {
+    const lead = visitOf.get(e.id) ?? e;
+    const f = facts.get(lead.id) ?? { revoked: false };
+    if (e.source !== 'self' && f.scanned === undefined) f.scanned = e.source;
+    if (e.fromRevokedDevice) f.revoked = true;
+    facts.set(lead.id, f);
+  }
+  return facts;
 }
 
 /** Which out closes which in: by `ref`, else the person's latest still-open in at that checkpoint before it. */

@@ -59,7 +59,7 @@ export interface TraceCheckpoint {
 /** Largest IN list per statement (bound parameters stay far under every engine's limit). */
 const IN_CHUNK = 500;
 
-const EVENT_COLUMNS = ['id', 'checkpoint_id', 'person_key', 'kind', 'ref', 'corrected_time', 'skew_flag', 'source'] as const;
+const EVENT_COLUMNS = ['id', 'checkpoint_id', 'person_key', 'kind', 'ref', 'corrected_time', 'skew_flag', 'source', 'from_revoked_device'] as const;
 const DETAIL_COLUMNS = ['name', 'id_number', 'id_masked', 'birth_year', 'phone', 'address'] as const;
 
 interface EventRow {
@@ -71,6 +71,7 @@ interface EventRow {
   corrected_time: number;
   skew_flag: number;
   source: string;
+  from_revoked_device: number | null;
 }
 
 /** The person details stored with a check-in row. */
@@ -96,6 +97,7 @@ function toEvent(r: EventRow): TraceEvent {
     time: Number(r.corrected_time),
     skewed: Number(r.skew_flag) === 1,
     source: r.source as Source,
+    ...(Number(r.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
   };
 }
 

@@ -125,6 +125,8 @@ function toContactEntry(c: Contact, details: Map<string, PersonDetails>, checkpo
     })),
     via: c.via,
     ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
+    selfOnly: c.selfOnly,
+    fromRevokedDevice: c.fromRevokedDevice,
   };
 }
 
@@ -151,6 +153,7 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
         endKnown: s.endKnown,
         source: s.source,
         skewed: s.skewed,
+        fromRevokedDevice: s.fromRevokedDevice === true,
       };
     }),
     f1: contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)),

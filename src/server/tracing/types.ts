@@ -16,6 +16,8 @@ export interface TraceEvent {
   /** The device clock was off by more than the flag threshold (the time was corrected). */
   skewed: boolean;
   source: Source;
+  /** Uploaded by a device after its revocation (recorded before it): accepted, flagged. */
+  fromRevokedDevice?: boolean;
 }
 
 /** A person's presence at one checkpoint: from an 'in' to its 'out', or to the checkpoint's default stay. */
@@ -31,6 +33,8 @@ export interface Stay {
   /** The in or the out came from a device whose clock was corrected. */
   skewed: boolean;
   source: Source;
+  /** The in or the out came from a revoked device. */
+  fromRevokedDevice?: boolean;
 }
 
 /** How stays are closed and how wide an exposure is. */
@@ -71,6 +75,10 @@ export interface Contact {
   overlapMs: number;
   /** Identities of the source people this contact overlapped (the case for F1, F1 people for F2). */
   via: string[];
+  /** Every stay of this contact that overlapped rests on a `self` check-in (the visitor's own, unverified claim). */
+  selfOnly: boolean;
+  /** Some overlapping stay of this contact came from a revoked device. */
+  fromRevokedDevice: boolean;
 }
 
 /** A checkpoint time window of the narrow zone. */
