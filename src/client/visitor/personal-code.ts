@@ -4,6 +4,7 @@
  */
 import type { Declaration, Questionnaire } from '../../shared/protocol';
 import { yesNoQuestionIds } from '../../shared/questionnaire/default';
+import { riskKindsOf } from '../../shared/risk/evaluate';
 import { encodeVisitorCode, flagsFromAnswers } from '../../shared/scan/visitor-code';
 import type { VisitorDeclaration } from '../../shared/scan/types';
 import type { Profile, StoredDeclaration } from '../data';
@@ -27,7 +28,7 @@ export function declarationState(latest: StoredDeclaration | undefined, question
 /** The yes/no answers of a declaration as the code's flags (questionnaire order). */
 export function toVisitorDeclaration(declaration: Declaration, questionnaire: Questionnaire): VisitorDeclaration {
   const yes = yesNoQuestionIds(questionnaire).map((id) => declaration.answers[id] === true);
-  return { date: declaration.date, version: declaration.version, flags: flagsFromAnswers(yes) };
+  return { date: declaration.date, version: declaration.version, flags: flagsFromAnswers(yes), risk: riskKindsOf(declaration, questionnaire) };
 }
 
 /** The personal QR text of a profile; carries the declaration only when it is today's and current. */
