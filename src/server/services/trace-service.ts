@@ -17,6 +17,7 @@ import { identitiesFrom, type Identities } from '../tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../tracing/trace';
 import type { Contact, Interval, Stay, TraceRules } from '../tracing/types';
 import { buildZone } from '../tracing/zone';
+import { withDeclaredRisk } from './trace-risk';
 import type { ContactEntry, TraceResult } from '../../shared/trace-api';
 
 const MIN = 60_000;
@@ -33,6 +34,8 @@ export interface TraceParams {
   to: number;
   bufferMin?: number;
   maxStayMin?: number;
+  /** Keep only F1/F2 contacts who declared a symptom or an exposure (risk at the door). */
+  riskOnly?: boolean;
 }
 
 export type { ContactEntry, ContactPlace, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
@@ -134,7 +137,7 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
         skewed: s.skewed,
       };
     }),
-    f1: contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)),
+    f1: await withDeclaredRisk(db, contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)), p, p.riskOnly),
     zone: zone.map((z) => ({
       unitId: z.unitId,
       unitName: [...ctx.checkpoints.values()].find((cp) => cp.unitId === z.unitId)?.unitName ?? '',
@@ -164,5 +167,5 @@ export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEn
   const around = await eventsNear(db, rangesAround(f1Stays, rules));
   const caseIds = new Set(ctx.keys.map((k) => ctx.ids.groupOf(k)));
   const f2 = secondRing(caseIds, f1, f1Events, around.events, ctx.window, rules, ctx.ids);
-  return f2.map((c) => toContactEntry(c, around.details, f1Checkpoints));
+  return withDeclaredRisk(db, f2.map((c) => toContactEntry(c, around.details, f1Checkpoints)), p, p.riskOnly);
 }

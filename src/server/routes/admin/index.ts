@@ -16,6 +16,7 @@ import { registerSessionRoutes } from './session-routes';
 import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
 import { registerTraceRoutes } from './trace-routes';
+import { registerRiskRoutes } from './risk-routes';
 
 /** Installs the console gate and registers the console API. */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -30,4 +31,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerAuditRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerTraceRoutes(app, deps);
+  registerRiskRoutes(app, deps);
 }
