@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { classifyScan } from '../../shared/scan/classify';
 import { answersPrefilled } from './declare-prefill';
 import { emptyAnswers, missingRequired, toDeclaration, type Answers } from '../declare/answers';
@@ -15,6 +15,9 @@ import { recordOnBehalf } from './record-typed';
 import { ScannerPanel } from './ScannerPanel';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
+import { assessDeclaration, toRiskFlags, type RiskAssessment } from '../../shared/risk/evaluate';
+import { RiskNotice } from '../risk/RiskNotice';
+import { rulesOf } from '../risk/rules';
 
 export interface DeclareTabProps {
   ctx: GuardContext;
@@ -29,6 +32,10 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [missing, setMissing] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [risk, setRisk] = useState<RiskAssessment | null>(null);
+  const riskRef = useRef<HTMLDivElement>(null);
+  // The result is at the top of a long form: bring it into view after saving.
+  useEffect(() => riskRef.current?.scrollIntoView?.({ block: 'center' }), [risk]);
 
   const prefill = (text: string) => {
     const result = classifyScan(text);
@@ -37,6 +44,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     if (result.kind === 'visitor' && result.declaration) setAnswers(answersPrefilled(questionnaire, result.declaration, answers));
     setScanning(false);
     setStatus(t('declare.prefilled'));
+    setRisk(null);
     signalSuccess();
   };
   useWedge(prefill, !scanning);
@@ -48,8 +56,12 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     setErrors('errors' in person ? person.errors : {});
     setMissing(missingNow);
     if ('errors' in person || missingNow.length > 0) return signalError();
-    const outcome = await duringScan(() => recordOnBehalf(person.person, toDeclaration(questionnaire, answers, localDay()), ctx.enrolment.checkpoint.id));
+    const declaration = toDeclaration(questionnaire, answers, localDay());
+    const assessment = assessDeclaration(declaration, rulesOf(ctx.risk));
+    const flags = toRiskFlags(assessment);
+    const outcome = await duringScan(() => recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags));
     if (outcome.type !== 'saved') return signalError();
+    setRisk(assessment);
     signalSuccess();
     sync().nudge();
     setStatus(t('declare.saved', { name: person.person.name }));
@@ -65,6 +77,11 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
         <p role="status" class="ok-text" data-testid="declare-status">
           {status}
         </p>
+      )}
+      {risk && (
+        <div ref={riskRef} data-testid="declare-risk">
+          <RiskNotice assessment={risk} view={ctx.risk} audience="guard" />
+        </div>
       )}
       {scanning ? (
         <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />

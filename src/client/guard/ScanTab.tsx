@@ -14,6 +14,7 @@ import { recordCompanions, recordManual } from './record-typed';
 import { ScannerPanel } from './ScannerPanel';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
+import { rulesOf } from '../risk/rules';
 
 export interface ScanTabProps {
   ctx: GuardContext;
@@ -33,7 +34,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
       sync().nudge();
     } else signalError();
   };
-  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin })).then(show);
+  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin, risk: rulesOf(ctx.risk) })).then(show);
   useWedge(onText, panel === 'none');
 
   const onManual = async (person: Person) => {
@@ -62,7 +63,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
 
   return (
     <>
-      <LastPerson outcome={outcome} seq={last?.seq ?? 0} actions={panel === 'none' ? actions : undefined} />
+      <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel === 'none' ? actions : undefined} />
       {panel === 'companions' && outcome?.type === 'saved' && (
         <CompanionsForm lead={outcome.checkIn} onSubmit={(people) => onCompanions(outcome.checkIn, people)} onClose={() => setPanel('none')} />
       )}

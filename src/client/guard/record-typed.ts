@@ -3,25 +3,30 @@
  * with someone, a declaration on somebody's behalf (khai hộ), and rows backfilled from paper sheets.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckIn, Declaration, Person } from '../../shared/protocol';
+import type { CheckIn, Declaration, Person, RiskFlags } from '../../shared/protocol';
 import { saveCheckIns } from '../data';
 import { persist, type RecordOutcome } from './record-scan';
 
 /** Stores a visitor the guard typed in (camera denied or missing, or no code at all). */
 export function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person };
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person, risk: noDeclaration() };
   return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: null }));
 }
 
-/** Stores a health declaration the guard filled in for a visitor without a smartphone. */
-export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration };
+/** Risk flags of an arrival without a declaration (typed, or a companion). */
+function noDeclaration(): RiskFlags {
+  return { status: 'missing', kinds: [], signals: [] };
+}
+
+/** Stores a health declaration the guard filled in for a visitor without a smartphone (with its risk flags). */
+export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now(), risk?: RiskFlags): Promise<RecordOutcome> {
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration, ...(risk ? { risk } : {}) };
   return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: declaration.date }));
 }
 
 /** Checks in the children or elderly relatives who came with `lead`; they share the lead's id as group. */
 export async function recordCompanions(lead: CheckIn, people: Person[], now: number = Date.now()): Promise<CheckIn[]> {
-  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person }));
+  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person, risk: noDeclaration() }));
   await saveCheckIns(companions);
   return companions;
 }
