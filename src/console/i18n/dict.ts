@@ -3,6 +3,8 @@
  * Placeholders are written {name} and filled by `t(key, { name })`. Separate from the PWA's
  * dictionary so the guard/visitor bundle stays small.
  */
+import { riskConsoleDict } from './dict-risk';
+
 export const dict = {
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
@@ -248,6 +250,7 @@ export const dict = {
   },
   'trace.publish': { vi: 'Phát cảnh báo cho vùng này', en: 'Publish a warning for this zone' },
   'trace.published': { vi: 'Đã phát {n} cảnh báo.', en: '{n} notices published.' },
+  ...riskConsoleDict,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ConsoleKey = keyof typeof dict;

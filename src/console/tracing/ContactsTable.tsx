@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { vnTime, type Contact } from './types';
+import { riskWords } from './risk-filter';
 
 export interface ContactsTableProps {
   contacts: Contact[];
@@ -20,6 +21,7 @@ export function ContactsTable({ contacts, testId }: ContactsTableProps) {
           <th>{t('trace.phone')}</th>
           <th>{t('trace.address')}</th>
           <th>{t('trace.places')}</th>
+          <th>{t('risk.trace.col')}</th>
           <th>
             <button type="button" class="link" onClick={() => setDesc(!desc)}>
               {t('trace.overlap')} {desc ? '▼' : '▲'}
@@ -34,6 +36,7 @@ export function ContactsTable({ contacts, testId }: ContactsTableProps) {
             <td>{c.phone ?? ''}</td>
             <td>{c.address ?? ''}</td>
             <td>{c.places.map((p) => `${p.checkpointName} ${vnTime(p.first)}–${vnTime(p.last)}`).join('; ')}</td>
+            <td class="trace-risk" data-testid="contact-risk">{riskWords(c)}</td>
             <td class="num">{c.overlapMin}</td>
           </tr>
         ))}
