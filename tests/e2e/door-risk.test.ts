@@ -22,6 +22,8 @@ import { GuardPage } from '../support/guard-page';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { VisitorPage } from '../support/visitor-page';
 
+/** Screenshots for reading the screens by eye (kept after the run). */
+const SHOTS = process.env.DOOR_RISK_SHOTS ?? tmpdir();
 const PHONE = { viewport: { width: 360, height: 740 } };
 const INSTRUCTION = 'Chưa vào chốt. Về nhà tự cách ly và gọi ngay trạm y tế xã Dân Lực.';
 const HEALTH_PHONE = '0237 3865 115';
@@ -138,7 +140,7 @@ describe('risk at the door', () => {
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
     const stored = await storedOf(server, COUGH);
     expect(stored).toMatchObject({ source: 'on_behalf', risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] } });
-    await guardPage.screenshot({ path: join(workDir, 'khai-ho.png') });
+    await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
   });
 
   it('asks for today’s declaration first at a self check-in, repeats yesterday’s in one tap and says the risk', async () => {
@@ -183,7 +185,7 @@ describe('risk at the door', () => {
     const notice = done.getByTestId('risk-notice');
     expect(await notice.textContent()).toContain('Có triệu chứng: ho');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
-    await page.screenshot({ path: join(workDir, 'self-checkin.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'self-checkin.png'), fullPage: true });
 
     const stored = await storedOf(server, SELF);
     expect(stored).toMatchObject({ source: 'self', risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] } });
@@ -199,6 +201,6 @@ describe('risk at the door', () => {
     expect(await row.textContent()).toContain('UBND xã Dân Lực');
     expect(await row.getAttribute('data-risky')).toBe('3');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
-    await admin.screenshot({ path: join(workDir, 'dashboard.png'), fullPage: true });
+    await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });
 });
