@@ -113,8 +113,9 @@ describe('risk at the door', () => {
     const notice = card.getByTestId('risk-notice');
     expect(await notice.textContent()).toContain('Có triệu chứng: sốt, ho');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
-    expect(await notice.textContent()).toContain(`Trạm y tế: ${HEALTH_PHONE}`);
+    expect(await notice.locator(`a[href="tel:${HEALTH_PHONE.replace(/ /g, '')}"]`).textContent()).toContain(HEALTH_PHONE);
     expect(await card.textContent()).not.toContain('✔');
+    await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png') });
 
     await guard.waitForLastName(STALE, 30_000);
     expect(await card.getAttribute('data-risk')).toBe('stale');
@@ -184,6 +185,7 @@ describe('risk at the door', () => {
     await done.waitFor();
     const notice = done.getByTestId('risk-notice');
     expect(await notice.textContent()).toContain('Có triệu chứng: ho');
+    expect(await done.textContent()).not.toContain('✓');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
     await page.screenshot({ path: join(SHOTS, 'self-checkin.png'), fullPage: true });
 

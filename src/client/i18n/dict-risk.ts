@@ -19,7 +19,7 @@ export const riskDict = {
   },
   'risk.guardStaleAdvice': { vi: 'Đề nghị khai báo y tế hôm nay (khai hộ nếu không có điện thoại).', en: 'Ask for today’s declaration (declare on their behalf if they have no phone).' },
   'risk.visitorStaleAdvice': { vi: 'Hãy khai báo y tế hôm nay trước khi vào chốt.', en: 'Make today’s declaration before you enter.' },
-  'risk.phone': { vi: 'Trạm y tế: {phone}', en: 'Health station: {phone}' },
+  'risk.phoneLabel': { vi: 'Trạm y tế:', en: 'Health station:' },
   'risk.call': { vi: 'Gọi {phone}', en: 'Call {phone}' },
 
   'risk.first.title': { vi: 'Khai báo y tế hôm nay', en: 'Today’s health declaration' },

@@ -29,9 +29,9 @@ export function RiskNotice({ assessment, view, audience }: RiskNoticeProps) {
       )}
       {level === 'risk' && phone && (
         <p class="risk-phone">
-          {t('risk.phone', { phone })}{' '}
-          <a class="risk-call" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
-            {t('risk.call', { phone })}
+          {t('risk.phoneLabel')}{' '}
+          <a class="risk-call" href={`tel:${phone.replace(/[^\d+]/g, '')}`} aria-label={t('risk.call', { phone })}>
+            ☎ {phone}
           </a>
         </p>
       )}

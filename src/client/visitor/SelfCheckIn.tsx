@@ -14,6 +14,7 @@ import { VisitLinks } from './VisitLinks';
 import { t } from '../i18n/i18n';
 import { toRiskFlags } from '../../shared/risk/evaluate';
 import { RiskNotice } from '../risk/RiskNotice';
+import { riskLevel } from '../risk/risk-words';
 import { assessmentFromFlags } from '../risk/rules';
 import { DeclarationForm } from './DeclarationForm';
 import { DeclareFirst } from './DeclareFirst';
@@ -70,6 +71,8 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
     void askPersistenceOnce();
   };
 
+  // No green tick when someone who just checked in declared a risk or has no current declaration.
+  const doneRisky = done?.some((c) => c.risk && riskLevel(assessmentFromFlags(c.risk, household.questionnaire)) !== 'clear') ?? false;
   return (
     <main class="screen visitor" data-testid="self-checkin">
       <BackLink />
@@ -79,9 +82,9 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
       </h1>
       <p class="hint">{t('visitor.checkin.verified', { code: poster.code })}</p>
       {done ? (
-        <section class="done" role="status" data-testid="checkin-done">
+        <section class={doneRisky ? 'done risky-done' : 'done'} role="status" data-testid="checkin-done">
           <p class="big-ok">
-            ✓ {t('visitor.checkin.done', { count: done.length, time: formatTime(done[0]?.deviceTime ?? Date.now()) })}
+            {doneRisky ? '⚠' : '✓'} {t('visitor.checkin.done', { count: done.length, time: formatTime(done[0]?.deviceTime ?? Date.now()) })}
           </p>
           <ul>
             {done.map((c) => (
