@@ -92,6 +92,7 @@ describe('risk at the door', () => {
     await fields.locator('input[name=declarationValidDays]').fill('1');
     await admin.locator('form:has([data-testid=risk-settings]) button[type=submit]').click();
     await admin.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await fields.screenshot({ path: join(SHOTS, 'risk-settings.png') });
     const policy = (await (await fetch(`${server.url}/api/risk-policy`)).json()) as Record<string, unknown>;
     expect(policy).toEqual({ declarationValidDays: 1, instruction: INSTRUCTION, healthPhone: HEALTH_PHONE });
   });
@@ -177,6 +178,7 @@ describe('risk at the door', () => {
     const member = first.getByTestId('declare-first-member');
     expect(await member.getAttribute('data-state')).toBe('stale');
     expect(await member.textContent()).toContain('Khai báo đã cũ: hôm qua');
+    await page.screenshot({ path: join(SHOTS, 'declare-first.png'), fullPage: true });
     await member.getByTestId('repeat-declaration').click();
     await first.locator('[data-testid=declare-first-member][data-state=today]').waitFor();
     await page.getByTestId('declare-first-continue').click();
