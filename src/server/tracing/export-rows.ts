@@ -1,7 +1,7 @@
 /**
  * A trace as export tables: Vietnamese headers and cell values, shared by XLSX, CSV and the report.
  */
-import type { ContactEntry, TimelineEntry, ZoneEntry } from '../services/trace-service';
+import type { ContactEntry, TimelineEntry, ZoneEntry } from './tracing-service';
 
 /** A table: a sheet name, headers and rows of text or numbers. */
 export interface ExportTable {

@@ -1,7 +1,7 @@
 /** Risk at the door on the dashboard: today's arrivals with a risk signal, per checkpoint and commune. */
 import type { RiskCounts, RiskDashboard, RiskCheckpointRow, RiskCommuneRow } from '../../shared/risk/dashboard-api';
 import { listConsoleCheckpoints } from '../db/checkpoint-admin-repo';
-import { DAY_MS, LOCAL_OFFSET_MS } from '../db/dashboard-repo';
+import { DAY_MS, LOCAL_OFFSET_MS } from './dashboard-repo';
 import type { Db } from '../db/database';
 import { riskCountsByCheckpoint } from '../db/risk-repo';
 

@@ -3,13 +3,13 @@
  * Commune officers get their commune's figures only.
  */
 import type { FastifyInstance } from 'fastify';
-import { SOURCES } from '../../../shared/protocol';
-import { CHECKPOINT_STAFF, unitScope } from '../../auth/roles';
-import { buildDashboard, type Dashboard } from '../../console/dashboard';
-import { toCsv, type Cell } from '../../console/csv';
-import { sendError } from '../../http/errors';
-import type { RouteDeps } from '../deps';
-import { userOf } from './context';
+import { SOURCES } from '../../shared/protocol';
+import { CHECKPOINT_STAFF, unitScope } from '../auth/roles';
+import { buildDashboard, type Dashboard } from './dashboard-service';
+import { toCsv, type Cell } from '../http/csv';
+import { sendError } from '../http/errors';
+import type { RouteDeps } from '../routes/deps';
+import { userOf } from '../routes/admin/context';
 
 const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
 
