@@ -19,7 +19,13 @@ import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 import { VisitorPage } from '../support/visitor-page';
 
 /** Screenshots for reading the screens by eye (kept after the run). */
@@ -37,14 +43,19 @@ function day(offset = 0): string {
   const d = new Date(Date.now() + offset * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
-const yesTo = (...ids: string[]) => flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
+const yesTo = (...ids: string[]) =>
+  flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
 
 async function posterLink(server: ServerProcess, checkpointCode: string): Promise<string> {
   const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
   try {
     const cp = await findCheckpointByCode(db, checkpointCode);
     if (!cp) throw new Error(`no checkpoint ${checkpointCode}`);
-    return (await loadPosterSigner(db, server.url, Date.now())).url({ code: cp.code, checkpointId: cp.id, name: cp.name });
+    return (await loadPosterSigner(db, server.url, Date.now())).url({
+      code: cp.code,
+      checkpointId: cp.id,
+      name: cp.name,
+    });
   } finally {
     await db.destroy();
   }
@@ -52,7 +63,12 @@ async function posterLink(server: ServerProcess, checkpointCode: string): Promis
 
 /** Waits until the server holds a check-in of this person, and returns it. */
 async function storedOf(server: ServerProcess, name: string) {
-  await expect.poll(async () => (await readCheckins(server.dataDir)).some((c) => c.person.name === name && c.kind === 'in'), { timeout: 30_000, interval: 500 }).toBe(true);
+  await expect
+    .poll(async () => (await readCheckins(server.dataDir)).some((c) => c.person.name === name && c.kind === 'in'), {
+      timeout: 30_000,
+      interval: 500,
+    })
+    .toBe(true);
   return (await readCheckins(server.dataDir)).find((c) => c.person.name === name && c.kind === 'in');
 }
 
@@ -98,8 +114,14 @@ describe('risk at the door', () => {
   });
 
   it('shows a symptomatic personal QR in words with the instruction, and a week-old one as stale; the server stores the flags', async () => {
-    const sick = encodeVisitorCode({ visitorId: 'sick000001', name: SICK, birthYear: 1980 }, { date: day(), version: 1, flags: yesTo('fever', 'cough', 'consent'), risk: ['symptom'] });
-    const stale = encodeVisitorCode({ visitorId: 'stale00001', name: STALE, birthYear: 1975 }, { date: day(-7), version: 1, flags: yesTo('consent'), risk: [] });
+    const sick = encodeVisitorCode(
+      { visitorId: 'sick000001', name: SICK, birthYear: 1980 },
+      { date: day(), version: 1, flags: yesTo('fever', 'cough', 'consent'), risk: ['symptom'] },
+    );
+    const stale = encodeVisitorCode(
+      { visitorId: 'stale00001', name: STALE, birthYear: 1975 },
+      { date: day(-7), version: 1, flags: yesTo('consent'), risk: [] },
+    );
     const video = join(workDir, 'camera.y4m');
     await writeQrVideo(video, [sick, stale], { framesPerCode: 40, blankFrames: 20 });
     guardBrowser = await launchChromium({ fakeVideo: video });
@@ -114,7 +136,9 @@ describe('risk at the door', () => {
     const notice = card.getByTestId('risk-notice');
     expect(await notice.textContent()).toContain('Có triệu chứng: sốt, ho');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
-    expect(await notice.locator(`a[href="tel:${HEALTH_PHONE.replace(/ /g, '')}"]`).textContent()).toContain(HEALTH_PHONE);
+    expect(await notice.locator(`a[href="tel:${HEALTH_PHONE.replace(/ /g, '')}"]`).textContent()).toContain(
+      HEALTH_PHONE,
+    );
     expect(await card.textContent()).not.toContain('✔');
     await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png') });
 
@@ -123,7 +147,12 @@ describe('risk at the door', () => {
     expect(await card.getByTestId('risk-notice').textContent()).toContain('Khai báo đã cũ: 7 ngày trước');
     expect(await card.textContent()).not.toContain('✔');
 
-    expect((await storedOf(server, SICK))?.risk).toEqual({ status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['fever', 'cough'] });
+    expect((await storedOf(server, SICK))?.risk).toEqual({
+      status: 'current',
+      ageDays: 0,
+      kinds: ['symptom'],
+      signals: ['fever', 'cough'],
+    });
     expect((await storedOf(server, STALE))?.risk).toEqual({ status: 'stale', ageDays: 7, kinds: [], signals: [] });
   });
 
@@ -141,7 +170,10 @@ describe('risk at the door', () => {
     expect(await notice.textContent()).toContain('Có triệu chứng: ho');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
     const stored = await storedOf(server, COUGH);
-    expect(stored).toMatchObject({ source: 'on_behalf', risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] } });
+    expect(stored).toMatchObject({
+      source: 'on_behalf',
+      risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
+    });
     await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
   });
 
@@ -163,7 +195,12 @@ describe('risk at the door', () => {
             all.onsuccess = () => {
               const profileId = (all.result[0] as { id: string }).id;
               const answers: Record<string, boolean> = { cough: true, consent: true };
-              tx.objectStore('declarations').put({ profileId, date, declaration: { version: 1, date, answers }, savedAt: Date.now() - 86_400_000 });
+              tx.objectStore('declarations').put({
+                profileId,
+                date,
+                declaration: { version: 1, date, answers },
+                savedAt: Date.now() - 86_400_000,
+              });
             };
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
@@ -192,7 +229,10 @@ describe('risk at the door', () => {
     await page.screenshot({ path: join(SHOTS, 'self-checkin.png'), fullPage: true });
 
     const stored = await storedOf(server, SELF);
-    expect(stored).toMatchObject({ source: 'self', risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] } });
+    expect(stored).toMatchObject({
+      source: 'self',
+      risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
+    });
     expect(stored?.declaration?.date).toBe(day());
   });
 

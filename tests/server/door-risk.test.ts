@@ -16,7 +16,12 @@ import { T0, push, pushBody, startTestServer, type TestServer } from './helpers'
 
 const M = 60_000;
 const SICK: RiskFlags = { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['fever', 'cough'] };
-const CONTACT: RiskFlags = { status: 'current', ageDays: 0, kinds: ['symptom', 'exposure'], signals: ['cough', 'contact_case'] };
+const CONTACT: RiskFlags = {
+  status: 'current',
+  ageDays: 0,
+  kinds: ['symptom', 'exposure'],
+  signals: ['cough', 'contact_case'],
+};
 const STALE: RiskFlags = { status: 'stale', ageDays: 7, kinds: [], signals: [] };
 const MISSING: RiskFlags = { status: 'missing', kinds: [], signals: [] };
 const CLEAR: RiskFlags = { status: 'current', ageDays: 0, kinds: [], signals: [] };
@@ -25,7 +30,15 @@ const CASE: Person = { name: 'Nguyễn Văn Án', idNumber: '038095000001' };
 const person = (n: number): Person => ({ name: `Người số ${n}`, idNumber: `0380950001${String(n).padStart(2, '0')}` });
 
 function arrival(checkpointId: string, who: Person, time: number, risk?: RiskFlags): CheckIn {
-  return { id: uuidv7(), checkpointId, kind: 'in', source: 'cccd', deviceTime: time, person: who, ...(risk ? { risk } : {}) };
+  return {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: 'cccd',
+    deviceTime: time,
+    person: who,
+    ...(risk ? { risk } : {}),
+  };
 }
 
 let s: TestServer;
@@ -61,7 +74,16 @@ async function pushOk(guard: { token: string }, items: unknown[]): Promise<PushR
 describe('risk flags in a push', () => {
   it('are stored in their columns and read back; a check-out keeps none', async () => {
     const sick = arrival(guardDl.checkpointId, person(90), T0 - 10 * M, SICK);
-    const out: CheckIn = { id: uuidv7(), checkpointId: guardDl.checkpointId, kind: 'out', ref: sick.id, source: 'cccd', deviceTime: T0 - 5 * M, person: person(90), risk: SICK };
+    const out: CheckIn = {
+      id: uuidv7(),
+      checkpointId: guardDl.checkpointId,
+      kind: 'out',
+      ref: sick.id,
+      source: 'cccd',
+      deviceTime: T0 - 5 * M,
+      person: person(90),
+      risk: SICK,
+    };
     const answer = await pushOk(guardDl, [sick, out]);
     expect(answer.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
     const rows = await s.db
@@ -79,7 +101,10 @@ describe('risk flags in a push', () => {
   });
 
   it('refuses a malformed risk claim item by item, with a reason', async () => {
-    const bad = { ...arrival(guardDl.checkpointId, person(91), T0 - 9 * M), risk: { status: 'sick', kinds: ['fever'], signals: [] } };
+    const bad = {
+      ...arrival(guardDl.checkpointId, person(91), T0 - 9 * M),
+      risk: { status: 'sick', kinds: ['fever'], signals: [] },
+    };
     const good = arrival(guardDl.checkpointId, person(92), T0 - 9 * M, CLEAR);
     const answer = await pushOk(guardDl, [bad, good]);
     expect(answer.results[0]).toMatchObject({ status: 'rejected' });
@@ -99,7 +124,11 @@ describe('risk settings', () => {
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ declarationValidDays: 2, healthPhone: '0237 3865 115', repeatWindowMin: 10 });
 
-    const config = await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${guardDl.token}` } });
+    const config = await s.app.inject({
+      method: 'GET',
+      url: API.deviceConfig,
+      headers: { authorization: `Bearer ${guardDl.token}` },
+    });
     expect(config.json<{ settings: Record<string, unknown> }>().settings).toMatchObject({
       declarationValidDays: 2,
       riskInstruction: 'Không vào chốt. Về nhà, tự cách ly và gọi trạm y tế xã.',
@@ -107,7 +136,11 @@ describe('risk settings', () => {
     });
     const policy = await s.app.inject({ method: 'GET', url: API.riskPolicy });
     expect(policy.statusCode).toBe(200);
-    expect(policy.json()).toEqual({ declarationValidDays: 2, instruction: 'Không vào chốt. Về nhà, tự cách ly và gọi trạm y tế xã.', healthPhone: '0237 3865 115' });
+    expect(policy.json()).toEqual({
+      declarationValidDays: 2,
+      instruction: 'Không vào chốt. Về nhà, tự cách ly và gọi trạm y tế xã.',
+      healthPhone: '0237 3865 115',
+    });
   });
 
   it('refuses values out of range with a reason, and officers may not change them', async () => {
@@ -116,7 +149,9 @@ describe('risk settings', () => {
     const badPhone = await admin.request('PUT', '/api/admin/settings', { healthPhone: 'gọi tôi' });
     expect(badPhone.statusCode).toBe(400);
     expect((await officer.request('PUT', '/api/admin/settings', { healthPhone: '115' })).statusCode).toBe(403);
-    expect((await s.app.inject({ method: 'GET', url: API.riskPolicy })).json()).toMatchObject({ declarationValidDays: 2 });
+    expect((await s.app.inject({ method: 'GET', url: API.riskPolicy })).json()).toMatchObject({
+      declarationValidDays: 2,
+    });
   });
 });
 
@@ -130,7 +165,10 @@ describe('dashboard: today’s risk declarations', () => {
       arrival(guardDl.checkpointId, person(4), T0 - 30 * M, MISSING),
       arrival(guardDl.checkpointId, person(5), yesterday, SICK),
     ]);
-    await pushOk(guardNua, [arrival(guardNua.checkpointId, person(6), T0 - 20 * M, CONTACT), arrival(guardNua.checkpointId, person(7), T0 - 20 * M)]);
+    await pushOk(guardNua, [
+      arrival(guardNua.checkpointId, person(6), T0 - 20 * M, CONTACT),
+      arrival(guardNua.checkpointId, person(7), T0 - 20 * M),
+    ]);
   });
 
   it('counts arrivals with a symptom or an exposure per checkpoint and commune, most risk first', async () => {
@@ -141,7 +179,12 @@ describe('dashboard: today’s risk declarations', () => {
     const dl = d.checkpoints.find((c) => c.code === 'TS-DL-001');
     // Earlier tests pushed person 90 (symptom; its check-out is not an arrival) and 92 (clear) today.
     expect(dl).toMatchObject({ arrivals: 6, risky: 3, symptom: 3, exposure: 1, stale: 1, missing: 1 });
-    expect(d.checkpoints.find((c) => c.code === 'TS-NUA-001')).toMatchObject({ arrivals: 2, risky: 1, symptom: 1, exposure: 1 });
+    expect(d.checkpoints.find((c) => c.code === 'TS-NUA-001')).toMatchObject({
+      arrivals: 2,
+      risky: 1,
+      symptom: 1,
+      exposure: 1,
+    });
     expect(d.checkpoints[0]?.code).toBe('TS-DL-001');
     expect(d.communes.map((c) => [c.name, c.risky])).toEqual([
       [dl?.unitName, 3],
@@ -165,7 +208,15 @@ describe('tracing: contacts who declared risk', () => {
     const caseIn = arrival(cp, CASE, start);
     await pushOk(guardNua, [
       caseIn,
-      { id: uuidv7(), checkpointId: cp, kind: 'out', ref: caseIn.id, source: 'cccd', deviceTime: start + 30 * M, person: CASE },
+      {
+        id: uuidv7(),
+        checkpointId: cp,
+        kind: 'out',
+        ref: caseIn.id,
+        source: 'cccd',
+        deviceTime: start + 30 * M,
+        person: CASE,
+      },
       arrival(cp, person(20), start + 5 * M, CONTACT),
       arrival(cp, person(21), start + 10 * M, CLEAR),
       arrival(cp, person(22), start + 15 * M),
@@ -173,7 +224,10 @@ describe('tracing: contacts who declared risk', () => {
     const body = { personKeys: [`cccd:${CASE.idNumber}`], from: start - 60 * M, to: start + 120 * M };
     const all = (await tracer.request('POST', TRACE_API.run, body)).json<TraceResult>();
     expect(all.f1.map((c) => c.name).sort()).toEqual(['Người số 20', 'Người số 21', 'Người số 22']);
-    expect(all.f1.find((c) => c.name === 'Người số 20')?.risk).toEqual({ kinds: ['symptom', 'exposure'], signals: ['contact_case', 'cough'] });
+    expect(all.f1.find((c) => c.name === 'Người số 20')?.risk).toEqual({
+      kinds: ['symptom', 'exposure'],
+      signals: ['contact_case', 'cough'],
+    });
     expect(all.f1.find((c) => c.name === 'Người số 21')?.risk).toBeUndefined();
 
     const only = await tracer.request('POST', TRACE_API.run, { ...body, riskOnly: true });
@@ -187,7 +241,9 @@ describe('the migration', () => {
   it('left older rows readable with no risk', async () => {
     const legacy = arrival(guardDl.checkpointId, person(40), T0 - 5 * M);
     await pushOk(guardDl, [legacy]);
-    const row = await sql<{ risk_kinds: number | null }>`select risk_kinds from checkins where id = ${legacy.id}`.execute(s.db);
+    const row = await sql<{
+      risk_kinds: number | null;
+    }>`select risk_kinds from checkins where id = ${legacy.id}`.execute(s.db);
     expect(row.rows[0]?.risk_kinds ?? null).toBe(null);
     expect((await findCheckinById(s.db, legacy.id))?.risk).toBeUndefined();
   });

@@ -16,7 +16,12 @@ export function RiskNotice({ assessment, view, audience }: RiskNoticeProps) {
   const level = riskLevel(assessment);
   const phone = view.healthPhone.trim();
   return (
-    <div class={`risk-notice risk-${level}`} data-testid="risk-notice" data-level={level} role={level === 'risk' ? 'alert' : undefined}>
+    <div
+      class={`risk-notice risk-${level}`}
+      data-testid="risk-notice"
+      data-level={level}
+      role={level === 'risk' ? 'alert' : undefined}
+    >
       {riskLines(assessment).map((line) => (
         <p class="risk-line" key={line}>
           {level === 'clear' ? '✓' : '⚠'} {line}
@@ -35,7 +40,9 @@ export function RiskNotice({ assessment, view, audience }: RiskNoticeProps) {
           </a>
         </p>
       )}
-      {level === 'stale' && <p class="risk-advice">{t(audience === 'guard' ? 'risk.guardStaleAdvice' : 'risk.visitorStaleAdvice')}</p>}
+      {level === 'stale' && (
+        <p class="risk-advice">{t(audience === 'guard' ? 'risk.guardStaleAdvice' : 'risk.visitorStaleAdvice')}</p>
+      )}
     </div>
   );
 }

@@ -21,7 +21,8 @@ export function riskLines(a: RiskAssessment): string[] {
   const exposures = a.signals.filter((s) => s.kind === 'exposure').map((s) => localized(s.label));
   lines.push(...exposures);
   if (exposures.length === 0 && a.kinds.includes('exposure')) lines.push(t('risk.exposureUnread'));
-  if (a.status === 'stale') lines.push(a.ageDays === 1 ? t('risk.staleYesterday') : t('risk.stale', { days: a.ageDays ?? '?' }));
+  if (a.status === 'stale')
+    lines.push(a.ageDays === 1 ? t('risk.staleYesterday') : t('risk.stale', { days: a.ageDays ?? '?' }));
   if (a.status === 'missing') lines.push(t('risk.missing'));
   if (a.unknownAnswers && a.status !== 'missing') lines.push(t('risk.unknownAnswers'));
   if (lines.length === 0) lines.push(t('risk.clear'));

@@ -1,6 +1,12 @@
 /** Risk at the door on a device: the district's rules and words as the screens hold them, and the risk of a scan. */
 import type { Questionnaire, RiskFlags, RiskPolicy } from '../../shared/protocol';
-import { assessVisitorDeclaration, DEFAULT_VALID_DAYS, riskQuestions, type RiskAssessment, type RiskRules } from '../../shared/risk/evaluate';
+import {
+  assessVisitorDeclaration,
+  DEFAULT_VALID_DAYS,
+  riskQuestions,
+  type RiskAssessment,
+  type RiskRules,
+} from '../../shared/risk/evaluate';
 import type { ScanResult } from '../../shared/scan/types';
 import { localDay } from '../visitor/dates';
 
@@ -28,7 +34,14 @@ export function rulesOf(view: RiskView, now: number = Date.now()): RiskRules {
   return { questionnaire: view.questionnaire, today: localDay(now), validDays: view.validDays };
 }
 
-const MISSING: RiskAssessment = { status: 'missing', date: null, ageDays: null, signals: [], kinds: [], unknownAnswers: false };
+const MISSING: RiskAssessment = {
+  status: 'missing',
+  date: null,
+  ageDays: null,
+  signals: [],
+  kinds: [],
+  unknownAnswers: false,
+};
 
 /** The risk a scanned person's code shows: a personal QR's declaration, or none for ID cards and national QRs. */
 export function riskOfScan(result: ScanResult, rules: RiskRules): RiskAssessment {
@@ -42,5 +55,12 @@ export function assessmentFromFlags(flags: RiskFlags, questionnaire: Questionnai
     const signal = known.get(id);
     return signal ? [signal] : [];
   });
-  return { status: flags.status, date: null, ageDays: flags.ageDays ?? null, signals, kinds: [...flags.kinds], unknownAnswers: flags.unknownAnswers === true };
+  return {
+    status: flags.status,
+    date: null,
+    ageDays: flags.ageDays ?? null,
+    signals,
+    kinds: [...flags.kinds],
+    unknownAnswers: flags.unknownAnswers === true,
+  };
 }

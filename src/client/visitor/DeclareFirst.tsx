@@ -35,13 +35,21 @@ export function DeclareFirst({ household, onDeclare, onContinue }: DeclareFirstP
                   <p class="undeclared">⚠ {riskLines(memberRisk(member, household)).join(' · ')}</p>
                   {repeat && state.kind === 'stale' && (
                     <>
-                      <button class="big primary" data-testid="repeat-declaration" onClick={() => void saveDeclaration(profile.id, repeat)}>
+                      <button
+                        class="big primary"
+                        data-testid="repeat-declaration"
+                        onClick={() => void saveDeclaration(profile.id, repeat)}
+                      >
                         {t('risk.first.repeat', { date: showDay(state.declaration.date) })}
                       </button>
                       <p class="hint">{t('risk.first.repeatNote')}</p>
                     </>
                   )}
-                  <button class={`big ${repeat ? '' : 'primary'}`} data-testid="declare-now" onClick={() => onDeclare(profile.id)}>
+                  <button
+                    class={`big ${repeat ? '' : 'primary'}`}
+                    data-testid="declare-now"
+                    onClick={() => onDeclare(profile.id)}
+                  >
                     {t('risk.first.declare')}
                   </button>
                 </>

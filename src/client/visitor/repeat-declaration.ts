@@ -3,7 +3,11 @@ import type { Declaration, Questionnaire } from '../../shared/protocol';
 import { missingRequired } from '../declare/answers';
 
 /** The last declaration's answers for today under the current questionnaire; null when a required answer would be missing. */
-export function repeatDeclaration(previous: Declaration, questionnaire: Questionnaire, today: string): Declaration | null {
+export function repeatDeclaration(
+  previous: Declaration,
+  questionnaire: Questionnaire,
+  today: string,
+): Declaration | null {
   if (typeof previous.answers.yesMask === 'number') return null;
   const answers: Declaration['answers'] = {};
   for (const q of questionnaire.questions) {

@@ -13,7 +13,11 @@ export function RiskMarkFields({ draft, onChange }: RiskMarkFieldsProps) {
     <div class="grid3 risk-mark" data-testid="risk-mark">
       <label>
         {t('risk.q.mark')}
-        <select name="risk" value={draft.risk} onChange={(e) => onChange({ ...draft, risk: e.currentTarget.value as QuestionDraft['risk'] })}>
+        <select
+          name="risk"
+          value={draft.risk}
+          onChange={(e) => onChange({ ...draft, risk: e.currentTarget.value as QuestionDraft['risk'] })}
+        >
           <option value="">{t('risk.q.none')}</option>
           <option value="symptom">{t('risk.q.symptom')}</option>
           <option value="exposure">{t('risk.q.exposure')}</option>
@@ -22,13 +26,23 @@ export function RiskMarkFields({ draft, onChange }: RiskMarkFieldsProps) {
       {draft.risk && (
         <label>
           {t('risk.q.short')}
-          <input name="riskLabelVi" maxLength={60} value={draft.riskLabelVi} onInput={(e) => onChange({ ...draft, riskLabelVi: e.currentTarget.value })} />
+          <input
+            name="riskLabelVi"
+            maxLength={60}
+            value={draft.riskLabelVi}
+            onInput={(e) => onChange({ ...draft, riskLabelVi: e.currentTarget.value })}
+          />
         </label>
       )}
       {draft.risk && (
         <label>
           {t('risk.q.shortEn')}
-          <input name="riskLabelEn" maxLength={60} value={draft.riskLabelEn} onInput={(e) => onChange({ ...draft, riskLabelEn: e.currentTarget.value })} />
+          <input
+            name="riskLabelEn"
+            maxLength={60}
+            value={draft.riskLabelEn}
+            onInput={(e) => onChange({ ...draft, riskLabelEn: e.currentTarget.value })}
+          />
         </label>
       )}
     </div>

@@ -42,7 +42,14 @@ export function RiskSettingsFields({ value, onChange }: RiskSettingsFieldsProps)
       </label>
       <label>
         {t('risk.settings.phone')}
-        <input type="tel" inputMode="tel" name="healthPhone" maxLength={40} value={value.healthPhone} onInput={(e) => onChange({ ...value, healthPhone: e.currentTarget.value })} />
+        <input
+          type="tel"
+          inputMode="tel"
+          name="healthPhone"
+          maxLength={40}
+          value={value.healthPhone}
+          onInput={(e) => onChange({ ...value, healthPhone: e.currentTarget.value })}
+        />
       </label>
     </fieldset>
   );

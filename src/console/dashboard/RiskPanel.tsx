@@ -37,9 +37,17 @@ export function RiskPanel() {
         <p>{t('risk.dash.none')}</p>
       ) : (
         <>
-          <RiskTable testId="risk-checkpoints" first={t('risk.dash.col.checkpoint')} rows={data.checkpoints.map((c) => ({ key: c.id, label: `${c.name} (${c.unitName})`, ...c }))} />
+          <RiskTable
+            testId="risk-checkpoints"
+            first={t('risk.dash.col.checkpoint')}
+            rows={data.checkpoints.map((c) => ({ key: c.id, label: `${c.name} (${c.unitName})`, ...c }))}
+          />
           <h3>{t('risk.dash.byCommune')}</h3>
-          <RiskTable testId="risk-communes" first={t('risk.dash.col.commune')} rows={data.communes.map((c) => ({ key: c.unitId, label: c.name, ...c }))} />
+          <RiskTable
+            testId="risk-communes"
+            first={t('risk.dash.col.commune')}
+            rows={data.communes.map((c) => ({ key: c.unitId, label: c.name, ...c }))}
+          />
         </>
       )}
     </section>

@@ -1,7 +1,10 @@
 /** Risk at the door in the console (settings, questionnaire risk marks, dashboard, tracing filter). Vietnamese first. */
 export const riskConsoleDict = {
   'risk.settings.title': { vi: 'Khai báo có nguy cơ', en: 'Risk declarations' },
-  'risk.settings.validDays': { vi: 'Khai báo y tế có giá trị trong (ngày; 1 = chỉ trong ngày khai)', en: 'A declaration is valid for (days; 1 = the day it was made)' },
+  'risk.settings.validDays': {
+    vi: 'Khai báo y tế có giá trị trong (ngày; 1 = chỉ trong ngày khai)',
+    en: 'A declaration is valid for (days; 1 = the day it was made)',
+  },
   'risk.settings.instruction': {
     vi: 'Lời dặn cho người có triệu chứng/yếu tố dịch tễ (hiện ở chốt và trên điện thoại người dân)',
     en: 'What a person with symptoms or an exposure is told (shown at the door and on their phone)',
@@ -17,7 +20,10 @@ export const riskConsoleDict = {
   'risk.q.symptom': { vi: 'Triệu chứng', en: 'Symptom' },
   'risk.q.exposure': { vi: 'Yếu tố dịch tễ (tiếp xúc, vùng dịch…)', en: 'Exposure (contact, outbreak area…)' },
   'risk.q.shortEn': { vi: 'Chữ ngắn (tiếng Anh)', en: 'Short words (English)' },
-  'risk.q.short': { vi: 'Chữ ngắn hiện ở chốt (ví dụ: sốt, Tiếp xúc ca bệnh)', en: 'Short words at the door (e.g. fever, Contact with a case)' },
+  'risk.q.short': {
+    vi: 'Chữ ngắn hiện ở chốt (ví dụ: sốt, Tiếp xúc ca bệnh)',
+    en: 'Short words at the door (e.g. fever, Contact with a case)',
+  },
 
   'risk.dash.title': { vi: 'Khai báo có nguy cơ hôm nay ({date})', en: 'Risk declarations today ({date})' },
   'risk.dash.risky': { vi: 'lượt vào có triệu chứng/yếu tố dịch tễ', en: 'arrivals with symptoms or an exposure' },

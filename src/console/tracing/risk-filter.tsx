@@ -23,7 +23,13 @@ export interface RiskOnlyToggleProps {
 export function RiskOnlyToggle({ checked, onChange }: RiskOnlyToggleProps) {
   return (
     <label class="inline no-print">
-      <input type="checkbox" name="riskOnly" data-testid="risk-only" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />{' '}
+      <input
+        type="checkbox"
+        name="riskOnly"
+        data-testid="risk-only"
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />{' '}
       {t('risk.trace.only')}
     </label>
   );

@@ -13,14 +13,18 @@ function add(into: RiskCounts, from: RiskCounts): void {
   for (const key of COUNT_KEYS) into[key] += from[key];
 }
 
-const byRisk = <T extends RiskCounts & { name: string }>(a: T, b: T) => b.risky - a.risky || b.arrivals - a.arrivals || a.name.localeCompare(b.name, 'vi');
+const byRisk = <T extends RiskCounts & { name: string }>(a: T, b: T) =>
+  b.risky - a.risky || b.arrivals - a.arrivals || a.name.localeCompare(b.name, 'vi');
 
 /** Builds today's risk figures (local day so far) for the district, or one commune (`unitId`). */
 export async function buildRiskDashboard(db: Db, now: number, unitId: string | null): Promise<RiskDashboard> {
   const day = Math.floor((now + LOCAL_OFFSET_MS) / DAY_MS);
   const since = day * DAY_MS - LOCAL_OFFSET_MS;
   // A device clock slightly ahead still counts: accept up to a day into the future.
-  const [checkpoints, counts] = await Promise.all([listConsoleCheckpoints(db, unitId), riskCountsByCheckpoint(db, since, now + DAY_MS, unitId)]);
+  const [checkpoints, counts] = await Promise.all([
+    listConsoleCheckpoints(db, unitId),
+    riskCountsByCheckpoint(db, since, now + DAY_MS, unitId),
+  ]);
   const known = new Map(checkpoints.map((cp) => [cp.id, cp]));
   const totals = zero();
   const rows: RiskCheckpointRow[] = [];

@@ -6,7 +6,11 @@ import { RiskFlagsSchema, type RiskFlags } from '../../shared/protocol';
 export const RISK_BITS = { symptom: 1, exposure: 2 } as const;
 
 /** The columns a risk claim fills (all null when the device sent none). */
-export function riskColumns(risk: RiskFlags | null | undefined): { risk_kinds: number | null; declaration_status: string | null; risk: string | null } {
+export function riskColumns(risk: RiskFlags | null | undefined): {
+  risk_kinds: number | null;
+  declaration_status: string | null;
+  risk: string | null;
+} {
   if (!risk) return { risk_kinds: null, declaration_status: null, risk: null };
   const kinds = risk.kinds.reduce((bits, k) => bits | RISK_BITS[k], 0);
   return { risk_kinds: kinds, declaration_status: risk.status, risk: JSON.stringify(risk) };

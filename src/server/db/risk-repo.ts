@@ -21,15 +21,24 @@ export interface CheckpointRiskCounts {
 const when = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
 /** Per checkpoint: arrivals (`in`) with corrected time in [since, until) and their risk counts. */
-export async function riskCountsByCheckpoint(db: Db, since: number, until: number, unitId: string | null): Promise<CheckpointRiskCounts[]> {
+export async function riskCountsByCheckpoint(
+  db: Db,
+  since: number,
+  until: number,
+  unitId: string | null,
+): Promise<CheckpointRiskCounts[]> {
   let query = db
     .selectFrom('checkins')
     .select((eb) => [
       'checkpoint_id',
       eb.fn.countAll<number>().as('arrivals'),
       when(sql`risk_kinds > 0`).as('risky'),
-      when(sql`risk_kinds in (${sql.lit(RISK_BITS.symptom)}, ${sql.lit(RISK_BITS.symptom | RISK_BITS.exposure)})`).as('symptom'),
-      when(sql`risk_kinds in (${sql.lit(RISK_BITS.exposure)}, ${sql.lit(RISK_BITS.symptom | RISK_BITS.exposure)})`).as('exposure'),
+      when(sql`risk_kinds in (${sql.lit(RISK_BITS.symptom)}, ${sql.lit(RISK_BITS.symptom | RISK_BITS.exposure)})`).as(
+        'symptom',
+      ),
+      when(sql`risk_kinds in (${sql.lit(RISK_BITS.exposure)}, ${sql.lit(RISK_BITS.symptom | RISK_BITS.exposure)})`).as(
+        'exposure',
+      ),
       when(sql`declaration_status = 'stale'`).as('stale'),
       when(sql`declaration_status = 'missing'`).as('missing'),
     ])
@@ -37,7 +46,8 @@ export async function riskCountsByCheckpoint(db: Db, since: number, until: numbe
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy('checkpoint_id');
-  if (unitId !== null) query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null)
+    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
   const rows = await query.execute();
   return rows.map((r) => ({
     checkpointId: r.checkpoint_id,
@@ -60,7 +70,12 @@ export interface PersonRisk {
 const IN_CHUNK = 500;
 
 /** The risk each of these person keys declared at arrivals with corrected time in [from, to] (keys without any left out). */
-export async function riskOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<Map<string, PersonRisk>> {
+export async function riskOfPersons(
+  db: Db,
+  keys: readonly string[],
+  from: number,
+  to: number,
+): Promise<Map<string, PersonRisk>> {
   const out = new Map<string, PersonRisk>();
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
     const rows = await db
@@ -79,7 +94,10 @@ export async function riskOfPersons(db: Db, keys: readonly string[], from: numbe
       if (bits & RISK_BITS.symptom) kinds.add('symptom');
       if (bits & RISK_BITS.exposure) kinds.add('exposure');
       const signals = new Set([...known.signals, ...(riskFromColumns(r.risk).risk?.signals ?? [])]);
-      out.set(r.person_key, { kinds: (['symptom', 'exposure'] as const).filter((k) => kinds.has(k)), signals: [...signals].sort() });
+      out.set(r.person_key, {
+        kinds: (['symptom', 'exposure'] as const).filter((k) => kinds.has(k)),
+        signals: [...signals].sort(),
+      });
     }
   }
   return out;

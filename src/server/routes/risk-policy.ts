@@ -12,7 +12,11 @@ export function registerRiskPolicyRoute(app: FastifyInstance, deps: RouteDeps): 
   app.get(API.riskPolicy, async (_request, reply) => {
     reply.header('cache-control', 'no-cache');
     const s = await getSettings(deps.db);
-    const body: RiskPolicy = { declarationValidDays: s.declarationValidDays, instruction: s.riskInstruction, healthPhone: s.healthPhone };
+    const body: RiskPolicy = {
+      declarationValidDays: s.declarationValidDays,
+      instruction: s.riskInstruction,
+      healthPhone: s.healthPhone,
+    };
     return body;
   });
 }

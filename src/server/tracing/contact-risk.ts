@@ -7,9 +7,19 @@ import { riskOfPersons } from '../db/risk-repo';
 export const RISK_LOOKAHEAD_MS = 14 * 86_400_000;
 
 /** Adds each contact's declared risk (`risk`) and, with `riskOnly`, keeps only contacts who declared one. */
-export async function withDeclaredRisk(db: Db, contacts: ContactEntry[], window: { from: number; to: number }, riskOnly = false): Promise<ContactEntry[]> {
+export async function withDeclaredRisk(
+  db: Db,
+  contacts: ContactEntry[],
+  window: { from: number; to: number },
+  riskOnly = false,
+): Promise<ContactEntry[]> {
   if (contacts.length === 0) return contacts;
-  const risks = await riskOfPersons(db, [...new Set(contacts.flatMap((c) => c.personKeys))], window.from, window.to + RISK_LOOKAHEAD_MS);
+  const risks = await riskOfPersons(
+    db,
+    [...new Set(contacts.flatMap((c) => c.personKeys))],
+    window.from,
+    window.to + RISK_LOOKAHEAD_MS,
+  );
   const out: ContactEntry[] = [];
   for (const c of contacts) {
     const found = c.personKeys.map((k) => risks.get(k)).filter((r) => r !== undefined);

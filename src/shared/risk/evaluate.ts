@@ -67,7 +67,9 @@ function shortLabel(q: Question, source: Question): { vi: string; en: string } {
 export function signalsOf(questionnaire: Questionnaire, answers: Declaration['answers']): RiskSignal[] {
   const mask = typeof answers.yesMask === 'number' ? answers.yesMask : null;
   const order = mask === null ? [] : yesNoQuestionIds(questionnaire);
-  return riskQuestions(questionnaire).filter((s) => (mask === null ? answers[s.id] === true : bitSet(mask, order.indexOf(s.id))));
+  return riskQuestions(questionnaire).filter((s) =>
+    mask === null ? answers[s.id] === true : bitSet(mask, order.indexOf(s.id)),
+  );
 }
 
 function bitSet(mask: number, index: number): boolean {
@@ -78,7 +80,8 @@ function bitSet(mask: number, index: number): boolean {
 export function daysBetween(from: string, to: string): number | null {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(a) || Number.isNaN(b)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || Number.isNaN(a) || Number.isNaN(b))
+    return null;
   return Math.round((b - a) / 86_400_000);
 }
 
@@ -86,7 +89,14 @@ function kindsOf(signals: readonly RiskSignal[]): RiskKind[] {
   return (['symptom', 'exposure'] as const).filter((k) => signals.some((s) => s.kind === k));
 }
 
-const MISSING: RiskAssessment = { status: 'missing', date: null, ageDays: null, signals: [], kinds: [], unknownAnswers: false };
+const MISSING: RiskAssessment = {
+  status: 'missing',
+  date: null,
+  ageDays: null,
+  signals: [],
+  kinds: [],
+  unknownAnswers: false,
+};
 
 /** Staleness of a declaration's day; a day in the future (a skewed clock) counts as today. */
 function freshness(date: string, rules: RiskRules): { status: 'current' | 'stale'; ageDays: number } {
@@ -110,7 +120,10 @@ export function assessDeclaration(declaration: Declaration | null | undefined, r
  * Assesses the declaration a personal QR carries: its flags are read with the questionnaire of the same
  * version; otherwise the code's own risk summary (written by the visitor's phone) gives the kinds.
  */
-export function assessVisitorDeclaration(declaration: VisitorDeclaration | null | undefined, rules: RiskRules): RiskAssessment {
+export function assessVisitorDeclaration(
+  declaration: VisitorDeclaration | null | undefined,
+  rules: RiskRules,
+): RiskAssessment {
   if (!declaration) return MISSING;
   const fresh = freshness(declaration.date, rules);
   if (declaration.version === rules.questionnaire.version) {
