@@ -30,6 +30,7 @@ import { registerNoticesRoute } from './routes/notices';
 import { startRetentionTimer } from './services/retention';
 import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
 import { registerUpstreamRoute } from './forwarding/forwarding-routes';
+import { registerRiskPolicyRoute } from './routes/risk-policy';
 
 export interface AppConfig {
   /** SQLite database file (created and migrated when missing); ignored when `databaseUrl` is set. */
@@ -108,6 +109,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerVisitorRoutes(app, deps);
   registerNoticesRoute(app, deps);
   registerUpstreamRoute(app, deps);
+  registerRiskPolicyRoute(app, deps);
   if (config.forward) {
     const forwarder = startForwarder(db, config.forward, now, (message, level = 'info') => app.log[level](message));
     app.addHook('preClose', async () => forwarder.stop());

@@ -58,6 +58,26 @@ export const DeclarationSchema = v.object({
 });
 export type Declaration = v.InferOutput<typeof DeclarationSchema>;
 
+/** What a risk signal is about: a symptom, or an exposure (contact with a case, an outbreak area…). */
+export const RISK_KINDS = ['symptom', 'exposure'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+/**
+ * The risk the door saw (a device's claim, computed from the declaration and the district's questionnaire):
+ * whether the declaration was current, stale or missing, and which risk questions were answered yes.
+ */
+export const RiskFlagsSchema = v.object({
+  status: v.picklist(['current', 'stale', 'missing']),
+  /** Whole days between the declaration's day and the check-in's day (absent when missing). */
+  ageDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36_500))),
+  kinds: v.pipe(v.array(v.picklist(RISK_KINDS)), v.maxLength(RISK_KINDS.length)),
+  /** Ids of the risk questions answered yes (empty when only the kinds are known). */
+  signals: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'signal must be a question id'))), v.maxLength(60)),
+  /** The answers could not be read (a declaration for a questionnaire version this device does not hold). */
+  unknownAnswers: v.optional(v.boolean()),
+});
+export type RiskFlags = v.InferOutput<typeof RiskFlagsSchema>;
+
 /**
  * One event at a checkpoint: somebody came in, or somebody left. Created on the device, id and all.
  * Kind `fix` (additive) corrects the person of the check-in named by `ref` (a garbled name, an added
@@ -76,6 +96,8 @@ export const CheckInSchema = v.object({
   deviceTime: epochMs,
   person: PersonSchema,
   declaration: v.optional(DeclarationSchema),
+  /** Risk at the door (DOOR-RISK): what the device showed about the declaration; for `in` only. */
+  risk: v.optional(RiskFlagsSchema),
   /** For source `paper`: which sheet and row it was typed from. */
   paper: v.optional(v.object({ sheet: text(40), row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) })),
   /** The national QR's opaque EXT field, kept as read. */
@@ -204,6 +226,10 @@ export const QuestionSchema = v.object({
     v.array(v.object({ value: v.pipe(v.string(), v.maxLength(40)), label: v.object({ vi: v.pipe(v.string(), v.maxLength(120)), en: v.pipe(v.string(), v.maxLength(120)) }) })),
   ),
   required: v.optional(v.boolean()),
+  /** A yes to this yes/no question is a risk signal of this kind (the door says so in words). */
+  risk: v.optional(v.picklist(RISK_KINDS)),
+  /** The signal's short words at the door, e.g. "sốt", "Tiếp xúc ca bệnh" (the label when absent). */
+  riskLabel: v.optional(v.object({ vi: v.pipe(v.string(), v.maxLength(60)), en: v.pipe(v.string(), v.maxLength(60)) })),
 });
 export type Question = v.InferOutput<typeof QuestionSchema>;
 
@@ -219,6 +245,10 @@ export const DeviceSettingsSchema = v.object({
   repeatWindowMin: v.number(),
   /** Devices keep synced check-ins this many days (unsynced ones are never purged). */
   retentionDays: v.number(),
+  /** Risk at the door (optional: older servers do not send them). See RiskPolicySchema. */
+  declarationValidDays: v.optional(v.number()),
+  riskInstruction: v.optional(v.string()),
+  healthPhone: v.optional(v.string()),
 });
 export type DeviceSettings = v.InferOutput<typeof DeviceSettingsSchema>;
 
@@ -239,6 +269,17 @@ export type VisitorRegisterResponse = v.InferOutput<typeof VisitorRegisterRespon
 /** GET /api/poster-key: the server's Ed25519 public key (raw, base64url) that signs poster links. */
 export const PosterKeyResponseSchema = v.object({ publicKey: v.string() });
 
+/**
+ * GET /api/risk-policy (public): what the district tells a person with a risk signal, and how long a
+ * declaration stays valid (1 = only on the day it was made).
+ */
+export const RiskPolicySchema = v.object({
+  declarationValidDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)),
+  instruction: v.pipe(v.string(), v.maxLength(500)),
+  healthPhone: v.pipe(v.string(), v.maxLength(40)),
+});
+export type RiskPolicy = v.InferOutput<typeof RiskPolicySchema>;
+
 /** Every 4xx/5xx body: a machine-readable code and a sentence for people. */
 export const ErrorBodySchema = v.object({ error: v.string(), message: v.string() });
 export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;
@@ -254,6 +295,7 @@ export const API = {
   visitorRegister: '/api/visitor/register',
   notices: '/api/notices',
   upstreamCheckpoints: '/api/upstream/checkpoints',
+  riskPolicy: '/api/risk-policy',
 } as const;
 
 /** A published risk notice: a checkpoint and time window a confirmed case visited (no personal data). */

@@ -32,6 +32,8 @@ export const TraceRequestSchema = v.pipe(
     from: epochMs,
     to: epochMs,
     bufferMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240)), 15),
+    /** Risk at the door: keep only contacts who declared a symptom or an exposure at a check-in. */
+    riskOnly: v.optional(v.boolean()),
   }),
   v.check((r) => r.to > r.from, 'the window must end after it starts'),
   v.check((r) => r.to - r.from <= 31 * 86_400_000, 'the window may span at most 31 days'),
@@ -45,6 +47,7 @@ export const ExportRequestSchema = v.object({
   format: v.picklist(['xlsx', 'csv']),
   part: v.optional(v.picklist(['contacts', 'zone']), 'contacts'),
   ring: v.optional(v.picklist(['f1', 'f2']), 'f1'),
+  riskOnly: v.optional(v.boolean()),
 });
 export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>;
 
@@ -121,6 +124,8 @@ export interface ContactEntry {
   selfOnly: boolean;
   /** Some of the check-ins behind this contact came from a revoked device. */
   fromRevokedDevice: boolean;
+  /** Risk at the door: what they declared at arrivals from the window's start to 14 days after its end. */
+  risk?: { kinds: ('symptom' | 'exposure')[]; signals: string[] };
 }
 
 /** The narrow zone of one commune, named. */

@@ -40,7 +40,7 @@ describe('questionnaire and settings editors', () => {
   it('validates settings', async () => {
     expect((await admin.request('PUT', '/api/admin/settings', { retentionDays: 0 })).statusCode).toBe(400);
     const ok = await admin.request('PUT', '/api/admin/settings', { retentionDays: 21 });
-    expect(ok.json()).toEqual({ repeatWindowMin: 10, retentionDays: 21 });
+    expect(ok.json()).toEqual({ repeatWindowMin: 10, retentionDays: 21, declarationValidDays: 1, riskInstruction: '', healthPhone: '' });
   });
 });
 

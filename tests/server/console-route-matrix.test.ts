@@ -32,6 +32,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/health': PUBLIC,
   'GET /api/questionnaire': PUBLIC,
   'GET /api/poster-key': PUBLIC,
+  // Risk at the door: what a person with a risk signal is told (visitor phones cache it).
+  'GET /api/risk-policy': PUBLIC,
   // Enrolment: anonymous, but only a valid one-time code yields a token.
   'POST /api/enrol': PUBLIC,
   // Visitor phones get an anonymous token for self check-ins (visitor issue).
@@ -61,6 +63,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/admin/units': STAFF,
   'POST /api/admin/units/import': ADMIN,
   'GET /api/admin/dashboard': STAFF,
+  'GET /api/admin/dashboard/risk': STAFF,
   'GET /api/admin/dashboard/export/:table': STAFF,
   'GET /api/admin/questionnaire': ADMIN,
   'PUT /api/admin/questionnaire': ADMIN,

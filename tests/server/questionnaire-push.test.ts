@@ -25,7 +25,7 @@ describe('questionnaire versions reach devices', () => {
     const body = config.json<DeviceConfigResponse>();
     expect(body.questionnaire.version).toBe(2);
     expect(body.questionnaire.questions.at(-1)?.id).toBe('abroad');
-    expect(body.settings).toEqual({ repeatWindowMin: 10, retentionDays: 28 });
+    expect(body.settings).toEqual({ repeatWindowMin: 10, retentionDays: 28, declarationValidDays: 1, riskInstruction: '', healthPhone: '' });
     expect(body.checkpoint).toMatchObject({ code: 'TS-DL-001', status: 'open' });
   });
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { classifyScan } from '../../shared/scan/classify';
 import { answersPrefilled } from './declare-prefill';
 import { emptyAnswers, missingRequired, toDeclaration, type Answers } from '../declare/answers';
@@ -18,6 +18,9 @@ import '../i18n/dict-visit';
 import { ScannerPanel } from './ScannerPanel';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
+import { assessDeclaration, toRiskFlags, type RiskAssessment } from '../../shared/risk/evaluate';
+import { RiskNotice } from '../risk/RiskNotice';
+import { rulesOf } from '../risk/rules';
 
 export interface DeclareTabProps {
   ctx: GuardContext;
@@ -33,6 +36,10 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [scanning, setScanning] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [inside, setInside] = useState<CheckIn | null>(null);
+  const [risk, setRisk] = useState<RiskAssessment | null>(null);
+  const riskRef = useRef<HTMLDivElement>(null);
+  // The result is at the top of a long form: bring it into view after saving.
+  useEffect(() => riskRef.current?.scrollIntoView?.({ block: 'center' }), [risk]);
 
   const prefill = (text: string) => {
     const result = classifyScan(text);
@@ -41,6 +48,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     if (result.kind === 'visitor' && result.declaration) setAnswers(answersPrefilled(questionnaire, result.declaration, answers));
     setScanning(false);
     setStatus(t('declare.prefilled'));
+    setRisk(null);
     signalSuccess();
   };
   useWedge(prefill, !scanning);
@@ -52,10 +60,14 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     setErrors('errors' in person ? person.errors : {});
     setMissing(missingNow);
     if ('errors' in person || missingNow.length > 0) return signalError();
-    const outcome = await duringScan(() => recordOnBehalf(person.person, toDeclaration(questionnaire, answers, localDay()), ctx.enrolment.checkpoint.id));
+    const declaration = toDeclaration(questionnaire, answers, localDay());
+    const assessment = assessDeclaration(declaration, rulesOf(ctx.risk));
+    const flags = toRiskFlags(assessment);
+    const outcome = await duringScan(() => recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags));
     setInside(outcome.type === 'repeat' ? outcome.visit : null);
     if (outcome.type === 'repeat') setStatus(t('visit.insideSince', { time: formatTime(outcome.visit.deviceTime) }));
     if (outcome.type !== 'saved') return signalError();
+    setRisk(assessment);
     signalSuccess();
     sync().nudge();
     setStatus(t('declare.saved', { name: person.person.name }));
@@ -85,6 +97,11 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
         >
           {t('scan.checkOutNow')}
         </button>
+      )}
+      {risk && (
+        <div ref={riskRef} data-testid="declare-risk">
+          <RiskNotice assessment={risk} view={ctx.risk} audience="guard" />
+        </div>
       )}
       {scanning ? (
         <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />

@@ -3,6 +3,9 @@ import type { ComponentChildren } from 'preact';
 import type { ScanWarning } from '../../shared/scan/types';
 import { formatTime, t } from '../i18n/i18n';
 import type { RecordOutcome } from './record-scan';
+import { RiskNotice } from '../risk/RiskNotice';
+import { riskLevel } from '../risk/risk-words';
+import { assessmentFromFlags, type RiskView } from '../risk/rules';
 
 export interface LastPersonProps {
   outcome: RecordOutcome | null;
@@ -10,12 +13,14 @@ export interface LastPersonProps {
   seq: number;
   /** Buttons offered under the result (check out, companions). */
   actions?: ComponentChildren;
+  /** Risk at the door: how to word the check-in's risk flags (the card says nothing of risk without it). */
+  risk?: RiskView;
 }
 
 const LARGE_FOR_MS = 4_000;
 
 /** The last scan's result, large for a few seconds so the guard can read it at arm's length. */
-export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
+export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
   const [large, setLarge] = useState(true);
   useEffect(() => {
     setLarge(true);
@@ -34,10 +39,13 @@ export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
   }
   const checkIn = outcome.type === 'repeat' ? outcome.visit : outcome.checkIn;
   const { person, source } = checkIn;
+  const assessment = risk && checkIn.risk && outcome.type !== 'checked_out' ? assessmentFromFlags(checkIn.risk, risk.questionnaire) : null;
+  const level = assessment ? riskLevel(assessment) : 'clear';
+  const tone = outcome.type === 'repeat' || level === 'stale' ? 'notice' : level === 'risk' ? 'risk' : 'ok';
   return (
-    <section class={`last ${outcome.type === 'repeat' ? 'notice' : 'ok'} ${size}`} role="status" data-testid="last-scan" data-outcome={outcome.type}>
+    <section class={`last ${tone} ${size}`} data-risk={assessment ? level : undefined} role="status" data-testid="last-scan" data-outcome={outcome.type}>
       <p class="last-label">
-        {outcome.type === 'saved' && `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`}
+        {outcome.type === 'saved' && `${level === 'clear' ? '✔' : '⚠'} ${t('scan.saved')} · ${t(`scan.source.${source}`)}`}
         {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
         {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
       </p>
@@ -49,7 +57,8 @@ export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
         {person.gender ? ` · ${t(`person.gender.${person.gender}`)}` : ''}
         {person.idNumber ? ` · ${person.idNumber}` : person.idMasked ? ` · ${person.idMasked}` : ''}
       </p>
-      {outcome.type === 'saved' && source === 'visitor_qr' && (
+      {assessment && risk && <RiskNotice assessment={assessment} view={risk} audience="guard" />}
+      {!assessment && outcome.type === 'saved' && source === 'visitor_qr' && (
         <p class={outcome.declaredOn === localDay() ? 'declared' : 'undeclared'}>
           {outcome.declaredOn ? t('scan.declared', { date: outcome.declaredOn }) : t('scan.noDeclaration')}
         </p>

@@ -16,6 +16,7 @@ import { ScannerPanel } from './ScannerPanel';
 import { SerialScanner } from './SerialScanner';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
+import { rulesOf } from '../risk/rules';
 
 /** The shown outcome with the corrected person (the stored check-in keeps the original). */
 function withPerson<T extends { outcome: RecordOutcome }>(prev: T | null, person: Person): T | null {
@@ -41,7 +42,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
       sync().nudge();
     } else signalError();
   };
-  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin })).then(show);
+  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin, risk: rulesOf(ctx.risk) })).then(show);
   useWedge(onText, panel === 'none');
 
   const onManual = async (person: Person) => {
@@ -71,7 +72,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
 
   return (
     <>
-      <LastPerson outcome={outcome} seq={last?.seq ?? 0} actions={panel === 'none' ? actions : undefined} />
+      <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel === 'none' ? actions : undefined} />
       {outcome?.type === 'saved' && panel === 'none' && (
         <FixPerson key={last?.seq} checkIn={outcome.checkIn} warnings={outcome.warnings} onFixed={(person) => setLast((prev) => withPerson(prev, person))} />
       )}

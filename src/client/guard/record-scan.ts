@@ -9,6 +9,8 @@ import type { ScanResult, ScanWarning } from '../../shared/scan/types';
 import { recordAtomically, rememberedPhone, type AtomicDecision } from '../data';
 import type { MessageKey } from '../i18n/dict';
 import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
+import { toRiskFlags, type RiskRules } from '../../shared/risk/evaluate';
+import { riskOfScan } from '../risk/rules';
 
 export type RecordOutcome =
   | { type: 'saved'; checkIn: CheckIn; warnings: ScanWarning[]; declaredOn: string | null }
@@ -25,6 +27,8 @@ export interface RecordContext {
   /** A second scan of the same person within this many minutes is a repeat, not a departure. */
   repeatWindowMin: number;
   now?: number;
+  /** Risk at the door: judge the scanned declaration and store the flags with the check-in. */
+  risk?: RiskRules;
 }
 
 const SOURCE_BY_KIND = { visitor: 'visitor_qr', cccd: 'cccd', national: 'national_qr' } as const satisfies Record<string, Source>;
@@ -63,6 +67,7 @@ export async function recordScan(text: string, ctx: RecordContext): Promise<Reco
   const result = classifyScan(text);
   const checkIn = checkInFromScan(result, ctx.checkpointId, now);
   if (!checkIn) return { type: 'refused', ...refusalFor(result) };
+  if (ctx.risk) checkIn.risk = toRiskFlags(riskOfScan(result, ctx.risk));
   // A phone the guard added for this card earlier today comes along (ID cards carry none).
   if (!checkIn.person.phone && checkIn.source !== 'visitor_qr') {
     const phone = await rememberedPhone(checkIn.person, now).catch(() => undefined);

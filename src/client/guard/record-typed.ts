@@ -3,7 +3,7 @@
  * with someone, a declaration on somebody's behalf (khai hộ), and rows backfilled from paper sheets.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckIn, Declaration, Person } from '../../shared/protocol';
+import type { CheckIn, Declaration, Person, RiskFlags } from '../../shared/protocol';
 import { saveCheckIns } from '../data';
 import { arrive, type RecordOutcome } from './record-scan';
 
@@ -12,19 +12,24 @@ import { arrive, type RecordOutcome } from './record-scan';
  * typed again while still inside is the same visit: nothing is saved and check-out is offered.
  */
 export function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person };
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person, risk: noDeclaration() };
   return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: null });
 }
 
-/** Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry). */
-export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration };
+/** Risk flags of an arrival without a declaration (typed, or a companion). */
+function noDeclaration(): RiskFlags {
+  return { status: 'missing', kinds: [], signals: [] };
+}
+
+/** Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry, with its risk flags). */
+export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now(), risk?: RiskFlags): Promise<RecordOutcome> {
+  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration, ...(risk ? { risk } : {}) };
   return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: declaration.date });
 }
 
 /** Checks in the children or elderly relatives who came with `lead`; they share the lead's id as group. */
 export async function recordCompanions(lead: CheckIn, people: Person[], now: number = Date.now()): Promise<CheckIn[]> {
-  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person }));
+  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person, risk: noDeclaration() }));
   await saveCheckIns(companions);
   return companions;
 }

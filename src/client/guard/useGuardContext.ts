@@ -2,12 +2,15 @@
 import { getDeviceConfig, getEnrolment, getQuestionnaire, type DeviceConfig, type Enrolment } from '../data';
 import type { Questionnaire } from '../../shared/protocol';
 import { useLive } from '../hooks/useLive';
+import { riskView, type RiskView } from '../risk/rules';
 
 export interface GuardContext {
   enrolment: Enrolment;
   config: DeviceConfig | null;
   questionnaire: Questionnaire;
   repeatWindowMin: number;
+  /** Risk at the door: the questionnaire's risk marks and the district's validity, instruction and phone. */
+  risk: RiskView;
 }
 
 /** Default repeat-scan window until the district's setting arrives. */
@@ -20,7 +23,9 @@ export function useGuardContext(): GuardContext | null | undefined {
       const enrolment = await getEnrolment();
       if (!enrolment) return null;
       const [config, questionnaire] = await Promise.all([getDeviceConfig(), getQuestionnaire()]);
-      return { enrolment, config, questionnaire, repeatWindowMin: config?.settings.repeatWindowMin ?? DEFAULT_REPEAT_WINDOW_MIN };
+      const s = config?.settings;
+      const risk = riskView(questionnaire, s && { declarationValidDays: s.declarationValidDays, instruction: s.riskInstruction, healthPhone: s.healthPhone });
+      return { enrolment, config, questionnaire, repeatWindowMin: config?.settings.repeatWindowMin ?? DEFAULT_REPEAT_WINDOW_MIN, risk };
     },
     [],
     undefined as GuardContext | null | undefined,

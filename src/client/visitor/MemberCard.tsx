@@ -2,15 +2,22 @@ import { navigate } from '../app/router';
 import { showDay } from './dates';
 import type { HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
+import type { Household } from './useVisitorData';
+import { riskLevel, riskLines } from '../risk/risk-words';
+import { memberRisk } from './member-risk';
 
 export interface MemberCardProps {
   member: HouseholdMember;
+  /** Risk at the door: judges today's declaration (without it the card says nothing of risk). */
+  household?: Household;
 }
 
 /** One household member on the home screen: name, today's declaration state, QR and declare buttons. */
-export function MemberCard({ member }: MemberCardProps) {
+export function MemberCard({ member, household }: MemberCardProps) {
   const { profile, state } = member;
-  const declared = state.kind === 'today';
+  const risk = household && state.kind === 'today' ? memberRisk(member, household) : null;
+  const risky = risk !== null && riskLevel(risk) === 'risk';
+  const declared = state.kind === 'today' && !risky;
   return (
     <li class={`member ${declared ? 'ok' : 'todo'}`} data-testid="member">
       <div class="member-head">
@@ -20,8 +27,10 @@ export function MemberCard({ member }: MemberCardProps) {
           {t('visitor.edit')}
         </a>
       </div>
-      <p class={declared ? 'declared' : 'undeclared'} data-testid="declaration-state" data-state={state.kind}>
-        {state.kind === 'today'
+      <p class={declared ? 'declared' : risky ? 'risky' : 'undeclared'} data-testid="declaration-state" data-state={state.kind} data-risk={risky ? 'risk' : undefined}>
+        {risky && risk
+          ? `⚠ ${riskLines(risk).join(' · ')}`
+          : state.kind === 'today'
           ? t('visitor.declaredToday')
           : state.kind === 'stale'
             ? state.why === 'old_version'

@@ -6,6 +6,9 @@ import { BackLink } from './ProfileScreen';
 import { QrCode } from './QrCode';
 import { useHousehold } from './useVisitorData';
 import { t } from '../i18n/i18n';
+import { RiskNotice } from '../risk/RiskNotice';
+import { riskLevel } from '../risk/risk-words';
+import { memberRisk } from './member-risk';
 
 export interface QrScreenProps {
   id: string;
@@ -37,19 +40,26 @@ export function QrScreen({ id }: QrScreenProps) {
   }
   const { profile, state } = member;
   const code = personalCode(profile, state, household.questionnaire);
+  const risk = memberRisk(member, household);
+  const level = riskLevel(risk);
   return (
     <main class="qr-screen" data-testid="qr-screen">
       <BackLink />
       <h1 class="qr-name">{profile.person.name}</h1>
       {profile.person.birthYear && <p class="qr-sub">{t('visitor.born', { year: profile.person.birthYear })}</p>}
       <QrCode text={code} label={t('visitor.qrLabel', { name: profile.person.name })} class="big-qr" />
-      {state.kind === 'today' ? (
+      {state.kind === 'today' && level === 'clear' ? (
         <p class="qr-state ok" data-testid="qr-declaration" data-state="today">
           ✓ {t('visitor.qrDeclared', { date: showDay(state.declaration.date) })}
         </p>
+      ) : state.kind === 'today' ? (
+        <div class="qr-state" data-testid="qr-declaration" data-state="today" data-risk={level}>
+          <RiskNotice assessment={risk} view={household.risk} audience="visitor" />
+        </div>
       ) : (
         <div class="qr-state todo" data-testid="qr-declaration" data-state={state.kind}>
           <p>⚠ {state.kind === 'stale' && state.why === 'old_version' ? t('visitor.declarationNewVersion') : t('visitor.qrNotDeclared')}</p>
+          {state.kind === 'stale' && state.why === 'old_day' && <RiskNotice assessment={risk} view={household.risk} audience="visitor" />}
           <button class="big primary" onClick={() => navigate(`/me/declare/${profile.id}`)}>
             {t('visitor.declare')}
           </button>

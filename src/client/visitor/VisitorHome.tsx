@@ -27,7 +27,7 @@ export function VisitorHome() {
     <section class="visitor" data-testid="visitor-home">
       <ul class="members">
         {household.members.map((member) => (
-          <MemberCard key={member.profile.id} member={member} />
+          <MemberCard key={member.profile.id} member={member} household={household} />
         ))}
       </ul>
       <div class="row">

@@ -4,6 +4,7 @@
  */
 import type { Declaration, Questionnaire } from '../../shared/protocol';
 import { yesNoQuestionIds } from '../../shared/questionnaire/default';
+import { daysBetween, riskKindsOf } from '../../shared/risk/evaluate';
 import { encodeVisitorCode, flagsFromAnswers } from '../../shared/scan/visitor-code';
 import type { VisitorDeclaration } from '../../shared/scan/types';
 import type { Profile, StoredDeclaration } from '../data';
@@ -15,11 +16,12 @@ export type DeclarationState =
   | { kind: 'stale'; declaration: Declaration; why: 'old_day' | 'old_version' }
   | { kind: 'none' };
 
-/** Classifies a profile's latest declaration against today and the current questionnaire. */
-export function declarationState(latest: StoredDeclaration | undefined, questionnaire: Questionnaire, today: string): DeclarationState {
+/** Classifies a profile's latest declaration against today, the district's validity (days) and the current questionnaire. */
+export function declarationState(latest: StoredDeclaration | undefined, questionnaire: Questionnaire, today: string, validDays = 1): DeclarationState {
   if (!latest) return { kind: 'none' };
   const { declaration } = latest;
-  if (declaration.date !== today) return { kind: 'stale', declaration, why: 'old_day' };
+  const age = daysBetween(declaration.date, today);
+  if (age === null || age >= Math.max(1, validDays)) return { kind: 'stale', declaration, why: 'old_day' };
   if (declaration.version !== questionnaire.version) return { kind: 'stale', declaration, why: 'old_version' };
   return { kind: 'today', declaration };
 }
@@ -27,7 +29,7 @@ export function declarationState(latest: StoredDeclaration | undefined, question
 /** The yes/no answers of a declaration as the code's flags (questionnaire order). */
 export function toVisitorDeclaration(declaration: Declaration, questionnaire: Questionnaire): VisitorDeclaration {
   const yes = yesNoQuestionIds(questionnaire).map((id) => declaration.answers[id] === true);
-  return { date: declaration.date, version: declaration.version, flags: flagsFromAnswers(yes) };
+  return { date: declaration.date, version: declaration.version, flags: flagsFromAnswers(yes), risk: riskKindsOf(declaration, questionnaire) };
 }
 
 /** The personal QR text of a profile; carries the declaration only when it is today's and current. */

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { API, PosterKeyResponseSchema, QuestionnaireSchema } from '../../shared/protocol';
 import { getEnrolment, saveQuestionnaire, savePosterKey } from '../data';
+import { refreshRiskPolicy } from '../risk/policy-fetch';
 
 /** Fetches and caches the poster key and (unless this is a guard device, which gets its own) the questionnaire. */
 export async function refreshPublicKit(baseUrl: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {
@@ -13,6 +14,7 @@ export async function refreshPublicKit(baseUrl: string, fetchImpl: typeof fetch 
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
   };
+  void refreshRiskPolicy(baseUrl, fetchImpl);
   try {
     const [key, questionnaire] = await Promise.all([get(API.posterKey), get(API.questionnaire)]);
     const parsedKey = v.safeParse(PosterKeyResponseSchema, key);

@@ -3,7 +3,7 @@
  * one check-in per household member (source 'self', with the poster as proof) in the shared outbox.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CheckIn, Declaration } from '../../shared/protocol';
+import type { CheckIn, Declaration, RiskFlags } from '../../shared/protocol';
 import { parsePosterUrl, posterIsFresh, verifyPoster, type SignedPoster } from '../../shared/poster/poster-link';
 import { getPosterKey, type Profile } from '../data';
 import { refreshPublicKit } from './public-kit';
@@ -34,12 +34,14 @@ function proofOf(poster: SignedPoster): NonNullable<CheckIn['proof']> {
 export interface Arrival {
   profile: Profile;
   declaration: Declaration | null;
+  /** Risk at the door: what the phone showed about the declaration. */
+  risk?: RiskFlags;
 }
 
 /** Builds the check-ins of people arriving together (one group id when more than one). */
 export function selfCheckIns(poster: SignedPoster, arrivals: Arrival[], nowMs: number): CheckIn[] {
   const groupId = arrivals.length > 1 ? uuidv7() : undefined;
-  return arrivals.map(({ profile, declaration }) => {
+  return arrivals.map(({ profile, declaration, risk }) => {
     const checkIn: CheckIn = {
       id: uuidv7(),
       checkpointId: poster.checkpointId,
@@ -51,6 +53,7 @@ export function selfCheckIns(poster: SignedPoster, arrivals: Arrival[], nowMs: n
     };
     if (groupId) checkIn.groupId = groupId;
     if (declaration) checkIn.declaration = declaration;
+    if (risk) checkIn.risk = risk;
     return checkIn;
   });
 }

@@ -1,5 +1,6 @@
 /** Live views of the visitor's data for the screens (re-run when the database changes). */
-import { getQuestionnaire, latestDeclaration, listProfiles, type Profile } from '../data';
+import { getQuestionnaire, getRiskPolicy, latestDeclaration, listProfiles, type Profile } from '../data';
+import { riskView, type RiskView } from '../risk/rules';
 import { useLive } from '../hooks/useLive';
 import type { Questionnaire } from '../../shared/protocol';
 import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default';
@@ -17,15 +18,18 @@ export interface Household {
   members: HouseholdMember[];
   questionnaire: Questionnaire;
   today: string;
+  /** Risk at the door: the questionnaire's risk marks and the district's policy (cached). */
+  risk: RiskView;
 }
 
 async function readHousehold(): Promise<Household> {
-  const [profiles, questionnaire] = await Promise.all([listProfiles(), getQuestionnaire()]);
+  const [profiles, questionnaire, policy] = await Promise.all([listProfiles(), getQuestionnaire(), getRiskPolicy()]);
   const today = localDay();
+  const risk = riskView(questionnaire, policy);
   const members = await Promise.all(
-    profiles.map(async (profile) => ({ profile, state: declarationState(await latestDeclaration(profile.id), questionnaire, today) })),
+    profiles.map(async (profile) => ({ profile, state: declarationState(await latestDeclaration(profile.id), questionnaire, today, risk.validDays) })),
   );
-  return { members, questionnaire, today };
+  return { members, questionnaire, today, risk };
 }
 
 /** The household with today's declaration states; null until first read. */

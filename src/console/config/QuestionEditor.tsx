@@ -1,6 +1,7 @@
 /** One question of the questionnaire editor: its id, answer type, group, labels, choices and order buttons. */
 import { t } from '../i18n/i18n';
 import { QUESTION_KINDS, type QuestionDraft } from './question-draft';
+import { RiskMarkFields } from './RiskMarkFields';
 
 export interface QuestionEditorProps {
   draft: QuestionDraft;
@@ -46,6 +47,7 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
           <textarea name="options" rows={3} value={draft.options} onInput={(e) => set('options', e.currentTarget.value)} />
         </label>
       )}
+      {draft.kind === 'yesno' && <RiskMarkFields draft={draft} onChange={onChange} />}
       <label class="inline">
         <input type="checkbox" name="required" checked={draft.required} onChange={(e) => set('required', e.currentTarget.checked)} />
         {t('q.required')}

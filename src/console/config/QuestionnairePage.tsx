@@ -4,7 +4,7 @@ import type { Questionnaire } from '../../shared/protocol';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { blankDraft, fromDrafts, toDraft, type QuestionDraft } from './question-draft';
+import { blankDraft, fromDrafts, toDrafts, type QuestionDraft } from './question-draft';
 import { QuestionEditor } from './QuestionEditor';
 import { SettingsForm } from './SettingsForm';
 
@@ -14,7 +14,7 @@ export function QuestionnairePage() {
   const [drafts, setDrafts] = useState<QuestionDraft[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    if (data) setDrafts(data.questions.map(toDraft));
+    if (data) setDrafts(toDrafts(data));
   }, [data]);
   if (!data) return <p>{t('common.loading')}</p>;
 

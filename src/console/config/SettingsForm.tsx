@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
+import { RiskSettingsFields, type RiskSettings } from './RiskSettingsFields';
 
-interface Settings {
+interface Settings extends RiskSettings {
   repeatWindowMin: number;
   retentionDays: number;
 }
@@ -35,6 +36,7 @@ export function SettingsForm() {
         {t('settings.retention')}
         <input type="number" min={1} max={366} value={draft.retentionDays} onInput={(e) => setDraft({ ...draft, retentionDays: Number(e.currentTarget.value) })} />
       </label>
+      <RiskSettingsFields value={draft} onChange={(risk) => setDraft({ ...draft, ...risk })} />
       <button type="submit">{t('common.save')}</button>
       {message && <p role="status">{message}</p>}
     </form>

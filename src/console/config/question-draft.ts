@@ -1,5 +1,6 @@
 /** The questionnaire editor's working copy: questions as editable drafts, checked before saving. */
-import type { Question } from '../../shared/protocol';
+import type { Question, Questionnaire } from '../../shared/protocol';
+import { riskQuestions } from '../../shared/risk/evaluate';
 import type { ConsoleKey } from '../i18n/dict';
 
 export type QuestionKind = Question['kind'];
@@ -14,6 +15,10 @@ export interface QuestionDraft {
   labelEn: string;
   required: boolean;
   options: string;
+  /** Risk at the door: a yes is a risk signal of this kind ('' = not a signal), with its short words. */
+  risk: '' | 'symptom' | 'exposure';
+  riskLabelVi: string;
+  riskLabelEn: string;
 }
 
 /** Turns a stored question into a draft. */
@@ -26,12 +31,30 @@ export function toDraft(q: Question): QuestionDraft {
     labelEn: q.label.en,
     required: q.required ?? false,
     options: (q.options ?? []).map((o) => [o.value, o.label.vi, o.label.en].join(' | ')).join('\n'),
+    risk: q.risk ?? '',
+    riskLabelVi: q.riskLabel?.vi ?? '',
+    riskLabelEn: q.riskLabel?.en ?? '',
   };
+}
+
+/**
+ * Drafts of a whole questionnaire. One saved before risk marks existed shows the marks devices apply to it
+ * (the default questionnaire's, by id), so saving it keeps them instead of silently dropping every signal.
+ */
+export function toDrafts(questionnaire: Questionnaire): QuestionDraft[] {
+  const marked = questionnaire.questions.some((q) => q.risk !== undefined);
+  const effective = new Map(riskQuestions(questionnaire).map((s) => [s.id, s]));
+  return questionnaire.questions.map((q) => {
+    const draft = toDraft(q);
+    const signal = effective.get(q.id);
+    if (marked || !signal) return draft;
+    return { ...draft, risk: signal.kind, riskLabelVi: signal.label.vi, riskLabelEn: signal.label.en };
+  });
 }
 
 /** A blank yes/no question. */
 export function blankDraft(): QuestionDraft {
-  return { id: '', kind: 'yesno', group: 'symptoms', labelVi: '', labelEn: '', required: false, options: '' };
+  return { id: '', kind: 'yesno', group: 'symptoms', labelVi: '', labelEn: '', required: false, options: '', risk: '', riskLabelVi: '', riskLabelEn: '' };
 }
 
 /** Checks the drafts and builds the questions, or returns the first problem (1-based question number). */
@@ -45,6 +68,10 @@ export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Quest
     if (!d.labelVi.trim()) return { n: i + 1, problem: 'q.problem.label' };
     const q: Question = { id, kind: d.kind, group: d.group.trim() || 'other', label: { vi: d.labelVi.trim(), en: d.labelEn.trim() } };
     if (d.required) q.required = true;
+    if (d.kind === 'yesno' && d.risk) {
+      q.risk = d.risk;
+      if (d.riskLabelVi.trim()) q.riskLabel = { vi: d.riskLabelVi.trim().slice(0, 60), en: d.riskLabelEn.trim().slice(0, 60) };
+    }
     if (d.kind === 'choice') {
       const options = d.options
         .split('\n')

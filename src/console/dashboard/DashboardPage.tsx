@@ -6,6 +6,7 @@ import { CommuneTable } from './CommuneTable';
 import { DailyChart } from './DailyChart';
 import { SilentTable } from './SilentTable';
 import { StaleDevicesTable } from './StaleDevicesTable';
+import { RiskPanel } from './RiskPanel';
 
 /** The dashboard page. */
 export function DashboardPage() {
@@ -34,6 +35,7 @@ export function DashboardPage() {
           {t('dash.checkinsWindow', { days: data.activeWindowDays })}
         </div>
       </div>
+      <RiskPanel />
       <h2>{t('dash.daily')}</h2>
       <DailyChart daily={data.daily} />
       <ExportLink table="daily" />

@@ -6,6 +6,7 @@
 import { consoleVisitDict } from './dict-visit';
 import { outbreakDict } from './dict-outbreak';
 import { secDataConsoleDict } from './dict-sec-data';
+import { riskConsoleDict } from './dict-risk';
 
 export const dict = {
   ...consoleVisitDict,
@@ -255,7 +256,7 @@ export const dict = {
   },
   'trace.publish': { vi: 'Phát cảnh báo cho vùng này', en: 'Publish a warning for this zone' },
   'trace.published': { vi: 'Đã phát {n} cảnh báo.', en: '{n} notices published.' },
-  ...secDataConsoleDict,
+  ...riskConsoleDict,
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ConsoleKey = keyof typeof dict;

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { TrustBadges } from './TrustBadges';
 import { vnTime, type Contact } from './types';
+import { riskWords } from './risk-filter';
 
 export interface ContactsTableProps {
   contacts: Contact[];
@@ -24,6 +25,7 @@ export function ContactsTable({ contacts, testId, showVia = false }: ContactsTab
           <th>{t('trace.address')}</th>
           <th>{t('trace.places')}</th>
           {showVia && <th>{t('trace.via')}</th>}
+          <th>{t('risk.trace.col')}</th>
           <th>
             <button type="button" class="link" onClick={() => setDesc(!desc)}>
               {t('trace.overlap')} {desc ? '▼' : '▲'}
@@ -43,6 +45,7 @@ export function ContactsTable({ contacts, testId, showVia = false }: ContactsTab
             <td>{c.address ?? ''}</td>
             <td>{c.places.map((p) => `${p.checkpointName} ${vnTime(p.first)}–${vnTime(p.last)}`).join('; ')}</td>
             {showVia && <td data-testid="via">{(c.viaNames ?? c.via).join('; ')}</td>}
+            <td class="trace-risk" data-testid="contact-risk">{riskWords(c)}</td>
             <td class="num">{c.overlapMin}</td>
             <td>
               <TrustBadges selfOnly={c.selfOnly} fromRevokedDevice={c.fromRevokedDevice} />

@@ -7,6 +7,7 @@ import { TrustBadges } from './TrustBadges';
 import { downloadExport } from './download';
 import { vnTime, type Contact, type TraceQuery, type TraceResult } from './types';
 import { ZoneView } from './ZoneView';
+import { RiskOnlyToggle, withRiskFilter } from './risk-filter';
 
 export interface TraceViewProps {
   query: TraceQuery;
@@ -18,13 +19,15 @@ export function TraceView({ query, label }: TraceViewProps) {
   const [result, setResult] = useState<TraceResult | null>(null);
   const [f2, setF2] = useState<Contact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [riskOnly, setRiskOnly] = useState(false);
   useEffect(() => {
     setResult(null);
     setF2(null);
     api<TraceResult>('POST', '/api/admin/trace/run', query).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [query]);
   const loadF2 = () => void api<{ f2: Contact[] }>('POST', '/api/admin/trace/f2', query).then((r) => setF2(r.f2), (e: unknown) => setError(String(e)));
-  const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') => void downloadExport(query, format, part).catch((e: unknown) => setError(String(e)));
+  const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') =>
+    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch((e: unknown) => setError(String(e)));
 
   if (error) return <p class="error">{t('common.error', { message: error })}</p>;
   if (!result) return <p>{t('common.loading')}</p>;
@@ -55,10 +58,11 @@ export function TraceView({ query, label }: TraceViewProps) {
           ))}
         </tbody>
       </table>
-      <h3>{t('trace.f1', { n: result.f1.length })}</h3>
-      <ContactsTable contacts={result.f1} testId="trace-f1" />
+      <h3>{t('trace.f1', { n: withRiskFilter(result.f1, riskOnly).length })}</h3>
+      <RiskOnlyToggle checked={riskOnly} onChange={setRiskOnly} />
+      <ContactsTable contacts={withRiskFilter(result.f1, riskOnly)} testId="trace-f1" />
       <h3>{t('trace.f2Title')}</h3>
-      {f2 ? <ContactsTable contacts={f2} testId="trace-f2" showVia /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
+      {f2 ? <ContactsTable contacts={withRiskFilter(f2, riskOnly)} testId="trace-f2" showVia /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
       <ZoneView zone={result.zone} />
     </div>
   );

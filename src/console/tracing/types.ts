@@ -22,6 +22,8 @@ export interface TraceQuery {
   from: number;
   to: number;
   bufferMin: number;
+  /** Risk at the door: only contacts who declared symptoms or an exposure. */
+  riskOnly?: boolean;
 }
 
 /** A time as `dd/MM HH:mm` in Vietnam. */

@@ -3,6 +3,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import type { Declaration, Gender, Source } from '../../shared/protocol';
+import { riskColumns, riskFromColumns } from './risk-columns';
 import type { StoredCheckIn } from '../domain/types';
 import type { Db } from './database';
 import type { CheckinRow, CheckinsTable, NewCheckinRow } from './schema';
@@ -42,6 +43,7 @@ export function toCheckinRow(c: StoredCheckIn): NewCheckinRow {
     paper_row: c.paper?.row ?? null,
     ext: c.ext,
     from_revoked_device: c.fromRevokedDevice ? 1 : null,
+    ...riskColumns(c.risk),
   };
 }
 
@@ -76,6 +78,7 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
     paper: row.paper_sheet === null || row.paper_row === null ? null : { sheet: row.paper_sheet, row: Number(row.paper_row) },
     ext: row.ext,
     ...(Number(row.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
+    ...riskFromColumns(row.risk),
   };
 }
 
@@ -84,7 +87,7 @@ const CHECKIN_COLUMNS = [
   'id', 'checkpoint_id', 'device_id', 'kind', 'ref', 'group_id', 'source', 'device_time', 'received_at',
   'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
   'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
-  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device',
+  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device', 'risk_kinds', 'declaration_status', 'risk',
 ] as const satisfies readonly (keyof CheckinsTable)[];
 type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 // Compile-time check that the list names every column.

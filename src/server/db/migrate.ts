@@ -13,6 +13,7 @@ import { secGateMigration } from './migrations/2026_12_01_1100_sec_gate';
 import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_corrections';
 import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
 import { ingestQuotaMigration } from './migrations/2026_12_01_2140_ingest_quota';
+import { doorRiskMigration } from './migrations/2026_12_01_0300_door_risk';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_2140_person_corrections': personCorrectionsMigration,
   '2026_12_01_1500_outbreak': outbreakMigration,
   '2026_12_01_2140_ingest_quota': ingestQuotaMigration,
+  '2026_12_01_0300_door_risk': doorRiskMigration,
 };
 
 const staticProvider: MigrationProvider = {

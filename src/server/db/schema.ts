@@ -100,6 +100,12 @@ export interface CheckinsTable {
   ext: string | null;
   /** 1 when a revoked device queued it before its revocation (accepted, flagged for review). */
   from_revoked_device: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Risk at the door: bitmask 1 = symptom, 2 = exposure (0 none, null not sent). */
+  risk_kinds: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 'current' | 'stale' | 'missing', as the device judged the declaration; null when not sent. */
+  declaration_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The device's whole risk claim (RiskFlags) as JSON text. */
+  risk: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A correction of a check-in's person from a guard device; the check-in row itself is never changed. */

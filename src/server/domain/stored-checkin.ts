@@ -50,5 +50,6 @@ export function toStoredCheckIn(item: CheckIn, receipt: Receipt): StoredCheckIn 
     declaration: item.declaration ?? null,
     paper: item.paper ?? null,
     ext: item.ext ?? null,
+    ...(item.kind === 'in' && item.risk ? { risk: item.risk } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * Domain objects the server works with. Repositories return these, never table rows.
  */
 import type { CheckpointType } from '../../shared/admin-api';
-import type { Declaration, Gender, Source } from '../../shared/protocol';
+import type { Declaration, Gender, RiskFlags, Source } from '../../shared/protocol';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
 
@@ -93,4 +93,6 @@ export interface StoredCheckIn {
   ext: string | null;
   /** Sent by a device after it was revoked, but made before the revocation: kept, flagged for review. */
   fromRevokedDevice?: boolean;
+  /** Risk at the door as the device showed it (a claim); absent for check-outs and older devices. */
+  risk?: RiskFlags | null;
 }

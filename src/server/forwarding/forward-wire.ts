@@ -17,7 +17,7 @@ function withoutNulls<T extends Record<string, unknown>>(source: T): { [K in key
 export function toForwardedItem(c: StoredCheckIn): CheckIn {
   const { nameFolded: _folded, ...person } = c.person;
   void _folded;
-  const optional = withoutNulls({ ref: c.ref, groupId: c.groupId, declaration: c.declaration, paper: c.paper, ext: c.ext });
+  const optional = withoutNulls({ ref: c.ref, groupId: c.groupId, declaration: c.declaration, risk: c.risk ?? null, paper: c.paper, ext: c.ext });
   return {
     id: c.id,
     checkpointId: c.checkpointId,

@@ -97,7 +97,11 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
   app.post(TRACE_API.export, { config }, async (request, reply) => {
     const body = parseBody(ExportRequestSchema, request.body, reply);
     if (!body) return reply;
-    const traceBody = parseBody(TraceRequestSchema, { personKeys: body.personKeys, from: body.from, to: body.to, bufferMin: body.bufferMin }, reply);
+    const traceBody = parseBody(
+      TraceRequestSchema,
+      { personKeys: body.personKeys, from: body.from, to: body.to, bufferMin: body.bufferMin, ...(body.riskOnly ? { riskOnly: true } : {}) },
+      reply,
+    );
     if (!traceBody) return reply;
     const result = await traceCase(deps.db, traceBody);
     const names = new Map(result.f1.map((c) => [c.personId, c.name]));

@@ -19,6 +19,7 @@ import { identitiesFrom, type Identities } from './identity';
 import { caseTimeline, firstRing, secondRing } from './trace';
 import type { Contact, Interval, Stay, TraceRules } from './types';
 import { buildZone } from './zone';
+import { withDeclaredRisk } from './contact-risk';
 import type { ContactEntry, TraceResult } from '../../shared/trace-api';
 
 const MIN = 60_000;
@@ -35,6 +36,8 @@ export interface TraceParams {
   to: number;
   bufferMin?: number;
   maxStayMin?: number;
+  /** Keep only F1/F2 contacts who declared a symptom or an exposure (risk at the door). */
+  riskOnly?: boolean;
 }
 
 export type { ContactEntry, ContactPlace, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
@@ -156,7 +159,7 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
         fromRevokedDevice: s.fromRevokedDevice === true,
       };
     }),
-    f1: contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)),
+    f1: await withDeclaredRisk(db, contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)), p, p.riskOnly),
     zone: zone.map((z) => ({
       unitId: z.unitId,
       unitName: [...ctx.checkpoints.values()].find((cp) => cp.unitId === z.unitId)?.unitName ?? '',
@@ -188,5 +191,6 @@ export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEn
   const f2 = secondRing(caseIds, f1, f1Events, around.events, ctx.window, rules, ctx.ids);
   // Each F2 row names the F1 people it came through.
   const f1Names = new Map(f1.map((c) => [c.personId, toContactEntry(c, near.details, ctx.checkpoints).name]));
-  return f2.map((c) => ({ ...toContactEntry(c, around.details, f1Checkpoints), viaNames: c.via.map((id) => f1Names.get(id) ?? id) }));
+  const entries = f2.map((c) => ({ ...toContactEntry(c, around.details, f1Checkpoints), viaNames: c.via.map((id) => f1Names.get(id) ?? id) }));
+  return withDeclaredRisk(db, entries, p, p.riskOnly);
 }

@@ -56,6 +56,11 @@ export interface VisitorDeclaration {
   version: number;
   /** Bit i (value 2^i) set = yes to the i-th yes/no question, questionnaire order; 0 = all no. */
   flags: number;
+  /**
+   * The kinds of risk signal the visitor's phone found (9th field: `0`, `s`, `e` or `se`), so a guard device
+   * holding another questionnaire version still tells; absent in codes made before risk summaries.
+   */
+  risk?: ('symptom' | 'exposure')[];
 }
 
 export type ScanResult =

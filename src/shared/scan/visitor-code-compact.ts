@@ -8,7 +8,7 @@ import { decodeAlnumField, encodeAlnumField, type AlnumFieldKind } from './qr-al
 
 export const COMPACT_VISITOR_PREFIX = 'TQ2:';
 /** Field kinds in version-1 order: visitorId, name, birth, gender, phone, idNumber, address, declaration. */
-const KINDS: readonly AlnumFieldKind[] = ['raw', 'text', 'raw', 'raw', 'raw', 'raw', 'text', 'raw'];
+const KINDS: readonly AlnumFieldKind[] = ['raw', 'text', 'raw', 'raw', 'raw', 'raw', 'text', 'raw', 'raw'];
 const FIELD_SEPARATOR = '-';
 
 /** Encodes version-1 field values as a `TQ2:` text; null when any value cannot be carried exactly. */
@@ -16,8 +16,8 @@ export function encodeCompactFields(fields: readonly string[]): string | null {
   if (fields.length > KINDS.length) return null;
   const encoded: string[] = [];
   for (let i = 0; i < fields.length; i++) {
-    // The id and the declaration's hex flags are lower case by definition; their parsers ignore case.
-    const value = i === 0 || i === 7 ? (fields[i] ?? '').toUpperCase() : (fields[i] ?? '');
+    // The id, the declaration's hex flags and the risk code are lower case by definition; their parsers ignore case.
+    const value = i === 0 || i === 7 || i === 8 ? (fields[i] ?? '').toUpperCase() : (fields[i] ?? '');
     const field = encodeAlnumField(value, KINDS[i] ?? 'raw');
     if (field === null) return null;
     encoded.push(field);

@@ -1,6 +1,7 @@
 /**
  * This app's personal visitor QR. Version 1 (UTF-8, byte mode):
- * `TQ1:<visitorId>|<name>|<birth>|<g>|<phone>|<idNumber>|<address>|<decl>` (trailing empty fields omitted).
+ * `TQ1:<visitorId>|<name>|<birth>|<g>|<phone>|<idNumber>|<address>|<decl>|<risk>` (trailing empty fields omitted).
+ * `<risk>` (added compatibly: older readers ignore extra fields) is `0`, `s`, `e` or `se`: symptom / exposure signals.
  * Version 2 (`TQ2:`, the same fields in the QR alphanumeric set, see `visitor-code-compact.ts`) is what
  * `encodeVisitorCode` makes whenever it can carry the profile exactly; both are parsed.
  */
@@ -71,6 +72,19 @@ function declarationField(d: VisitorDeclaration | null | undefined): string {
   return `${d.date.replace(/-/g, '')}.${d.version}.${d.flags.toString(16)}`;
 }
 
+function riskField(d: VisitorDeclaration | null | undefined): string {
+  if (!d || !d.risk || declarationField(d) === '') return '';
+  const code = (d.risk.includes('symptom') ? 's' : '') + (d.risk.includes('exposure') ? 'e' : '');
+  return code || '0';
+}
+
+/** Reads the risk summary field; undefined when absent or not understood (a newer format). */
+function readRisk(raw: string): VisitorDeclaration['risk'] {
+  const code = raw.trim().toLowerCase();
+  if (!/^(0|s|e|se|es)$/.test(code)) return undefined;
+  return (['symptom', 'exposure'] as const).filter((k) => code.includes(k === 'symptom' ? 's' : 'e'));
+}
+
 function isValidDeclaration(d: VisitorDeclaration): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.date);
   return (
@@ -105,6 +119,7 @@ function visitorFields(profile: VisitorProfile, declaration?: VisitorDeclaration
     field(profile.idNumber),
     field(profile.address),
     declarationField(declaration),
+    riskField(declaration),
   ];
   while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
   return fields;
@@ -135,7 +150,7 @@ export function parseVisitorCode(text: string): ScanResult {
   const body = prep.text.slice(VISITOR_PREFIX.length);
   const fields = prefix === VISITOR_PREFIX ? splitFields(body) : prefix === COMPACT_VISITOR_PREFIX ? splitCompactFields(body) : null;
   if (fields === null) return unknownScan('unrecognised');
-  const [rawId = '', rawName = '', rawBirth = '', rawGender = '', rawPhone = '', rawIdNumber = '', rawAddress = '', rawDecl = ''] = fields;
+  const [rawId = '', rawName = '', rawBirth = '', rawGender = '', rawPhone = '', rawIdNumber = '', rawAddress = '', rawDecl = '', rawRisk = ''] = fields;
   // Caps Lock on a keyboard-wedge scanner upper-cases the id: ids are lowercase by definition.
   const visitorId = rawId.toLowerCase();
   if (!PARSED_ID.test(visitorId)) return unknownScan('unrecognised');
@@ -165,6 +180,8 @@ export function parseVisitorCode(text: string): ScanResult {
 
   const declaration = readDeclaration(rawDecl);
   if (declaration === 'bad') warnings.push('bad_declaration');
+  const risk = declaration && declaration !== 'bad' ? readRisk(rawRisk) : undefined;
+  if (declaration && declaration !== 'bad' && risk) declaration.risk = risk;
 
   return { kind: 'visitor', person, declaration: declaration === 'bad' ? null : declaration, warnings: uniqueWarnings(warnings) };
 }

@@ -234,7 +234,7 @@ describe('personal QR version 2 (TQ2, alphanumeric)', () => {
   });
 
   it('refuses malformed version-2 bodies instead of guessing', () => {
-    for (const body of ['TQ2:0A1B2C3D4E-A%%', 'TQ2:0A1B2C3D4E-A:', 'TQ2:0A1B2C3D4E-1/', 'TQ2:0A1B2C3D4E-A|B', 'TQ2:0A1B2C3D4E-A-1-M-0-0-A-1-X']) {
+    for (const body of ['TQ2:0A1B2C3D4E-A%%', 'TQ2:0A1B2C3D4E-A:', 'TQ2:0A1B2C3D4E-1/', 'TQ2:0A1B2C3D4E-A|B', 'TQ2:0A1B2C3D4E-A-1-M-0-0-A-1-S-X']) {
       expect(parseVisitorCode(body).kind).toBe('unknown');
     }
   });

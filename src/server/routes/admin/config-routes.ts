@@ -8,6 +8,7 @@ import { QuestionSchema } from '../../../shared/protocol';
 import { ADMIN_ONLY } from '../../auth/roles';
 import { latestQuestionnaire, saveQuestionnaire } from '../../db/questionnaires-repo';
 import { getSettings, updateSettings } from '../../db/settings-repo';
+import { RiskSettingsEntries } from './risk-settings';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
@@ -20,6 +21,7 @@ const QuestionnaireBody = v.object({
 const SettingsBody = v.object({
   repeatWindowMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240))),
   retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366))),
+  ...RiskSettingsEntries,
 });
 
 /** Registers the questionnaire and settings routes. */

@@ -16,6 +16,7 @@ import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
 import { registerTraceRoutes } from '../../tracing/tracing-routes';
 import { registerOutbreakRoutes } from '../../outbreak/outbreak-routes';
+import { registerRiskDashboardRoutes } from '../../dashboard/risk-dashboard-routes';
 
 /** Registers the console API (the gate was installed by buildApp before any route: auth/console-guard.ts). */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -30,4 +31,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerUserRoutes(app, deps);
   registerTraceRoutes(app, deps);
   registerOutbreakRoutes(app, deps);
+  registerRiskDashboardRoutes(app, deps);
 }

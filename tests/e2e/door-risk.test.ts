@@ -1,0 +1,250 @@
+/**
+ * Risk at the door, end to end on a real server process and Debian Chromium at a phone viewport:
+ * the district sets its instruction and health-station phone in the console; a guard's fake camera reads a
+ * symptomatic personal QR and a week-old one; the guard declares on behalf of a visitor with a cough; a
+ * visitor's self check-in asks for today's declaration first and repeats yesterday's in one tap. Each
+ * screen says the risk in words with the instruction, the server stores the flags, and the dashboard counts them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
+import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
+import { loadPosterSigner } from '../../src/server/services/poster-signing';
+import { DEFAULT_QUESTIONNAIRE, yesNoQuestionIds } from '../../src/shared/questionnaire/default';
+import { encodeVisitorCode, flagsFromAnswers } from '../../src/shared/scan/visitor-code';
+import { launchChromium } from '../support/chromium';
+import { ConsolePage, createAccountWithCli } from '../support/console-page';
+import { writeQrVideo } from '../support/fake-camera';
+import { GuardPage } from '../support/guard-page';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
+import { VisitorPage } from '../support/visitor-page';
+
+/** Screenshots for reading the screens by eye (kept after the run). */
+const SHOTS = process.env.DOOR_RISK_SHOTS ?? tmpdir();
+const PHONE = { viewport: { width: 360, height: 740 } };
+const INSTRUCTION = 'Chưa vào chốt. Về nhà tự cách ly và gọi ngay trạm y tế xã Dân Lực.';
+const HEALTH_PHONE = '0237 3865 115';
+const SICK = 'Lê Văn Sốt';
+const STALE = 'Trần Thị Cũ';
+const COUGH = 'Phạm Văn Ho';
+const SELF = 'Hoàng Thị Tự';
+
+/** `YYYY-MM-DD` of a day `offset` days from today, local time (the browsers share the machine's zone). */
+function day(offset = 0): string {
+  const d = new Date(Date.now() + offset * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const yesTo = (...ids: string[]) =>
+  flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
+
+async function posterLink(server: ServerProcess, checkpointCode: string): Promise<string> {
+  const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
+  try {
+    const cp = await findCheckpointByCode(db, checkpointCode);
+    if (!cp) throw new Error(`no checkpoint ${checkpointCode}`);
+    return (await loadPosterSigner(db, server.url, Date.now())).url({
+      code: cp.code,
+      checkpointId: cp.id,
+      name: cp.name,
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Waits until the server holds a check-in of this person, and returns it. */
+async function storedOf(server: ServerProcess, name: string) {
+  await expect
+    .poll(async () => (await readCheckins(server.dataDir)).some((c) => c.person.name === name && c.kind === 'in'), {
+      timeout: 30_000,
+      interval: 500,
+    })
+    .toBe(true);
+  return (await readCheckins(server.dataDir)).find((c) => c.person.name === name && c.kind === 'in');
+}
+
+describe('risk at the door', () => {
+  let server: ServerProcess;
+  let consoleBrowser: Browser;
+  let guardBrowser: Browser;
+  let visitorBrowser: Browser;
+  let admin: Page;
+  let guardPage: Page;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'tramqr-door-risk-'));
+    server = await startServerProcess();
+    createAccountWithCli(server.dataDir, 'quantri', 'mat-khau-rat-dai-1');
+    consoleBrowser = await launchChromium();
+    admin = await consoleBrowser.newPage({ viewport: { width: 1280, height: 900 } });
+    await new ConsolePage(admin, server.url).signIn('quantri', 'mat-khau-rat-dai-1');
+  });
+
+  afterAll(async () => {
+    await guardBrowser?.close();
+    await visitorBrowser?.close();
+    await consoleBrowser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('lets the district set the instruction, the health station phone and the validity', async () => {
+    await admin.goto(`${server.url}/console/questionnaire`);
+    const fields = admin.getByTestId('risk-settings');
+    await fields.waitFor();
+    await fields.locator('textarea[name=riskInstruction]').fill(INSTRUCTION);
+    await fields.locator('input[name=healthPhone]').fill(HEALTH_PHONE);
+    await fields.locator('input[name=declarationValidDays]').fill('1');
+    await admin.locator('form:has([data-testid=risk-settings]) button[type=submit]').click();
+    await admin.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await fields.screenshot({ path: join(SHOTS, 'risk-settings.png') });
+    const policy = (await (await fetch(`${server.url}/api/risk-policy`)).json()) as Record<string, unknown>;
+    expect(policy).toEqual({ declarationValidDays: 1, instruction: INSTRUCTION, healthPhone: HEALTH_PHONE });
+  });
+
+  it('shows a symptomatic personal QR in words with the instruction, and a week-old one as stale; the server stores the flags', async () => {
+    const sick = encodeVisitorCode(
+      { visitorId: 'sick000001', name: SICK, birthYear: 1980 },
+      { date: day(), version: 1, flags: yesTo('fever', 'cough', 'consent'), risk: ['symptom'] },
+    );
+    const stale = encodeVisitorCode(
+      { visitorId: 'stale00001', name: STALE, birthYear: 1975 },
+      { date: day(-7), version: 1, flags: yesTo('consent'), risk: [] },
+    );
+    const video = join(workDir, 'camera.y4m');
+    await writeQrVideo(video, [sick, stale], { framesPerCode: 40, blankFrames: 20 });
+    guardBrowser = await launchChromium({ fakeVideo: video });
+    guardPage = await guardBrowser.newPage(PHONE);
+    const guard = new GuardPage(guardPage);
+    await guardPage.goto(await createEnrolLink(server.dataDir, 'TS-DL-001', server.url));
+    await guardPage.waitForURL('**/guard');
+
+    await guard.waitForLastName(SICK, 30_000);
+    const card = guardPage.getByTestId('last-scan');
+    expect(await card.getAttribute('data-risk')).toBe('risk');
+    const notice = card.getByTestId('risk-notice');
+    expect(await notice.textContent()).toContain('Có triệu chứng: sốt, ho');
+    expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    expect(await notice.locator(`a[href="tel:${HEALTH_PHONE.replace(/ /g, '')}"]`).textContent()).toContain(
+      HEALTH_PHONE,
+    );
+    expect(await card.textContent()).not.toContain('✔');
+    await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png') });
+
+    await guard.waitForLastName(STALE, 30_000);
+    expect(await card.getAttribute('data-risk')).toBe('stale');
+    expect(await card.getByTestId('risk-notice').textContent()).toContain('Khai báo đã cũ: 7 ngày trước');
+    expect(await card.textContent()).not.toContain('✔');
+
+    expect((await storedOf(server, SICK))?.risk).toEqual({
+      status: 'current',
+      ageDays: 0,
+      kinds: ['symptom'],
+      signals: ['fever', 'cough'],
+    });
+    expect((await storedOf(server, STALE))?.risk).toEqual({ status: 'stale', ageDays: 7, kinds: [], signals: [] });
+  });
+
+  it('shows a khai hộ with a cough in words with the instruction; the server stores the flag', async () => {
+    await guardPage.getByRole('link', { name: 'Khai hộ' }).click();
+    const form = guardPage.getByTestId('declare-form');
+    await form.waitFor();
+    await form.locator('input[name=name]').fill(COUGH);
+    await form.locator('input[name=q_cough]').check();
+    await form.locator('input[name=q_consent]').check();
+    await form.locator('button[type=submit]').click();
+    const notice = guardPage.getByTestId('declare-risk').getByTestId('risk-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-level')).toBe('risk');
+    expect(await notice.textContent()).toContain('Có triệu chứng: ho');
+    expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    const stored = await storedOf(server, COUGH);
+    expect(stored).toMatchObject({
+      source: 'on_behalf',
+      risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
+    });
+    await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
+  });
+
+  it('asks for today’s declaration first at a self check-in, repeats yesterday’s in one tap and says the risk', async () => {
+    visitorBrowser = await launchChromium();
+    const page = await visitorBrowser.newPage(PHONE);
+    const visitor = new VisitorPage(page);
+    await visitor.createSelf(server.url, { name: SELF, birth: '1992' });
+    await visitor.waitForPosterKey();
+    // Yesterday's declaration (a cough) as the app stored it yesterday.
+    await page.evaluate(
+      ({ date }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tram-qr');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['profiles', 'declarations'], 'readwrite');
+            const all = tx.objectStore('profiles').getAll();
+            all.onsuccess = () => {
+              const profileId = (all.result[0] as { id: string }).id;
+              const answers: Record<string, boolean> = { cough: true, consent: true };
+              tx.objectStore('declarations').put({
+                profileId,
+                date,
+                declaration: { version: 1, date, answers },
+                savedAt: Date.now() - 86_400_000,
+              });
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { date: day(-1) },
+    );
+
+    await page.goto(await posterLink(server, 'TS-DL-001'));
+    const first = page.getByTestId('declare-first');
+    await first.waitFor();
+    const member = first.getByTestId('declare-first-member');
+    expect(await member.getAttribute('data-state')).toBe('stale');
+    expect(await member.textContent()).toContain('Khai báo đã cũ: hôm qua');
+    await page.screenshot({ path: join(SHOTS, 'declare-first.png'), fullPage: true });
+    await member.getByTestId('repeat-declaration').click();
+    await first.locator('[data-testid=declare-first-member][data-state=today]').waitFor();
+    await page.getByTestId('declare-first-continue').click();
+    await page.getByTestId('checkin-button').click();
+    const done = page.getByTestId('checkin-done');
+    await done.waitFor();
+    const notice = done.getByTestId('risk-notice');
+    expect(await notice.textContent()).toContain('Có triệu chứng: ho');
+    expect(await done.textContent()).not.toContain('✓');
+    expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    await page.screenshot({ path: join(SHOTS, 'self-checkin.png'), fullPage: true });
+
+    const stored = await storedOf(server, SELF);
+    expect(stored).toMatchObject({
+      source: 'self',
+      risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
+    });
+    expect(stored?.declaration?.date).toBe(day());
+  });
+
+  it('counts today’s risk declarations on the dashboard', async () => {
+    await admin.goto(`${server.url}/console`);
+    const panel = admin.getByTestId('risk-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-risky')).toBe('3');
+    const row = panel.getByTestId('risk-checkpoints').locator('tbody tr').first();
+    expect(await row.textContent()).toContain('UBND xã Dân Lực');
+    expect(await row.getAttribute('data-risky')).toBe('3');
+    expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
+    await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+  });
+});
