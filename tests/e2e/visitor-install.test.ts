@@ -99,6 +99,7 @@ describe('visitor: installable app and data on the phone', () => {
     await db.destroy();
 
     await page.goto(link);
+    await visitor.skipDeclareFirst();
     await page.getByTestId('checkin-button').click();
     await page.getByTestId('checkin-done').waitFor();
     await page.getByRole('button', { name: 'Lịch sử ra vào' }).click();

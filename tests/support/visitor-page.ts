@@ -75,6 +75,11 @@ export class VisitorPage {
     );
   }
 
+  /** At a poster check-in: passes the "today's declaration first" step without declaring (the check-in then carries no tick). */
+  async skipDeclareFirst(): Promise<void> {
+    await this.page.getByTestId('declare-first-continue').click();
+  }
+
   /** How many self check-ins (any state) the phone holds. */
   async selfCheckInCount(): Promise<number> {
     return this.page.evaluate(
