@@ -39,7 +39,7 @@ export const riskConsoleDict = {
   'risk.dash.col.exposure': { vi: 'Dịch tễ', en: 'Exposure' },
   'risk.dash.col.stale': { vi: 'Khai báo cũ', en: 'Old' },
   'risk.dash.col.missing': { vi: 'Chưa khai', en: 'None' },
-  'risk.dash.byCommune': { vi: 'Theo xã, thị trấn', en: 'Per commune' },
+  'risk.dash.byCommune': { vi: 'Khai báo có nguy cơ theo xã, thị trấn', en: 'Risk declarations per commune' },
 
   'risk.trace.only': { vi: 'Chỉ người có triệu chứng/nguy cơ', en: 'Only people with symptoms/risk' },
   'risk.trace.col': { vi: 'Khai báo nguy cơ', en: 'Declared risk' },

@@ -47,7 +47,7 @@ export const dict = {
   'dash.silentCount': { vi: 'chốt im lặng (cần đôn đốc)', en: 'silent checkpoints (follow up)' },
   'dash.checkinsWindow': { vi: 'lượt quét trong {days} ngày', en: 'check-ins in {days} days' },
   'dash.daily': { vi: 'Lượt quét mỗi ngày (30 ngày), theo nguồn', en: 'Check-ins per day (30 days), by source' },
-  'dash.communes': { vi: 'Theo xã, thị trấn', en: 'Per commune' },
+  'dash.communes': { vi: 'Chốt theo xã, thị trấn', en: 'Checkpoints per commune' },
   'dash.silent': { vi: 'Chốt im lặng: không có lượt quét trong 7 ngày', en: 'Silent checkpoints: no check-ins in 7 days' },
   'dash.stale': { vi: 'Thiết bị không đồng bộ quá 1 ngày', en: 'Devices not synced for over a day' },
   'dash.exportCsv': { vi: 'Tải bảng này (CSV)', en: 'Download this table (CSV)' },
