@@ -66,9 +66,15 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     }
   };
 
-  const onOnline = () => void run();
+  // Asked for now while a flush is running (it may be failing against a network that has just come
+  // back): let it finish, then try once more at once instead of waiting out its backoff.
+  const runNow = async (): Promise<FlushResult> => {
+    if (running) await running.catch(() => undefined);
+    return run();
+  };
+  const onOnline = () => void runNow();
   const onVisible = () => {
-    if (document.visibilityState === 'visible') void run();
+    if (document.visibilityState === 'visible') void runNow();
   };
   globalThis.addEventListener?.('online', onOnline);
   globalThis.document?.addEventListener('visibilitychange', onVisible);
@@ -79,7 +85,7 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
       if (running) nudgedWhileRunning = true;
       else schedule(NUDGE_DELAY_MS);
     },
-    flushNow: run,
+    flushNow: runNow,
     isFlushing: () => running !== null,
     stop() {
       stopped = true;
