@@ -42,6 +42,7 @@ export function toCheckinRow(c: StoredCheckIn): NewCheckinRow {
     paper_row: c.paper?.row ?? null,
     ext: c.ext,
     from_revoked_device: c.fromRevokedDevice ? 1 : null,
+    time_uncertain: c.timeUncertain ? 1 : null,
   };
 }
 
@@ -76,6 +77,7 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
     paper: row.paper_sheet === null || row.paper_row === null ? null : { sheet: row.paper_sheet, row: Number(row.paper_row) },
     ext: row.ext,
     ...(Number(row.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
+    ...(Number(row.time_uncertain ?? 0) === 1 ? { timeUncertain: true } : {}),
   };
 }
 
@@ -84,7 +86,7 @@ const CHECKIN_COLUMNS = [
   'id', 'checkpoint_id', 'device_id', 'kind', 'ref', 'group_id', 'source', 'device_time', 'received_at',
   'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
   'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
-  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device',
+  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device', 'time_uncertain',
 ] as const satisfies readonly (keyof CheckinsTable)[];
 type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 // Compile-time check that the list names every column.

@@ -9,6 +9,7 @@ import { consoleMigration } from './migrations/2026_11_28_0100_console';
 import { tracingMigration } from './migrations/2026_11_28_0200_tracing';
 import { scaleMigration } from './migrations/2026_11_28_0600_scale';
 import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
+import { sealedMigration } from './migrations/2026_12_01_1400_sealed';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0200_tracing': tracingMigration,
   '2026_11_28_0600_scale': scaleMigration,
   '2026_11_28_0700_forwarding': forwardingMigration,
+  '2026_12_01_1400_sealed': sealedMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -93,4 +93,6 @@ export interface StoredCheckIn {
   ext: string | null;
   /** Sent by a device after it was revoked, but made before the revocation: kept, flagged for review. */
   fromRevokedDevice?: boolean;
+  /** The device clock changed while the app was closed: correctedTime is a best guess, flagged for review. */
+  timeUncertain?: boolean;
 }

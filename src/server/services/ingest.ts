@@ -17,6 +17,8 @@ import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
 import { enqueueForward } from '../forward/outbox-repo';
 import { judgeUpstream, upstreamJudge } from '../forward/upstream-ingest';
+import type { DistrictKeyring } from '../sealed/district-keys';
+import { openItem } from '../sealed/unseal';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 
@@ -26,6 +28,16 @@ function idOf(item: unknown): string | null {
   return null;
 }
 
+/**
+ * The clock offset for one item: its own epoch's (protocol 2), the push's when it was recorded in the
+ * epoch the push was built in, and the push's flagged uncertain when its epoch's offset is unknown.
+ */
+export function itemOffset(epoch: string | undefined, envelope: PushEnvelope, pushOffset: number): { offset: number; uncertain: boolean } {
+  if (epoch === undefined || epoch === envelope.epoch) return { offset: pushOffset, uncertain: false };
+  const known = envelope.epochs?.[epoch];
+  return known === undefined ? { offset: pushOffset, uncertain: true } : { offset: known, uncertain: false };
+}
+
 /** Stores pushes for one database. */
 export interface Ingestor {
   /** Stores a validated push envelope from a device; resolves only after the transaction committed. */
@@ -33,7 +45,7 @@ export interface Ingestor {
 }
 
 /** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
-export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean } = {}): Ingestor {
+export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {}): Ingestor {
   const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
@@ -52,9 +64,17 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
       // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
       const upstream = device.kind === 'upstream' ? await upstreamJudge(db, device, envelope.items) : null;
 
-      for (const item of envelope.items) {
-        const parsed = v.safeParse(CheckInSchema, item);
-        const selfRefusal = judgeSelf && parsed.success ? await judgeSelf(parsed.output, clockOffsetMs) : null;
+      // Sealed items are opened first (in parallel: each is one HPKE open); plain ones pass as they are.
+      const opened = await Promise.all(envelope.items.map((item) => openItem(opts.keyring, item)));
+      for (const [index, item] of envelope.items.entries()) {
+        const open = opened[index]!;
+        if (!open.ok) {
+          results.push({ id: idOf(item), status: 'rejected', reason: open.reason });
+          continue;
+        }
+        const parsed = v.safeParse(CheckInSchema, open.item);
+        const clock = itemOffset(open.epoch, envelope, clockOffsetMs);
+        const selfRefusal = judgeSelf && parsed.success ? await judgeSelf(parsed.output, clock.offset) : null;
         if (!parsed.success) {
           results.push({ id: idOf(item), status: 'rejected', reason: `invalid_checkin: ${describeIssues(parsed.issues)}` });
         } else if (selfRefusal !== null) {
@@ -76,7 +96,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
             status: 'rejected',
             reason: 'wrong_checkpoint: this check-in belongs to another checkpoint than the one this device is enrolled to',
           });
-        } else if (device.revokedAt !== null && parsed.output.deviceTime + clockOffsetMs > device.revokedAt) {
+        } else if (device.revokedAt !== null && parsed.output.deviceTime + clock.offset > device.revokedAt) {
           // Revoked device: only what it recorded before the revocation is kept (docs/console.md, "Revocation").
           results.push({ id: parsed.output.id, status: 'rejected', reason: 'device_revoked: recorded after this device was revoked' });
         } else if (slots.has(parsed.output.id)) {
@@ -84,8 +104,9 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         } else {
           slots.set(parsed.output.id, results.length);
           results.push({ id: parsed.output.id, status: 'accepted' });
-          const stored = toStoredCheckIn(parsed.output, receipt);
+          const stored = toStoredCheckIn(parsed.output, { ...receipt, clockOffsetMs: clock.offset });
           if (device.revokedAt !== null) stored.fromRevokedDevice = true;
+          if (clock.uncertain) stored.timeUncertain = true;
           toInsert.push(stored);
         }
       }

@@ -1,0 +1,33 @@
+/**
+ * JSON bodies kept as the exact text that arrived, for routes whose requests are signed over a hash of
+ * the body (device proofs). Install it in an encapsulated scope: other routes keep Fastify's parser.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const raw = new WeakMap<FastifyRequest, string>();
+
+/** Error codes Fastify's own JSON parser uses, so errors.ts answers them alike. */
+function parseError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, statusCode: 400 });
+}
+
+/** Parses application/json in `scope` while remembering the raw text. */
+export function keepRawJsonBody(scope: FastifyInstance): void {
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(parseError('FST_ERR_CTP_EMPTY_JSON_BODY', 'empty body'), undefined);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      raw.set(request, text);
+      done(null, parsed);
+    } catch {
+      done(parseError('FST_ERR_CTP_INVALID_JSON_BODY', 'invalid JSON'), undefined);
+    }
+  });
+}
+
+/** The exact body text of a request parsed in a `keepRawJsonBody` scope ('' when none). */
+export function rawBodyOf(request: FastifyRequest): string {
+  return raw.get(request) ?? '';
+}
