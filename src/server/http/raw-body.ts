@@ -13,17 +13,14 @@ function parseError(code: string, message: string): Error {
 
 /** Parses application/json in `scope` while remembering the raw text. */
 export function keepRawJsonBody(scope: FastifyInstance): void {
+  // Fastify's own parser (it refuses __proto__ and constructor keys), fed the text we keep.
+  const parseJson = scope.getDefaultJsonParser('error', 'error');
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(parseError('FST_ERR_CTP_EMPTY_JSON_BODY', 'empty body'), undefined);
-    try {
-      const parsed: unknown = JSON.parse(text);
-      raw.set(request, text);
-      done(null, parsed);
-    } catch {
-      done(parseError('FST_ERR_CTP_INVALID_JSON_BODY', 'invalid JSON'), undefined);
-    }
+    raw.set(request, text);
+    parseJson(request, text, done);
   });
 }
 
