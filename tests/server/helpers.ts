@@ -108,6 +108,16 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
   };
 }
 
+/** Enrols a device at `app` with a one-time code and a signing key (remembered for `push`). */
+export async function enrolSigned(app: FastifyInstance, code: string, appVersion = '0.1.0'): Promise<EnrolResponse> {
+  const key = await generateDeviceKey();
+  const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion, deviceKey: key.publicJwk } });
+  if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
+  const enrolment = res.json<EnrolResponse>();
+  rememberDeviceKey(enrolment.token, enrolment.deviceId, key.privateKey);
+  return enrolment;
+}
+
 /** A push body around some items, sent now by a device whose clock agrees with the server's. */
 export function pushBody(items: unknown[], extra: { sentAt?: number; pending?: number } = {}): Record<string, unknown> {
   return { protocol: PROTOCOL_VERSION, sentAt: extra.sentAt ?? T0, appVersion: '0.1.0', pending: extra.pending ?? items.length, items };
