@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { API, PushResponseSchema, type PushRequest, type PushResponse } from '../../shared/protocol';
 import type { SyncErrorCode } from '../data';
 import { parseRetryAfter } from './backoff';
+import { PROOF_HEADER } from '../../shared/sealed/device-proof';
 
 export type PushOutcome =
   | { type: 'ok'; response: PushResponse }
@@ -17,6 +18,8 @@ export interface PushOptions {
   body: PushRequest;
   timeoutMs: number;
   fetchImpl?: typeof fetch;
+  /** Signs the exact request (device proof header value); guard devices must, tokens alone do not push. */
+  sign?: (request: { method: string; path: string; body: string }) => Promise<string>;
 }
 
 /** Sends one batch and classifies the answer; never throws. */
@@ -25,11 +28,14 @@ export async function pushBatch(opts: PushOptions): Promise<PushOutcome> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   let response: Response;
+  const body = JSON.stringify(opts.body);
+  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` };
   try {
+    if (opts.sign) headers[PROOF_HEADER] = await opts.sign({ method: 'POST', path: API.push, body });
     response = await fetchImpl(new URL(API.push, opts.baseUrl).toString(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` },
-      body: JSON.stringify(opts.body),
+      headers,
+      body,
       signal: controller.signal,
       cache: 'no-store',
     });
