@@ -1,5 +1,5 @@
 /** The page's one sync scheduler, started at boot and shared by the screens. */
-import { getDeviceConfig, getEnrolment, getQuestionnaire, purgeSyncedBefore } from '../data';
+import { currentEpoch, getDeviceConfig, getEnrolment, getQuestionnaire, purgeSyncedBefore } from '../data';
 import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';
@@ -38,6 +38,8 @@ async function refreshConfigIfStale(): Promise<void> {
 
 /** Starts syncing with the server this page came from (once per page). */
 export function startSync(): SyncScheduler {
+  // The page watches the device clock from now on (clock epochs, see data/clock-epochs.ts).
+  if (!scheduler) void currentEpoch().catch(() => undefined);
   scheduler ??= startSyncScheduler({
     baseUrl: location.origin,
     appVersion: __APP_VERSION__,

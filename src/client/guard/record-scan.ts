@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Source } from '../../shared/protocol';
 import { classifyScan } from '../../shared/scan/classify';
 import type { ScanResult, ScanWarning } from '../../shared/scan/types';
-import { listSince, saveCheckIn, saveCheckIns } from '../data';
+import { listSince, matchKeysOf, saveCheckIn, saveCheckIns } from '../data';
 import type { MessageKey } from '../i18n/dict';
 import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
 
@@ -63,8 +63,8 @@ export async function recordScan(text: string, ctx: RecordContext): Promise<Reco
   const result = classifyScan(text);
   const checkIn = checkInFromScan(result, ctx.checkpointId, now);
   if (!checkIn) return { type: 'refused', ...refusalFor(result) };
-  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
-  const visit = findOpenVisit(recent, checkIn.person, now);
+  const [recent, keys] = await Promise.all([listSince(now - OPEN_VISIT_MAX_MS).then((list) => list.map((local) => local.checkIn)), matchKeysOf(checkIn.person)]);
+  const visit = findOpenVisit(recent, checkIn.person, now, keys);
   if (visit) {
     if (now - visit.deviceTime < ctx.repeatWindowMin * 60_000) return { type: 'repeat', visit };
     return checkOut(visit, now);
