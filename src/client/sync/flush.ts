@@ -58,8 +58,8 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   }
   if (!token) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
   const sign = await deviceSigner(opts.baseUrl, now, opts.fetchImpl);
-  if (sign === 'offline' || sign === 'refused') {
-    const error = sign === 'offline' ? 'offline' : 'unauthorized';
+  if (typeof sign === 'string') {
+    const error = sign === 'offline' ? 'offline' : sign === 'revoked' ? 'revoked' : 'unauthorized';
     await recordSyncFailure(now(), error);
     return { outcome: 'failed', cleared: 0, rejected: 0, error, retryAfterMs: null };
   }

@@ -25,13 +25,17 @@ export interface PushOptions {
 /** Sends one batch and classifies the answer; never throws. */
 export async function pushBatch(opts: PushOptions): Promise<PushOutcome> {
   const fetchImpl = opts.fetchImpl ?? fetch;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
-  let response: Response;
   const body = JSON.stringify(opts.body);
   const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` };
   try {
     if (opts.sign) headers[PROOF_HEADER] = await opts.sign({ method: 'POST', path: API.push, body });
+  } catch {
+    return { type: 'retry', error: 'server_error', retryAfterMs: null };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  let response: Response;
+  try {
     response = await fetchImpl(new URL(API.push, opts.baseUrl).toString(), {
       method: 'POST',
       headers,

@@ -10,7 +10,7 @@ import { ensureDeviceKey, getEnrolment, markDeviceKeyRegistered } from '../data'
 export type RequestSigner = (request: { method: string; path: string; body: string }) => Promise<string>;
 
 /** The signer of this guard device (registering its key first when needed); null on a visitor phone; 'offline' when the registration could not be made. */
-export async function deviceSigner(baseUrl: string, now: () => number, fetchImpl: typeof fetch = fetch): Promise<RequestSigner | null | 'offline' | 'refused'> {
+export async function deviceSigner(baseUrl: string, now: () => number, fetchImpl: typeof fetch = fetch): Promise<RequestSigner | null | 'offline' | 'refused' | 'revoked'> {
   const enrolment = await getEnrolment();
   if (!enrolment) return null;
   const key = await ensureDeviceKey();
@@ -21,7 +21,8 @@ export async function deviceSigner(baseUrl: string, now: () => number, fetchImpl
         headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolment.token}` },
         body: JSON.stringify({ deviceKey: key.publicJwk }),
       });
-      if (res.status === 401 || res.status === 403) return 'refused';
+      if (res.status === 403) return 'revoked';
+      if (res.status === 401) return 'refused';
       // 409: the server already holds a key for this device (ours, registered by an earlier attempt).
       if (res.status !== 201 && res.status !== 409) return 'offline';
       await markDeviceKeyRegistered();

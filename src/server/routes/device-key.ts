@@ -1,6 +1,7 @@
 /**
  * POST /api/device/key: a device enrolled before pushes were signed registers its signing key, once,
  * with its existing token (an upgrade in place, no new enrolment). A key is never replaced this way.
+ * A revoked device may still register (the revocation rule accepts what it recorded before).
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -12,7 +13,7 @@ import type { RouteDeps } from './deps';
 
 /** Registers the device-key route. */
 export function registerDeviceKeyRoute(app: FastifyInstance, deps: RouteDeps): void {
-  app.post(API.deviceKey, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
+  app.post(API.deviceKey, { onRequest: requireDevice(deps.db, { allowRevoked: true }) }, async (request, reply) => {
     const device = request.device!;
     if (device.kind !== 'guard') return sendError(reply, 403, 'not_a_guard_device', 'Only guard devices register a signing key.');
     const parsed = v.safeParse(DeviceKeyRequestSchema, request.body);
