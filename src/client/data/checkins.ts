@@ -240,7 +240,6 @@ export async function purgeOldNames(now = Date.now()): Promise<number> {
 
 /** Check-ins taken at or after `since` (device time), newest first. */
 export async function listSince(since: number): Promise<LocalCheckIn[]> {
-  await purgeOldNames();
   return readLocal(() => appDb().checkins.where('deviceTime').aboveOrEqual(since).reverse().toArray());
 }
 
