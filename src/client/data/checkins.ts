@@ -10,6 +10,7 @@ import { sealCheckIn } from '../../shared/sealed/seal-item';
 import { currentEpoch } from './clock-epochs';
 import { appDb, localDayOf, stripPersonal, type CheckInRow, type NameRow } from './db';
 import { getDistrictKey, matchKeysOf } from './device-secrets';
+import { getDeviceWipedAt } from './wipe';
 import { withDbRetry } from './retry';
 import { classifyStorageError, reportStorageFailure } from './storage-failure';
 
@@ -82,6 +83,7 @@ function readLocal(read: () => Promise<CheckInRow[]>): Promise<LocalCheckIn[]> {
  * on a guard device; plain (a visitor phone's own self check-ins, which never leave its owner) otherwise.
  */
 async function rowsToStore(checkIns: readonly CheckIn[], now: number): Promise<{ rows: CheckInRow[]; names: NameRow[] }> {
+  if (await getDeviceWipedAt()) throw new Error('this device was revoked and wiped; it records nothing more');
   const key = await getDistrictKey();
   if (!key) return { rows: checkIns.map((c): CheckInRow => ({ ...c, savedAt: now })), names: [] };
   const epoch = await currentEpoch();

@@ -19,3 +19,4 @@ export type { Profile } from './profiles';
 export { saveDeclaration, getDeclaration, latestDeclaration, purgeDeclarationsBefore } from './declarations';
 export type { StoredDeclaration } from './declarations';
 export { getPosterKey, savePosterKey, listSelfCheckIns, pendingSelfCount, deleteVisitorData } from './visitor';
+export { wipeDevice, getDeviceWipedAt } from './wipe';

@@ -1,5 +1,6 @@
 /** Refreshes the guard device's offline kit (checkpoint, questionnaire, settings) whenever it is online. */
 import * as v from 'valibot';
+import { wipeIfRevoked } from './revocation';
 import { API, DeviceConfigResponseSchema } from '../../shared/protocol';
 import { currentEpoch, getEnrolment, hasEpochAnchor, markDeviceRevoked, recordEpochOffset, saveDeviceConfig, saveDistrictKey } from '../data';
 
@@ -13,8 +14,9 @@ export async function refreshDeviceConfig(baseUrl: string, fetchImpl: typeof fet
       cache: 'no-store',
     });
     if (response.status === 403 && (await readErrorCode(response)) === 'device_revoked') {
-      // Revoked: keep every queued check-in (the server still takes those recorded before) and say so.
+      // Revoked: send what the server still takes (recorded before the revocation), then wipe (revocation.ts).
       await markDeviceRevoked(Date.now());
+      await wipeIfRevoked({ baseUrl, appVersion: __APP_VERSION__, fetchImpl });
       return false;
     }
     if (!response.ok) return false;
