@@ -20,7 +20,7 @@ export default defineConfig({
         // The decoder's wasm is cached at first use by a runtime route, not downloaded by every visitor.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
         // The officials' console (console.html + its assets) is online-only: never precached on guard phones.
-        globIgnores: ['**/node_modules/**', 'console.html', 'assets/console-*'],
+        globIgnores: ['**/node_modules/**', 'console.html', 'assets/console-*', 'assets/ChainGraph-*'],
       },
     }),
   ],

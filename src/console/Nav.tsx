@@ -5,6 +5,7 @@ import type { ConsoleKey } from './i18n/dict';
 import { LangSwitch } from './LangSwitch';
 import { navigate } from './router';
 import type { Role, User } from './types';
+import { OUTBREAK_NAV } from './outbreak/routes';
 
 export interface NavProps {
   user: User;
@@ -21,6 +22,7 @@ const ITEMS: { path: string; label: ConsoleKey; roles: Role[] }[] = [
   { path: '/console/users', label: 'nav.users', roles: ['admin'] },
   { path: '/console/audit', label: 'nav.audit', roles: ['admin'] },
   { path: '/console/tracing', label: 'nav.tracing', roles: ['admin', 'tracer'] },
+  ...OUTBREAK_NAV.map((i) => ({ ...i, roles: [...i.roles] })),
 ];
 
 /** The navigation bar. */
@@ -37,7 +39,7 @@ export function Nav({ user, path, onSignedOut }: NavProps) {
           <li key={item.path}>
             <a
               href={item.path}
-              aria-current={path === item.path || (item.path !== '/console' && path.startsWith(item.path)) ? 'page' : undefined}
+              aria-current={path === item.path || (item.path !== '/console' && item.path !== '/console/outbreak' && path.startsWith(item.path)) ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(item.path);

@@ -12,6 +12,7 @@ import { t } from './i18n/i18n';
 import { PosterPage } from './print/PosterPage';
 import { TracingPage } from './tracing/TracingPage';
 import { match } from './router';
+import { outbreakPage } from './outbreak/routes';
 import type { User } from './types';
 
 export interface PagesProps {
@@ -22,6 +23,8 @@ export interface PagesProps {
 /** The page for the path (or a not-found note). */
 export function Pages({ path, user }: PagesProps) {
   const p = path.replace(/\/+$/, '') || '/console';
+  const outbreak = outbreakPage(p, user);
+  if (outbreak) return outbreak;
   if (p === '/console') return user.role === 'tracer' ? <p>{t('home.tracer')}</p> : <DashboardPage />;
   if (p === '/console/checkpoints') return <CheckpointsPage user={user} />;
   if (p === '/console/checkpoints/new') return <NewCheckpointPage user={user} />;

@@ -14,6 +14,10 @@ import { migrateToLatest } from './db/migrate';
 import { describeError, installErrorHandler, sendError } from './http/errors';
 import { loggerOptions, pathOnly } from './http/logging';
 import { isSpaRoute, registerStatic } from './http/static';
+import { isApiPath } from './http/path-shape';
+import { registerSecurityHeaders } from './http/security-headers';
+import { installInputShapeGuard } from './http/input-shape';
+import { installConsoleGate } from './auth/console-guard';
 import type { RouteDeps } from './routes/deps';
 import { registerEnrolRoute } from './routes/enrol';
 import { registerHealthRoute } from './routes/health';
@@ -26,8 +30,8 @@ import { registerConsoleRoutes } from './routes/admin';
 import { registerVisitorRoutes } from './routes/visitor';
 import { registerNoticesRoute } from './routes/notices';
 import { startRetentionTimer } from './services/retention';
-import { startForwarder, type ForwardConfig } from './forward/forwarder';
-import { registerUpstreamRoute } from './routes/upstream';
+import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
+import { registerUpstreamRoute } from './forwarding/forwarding-routes';
 import { registerDeviceKeyRoute } from './routes/device-key';
 import { registerQueueImportRoute } from './routes/queue-import';
 import { loadDistrictKeyring } from './sealed/district-keys';
@@ -37,8 +41,8 @@ export interface AppConfig {
   dbFile?: string;
   /** PostgreSQL URL (`DATABASE_URL`): province scale, several server instances on one database. */
   databaseUrl?: string;
-  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): true, or its addresses/CIDRs (Fastify's option). */
-  trustProxy?: boolean | string | string[];
+  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): a hop count or its addresses/CIDRs, never "everyone". */
+  trustProxy?: number | string[];
   /** The built PWA (Vite's `dist/`); served when the directory exists. */
   staticDir?: string;
   /** The URL people and devices reach this server at. */
@@ -92,12 +96,17 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     logger: loggerOptions(config.logger),
     bodyLimit: MAX_BODY_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
-    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    // Fastify takes a hop count or an address list; the cast only picks one of its overloads.
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy as string[] } : {}),
     frameworkErrors: (err: FastifyError, _request, reply) => {
       const { status, body } = describeError(err);
       void sendError(reply, status, body.error, body.message);
     },
   });
+  const now = config.now ?? Date.now;
+  // Before any route: the console gate attaches itself to every route registered under /api/admin.
+  installConsoleGate(app, db, config.publicUrl, now);
+  await registerSecurityHeaders(app, config.publicUrl);
   if (config.onRoute) app.addHook('onRoute', config.onRoute);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => {
@@ -106,8 +115,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // JSON only: without this, text/plain bodies would reach handlers as strings instead of a 415.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  installInputShapeGuard(app);
 
-  const now = config.now ?? Date.now;
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
   const keyring = await loadDistrictKeyring(districtKeyDirOf(config), now());
   const ingestor = createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
@@ -140,7 +149,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOnly(request.url);
-    const isApi = path === '/api' || path.startsWith('/api/');
+    // However the path is spelled (%61pi, //api, /API, /./api), an API-looking miss answers a JSON 404, never the SPA page.
+    const isApi = isApiPath(request.url);
     const isConsole = path === '/console' || path.startsWith('/console/');
     if (isConsole && staticDir !== undefined && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path) && existsSync(join(staticDir, 'console.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('console.html');

@@ -63,12 +63,16 @@ export const DeclarationSchema = v.object({
 });
 export type Declaration = v.InferOutput<typeof DeclarationSchema>;
 
-/** One event at a checkpoint: somebody came in, or somebody left. Created on the device, id and all. */
+/**
+ * One event at a checkpoint: somebody came in, or somebody left. Created on the device, id and all.
+ * Kind `fix` (additive) corrects the person of the check-in named by `ref` (a garbled name, an added
+ * phone): `person` is the corrected person; the server keeps the original row as it was, for audit.
+ */
 export const CheckInSchema = v.object({
   id: uuidV7,
   checkpointId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  kind: v.picklist(['in', 'out']),
-  /** For `out`: the id of the check-in it closes. */
+  kind: v.picklist(['in', 'out', 'fix']),
+  /** For `out`: the id of the check-in it closes; for `fix`: the check-in it corrects. */
   ref: v.optional(uuidV7),
   /** Check-ins taken together (a parent and the children with them) share a group id. */
   groupId: v.optional(uuidV7),

@@ -70,7 +70,7 @@ export const TRACE_API = {
   notices: '/api/admin/trace/notices',
 } as const;
 
-// Shapes of the trace answer, built by src/server/services/trace-service.ts and read by the console.
+// Shapes of the trace answer, built by src/server/tracing/tracing-service.ts and read by the console.
 
 /** One stay of the case, as the timeline shows it. */
 export interface TimelineEntry {
@@ -111,6 +111,10 @@ export interface ContactEntry {
   places: ContactPlace[];
   /** For F2: the F1 people (person ids) they overlapped. */
   via: string[];
+  /** For F2: the names of those F1 people, in the order of `via`. */
+  viaNames?: string[];
+  /** The name as the check-in carried it, when a guard corrected it (the correction is `name`). */
+  originalName?: string;
 }
 
 /** The narrow zone of one commune, named. */

@@ -111,6 +111,15 @@ describe('tracer console', () => {
     await page.getByRole('button', { name: 'Tìm F2' }).click();
     await page.getByTestId('trace-f2').waitFor();
     expect((await names('trace-f2')).sort()).toEqual(['Phạm Thị Dung', 'Vũ Thị Giang']);
+    // Each F2 row names the F1 it came through.
+    const via = await page
+      .getByTestId('trace-f2')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.querySelector('td')?.textContent ?? '', r.querySelector('[data-testid=via]')?.textContent ?? '']));
+    expect(via.sort()).toEqual([
+      ['Phạm Thị Dung', 'Lê Thị Bình'],
+      ['Vũ Thị Giang', 'Hoàng Văn Em'],
+    ]);
     expect(await page.getByTestId('trace-zone').count()).toBe(2);
 
     const download = page.waitForEvent('download');

@@ -80,7 +80,27 @@ const RULES: Record<string, Rule> = {
   'POST /api/admin/trace/export': TRACING,
   'GET /api/admin/trace/notices': TRACING,
   'POST /api/admin/trace/notices': TRACING,
-  'DELETE /api/admin/trace/notices/:id': TRACING,
+  // Outbreak (issue 15): cases, investigations, chain and settings for tracers and admins; the health
+  // station (commune officers, scoped to their commune inside the routes) also gets the call list, entries,
+  // conversion and the report; only administrators change the outbreak rules.
+  'GET /api/admin/outbreak/settings': TRACING,
+  'PUT /api/admin/outbreak/settings': ADMIN,
+  'GET /api/admin/outbreak/cases': TRACING,
+  'POST /api/admin/outbreak/cases': TRACING,
+  'GET /api/admin/outbreak/cases/:id': TRACING,
+  'GET /api/admin/outbreak/cases/:id/changes': TRACING,
+  'POST /api/admin/outbreak/cases/:id/take-in': TRACING,
+  'PUT /api/admin/outbreak/cases/:id/window': TRACING,
+  'POST /api/admin/outbreak/cases/:id/contacts': TRACING,
+  'POST /api/admin/outbreak/contacts/:id/decision': TRACING,
+  'GET /api/admin/outbreak/followups': ANY_USER,
+  'GET /api/admin/outbreak/followups/:id': ANY_USER,
+  'POST /api/admin/outbreak/followups/:id/entries': ANY_USER,
+  'POST /api/admin/outbreak/followups/:id/reassign': TRACING,
+  'POST /api/admin/outbreak/followups/:id/convert': ANY_USER,
+  'GET /api/admin/outbreak/chain': TRACING,
+  'GET /api/admin/outbreak/report': ANY_USER,
+  'GET /api/admin/outbreak/report.xlsx': ANY_USER,
   // Ends the session it is called with (run last).
   'POST /api/admin/logout': ANY_USER,
 };
@@ -180,5 +200,89 @@ describe('route-role matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  }, 60_000);
+});
+
+/** Many spellings of one path that a router, a proxy or a decoder might treat as the same place. */
+function spellings(path: string): { url: string; decodedByRouter: boolean }[] {
+  const out: { url: string; decodedByRouter: boolean }[] = [];
+  const segments = path.split('/').slice(1);
+  const join = (parts: string[]) => `/${parts.join('/')}`;
+  const hex = (c: string) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  segments.forEach((segment, i) => {
+    const letter = segment.search(/[a-z]/i);
+    if (letter === -1) return;
+    for (const enc of [hex(segment[letter]!), hex(segment[letter]!).toUpperCase()]) {
+      const parts = [...segments];
+      parts[i] = segment.slice(0, letter) + enc + segment.slice(letter + 1);
+      out.push({ url: join(parts), decodedByRouter: true });
+    }
+    const all = [...segments];
+    all[i] = [...segment].map(hex).join('');
+    out.push({ url: join(all), decodedByRouter: !segment.includes('/') });
+    const upper = [...segments];
+    upper[i] = segment.toUpperCase();
+    if (upper[i] !== segment) out.push({ url: join(upper), decodedByRouter: false });
+    // double encoding: %2561 is "%61" after one decode
+    const twice = [...segments];
+    twice[i] = segment.slice(0, letter) + hex(segment[letter]!).replace('%', '%25') + segment.slice(letter + 1);
+    out.push({ url: join(twice), decodedByRouter: false });
+  });
+  for (let i = 1; i < segments.length; i++) {
+    const head = segments.slice(0, i);
+    const tail = segments.slice(i);
+    out.push({ url: `${join(head)}%2F${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}%2f${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}//${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}/./${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}/x/../${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}\\${tail.join('/')}`, decodedByRouter: false });
+    out.push({ url: `${join(head)}/%2e/${tail.join('/')}`, decodedByRouter: false });
+  }
+  out.push({ url: `/${path}`, decodedByRouter: false });
+  out.push({ url: `${path}/`, decodedByRouter: false });
+  out.push({ url: `${path}//`, decodedByRouter: false });
+  out.push({ url: `${path}/.`, decodedByRouter: false });
+  out.push({ url: `${path}?x=/api/health`, decodedByRouter: true });
+  out.push({ url: `${path}%3Fx`, decodedByRouter: false });
+  out.push({ url: path.toUpperCase(), decodedByRouter: false });
+  return out;
+}
+
+describe('console routes under other spellings of their path', () => {
+  it('never answer an anonymous caller with 2xx or 5xx; spellings the router decodes meet the gate (401)', async () => {
+    const consoleRoutes = [...new Set(routes)].filter((r) => r.split(' ')[1]!.startsWith('/api/admin')).filter((r) => !r.endsWith('/logout'));
+    expect(consoleRoutes.length).toBeGreaterThan(40);
+    const leaks: string[] = [];
+    let calls = 0;
+    for (const route of consoleRoutes) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const publicRoute = ruleFor(route) === PUBLIC;
+      for (const { url, decodedByRouter } of spellings(concrete(pattern))) {
+        const unsafe = method !== 'GET' && method !== 'HEAD';
+        const res = await s.app.inject({ method: method as 'GET', url, ...(unsafe ? { payload: {} } : {}) });
+        calls++;
+        const status = res.statusCode;
+        if (status < 300 || status >= 500) leaks.push(`${method} ${url}: ${status}`);
+        else if (decodedByRouter && !publicRoute && status !== 401) leaks.push(`${method} ${url}: ${status}, expected the gate's 401`);
+      }
+    }
+    expect(calls).toBeGreaterThan(1000);
+    expect(leaks).toEqual([]);
+  }, 120_000);
+
+  it('refuses a console route that declares no roles, even to an administrator (fail closed)', async () => {
+    // A route added after buildApp, with no `access`: the gate still attaches itself (by its pattern) and refuses.
+    const extra = await startTestServer();
+    try {
+      extra.app.get('/api/admin/undeclared', async () => ({ secret: true }));
+      await createAccount(extra.db, 'admin', 'admin');
+      const admin = await signIn(extra.app, 'admin');
+      expect((await admin.request('GET', '/api/admin/undeclared')).statusCode).toBe(403);
+      expect((await extra.app.inject({ method: 'GET', url: '/api/%61dmin/undeclared' })).statusCode).toBe(401);
+    } finally {
+      await extra.close();
+    }
   });
 });
+

@@ -33,6 +33,9 @@ describe('serving the console', () => {
     expect((await s.app.inject({ method: 'GET', url: '/guard' })).body).toBe(PWA);
     expect((await s.app.inject({ method: 'GET', url: '/console/missing.js' })).statusCode).toBe(404);
     const api = await s.app.inject({ method: 'GET', url: '/api/admin/nothing-here' });
-    expect(api.statusCode).toBe(401);
+    // No route matched, so no console gate: a JSON 404 (never the SPA page), however the path is spelled.
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ error: 'not_found' });
+    expect((await s.app.inject({ method: 'GET', url: '/API/Admin/nothing-here' })).json()).toMatchObject({ error: 'not_found' });
   });
 });

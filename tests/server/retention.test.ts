@@ -31,7 +31,7 @@ describe('retention timer', () => {
     const timer = startRetentionTimer(server.db, () => T0, (m) => logged.push(m), 0);
     await expect.poll(() => logged.length).toBe(1);
     timer.stop();
-    expect(logged[0]).toBe('retention: deleted 1 check-ins older than 7 days and 0 expired notices');
+    expect(logged[0]).toBe('retention: deleted 1 check-ins older than 7 days and 0 expired notices, 0 audit entries');
     expect(await countCheckins(server.db)).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ import type { CheckIn, Person } from '../../src/shared/protocol';
 import { TRACE_API } from '../../src/shared/trace-api';
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { purgeExpired } from '../../src/server/services/retention';
-import type { TraceResult, ContactEntry } from '../../src/server/services/trace-service';
+import type { TraceResult, ContactEntry } from '../../src/server/tracing/tracing-service';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
 
@@ -170,8 +170,10 @@ describe('tracer API', () => {
     const mine = entries.filter((e) => e.action.startsWith('trace.'));
     expect(new Set(mine.map((e) => e.action))).toEqual(new Set(['trace.search', 'trace.merge', 'trace.view', 'trace.view_f2', 'trace.export']));
     expect(mine.every((e) => e.username === 'truyvet')).toBe(true);
-    const search = mine.find((e) => e.action === 'trace.search' && (e.detail.query as { name?: string }).name !== undefined);
+    // Issue 11: the kind of field searched and the count, never the terms or the person keys (CCCD numbers).
+    const search = mine.find((e) => e.action === 'trace.search' && (e.detail.fields as string[]).includes('name'));
     expect(search?.detail.count).toBe(2);
+    expect(JSON.stringify(mine)).not.toMatch(/cccd:|masked:|phone:|038095000001|0912000001/);
     const f2 = mine.find((e) => e.action === 'trace.view_f2');
     expect(f2?.detail.count).toBe(2);
   });

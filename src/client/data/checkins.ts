@@ -11,6 +11,7 @@ import { currentEpoch } from './clock-epochs';
 import { appDb, localDayOf, stripPersonal, type CheckInRow, type NameRow } from './db';
 import { getDistrictKey, matchKeysOf } from './device-secrets';
 import { getDeviceWipedAt } from './wipe';
+import { purgeOldPhones } from './day-phones';
 import { withDbRetry } from './retry';
 import { classifyStorageError, reportStorageFailure } from './storage-failure';
 
@@ -25,8 +26,6 @@ export interface LocalCheckIn {
   checkIn: ViewCheckIn;
   status: 'pending' | 'synced' | 'rejected';
   savedAt: number;
-  /** Unused since device schema 3 (the acknowledgement time is not kept); optional for callers. */
-  syncedAt?: number;
   reason?: string;
 }
 
@@ -123,6 +122,41 @@ export async function saveCheckIns(checkIns: CheckIn[], now = Date.now()): Promi
     if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota') reportStorageFailure(error);
     throw error;
   }
+}
+
+/** What `recordAtomically`'s decision saves (possibly nothing) and answers. */
+export interface AtomicDecision<T> {
+  save: CheckIn[];
+  result: T;
+}
+
+/**
+ * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them, one
+ * call at a time (a Web Lock across tabs and the worker, a promise chain where locks are missing): two
+ * scans of the same code can never both see "not inside" and both save. The recent check-ins are the
+ * screens' view (sealed ones carry `match`). Sealing is WebCrypto work, which would end an IndexedDB
+ * transaction, so the read, the decision and the sealed save are serialised by the lock instead.
+ * `decide` must be pure and synchronous.
+ */
+export async function recordAtomically<T>(since: number, decide: (recent: ViewCheckIn[]) => AtomicDecision<T>, now = Date.now()): Promise<T> {
+  return serialised(async () => {
+    const recent = (await listSince(since)).map((local) => local.checkIn);
+    const { save, result } = decide(recent);
+    if (save.length > 0) await saveCheckIns(save, now);
+    return result;
+  });
+}
+
+const RECORD_LOCK = 'tramqr-record';
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every earlier one of this page, and under the cross-tab lock when the browser has Web Locks. */
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const run = (): Promise<T> => (locks ? (locks.request(RECORD_LOCK, task) as Promise<T>) : task());
+  const next = chain.then(run, run);
+  chain = next.catch(() => undefined);
+  return next;
 }
 
 /** Number of check-ins still waiting to reach the server. */
@@ -237,6 +271,7 @@ export async function listNeedsAttention(): Promise<LocalCheckIn[]> {
 
 /** Deletes the names of earlier days: a guard device shows a name only on the day it was taken. */
 export async function purgeOldNames(now = Date.now()): Promise<number> {
+  await purgeOldPhones(now);
   return withDbRetry(() => appDb().names.where('day').below(localDayOf(now)).delete());
 }
 

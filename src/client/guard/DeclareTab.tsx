@@ -4,7 +4,7 @@ import { answersPrefilled } from './declare-prefill';
 import { emptyAnswers, missingRequired, toDeclaration, type Answers } from '../declare/answers';
 import { QuestionnaireFields } from '../declare/QuestionnaireFields';
 import type { MessageKey } from '../i18n/dict';
-import { t } from '../i18n/i18n';
+import { formatTime, t } from '../i18n/i18n';
 import { sync } from '../app/sync-service';
 import { duringScan } from '../update/sw-register';
 import { signalError, signalSuccess } from './feedback';
@@ -12,6 +12,9 @@ import { localDay } from './LastPerson';
 import { EMPTY_PERSON_FIELDS, fieldsFromPerson, personFromFields, type PersonFields } from './person-form';
 import { PersonFieldset } from './PersonFieldset';
 import { recordOnBehalf } from './record-typed';
+import { checkOut } from './record-scan';
+import type { CheckIn } from '../../shared/protocol';
+import '../i18n/dict-visit';
 import { ScannerPanel } from './ScannerPanel';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
@@ -29,6 +32,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [missing, setMissing] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
+  const [inside, setInside] = useState<CheckIn | null>(null);
 
   const prefill = (text: string) => {
     const result = classifyScan(text);
@@ -49,6 +53,8 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     setMissing(missingNow);
     if ('errors' in person || missingNow.length > 0) return signalError();
     const outcome = await duringScan(() => recordOnBehalf(person.person, toDeclaration(questionnaire, answers, localDay()), ctx.enrolment.checkpoint.id));
+    setInside(outcome.type === 'repeat' ? outcome.visit : null);
+    if (outcome.type === 'repeat') setStatus(t('visit.insideSince', { time: formatTime(outcome.visit.deviceTime) }));
     if (outcome.type !== 'saved') return signalError();
     signalSuccess();
     sync().nudge();
@@ -65,6 +71,20 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
         <p role="status" class="ok-text" data-testid="declare-status">
           {status}
         </p>
+      )}
+      {inside && (
+        <button
+          type="button"
+          class="big primary"
+          onClick={() =>
+            void checkOut(inside).then((o) => {
+              setInside(null);
+              if (o.type === 'checked_out') setStatus(t('visit.checkedOut', { name: inside.person.name }));
+            })
+          }
+        >
+          {t('scan.checkOutNow')}
+        </button>
       )}
       {scanning ? (
         <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />

@@ -5,6 +5,7 @@ import { requestPersistentStorage } from '../data';
 import { sync } from '../app/sync-service';
 import { duringScan } from '../update/sw-register';
 import { CompanionsForm } from './CompanionsForm';
+import { FixPerson } from './FixPerson';
 import { signalError, signalSuccess } from './feedback';
 import { LastPerson } from './LastPerson';
 import { ManualEntry } from './ManualEntry';
@@ -12,8 +13,15 @@ import { PhotoScan } from './PhotoScan';
 import { checkOut, recordScan, type RecordOutcome } from './record-scan';
 import { recordCompanions, recordManual } from './record-typed';
 import { ScannerPanel } from './ScannerPanel';
+import { SerialScanner } from './SerialScanner';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
+
+/** The shown outcome with the corrected person (the stored check-in keeps the original). */
+function withPerson<T extends { outcome: RecordOutcome }>(prev: T | null, person: Person): T | null {
+  if (!prev || prev.outcome.type !== 'saved') return prev;
+  return { ...prev, outcome: { ...prev.outcome, checkIn: { ...prev.outcome.checkIn, person } } };
+}
 
 export interface ScanTabProps {
   ctx: GuardContext;
@@ -39,6 +47,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
   const onManual = async (person: Person) => {
     const outcome = await duringScan(() => recordManual(person, checkpointId));
     show(outcome);
+    if (outcome.type === 'repeat') setPanel('none'); // still inside: show the check-out offer
     return outcome.type === 'saved';
   };
   const onCompanions = async (lead: CheckIn, people: Person[]) => {
@@ -63,11 +72,15 @@ export function ScanTab({ ctx }: ScanTabProps) {
   return (
     <>
       <LastPerson outcome={outcome} seq={last?.seq ?? 0} actions={panel === 'none' ? actions : undefined} />
+      {outcome?.type === 'saved' && panel === 'none' && (
+        <FixPerson key={last?.seq} checkIn={outcome.checkIn} warnings={outcome.warnings} onFixed={(person) => setLast((prev) => withPerson(prev, person))} />
+      )}
       {panel === 'companions' && outcome?.type === 'saved' && (
         <CompanionsForm lead={outcome.checkIn} onSubmit={(people) => onCompanions(outcome.checkIn, people)} onClose={() => setPanel('none')} />
       )}
       <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
       <p class="hint">{t('guard.wedgeHint')}</p>
+      <SerialScanner onText={onText} />
       {panel === 'manual' ? (
         <ManualEntry onSubmit={onManual} onClose={() => setPanel('none')} />
       ) : (

@@ -19,8 +19,15 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<CameraErrorKind | null>(null);
   const [torch, setTorch] = useState(false);
+  const [starting, setStarting] = useState(false);
+  // One start at a time: a tap on "start" while the camera is still opening is ignored, and a stop
+  // (or unmount) meanwhile makes the pending start release its camera instead of starting a loop.
+  const busy = useRef(false);
+  const generation = useRef(0);
+  const alive = useRef(true);
 
   const stop = () => {
+    generation.current++;
     const p = parts.current;
     p.loop?.stop();
     p.unpause?.();
@@ -32,19 +39,32 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
 
   const start = async () => {
     const video = videoRef.current;
-    if (!video) return;
+    if (!video || busy.current) return;
+    busy.current = true;
+    setStarting(true);
     stop();
+    const mine = generation.current;
     setError(null);
+    const camera = createCamera(video);
     try {
-      const camera = createCamera(video);
       await camera.open();
       const decoder = parts.current.decoder ?? (await createQrDecoder());
+      parts.current.decoder = decoder;
+      if (!alive.current) decoder.close();
+      if (mine !== generation.current) {
+        camera.stop();
+        return;
+      }
       const loop = startScanLoop(video, decoder, (text) => onTextRef.current(text));
       const unpause = pauseCameraWhenHidden(camera, (e) => fail(e.kind));
       parts.current = { camera, decoder, loop, unpause };
       setOpen(true);
     } catch (e) {
-      fail(toCameraError(e).kind);
+      camera.stop();
+      if (mine === generation.current) fail(toCameraError(e).kind);
+    } finally {
+      busy.current = false;
+      setStarting(false);
     }
   };
 
@@ -57,6 +77,7 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
   useEffect(() => {
     void start();
     return () => {
+      alive.current = false;
       stop();
       parts.current.decoder?.close();
     };
@@ -80,7 +101,7 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
             {t('guard.stopCamera')}
           </button>
         ) : (
-          <button class="big primary" onClick={() => void start()}>
+          <button class="big primary" disabled={starting} aria-busy={starting} data-testid="start-camera" onClick={() => void start()}>
             {t('guard.startCamera')}
           </button>
         )}

@@ -3,8 +3,7 @@
  * has closed yet, within the shift window. Decides what a repeat scan means.
  */
 import type { CheckIn, Person } from '../../shared/protocol';
-import { personKeyOf } from '../../shared/person-key';
-import { maskedIdKey, maskedVisibleDigits } from '../../shared/scan';
+import { sameVisitor } from '../data/visit-key';
 
 /** A visit still open: who came in, and when. */
 export interface OpenVisit {
@@ -16,15 +15,8 @@ export interface OpenVisit {
 /** An `in` older than this is no longer "inside" (nobody stays past a shift; tracing uses the default stay). */
 export const OPEN_VISIT_MAX_MS = 12 * 60 * 60_000;
 
-/** True when two records are the same visitor: same person key, or a masked national ID that matches a full one. */
-export function sameVisitor(a: Person, b: Person): boolean {
-  if (personKeyOf(a) === personKeyOf(b)) return true;
-  const masked = a.idMasked?.includes('*') ? a.idMasked : b.idMasked?.includes('*') ? b.idMasked : undefined;
-  if (!masked) return false;
-  const digits = maskedVisibleDigits(masked);
-  const keyA = maskedIdKey(a, digits);
-  return keyA !== null && keyA === maskedIdKey(b, digits);
-}
+/** Re-exported from the data layer, which owns the matching key (`visitKey`). */
+export { sameVisitor };
 
 /** The open visits among `checkIns` at `now` (newest first). */
 export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit[] {

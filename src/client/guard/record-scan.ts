@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Source } from '../../shared/protocol';
 import { classifyScan } from '../../shared/scan/classify';
 import type { ScanResult, ScanWarning } from '../../shared/scan/types';
-import { listSince, matchKeysOf, saveCheckIn, saveCheckIns } from '../data';
+import { matchKeysOf, recordAtomically, rememberedPhone, type AtomicDecision, type ViewCheckIn } from '../data';
 import type { MessageKey } from '../i18n/dict';
 import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
 
@@ -63,15 +63,48 @@ export async function recordScan(text: string, ctx: RecordContext): Promise<Reco
   const result = classifyScan(text);
   const checkIn = checkInFromScan(result, ctx.checkpointId, now);
   if (!checkIn) return { type: 'refused', ...refusalFor(result) };
-  const [recent, keys] = await Promise.all([listSince(now - OPEN_VISIT_MAX_MS).then((list) => list.map((local) => local.checkIn)), matchKeysOf(checkIn.person)]);
-  const visit = findOpenVisit(recent, checkIn.person, now, keys);
-  if (visit) {
-    if (now - visit.deviceTime < ctx.repeatWindowMin * 60_000) return { type: 'repeat', visit };
-    return checkOut(visit, now);
+  // A phone the guard added for this card earlier today comes along (ID cards carry none).
+  if (!checkIn.person.phone && checkIn.source !== 'visitor_qr') {
+    const phone = await rememberedPhone(checkIn.person, now).catch(() => undefined);
+    if (phone) checkIn.person = { ...checkIn.person, phone };
   }
   const warnings = 'warnings' in result ? result.warnings : [];
   const declaredOn = result.kind === 'visitor' ? (result.declaration?.date ?? null) : null;
-  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings, declaredOn }));
+  return arrive(checkIn, now, (visit) => (now - visit.deviceTime < ctx.repeatWindowMin * 60_000 ? 'repeat' : 'check_out'), {
+    type: 'saved',
+    checkIn,
+    warnings,
+    declaredOn,
+  });
+}
+
+/**
+ * Saves an arrival unless the same person is already inside: then `onInside` says whether it is the
+ * same visit (`repeat`: nothing saved, check-out offered) or a departure. The check and the save are
+ * one IndexedDB transaction, so two reads of one code saved a few ms apart still make one visit.
+ */
+export async function arrive(
+  checkIn: CheckIn,
+  now: number,
+  onInside: (visit: CheckIn) => 'repeat' | 'check_out',
+  saved: RecordOutcome,
+): Promise<RecordOutcome> {
+  try {
+    // The keyed identity hashes are WebCrypto work: made before the atomic read-decide-save.
+    const keys = await matchKeysOf(checkIn.person);
+    return await recordAtomically(
+      now - OPEN_VISIT_MAX_MS,
+      (recent): AtomicDecision<RecordOutcome> => {
+        const visit = findOpenVisit(recent, checkIn.person, now, keys);
+        if (!visit) return { save: [checkIn], result: saved };
+        if (onInside(visit) === 'repeat') return { save: [], result: { type: 'repeat', visit } };
+        return departure(recent, visit, now);
+      },
+      now,
+    );
+  } catch {
+    return { type: 'save_failed', checkIn };
+  }
 }
 
 /** Builds the `out` that closes a visit. */
@@ -79,35 +112,33 @@ export function departureOf(visit: CheckIn, now: number): CheckIn {
   return { id: uuidv7(), checkpointId: visit.checkpointId, kind: 'out', ref: visit.id, source: visit.source, deviceTime: now, person: visit.person };
 }
 
-/** Records that a visitor (and the companions who came with them) left. */
-export async function checkOut(visit: CheckIn, now: number = Date.now()): Promise<RecordOutcome> {
-  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
-  const companions = openVisits(recent, now).find((v) => v.checkIn.id === visit.id)?.companions ?? [];
+/** The departures of a visit and its companions, unless another record already closed it. */
+function departure(recent: readonly ViewCheckIn[], visit: CheckIn, now: number): AtomicDecision<RecordOutcome> {
+  const open = openVisits(recent, now).find((v) => v.checkIn.id === visit.id);
   const out = departureOf(visit, now);
+  if (!open) return { save: [], result: { type: 'checked_out', checkIn: out, visit } };
+  return { save: [out, ...open.companions.map((c) => departureOf(c, now))], result: { type: 'checked_out', checkIn: out, visit } };
+}
+
+/** Records that a visitor (and the companions who came with them) left; a second tap saves nothing more. */
+export async function checkOut(visit: CheckIn, now: number = Date.now()): Promise<RecordOutcome> {
   try {
-    await saveCheckIns([out, ...companions.map((c) => departureOf(c, now))]);
-    return { type: 'checked_out', checkIn: out, visit };
+    return await recordAtomically(now - OPEN_VISIT_MAX_MS, (recent) => departure(recent, visit, now), now);
   } catch {
-    return { type: 'save_failed', checkIn: out };
+    return { type: 'save_failed', checkIn: departureOf(visit, now) };
   }
 }
 
 /** Closing time: records a departure for everyone still inside; returns how many left. */
 export async function checkOutEveryone(now: number = Date.now()): Promise<number> {
-  const recent = (await listSince(now - OPEN_VISIT_MAX_MS)).map((local) => local.checkIn);
-  const outs = openVisits(recent, now).flatMap((v) => [v.checkIn, ...v.companions]).map((c) => departureOf(c, now));
-  if (outs.length > 0) await saveCheckIns(outs);
-  return outs.length;
-}
-
-/** Stores a check-in and maps success or failure to an outcome. */
-export async function persist(checkIn: CheckIn, onSaved: () => RecordOutcome): Promise<RecordOutcome> {
-  try {
-    await saveCheckIn(checkIn);
-    return onSaved();
-  } catch {
-    return { type: 'save_failed', checkIn };
-  }
+  return recordAtomically(
+    now - OPEN_VISIT_MAX_MS,
+    (recent) => {
+      const outs = openVisits(recent, now).flatMap((v) => [v.checkIn, ...v.companions]).map((c) => departureOf(c, now));
+      return { save: outs, result: outs.length };
+    },
+    now,
+  );
 }
 
 function hostOf(url: string): string {

@@ -5,18 +5,21 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Declaration, Person } from '../../shared/protocol';
 import { saveCheckIns } from '../data';
-import { persist, type RecordOutcome } from './record-scan';
+import { arrive, type RecordOutcome } from './record-scan';
 
-/** Stores a visitor the guard typed in (camera denied or missing, or no code at all). */
+/**
+ * Stores a visitor the guard typed in (camera denied or missing, or no code at all). The same person
+ * typed again while still inside is the same visit: nothing is saved and check-out is offered.
+ */
 export function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
   const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person };
-  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: null }));
+  return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: null });
 }
 
-/** Stores a health declaration the guard filled in for a visitor without a smartphone. */
+/** Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry). */
 export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
   const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration };
-  return persist(checkIn, () => ({ type: 'saved', checkIn, warnings: [], declaredOn: declaration.date }));
+  return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: declaration.date });
 }
 
 /** Checks in the children or elderly relatives who came with `lead`; they share the lead's id as group. */

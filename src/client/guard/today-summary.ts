@@ -3,6 +3,7 @@ import type { CheckIn, Person, Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { LocalCheckIn } from '../data';
 import { openVisits } from './presence';
+import { correctedPeople } from './record-fix';
 
 export interface TodayRow {
   arrival: LocalCheckIn;
@@ -22,7 +23,14 @@ export function summarizeToday(locals: readonly LocalCheckIn[], now: number): To
   const departures = new Map<string, CheckIn>();
   for (const local of locals) if (local.checkIn.kind === 'out' && local.checkIn.ref) departures.set(local.checkIn.ref, local.checkIn);
   const open = new Set(openVisits(locals.map((l) => l.checkIn), now).flatMap((v) => [v.checkIn.id, ...v.companions.map((c) => c.id)]));
-  const arrivals = locals.filter((l) => l.checkIn.kind === 'in').sort((a, b) => b.checkIn.deviceTime - a.checkIn.deviceTime);
+  const corrected = correctedPeople(locals.map((l) => l.checkIn));
+  const arrivals = locals
+    .filter((l) => l.checkIn.kind === 'in')
+    .map((l) => {
+      const person = corrected.get(l.checkIn.id);
+      return person ? { ...l, checkIn: { ...l.checkIn, person } } : l;
+    })
+    .sort((a, b) => b.checkIn.deviceTime - a.checkIn.deviceTime);
   const bySource: Partial<Record<Source, number>> = {};
   for (const a of arrivals) bySource[a.checkIn.source] = (bySource[a.checkIn.source] ?? 0) + 1;
   const rows = arrivals.map((arrival) => ({ arrival, departure: departures.get(arrival.checkIn.id) ?? null, inside: open.has(arrival.checkIn.id) }));

@@ -29,7 +29,18 @@ function isReady(video: HTMLVideoElement): boolean {
   return video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0;
 }
 
-/** Starts decoding frames of `video` with `decoder`, calling `onText` once per newly seen text. */
+/** The one loop running on this page: starting another stops it, so one code is never read by two loops. */
+let current: ScanLoop | null = null;
+
+/** True while a scan loop runs (tests and the update prompt may ask). */
+export function scanLoopRunning(): boolean {
+  return current !== null;
+}
+
+/**
+ * Starts decoding frames of `video` with `decoder`, calling `onText` once per newly seen text.
+ * Only one loop runs per page: a loop still running is stopped first.
+ */
 export function startScanLoop(
   video: HTMLVideoElement,
   decoder: QrDecoder,
@@ -120,11 +131,15 @@ export function startScanLoop(
     scheduleNext(delay);
   };
 
-  scheduleNext(0);
-  return {
+  current?.stop();
+  const loop: ScanLoop = {
     stop() {
       stopped = true;
       clearWaits();
+      if (current === loop) current = null;
     },
   };
+  current = loop;
+  scheduleNext(0);
+  return loop;
 }

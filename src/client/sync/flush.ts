@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION, type PushRequest, type WireItem } from '../../shared/
 import { applyPushResults, getPushToken, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
 import { getEpochState, hasEpochAnchor, currentEpoch, recordEpochOffset } from '../data/clock-epochs';
 import { FLUSH_LOCK, runExclusive } from './lock';
-import { pushBatch } from './push';
+import { pushBatch } from '../../shared/sync/push';
 import { deviceSigner } from './signer';
 
 export interface FlushOptions {

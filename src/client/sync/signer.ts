@@ -6,8 +6,9 @@ import { API } from '../../shared/protocol';
 import { buildProof } from '../../shared/sealed/device-proof';
 import { ensureDeviceKey, getEnrolment, markDeviceKeyRegistered } from '../data';
 
-/** Signs one request (method, path, exact body) for the proof header. */
-export type RequestSigner = (request: { method: string; path: string; body: string }) => Promise<string>;
+import type { RequestSigner } from '../../shared/sync';
+
+export type { RequestSigner };
 
 /** The signer of this guard device (registering its key first when needed); null on a visitor phone; 'offline' when the registration could not be made. */
 export async function deviceSigner(baseUrl: string, now: () => number, fetchImpl: typeof fetch = fetch): Promise<RequestSigner | null | 'offline' | 'refused' | 'revoked'> {

@@ -9,6 +9,7 @@ import { selfCheckOuts } from './self-checkin';
 import { SelfSyncState } from './SelfSyncState';
 import { DEFAULT_STAY_MIN, toVisits, type Visit } from './visits';
 import { t } from '../i18n/i18n';
+import '../i18n/dict-visit';
 
 /** The visitor's own visits, newest first, with check-out for the ones still open. */
 export function MyVisits() {
@@ -39,7 +40,7 @@ interface VisitRowProps {
 /** One visit: place, time, people, how it ended, and a check-out button while it is open. */
 function VisitRow({ visit }: VisitRowProps) {
   const [busy, setBusy] = useState(false);
-  const open = visit.leftAt === null && !visit.endedByDefault;
+  const open = visit.leftAt === null && !visit.endedByDefault && visit.movedTo === null;
   const checkOut = async () => {
     setBusy(true);
     try {
@@ -56,7 +57,9 @@ function VisitRow({ visit }: VisitRowProps) {
       <span class="hint">
         {visit.leftAt !== null
           ? t('visitor.visits.left', { time: formatTime(visit.leftAt) })
-          : visit.endedByDefault
+          : visit.movedTo
+            ? `${t('visits.movedOn', { place: visit.movedTo.place })} (${formatTime(visit.movedTo.at)})`
+            : visit.endedByDefault
             ? t('visitor.visits.endedDefault')
             : t('visitor.visits.inside')}
         {' · '}

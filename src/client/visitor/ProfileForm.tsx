@@ -7,6 +7,7 @@ import { askPersistenceOnce } from './persistence';
 import { EMPTY_PROFILE_FIELDS, personFromProfileFields, profileFieldsOf, type ProfileFields } from './profile-fields';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/dict';
+import '../i18n/dict-visit';
 
 export interface ProfileFormProps {
   /** The profile to edit, or null for a new one. */
@@ -14,6 +15,8 @@ export interface ProfileFormProps {
   /** A new profile is the phone owner's own. */
   self: boolean;
   onSaved: (profile: Profile) => void;
+  /** For a new household member: the owner's details, whose phone and address it takes unless changed. */
+  household?: Person;
 }
 
 const FIELDS: { key: keyof ProfileFields; label: MessageKey; type?: string; autocomplete?: string; inputmode?: string }[] = [
@@ -25,15 +28,18 @@ const FIELDS: { key: keyof ProfileFields; label: MessageKey; type?: string; auto
 ];
 
 /** The details of one person (owner or household member), prefilled by scanning a CCCD card; stored only on the phone. */
-export function ProfileForm({ profile, self, onSaved }: ProfileFormProps) {
-  const [fields, setFields] = useState<ProfileFields>(profile ? profileFieldsOf(profile.person) : EMPTY_PROFILE_FIELDS);
+export function ProfileForm({ profile, self, onSaved, household }: ProfileFormProps) {
+  const shared = !profile && !self && household ? { phone: household.phone ?? '', address: household.address ?? '' } : null;
+  const [fields, setFields] = useState<ProfileFields>(profile ? profileFieldsOf(profile.person) : { ...EMPTY_PROFILE_FIELDS, ...shared });
   const [errors, setErrors] = useState<Partial<Record<keyof ProfileFields, MessageKey>>>({});
   const [scanning, setScanning] = useState(false);
   const [prefilled, setPrefilled] = useState(false);
 
   const set = (key: keyof ProfileFields, value: string) => setFields({ ...fields, [key]: value });
   const fromCard = (person: Person) => {
-    setFields(profileFieldsOf(person));
+    // An ID card carries no phone: a member keeps the household's.
+    const read = profileFieldsOf(person);
+    setFields({ ...read, phone: read.phone || fields.phone, address: read.address || fields.address });
     setScanning(false);
     setPrefilled(true);
   };
@@ -61,6 +67,11 @@ export function ProfileForm({ profile, self, onSaved }: ProfileFormProps) {
         </button>
       )}
       {prefilled && <p class="ok-note" role="status">{t('visitor.form.prefilled')}</p>}
+      {shared && (shared.phone || shared.address) && (
+        <p class="hint" data-testid="household-contact">
+          {t('household.sameContact', { phone: shared.phone || '—', address: shared.address || '—' })}
+        </p>
+      )}
       {FIELDS.map((f) => (
         <label key={f.key}>
           {t(f.label)}

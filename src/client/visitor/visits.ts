@@ -15,6 +15,8 @@ export interface Visit {
   leftAt: number | null;
   /** True when no check-out was made and the default stay has passed. */
   endedByDefault: boolean;
+  /** Without a check-out: the place where the same people checked in next, which ended this visit. */
+  movedTo: { place: string; at: number } | null;
   /** Worst sync status of its check-ins. */
   status: LocalCheckIn['status'];
   reason?: string;
@@ -33,7 +35,7 @@ export function toVisits(items: LocalCheckIn[], nowMs: number): Visit[] {
     const key = c.groupId ?? c.id;
     let visit = visits.get(key);
     if (!visit) {
-      visit = { key, place: c.proof?.name ?? c.checkpointId, at: c.deviceTime, arrivals: [], leftAt: null, endedByDefault: false, status: 'synced' };
+      visit = { key, place: c.proof?.name ?? c.checkpointId, at: c.deviceTime, arrivals: [], leftAt: null, endedByDefault: false, movedTo: null, status: 'synced' };
       visits.set(key, visit);
     }
     visit.arrivals.push(c);
@@ -44,6 +46,19 @@ export function toVisits(items: LocalCheckIn[], nowMs: number): Visit[] {
       if (item.reason) visit.reason = item.reason;
     }
   }
-  for (const visit of visits.values()) visit.endedByDefault = visit.leftAt === null && nowMs - visit.at > DEFAULT_STAY_MIN * 60_000;
-  return [...visits.values()].sort((a, b) => b.at - a.at);
+  const list = [...visits.values()].sort((a, b) => a.at - b.at);
+  list.forEach((visit, i) => {
+    if (visit.leftAt !== null) return;
+    // Nobody is inside two places: a later check-in elsewhere by one of its people ends this visit.
+    const next = list.slice(i + 1).find((later) => later.at > visit.at && later.arrivals[0]?.checkpointId !== visit.arrivals[0]?.checkpointId && sharesPerson(visit, later));
+    if (next && next.at - visit.at < DEFAULT_STAY_MIN * 60_000) visit.movedTo = { place: next.place, at: next.at };
+    visit.endedByDefault = visit.movedTo === null && nowMs - visit.at > DEFAULT_STAY_MIN * 60_000;
+  });
+  return list.reverse();
+}
+
+/** True when two visits have someone in common (same visitor profile, else same name). */
+function sharesPerson(a: Visit, b: Visit): boolean {
+  const keys = new Set(a.arrivals.map((c) => c.person.visitorId ?? c.person.name));
+  return b.arrivals.some((c) => keys.has(c.person.visitorId ?? c.person.name));
 }

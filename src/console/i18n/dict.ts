@@ -3,7 +3,12 @@
  * Placeholders are written {name} and filled by `t(key, { name })`. Separate from the PWA's
  * dictionary so the guard/visitor bundle stays small.
  */
+import { consoleVisitDict } from './dict-visit';
+import { outbreakDict } from './dict-outbreak';
+
 export const dict = {
+  ...consoleVisitDict,
+  ...outbreakDict,
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
 

@@ -6,10 +6,12 @@ import { vnTime, type Contact } from './types';
 export interface ContactsTableProps {
   contacts: Contact[];
   testId: string;
+  /** F2: a column naming the F1 people each row came through. */
+  showVia?: boolean;
 }
 
 /** The table, most exposed first until the header is clicked. */
-export function ContactsTable({ contacts, testId }: ContactsTableProps) {
+export function ContactsTable({ contacts, testId, showVia = false }: ContactsTableProps) {
   const [desc, setDesc] = useState(true);
   const rows = [...contacts].sort((a, b) => (desc ? b.overlapMin - a.overlapMin : a.overlapMin - b.overlapMin));
   return (
@@ -20,6 +22,7 @@ export function ContactsTable({ contacts, testId }: ContactsTableProps) {
           <th>{t('trace.phone')}</th>
           <th>{t('trace.address')}</th>
           <th>{t('trace.places')}</th>
+          {showVia && <th>{t('trace.via')}</th>}
           <th>
             <button type="button" class="link" onClick={() => setDesc(!desc)}>
               {t('trace.overlap')} {desc ? '▼' : '▲'}
@@ -30,10 +33,14 @@ export function ContactsTable({ contacts, testId }: ContactsTableProps) {
       <tbody>
         {rows.map((c) => (
           <tr key={c.personId}>
-            <td>{c.name}</td>
+            <td>
+              {c.name}
+              {c.originalName !== undefined && <small class="original-name"> ({t('trace.originalName', { name: c.originalName })})</small>}
+            </td>
             <td>{c.phone ?? ''}</td>
             <td>{c.address ?? ''}</td>
             <td>{c.places.map((p) => `${p.checkpointName} ${vnTime(p.first)}–${vnTime(p.last)}`).join('; ')}</td>
+            {showVia && <td data-testid="via">{(c.viaNames ?? c.via).join('; ')}</td>}
             <td class="num">{c.overlapMin}</td>
           </tr>
         ))}

@@ -54,7 +54,7 @@ export function TraceView({ query, label }: TraceViewProps) {
       <h3>{t('trace.f1', { n: result.f1.length })}</h3>
       <ContactsTable contacts={result.f1} testId="trace-f1" />
       <h3>{t('trace.f2Title')}</h3>
-      {f2 ? <ContactsTable contacts={f2} testId="trace-f2" /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
+      {f2 ? <ContactsTable contacts={f2} testId="trace-f2" showVia /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
       <ZoneView zone={result.zone} />
     </div>
   );

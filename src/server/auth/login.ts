@@ -1,46 +1,37 @@
 /**
- * Signing in and out of the console: rate-limited password check (per username+IP, in the
- * database), a random session token in a cookie (only its hash stored), a per-session CSRF token.
+ * Signing in and out of the console: rate-limited password check (per username+IP and per username,
+ * reserved in the database before the check: login-limit.ts), a random session token in a cookie (only its hash stored), a per-session CSRF token.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
-import { clearFailedLogins, failedLoginsSince, recordFailedLogin } from '../db/login-attempts-repo';
+import { deleteStaleAttempts } from '../db/login-attempts-repo';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from '../db/sessions-repo';
 import { findUserById, findUserForLogin } from '../db/users-repo';
 import { sha256Hex } from '../domain/secrets';
 import { SESSION_TTL_MS } from './cookies';
+import { LOGIN_WINDOW_MS, reserveSignIn } from './login-limit';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { ConsoleUser } from './roles';
 
-/** Failures allowed per username+IP within the window before logins are refused. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
+export { LOGIN_WINDOW_MS, MAX_ACCOUNT_LOGINS, MAX_FAILED_LOGINS } from './login-limit';
 
 export type LoginOutcome =
   | { ok: true; user: ConsoleUser; token: string; csrfToken: string }
-  | { ok: false; error: 'bad_credentials' }
+  | { ok: false; error: 'bad_credentials'; accountId: string | null }
   | { ok: false; error: 'rate_limited'; retryAfterS: number };
 
-/** The rate-limit key: a hash, so the table holds no usernames or addresses. */
-function attemptKey(username: string, ip: string): string {
-  return sha256Hex(`${username.trim().toLowerCase()}\n${ip}`);
-}
-
-/** Checks a username and password; on success creates a session. */
+/** Checks a username and password (the attempt reserved against the limit first); on success creates a session. */
 export async function logIn(db: Db, username: string, password: string, ip: string, now: number): Promise<LoginOutcome> {
-  const key = attemptKey(username, ip);
-  const failures = await failedLoginsSince(db, key, now - LOGIN_WINDOW_MS);
-  if (failures.count >= MAX_FAILED_LOGINS) {
-    const retryAfterS = Math.max(1, Math.ceil(((failures.oldest ?? now) + LOGIN_WINDOW_MS - now) / 1000));
-    return { ok: false, error: 'rate_limited', retryAfterS };
-  }
+  const limit = await reserveSignIn(db, username, ip, now);
+  if (!limit.ok) return { ok: false, error: 'rate_limited', retryAfterS: limit.retryAfterS };
   const found = await findUserForLogin(db, username);
   const matches = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !matches || found.user.disabledAt !== null) {
-    await recordFailedLogin(db, key, now);
-    return { ok: false, error: 'bad_credentials' };
+    await limit.settle(false);
+    return { ok: false, error: 'bad_credentials', accountId: found?.user.id ?? null };
   }
-  await clearFailedLogins(db, key, now - LOGIN_WINDOW_MS);
+  await limit.settle(true);
+  await deleteStaleAttempts(db, now - LOGIN_WINDOW_MS);
   await deleteExpiredSessions(db, now);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

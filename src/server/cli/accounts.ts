@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { v7 as uuidv7 } from 'uuid';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/password';
+import { judgePassword } from '../auth/password-strength';
 import type { Role } from '../auth/roles';
 import { appendAudit } from '../db/audit-repo';
 import { openTarget, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { listUnits } from '../db/units-repo';
 import { findUserForLogin, insertUser } from '../db/users-repo';
-import { UnitImportError, importUnits } from '../console/unit-import';
+import { UnitImportError, importUnits } from '../services/unit-import';
 import { databaseTargetIn } from './paths';
 
 /** Reads one line from stdin: a prompt on a terminal, the first line of piped input otherwise. */
@@ -53,8 +54,9 @@ export async function createUser(options: CreateUserOptions): Promise<boolean> {
     return false;
   }
   const password = await readPassword(`password for ${username} (at least ${MIN_PASSWORD_LENGTH} characters): `);
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    console.error(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const verdict = judgePassword(password, [username, options.displayName]);
+  if (!verdict.ok) {
+    console.error(`${verdict.message.vi}\n${verdict.message.en}`);
     return false;
   }
   return withDb(options.dataDir, async (db) => {

@@ -1,6 +1,7 @@
 /**
  * Where the CLI keeps things, and the default public URL.
  */
+import { parseTrustProxy } from './trust-proxy';
 import { join, resolve } from 'node:path';
 import type { DatabaseTarget } from '../db/database';
 
@@ -21,9 +22,9 @@ export function databaseTargetIn(dataDir: string): DatabaseTarget {
   return url ? { databaseUrl: url } : { dbFile: dbFileIn(dataDir) };
 }
 
-/** `TRUST_PROXY` as Fastify's trustProxy: unset → undefined, "true"/"false", else a comma-separated address list. */
-export function trustProxyFromEnv(raw = process.env.TRUST_PROXY): boolean | string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  return raw;
+/** `TRUST_PROXY` as Fastify's trustProxy (a hop count or an address list; see trust-proxy.ts); throws on anything else. */
+export function trustProxyFromEnv(raw = process.env.TRUST_PROXY): number | string[] | undefined {
+  const parsed = parseTrustProxy(raw);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
 }

@@ -125,3 +125,10 @@ export async function purgeProofIdsBefore(db: Db, before: number): Promise<numbe
   const result = await db.deleteFrom('device_proofs').where('seen_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names them. */
+export async function findDeviceCheckpoints(db: Db, ids: readonly string[]): Promise<{ id: string; checkpointId: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('devices').select(['id', 'checkpoint_id']).where('id', 'in', ids).execute();
+  return rows.map((d) => ({ id: d.id, checkpointId: d.checkpoint_id }));
+}

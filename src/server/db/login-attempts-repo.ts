@@ -1,26 +1,51 @@
 /**
- * Failed console logins per username+IP key (a hash), in the database so every instance counts alike.
+ * Login limits in the database (so every server instance counts alike): one counter row per hashed
+ * key with a fixed window. An attempt is RESERVED with a single upsert statement before the password
+ * is checked, so concurrent guesses cannot all slip under the limit (the row is locked by the upsert
+ * on PostgreSQL; SQLite has one writer).
  */
-import { v7 as uuidv7 } from 'uuid';
+import { sql } from 'kysely';
 import type { Db } from './database';
 
-/** Records one failed attempt. */
-export async function recordFailedLogin(db: Db, keyHash: string, at: number): Promise<void> {
-  await db.insertInto('login_attempts').values({ id: uuidv7(), key_hash: keyHash, at }).execute();
+/** The counter of one key after a reservation. */
+export interface Reservation {
+  /** Attempts in the current window, this one included. */
+  count: number;
+  windowStart: number;
 }
 
-/** Failed attempts for a key since a time: how many and the oldest one. */
-export async function failedLoginsSince(db: Db, keyHash: string, since: number): Promise<{ count: number; oldest: number | null }> {
+/** Counts one attempt for a key (a new window when the old one ended) and returns the counter. */
+export async function reserveAttempt(db: Db, keyHash: string, now: number, windowMs: number): Promise<Reservation> {
+  const expired = now - windowMs;
   const row = await db
-    .selectFrom('login_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('key_hash', '=', keyHash)
-    .where('at', '>', since)
+    .insertInto('login_limits')
+    .values({ key_hash: keyHash, window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key_hash').doUpdateSet({
+        count: sql<number>`case when login_limits.window_start <= ${expired} then 1 else login_limits.count + 1 end`,
+        window_start: sql<number>`case when login_limits.window_start <= ${expired} then ${now} else login_limits.window_start end`,
+      }),
+    )
+    .returning(['count', 'window_start'])
     .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: row.oldest === null ? null : Number(row.oldest) };
+  return { count: Number(row.count), windowStart: Number(row.window_start) };
 }
 
-/** Forgets a key's failures (after a successful login) and everything older than `before`. */
-export async function clearFailedLogins(db: Db, keyHash: string, before: number): Promise<void> {
-  await db.deleteFrom('login_attempts').where((eb) => eb.or([eb('key_hash', '=', keyHash), eb('at', '<', before)])).execute();
+/** Gives one reserved attempt back (a successful sign-in does not count against the account). */
+export async function releaseAttempt(db: Db, keyHash: string): Promise<void> {
+  await db
+    .updateTable('login_limits')
+    .set({ count: sql<number>`case when count > 0 then count - 1 else 0 end` })
+    .where('key_hash', '=', keyHash)
+    .execute();
+}
+
+/** Forgets a key's counter (after a successful sign-in from that address). */
+export async function clearAttempts(db: Db, keyHash: string): Promise<void> {
+  await db.deleteFrom('login_limits').where('key_hash', '=', keyHash).execute();
+}
+
+/** Deletes counters whose window ended before `before` (housekeeping). */
+export async function deleteStaleAttempts(db: Db, before: number): Promise<void> {
+  await db.deleteFrom('login_limits').where('window_start', '<', before).execute();
 }

@@ -9,7 +9,10 @@ import { consoleMigration } from './migrations/2026_11_28_0100_console';
 import { tracingMigration } from './migrations/2026_11_28_0200_tracing';
 import { scaleMigration } from './migrations/2026_11_28_0600_scale';
 import { forwardingMigration } from './migrations/2026_11_28_0700_forwarding';
-import { sealedMigration } from './migrations/2026_12_01_1400_sealed';
+import { secGateMigration } from './migrations/2026_12_01_1100_sec_gate';
+import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_corrections';
+import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
+import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -20,7 +23,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0200_tracing': tracingMigration,
   '2026_11_28_0600_scale': scaleMigration,
   '2026_11_28_0700_forwarding': forwardingMigration,
-  '2026_12_01_1400_sealed': sealedMigration,
+  '2026_12_01_1100_sec_gate': secGateMigration,
+  '2026_12_01_2140_person_corrections': personCorrectionsMigration,
+  '2026_12_01_1500_outbreak': outbreakMigration,
+  // Renamed from 2026_12_01_1400 on merging main: it must sort after every migration main already shipped.
+  '2026_12_02_0200_sealed': sealedMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -113,6 +113,22 @@ export interface CheckinsTable {
   time_uncertain: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** A correction of a check-in's person from a guard device; the check-in row itself is never changed. */
+export interface PersonCorrectionsTable {
+  id: string;
+  checkin_id: string;
+  person_key: string;
+  checkpoint_id: string;
+  device_id: string;
+  name: string;
+  name_folded: string;
+  phone: string | null;
+  address: string | null;
+  device_time: number;
+  corrected_time: number;
+  received_at: number;
+}
+
 export interface QuestionnairesTable {
   version: number;
   /** The Questionnaire as JSON text. */
@@ -161,10 +177,11 @@ export interface SessionsTable {
 }
 
 /** Failed console logins, keyed by a hash of username + IP. */
-export interface LoginAttemptsTable {
-  id: string;
+/** Login limit counters: one row per hashed key, a fixed window and the attempts reserved in it. */
+export interface LoginLimitsTable {
   key_hash: string;
-  at: number;
+  window_start: number;
+  count: number;
 }
 
 /** Every administrative action: who, what, when, on what. */
@@ -210,6 +227,88 @@ export interface DoorScreensTable {
   revoked_at: number | null;
 }
 
+/** Outbreak: a confirmed case (F0) and the trace snapshot its investigation keeps (outbreak migration). */
+export interface OutbreakCasesTable {
+  id: string;
+  person_id: string;
+  /** JSON array of person keys. */
+  person_keys: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  /** The commune the case lives in (matched from the address), when known. */
+  unit_id: string | null;
+  confirmed_at: number;
+  test_type: string;
+  onset_at: number | null;
+  isolation: string;
+  window_start: number;
+  window_end: number;
+  /** JSON: the trace's F1 as taken in (kept; never recomputed silently). */
+  snapshot: string;
+  snapshot_at: number;
+  from_followup_id: string | null;
+  parent_case_id: string | null;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** Outbreak: a contact of a case, proposed by the trace or typed in, then confirmed or dismissed. */
+export interface OutbreakContactsTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  origin: string;
+  relationship: string | null;
+  status: string;
+  reason: string | null;
+  overlap_min: number;
+  last_exposure: number;
+  /** JSON array of exposure places. */
+  places: string;
+  basis: string;
+  decided_at: number | null;
+  decided_by: string | null;
+}
+
+/** Outbreak: the follow-up of a confirmed F1 by a commune health station. */
+export interface OutbreakFollowupsTable {
+  id: string;
+  case_id: string;
+  contact_id: string;
+  person_id: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  unit_id: string;
+  last_exposure: number;
+  started_at: number;
+  ends_at: number;
+  status: string;
+  ended_at: number | null;
+  last_reached_at: number | null;
+  converted_case_id: string | null;
+}
+
+/** Outbreak: one day's call to a followed contact (health data). */
+export interface OutbreakEntriesTable {
+  id: string;
+  followup_id: string;
+  unit_id: string;
+  day: string;
+  at: number;
+  reached: number;
+  symptoms: string | null;
+  test_type: string | null;
+  test_result: string | null;
+  location: string | null;
+  note: string | null;
+  by_user: string | null;
+}
+
 export interface DatabaseSchema {
   units: UnitsTable;
   checkpoints: CheckpointsTable;
@@ -221,13 +320,18 @@ export interface DatabaseSchema {
   server_keys: ServerKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_limits: LoginLimitsTable;
   audit_log: AuditLogTable;
   door_screens: DoorScreensTable;
   person_merges: PersonMergesTable;
   risk_notices: RiskNoticesTable;
   forward_outbox: ForwardOutboxTable;
   device_proofs: DeviceProofsTable;
+  person_corrections: PersonCorrectionsTable;
+  outbreak_cases: OutbreakCasesTable;
+  outbreak_contacts: OutbreakContactsTable;
+  outbreak_followups: OutbreakFollowupsTable;
+  outbreak_entries: OutbreakEntriesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -15,8 +15,10 @@ export interface Receipt {
   clockOffsetMs: number;
 }
 
-/** Builds the stored form of one check-in received in a push. */
+/** Builds the stored form of one check-in (`in` or `out`) received in a push. */
 export function toStoredCheckIn(item: CheckIn, receipt: Receipt): StoredCheckIn {
+  // Corrections (kind `fix`) are stored beside check-ins (domain/correction.ts); ingest routes them first.
+  if (item.kind === 'fix') throw new TypeError('a correction is not a check-in');
   const p = item.person;
   const nameFolded = foldVietnamese(p.name);
   return {

@@ -18,6 +18,13 @@ function protocolOf(body: unknown): unknown {
   return typeof body === 'object' && body !== null && 'protocol' in body ? body.protocol : undefined;
 }
 
+/** A short, safe description of a client value (never JSON.stringify on attacker input: it can overflow). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  return value === null ? 'null' : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : typeof value;
+}
+
 /** Registers the push route. */
 export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
   void app.register(async (scope) => {
@@ -32,7 +39,7 @@ export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
           reply,
           400,
           'unsupported_protocol',
-          `This server speaks sync protocols ${ACCEPTED_PROTOCOLS.join(' and ')}, not ${JSON.stringify(protocol).slice(0, 20)}; update the app.`,
+          `This server speaks sync protocols ${ACCEPTED_PROTOCOLS.join(' and ')}, not ${describeValue(protocol)}; update the app.`,
         );
       }
       const parsed = v.safeParse(PushRequestSchema, request.body);

@@ -60,7 +60,7 @@ export async function loadDistrictKeyring(dir: string, now = Date.now()): Promis
   const files = readKeyFiles(dir);
   const newest = files[0];
   if (!newest) throw new Error(`no district key in ${dir}`);
-  const privateKeys = new Map<string, Promise<CryptoKey>>(files.map((f) => [f.kid, importDistrictPrivateKey(f.privateKey)]));
+  const privateKeys = new Map<string, ReturnType<typeof importDistrictPrivateKey>>(files.map((f) => [f.kid, importDistrictPrivateKey(f.privateKey)]));
   return {
     current: { kid: newest.kid, publicKey: newest.publicKey },
     kids: files.map((f) => f.kid),

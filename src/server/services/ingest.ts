@@ -15,8 +15,10 @@ import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { enqueueForward } from '../forward/outbox-repo';
-import { judgeUpstream, upstreamJudge } from '../forward/upstream-ingest';
+import { enqueueForward } from '../forwarding/forwarding-repo';
+import { judgeUpstream, upstreamJudge } from '../forwarding/province-ingest';
+import { insertCorrections } from '../db/corrections-repo';
+import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
 import type { DistrictKeyring } from '../sealed/district-keys';
 import { openItem } from '../sealed/unseal';
 
@@ -59,6 +61,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
       /** Index in `results` of each item to insert, first occurrence of an id only. */
       const slots = new Map<string, number>();
       const toInsert: StoredCheckIn[] = [];
+      const corrections: StoredCorrection[] = [];
       // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
       const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
       // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
@@ -101,6 +104,15 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
           results.push({ id: parsed.output.id, status: 'rejected', reason: 'device_revoked: recorded after this device was revoked' });
         } else if (slots.has(parsed.output.id)) {
           results.push({ id: parsed.output.id, status: 'duplicate' });
+        } else if (parsed.output.kind === 'fix') {
+          // A correction of a person (guard devices only): stored beside the check-in, never over it.
+          const correction = device.kind === 'guard' ? toStoredCorrection(parsed.output, { ...receipt, clockOffsetMs: clock.offset }) : 'fix_not_allowed: only a guard device may correct a check-in';
+          if (typeof correction === 'string') results.push({ id: parsed.output.id, status: 'rejected', reason: correction });
+          else {
+            slots.set(parsed.output.id, results.length);
+            results.push({ id: parsed.output.id, status: 'accepted' });
+            corrections.push(correction);
+          }
         } else {
           slots.set(parsed.output.id, results.length);
           results.push({ id: parsed.output.id, status: 'accepted' });
@@ -114,6 +126,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
       const stored = results.filter((r) => r.status !== 'rejected').length;
       const inserted = await commits.run(async (trx) => {
         const ids = toInsert.length > 0 ? await writer.insertNew(trx, toInsert) : new Set<string>();
+        const fixed = corrections.length > 0 ? await insertCorrections(trx, corrections) : new Set<string>();
         if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
         await recordDeviceSync(trx, device.id, {
           at: receivedAt,
@@ -121,7 +134,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
           clockOffsetMs,
           pendingReported: Math.max(0, envelope.pending - stored),
         });
-        return ids;
+        return new Set([...ids, ...fixed]);
       });
       for (const [id, index] of slots) {
         if (!inserted.has(id)) results[index] = { id, status: 'duplicate' };

@@ -1,14 +1,21 @@
 /**
  * Retention: check-ins older than the district's setting are deleted from the server every day,
  * checkpoint by checkpoint (each delete rides the (checkpoint_id, corrected_time) index), and the
- * deletion is logged as a count only. Expired risk notices go with them.
+ * deletion is logged as a count only. Rows received before the cutoff go too (whatever time they claim),
+ * as do expired risk notices and audit entries older than AUDIT_RETENTION_DAYS.
  */
 import type { Db } from '../db/database';
+import { deleteCheckinsBefore } from '../db/checkins-repo';
+import { listCheckpointIds } from '../db/checkpoints-repo';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
+import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention-repo';
 import { getSettings } from '../db/settings-repo';
+import { purgeOutbreakData } from '../outbreak/outbreak-retention';
 
 const DAY_MS = 86_400_000;
+/** How long the audit log keeps an entry (docs/security.md). */
+export const AUDIT_RETENTION_DAYS = 365;
 
 /** What one purge removed. */
 export interface PurgeResult {
@@ -16,8 +23,12 @@ export interface PurgeResult {
   retentionDays: number;
   checkins: number;
   notices: number;
+  /** Audit entries older than AUDIT_RETENTION_DAYS deleted. */
+  audit: number;
   /** Whole month partitions dropped (PostgreSQL only; their rows are counted in `checkins`). */
   partitions: number;
+  /** Outbreak follow-ups and cases past the keep period after their follow-up ended. */
+  outbreak: { followups: number; cases: number };
 }
 
 /** Deletes check-ins whose corrected time is older than `retentionDays` before `now`, and expired notices. */
@@ -26,14 +37,14 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   const cutoff = now - retentionDays * DAY_MS;
   // PostgreSQL: whole expired months go first as partitions; the row-by-row delete below takes the rest.
   const dropped = await dropExpiredPartitions(db, cutoff);
-  const checkpoints = await db.selectFrom('checkpoints').select('id').execute();
   let checkins = dropped.checkins;
-  for (const { id } of checkpoints) {
-    const result = await db.deleteFrom('checkins').where('checkpoint_id', '=', id).where('corrected_time', '<', cutoff).executeTakeFirst();
-    checkins += Number(result.numDeletedRows);
-  }
+  for (const id of await listCheckpointIds(db)) checkins += await deleteCheckinsBefore(db, id, cutoff);
+  // Rows whose corrected time lies in the far future would escape the purge above: received time decides too.
+  checkins += await deleteCheckinsReceivedBefore(db, cutoff);
   const notices = await deleteExpiredNotices(db, now);
-  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions };
+  const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
+  const outbreak = await purgeOutbreakData(db, now);
+  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak };
 }
 
 /** A running daily purge; `stop` cancels it. */
@@ -48,7 +59,8 @@ export function startRetentionTimer(db: Db, now: () => number, log: (message: st
   const run = async (): Promise<void> => {
     try {
       const r = await purgeExpired(db, now());
-      log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices`);
+      log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`);
+      if (r.outbreak.followups + r.outbreak.cases > 0) log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
     } catch (error) {
       log(`retention: purge failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     }

@@ -41,6 +41,8 @@ export interface TraceRules {
   maxStayMs: number;
   /** Added on both sides of a source stay: presence this close before or after still counts, ms. */
   bufferMs: number;
+  /** A second 'in' of the same person at the same checkpoint this soon is the same visit, ms (default 10 min). */
+  repeatWindowMs?: number;
 }
 
 /** A half-open time interval [start, end), ms. */

@@ -4,6 +4,8 @@
  */
 import type { Gender, Person } from '../protocol';
 import { readDayMonthYear } from './dates';
+import { addressHasDroppedLetters, nameHasDroppedLetters } from './dropped-letters';
+import { hasMojibake } from './mojibake';
 import { readGender, readIdLike } from './fields';
 import { prepareScan, splitFields, trimScanText, unknownScan } from './input';
 import { applyBirth, uniqueWarnings } from './person';
@@ -52,6 +54,11 @@ export function isCompleteCccdPayload(text: string): boolean {
   return pipes >= 5 && /\|\s*\d{1,2}\/\d{1,2}\/\d{4}$/.test(s);
 }
 
+/** True when a CCCD address shows scanner damage: `?`, U+FFFD, mojibake left over, or words that lost their vowels. */
+function isGarbledAddress(address: string): boolean {
+  return address.includes('?') || address.includes('\ufffd') || hasMojibake(address) || addressHasDroppedLetters(address);
+}
+
 const DATEISH = /^(\d{8}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
 
 /** The chat-app re-export drops the old-ID field: `number|name|dd/MM/yyyy|gender|address|dd/MM/yyyy`. */
@@ -75,6 +82,8 @@ export function parseCccd(text: string): ScanResult {
 
   const { name, warnings: nameWarnings } = readName(at(2));
   warnings.push(...nameWarnings);
+  // A CCCD name is Vietnamese: a word without a vowel means the scanner dropped letters.
+  if (nameHasDroppedLetters(name)) warnings.push('name_garbled');
   const person: Person = { name, idNumber: number };
 
   applyBirth(person, readDayMonthYear(at(3)), warnings);
@@ -85,7 +94,10 @@ export function parseCccd(text: string): ScanResult {
 
   const address = readAddress(at(5));
   warnings.push(...address.warnings);
-  if (address.address !== undefined) person.address = address.address;
+  if (address.address !== undefined) {
+    person.address = address.address;
+    if (isGarbledAddress(address.address)) warnings.push('address_garbled');
+  }
 
   const issue = readDayMonthYear(at(6));
   if (issue.kind === 'bad') warnings.push('bad_issue_date');

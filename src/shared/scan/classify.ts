@@ -6,10 +6,10 @@ import { prepareScan, splitFields, unknownScan } from './input';
 import { classifyUrl } from './links';
 import { isNationalShape, parseNationalQr } from './national';
 import type { ScanResult } from './types';
-import { VISITOR_PREFIX, parseVisitorCode } from './visitor-code';
+import { hasVisitorPrefix, parseVisitorCode } from './visitor-code';
 
 /**
- * Recognises scanned text, in order: visitor code (`TQ1:`), CCCD, national health QR, our poster/enrol URLs,
+ * Recognises scanned text, in order: visitor code (`TQ1:`, `TQ2:`), CCCD, national health QR, our poster/enrol URLs,
  * other http(s) URLs, EMVCo/VietQR payment codes (`000201…`), else `unknown`. Total.
  * `origin` (this app's origin) is informational: poster and enrol links are recognised on any host.
  */
@@ -18,7 +18,7 @@ export function classifyScan(text: string, origin?: string): ScanResult {
   const prep = prepareScan(text);
   if (!prep.ok) return prep.result;
   const t = prep.text;
-  if (t.slice(0, VISITOR_PREFIX.length).toUpperCase() === VISITOR_PREFIX) return parseVisitorCode(t);
+  if (hasVisitorPrefix(t)) return parseVisitorCode(t);
   if (t.includes('|')) {
     const fields = splitFields(t);
     if (isCccdShape(fields)) return parseCccd(t);

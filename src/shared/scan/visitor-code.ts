@@ -1,6 +1,8 @@
 /**
- * This app's personal visitor QR, version 1:
+ * This app's personal visitor QR. Version 1 (UTF-8, byte mode):
  * `TQ1:<visitorId>|<name>|<birth>|<g>|<phone>|<idNumber>|<address>|<decl>` (trailing empty fields omitted).
+ * Version 2 (`TQ2:`, the same fields in the QR alphanumeric set, see `visitor-code-compact.ts`) is what
+ * `encodeVisitorCode` makes whenever it can carry the profile exactly; both are parsed.
  */
 import type { Gender, Person } from '../protocol';
 import { isCalendarDate, readCompactBirth } from './dates';
@@ -8,6 +10,7 @@ import { readGender, readIdLike, readPhone } from './fields';
 import { prepareScan, splitFields, unknownScan } from './input';
 import { applyBirth, uniqueWarnings } from './person';
 import { normaliseText, readAddress, readName } from './text';
+import { COMPACT_VISITOR_PREFIX, encodeCompactFields, splitCompactFields } from './visitor-code-compact';
 import type { ScanResult, ScanWarning, VisitorDeclaration } from './types';
 
 export const VISITOR_PREFIX = 'TQ1:';
@@ -83,6 +86,16 @@ function isValidDeclaration(d: VisitorDeclaration): boolean {
  * `|` and control characters are stripped, a masked birth date is reduced to its year, an invalid declaration is left out.
  */
 export function encodeVisitorCode(profile: VisitorProfile, declaration?: VisitorDeclaration | null): string {
+  const fields = visitorFields(profile, declaration);
+  return encodeCompactFields(fields) ?? VISITOR_PREFIX + fields.join('|');
+}
+
+/** Builds the personal QR text in version 1 (UTF-8) only: for tests and for scanners that cannot read version 2. */
+export function encodeVisitorCodeV1(profile: VisitorProfile, declaration?: VisitorDeclaration | null): string {
+  return VISITOR_PREFIX + visitorFields(profile, declaration).join('|');
+}
+
+function visitorFields(profile: VisitorProfile, declaration?: VisitorDeclaration | null): string[] {
   const fields = [
     field(profile.visitorId).toLowerCase(),
     field(profile.name),
@@ -94,7 +107,7 @@ export function encodeVisitorCode(profile: VisitorProfile, declaration?: Visitor
     declarationField(declaration),
   ];
   while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
-  return VISITOR_PREFIX + fields.join('|');
+  return fields;
 }
 
 function readDeclaration(raw: string): VisitorDeclaration | null | 'bad' {
@@ -108,12 +121,20 @@ function readDeclaration(raw: string): VisitorDeclaration | null | 'bad' {
   return { date: `${y}-${mo}-${d}`, version: Number(version), flags: flagValue };
 }
 
-/** Parses a personal visitor QR into a `visitor` result; `unknown` unless it has the TQ1 prefix and a valid visitor id. Total. */
+/** True when `text` starts with a personal QR prefix (`TQ1:` or `TQ2:`, any case). */
+export function hasVisitorPrefix(text: string): boolean {
+  const prefix = text.slice(0, VISITOR_PREFIX.length).toUpperCase();
+  return prefix === VISITOR_PREFIX || prefix === COMPACT_VISITOR_PREFIX;
+}
+
+/** Parses a personal visitor QR (`TQ1:` or `TQ2:`) into a `visitor` result; `unknown` without a valid id. Total. */
 export function parseVisitorCode(text: string): ScanResult {
   const prep = prepareScan(text);
   if (!prep.ok) return prep.result;
-  if (prep.text.slice(0, VISITOR_PREFIX.length).toUpperCase() !== VISITOR_PREFIX) return unknownScan('unrecognised');
-  const fields = splitFields(prep.text.slice(VISITOR_PREFIX.length));
+  const prefix = prep.text.slice(0, VISITOR_PREFIX.length).toUpperCase();
+  const body = prep.text.slice(VISITOR_PREFIX.length);
+  const fields = prefix === VISITOR_PREFIX ? splitFields(body) : prefix === COMPACT_VISITOR_PREFIX ? splitCompactFields(body) : null;
+  if (fields === null) return unknownScan('unrecognised');
   const [rawId = '', rawName = '', rawBirth = '', rawGender = '', rawPhone = '', rawIdNumber = '', rawAddress = '', rawDecl = ''] = fields;
   // Caps Lock on a keyboard-wedge scanner upper-cases the id: ids are lowercase by definition.
   const visitorId = rawId.toLowerCase();

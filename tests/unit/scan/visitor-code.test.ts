@@ -7,6 +7,7 @@ import {
   VISITOR_ID_ALPHABET,
   answersFromFlags,
   encodeVisitorCode,
+  encodeVisitorCodeV1,
   flagsFromAnswers,
   newVisitorId,
   parseVisitorCode,
@@ -32,27 +33,27 @@ const AN: VisitorProfile = {
 
 describe('encodeVisitorCode', () => {
   it('writes the documented layout', () => {
-    expect(encodeVisitorCode(AN, { date: '2021-08-15', version: 3, flags: 0x25 })).toBe(
+    expect(encodeVisitorCodeV1(AN, { date: '2021-08-15', version: 3, flags: 0x25 })).toBe(
       'TQ1:0a1b2c3d4e|Nguyễn Văn An|19950101|M|0912345678|038095001234|Thôn 3, Xã Dân Lực|20210815.3.25',
     );
   });
 
   it('omits trailing empty fields and writes a bare year', () => {
-    expect(encodeVisitorCode({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa', birthYear: 1960 })).toBe('TQ1:0a1b2c3d4e|Lê Thị Hoa|1960');
-    expect(encodeVisitorCode({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa' }, { date: '2021-08-15', version: 1, flags: 0 })).toBe(
+    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa', birthYear: 1960 })).toBe('TQ1:0a1b2c3d4e|Lê Thị Hoa|1960');
+    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa' }, { date: '2021-08-15', version: 1, flags: 0 })).toBe(
       'TQ1:0a1b2c3d4e|Lê Thị Hoa||||||20210815.1.0',
     );
   });
 
   it('strips pipes and control characters so fields never shift', () => {
-    const code = encodeVisitorCode({ visitorId: '0a1b2c3d4e', name: 'An|\u0000B\r\nC', phone: '0912|345678', address: 'a|b' });
+    const code = encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'An|\u0000B\r\nC', phone: '0912|345678', address: 'a|b' });
     expect(code).toBe('TQ1:0a1b2c3d4e|An B C|||0912 345678||a b');
     const r = visitor(code);
     expect(r.person).toEqual({ visitorId: '0a1b2c3d4e', name: 'An B C', phone: '0912 345678', address: 'a b' });
   });
 
   it('reduces a masked birth date to its year and leaves out an invalid declaration', () => {
-    expect(encodeVisitorCode({ visitorId: '0a1b2c3d4e', name: 'A', birthDate: '1995-**-**' }, { date: '2021-02-30', version: 1, flags: 1 })).toBe(
+    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'A', birthDate: '1995-**-**' }, { date: '2021-02-30', version: 1, flags: 1 })).toBe(
       'TQ1:0a1b2c3d4e|A|1995',
     );
   });
@@ -94,6 +95,7 @@ describe('parseVisitorCode', () => {
   });
 
   it('refuses codes without the prefix, another version, or a bad id', () => {
+    expect(parseVisitorCode('TQ9:0a1b2c3d4e|A').kind).toBe('unknown');
     expect(parseVisitorCode('TQ2:0a1b2c3d4e|A').kind).toBe('unknown');
     expect(parseVisitorCode('0a1b2c3d4e|A').kind).toBe('unknown');
     expect(parseVisitorCode('TQ1:abc|A').kind).toBe('unknown');
@@ -184,5 +186,62 @@ describe('visitor code round trip (property)', () => {
 
   it('stays short for a typical profile', () => {
     expect(encodeVisitorCode(AN, { date: '2021-08-15', version: 3, flags: 0x25 }).length).toBeLessThan(110);
+  });
+});
+
+describe('personal QR version 2 (TQ2, alphanumeric)', () => {
+  const LONG: VisitorProfile = {
+    visitorId: 'k3m9q2x7zt',
+    name: 'Nguyễn Thị Phương Thảo Hoàng Ngọc',
+    birthDate: '1987-11-23',
+    birthYear: 1987,
+    gender: 'female',
+    phone: '0912345678',
+    idNumber: '038187012345',
+    address: 'Xóm Đồng Khánh, Thôn Trung Tiến, Xã Xuân Thịnh, Huyện Triệu Sơn, Tỉnh Thanh Hóa',
+  };
+  const DECL = { date: '2026-11-28', version: 1, flags: 0x802 };
+
+  it('is what the app makes for a Vietnamese profile, and reads back to the same person as TQ1', () => {
+    const v2 = encodeVisitorCode(LONG, DECL);
+    expect(v2.startsWith('TQ2:')).toBe(true);
+    expect(v2).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
+    expect(visitor(v2)).toEqual(visitor(encodeVisitorCodeV1(LONG, DECL)));
+    expect(visitor(v2).person).toEqual(LONG);
+    expect(v2.length).toBeLessThan(encodeVisitorCodeV1(LONG, DECL).length);
+  });
+
+  it('survives a keyboard-wedge scanner with Caps Lock (all lower case)', () => {
+    const r = visitor(encodeVisitorCode(AN, DECL).toLowerCase());
+    expect(r.person).toEqual(AN);
+    expect(r.declaration).toEqual(DECL);
+  });
+
+  it('keeps lower-case and upper-case words, commas, symbols and doubled letters exactly', () => {
+    for (const address of ['Thị trấn Triệu Sơn', 'Số 12/3 đường Lê Lợi', 'UBND xã Dân Lực', 'Tổ 5 - Khu 3: Ngõ 12A', 'Xoong, Lee, Đđ Aă']) {
+      const code = encodeVisitorCode({ ...AN, address });
+      expect(code.startsWith('TQ2:')).toBe(true);
+      expect(visitor(code).person.address).toBe(address);
+    }
+  });
+
+  it('falls back to TQ1 for text it cannot carry exactly', () => {
+    for (const name of ['iPhone Nguyễn', 'Nguyễn (An)', 'Müller', '王小明']) {
+      const code = encodeVisitorCode({ ...AN, name });
+      expect(code.startsWith('TQ1:')).toBe(true);
+      expect(visitor(code).person.name).toBe(name);
+    }
+  });
+
+  it('refuses malformed version-2 bodies instead of guessing', () => {
+    for (const body of ['TQ2:0A1B2C3D4E-A%%', 'TQ2:0A1B2C3D4E-A:', 'TQ2:0A1B2C3D4E-1/', 'TQ2:0A1B2C3D4E-A|B', 'TQ2:0A1B2C3D4E-A-1-M-0-0-A-1-X']) {
+      expect(parseVisitorCode(body).kind).toBe('unknown');
+    }
+  });
+
+  it('fits QR version 7 at level M for the long sample (version 1 needs 10)', async () => {
+    const QRCode = (await import('qrcode')).default;
+    expect(QRCode.create(encodeVisitorCode(LONG, DECL), { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(7);
+    expect(QRCode.create(encodeVisitorCodeV1(LONG, DECL), { errorCorrectionLevel: 'M' }).version).toBe(10);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toStoredCheckIn } from '../../../src/server/domain/stored-checkin';
-import { toTraceEvent } from '../../../src/server/tracing/events';
+import type { StoredCheckIn } from '../../../src/server/domain/types';
 import { identitiesFrom, mergeKeys } from '../../../src/server/tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../../../src/server/tracing/trace';
 import type { TraceEvent } from '../../../src/server/tracing/types';
 import { MIN, at, checkIn, checkOut, rules } from './timeline';
+import { throughDatabase } from './through-db';
 
 const DAY = { start: at('00:00'), end: at('00:00', 29) };
 const none = identitiesFrom([]);
@@ -65,7 +66,7 @@ describe('F1 overlap', () => {
     expect(f1('case', events)).toEqual([['evening', 30], ['night', 20]]);
   });
 
-  it('lines up devices by corrected time, not by their wrong clocks', () => {
+  it('lines up devices by corrected time, not by their wrong clocks', async () => {
     const receipt = (offsetMin: number) => ({ deviceId: 'd', receivedAt: at('12:00'), clockOffsetMs: offsetMin * MIN });
     const person = (name: string, idNumber: string) => ({ name, idNumber });
     const stored = [
@@ -78,7 +79,7 @@ describe('F1 overlap', () => {
       // Its device says 08:30, but that clock runs 3 hours slow: really 11:30, long after the case left.
       toStoredCheckIn({ id: 'c4', checkpointId: 'A', kind: 'in', source: 'cccd', deviceTime: at('08:30'), person: person('Phạm Thị Dung', '038095000004') }, receipt(180)),
     ];
-    const events = stored.map(toTraceEvent);
+    const events = await throughDatabase(stored);
     expect(events[1]?.skewed).toBe(true);
     expect(f1('cccd:038095000001', events)).toEqual([
       ['cccd:038095000002', 30],

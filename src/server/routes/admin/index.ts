@@ -4,22 +4,21 @@
  * the expected matrix for every route of the app.
  */
 import type { FastifyInstance } from 'fastify';
-import { installConsoleGate } from '../../auth/console-guard';
 import type { RouteDeps } from '../deps';
 import { registerAuditRoutes } from './audit-routes';
 import { registerCheckpointRoutes } from './checkpoint-routes';
 import { registerConfigRoutes } from './config-routes';
-import { registerDashboardRoutes } from './dashboard-routes';
+import { registerDashboardRoutes } from '../../dashboard/dashboard-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPosterRoutes } from './poster-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
-import { registerTraceRoutes } from './trace-routes';
+import { registerTraceRoutes } from '../../tracing/tracing-routes';
+import { registerOutbreakRoutes } from '../../outbreak/outbreak-routes';
 
-/** Installs the console gate and registers the console API. */
+/** Registers the console API (the gate was installed by buildApp before any route: auth/console-guard.ts). */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  installConsoleGate(app, deps.db, deps.publicUrl, deps.now);
   registerSessionRoutes(app, deps);
   registerCheckpointRoutes(app, deps);
   registerPosterRoutes(app, deps);
@@ -30,4 +29,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerAuditRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerTraceRoutes(app, deps);
+  registerOutbreakRoutes(app, deps);
 }

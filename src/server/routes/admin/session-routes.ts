@@ -6,7 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { SESSION_COOKIE, readCookie, sessionCookie } from '../../auth/cookies';
 import { logIn, logOut, resolveSession } from '../../auth/login';
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../../auth/password';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { reserveSignIn } from '../../auth/login-limit';
+import { MAX_PASSWORD_LENGTH, judgePassword } from '../../auth/password-strength';
+import { appendAudit } from '../../db/audit-repo';
+import { sendWeakPassword } from './weak-password';
 import { ANY_USER } from '../../auth/roles';
 import { deleteUserSessions } from '../../db/sessions-repo';
 import { findUserForLogin, setPasswordHash } from '../../db/users-repo';
@@ -16,9 +20,15 @@ import { audit, field, parseBody, userOf } from './context';
 
 const LoginSchema = v.object({ username: field(64, 1), password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
 const PasswordSchema = v.object({
-  current: v.pipe(v.string(), v.maxLength(256)),
-  next: v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+  current: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
+  // Length and strength: judgePassword (zxcvbn-ts), with a Vietnamese reason.
+  next: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
 });
+
+/** Audits a failed or refused sign-in: the reason and the account if it exists; never the typed username or password. */
+async function auditFailedSignIn(deps: RouteDeps, reason: string, accountId: string | null): Promise<void> {
+  await appendAudit(deps.db, { at: deps.now(), userId: accountId, username: null, action: 'session.login_failed', targetType: null, targetId: null, detail: { reason } });
+}
 
 /** Registers the session routes. */
 export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -27,10 +37,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     if (!body) return reply;
     const outcome = await logIn(deps.db, body.username, body.password, request.ip, deps.now());
     if (!outcome.ok && outcome.error === 'rate_limited') {
+      await auditFailedSignIn(deps, 'rate_limited', null);
       reply.header('retry-after', String(outcome.retryAfterS));
       return sendError(reply, 429, 'too_many_attempts', `Too many failed sign-ins; try again in ${outcome.retryAfterS} s.`);
     }
-    if (!outcome.ok) return sendError(reply, 401, 'bad_credentials', 'The username or password is wrong.');
+    if (!outcome.ok) {
+      await auditFailedSignIn(deps, 'bad_credentials', outcome.accountId);
+      return sendError(reply, 401, 'bad_credentials', 'The username or password is wrong.');
+    }
     request.consoleUser = outcome.user;
     await audit(deps, request, 'session.login', { type: 'user', id: outcome.user.id });
     reply.header('set-cookie', sessionCookie(outcome.token, deps.publicUrl));
@@ -57,10 +71,21 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     const body = parseBody(PasswordSchema, request.body, reply);
     if (!body) return reply;
     const user = userOf(request);
+    // The same limit as signing in (a stolen session cannot guess the current password faster than a stranger).
+    const limit = await reserveSignIn(deps.db, user.username, request.ip, deps.now());
+    if (!limit.ok) {
+      reply.header('retry-after', String(limit.retryAfterS));
+      return sendError(reply, 429, 'too_many_attempts', `Too many wrong passwords; try again in ${limit.retryAfterS} s.`);
+    }
     const found = await findUserForLogin(deps.db, user.username);
-    if (!found || !(await verifyPassword(body.current, found.passwordHash))) {
+    const matches = found !== undefined && (await verifyPassword(body.current, found.passwordHash));
+    await limit.settle(matches);
+    if (!matches) {
+      await audit(deps, request, 'user.password_failed', { type: 'user', id: user.id });
       return sendError(reply, 403, 'bad_credentials', 'The current password is wrong.');
     }
+    const verdict = judgePassword(body.next, [user.username, user.displayName]);
+    if (!verdict.ok) return sendWeakPassword(reply, verdict);
     await setPasswordHash(deps.db, user.id, await hashPassword(body.next));
     await deleteUserSessions(deps.db, user.id);
     await audit(deps, request, 'user.password', { type: 'user', id: user.id });

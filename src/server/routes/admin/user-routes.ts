@@ -4,7 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../../auth/password';
+import { hashPassword } from '../../auth/password';
+import { MAX_PASSWORD_LENGTH, judgePassword } from '../../auth/password-strength';
+import { sendWeakPassword } from './weak-password';
 import { ADMIN_ONLY, ROLES } from '../../auth/roles';
 import { deleteUserSessions } from '../../db/sessions-repo';
 import { listUnits } from '../../db/units-repo';
@@ -18,7 +20,8 @@ const CreateSchema = v.object({
   displayName: field(120, 1),
   role: v.picklist(ROLES),
   unitId: v.optional(v.nullable(v.string()), null),
-  password: v.pipe(v.string(), v.minLength(MIN_PASSWORD_LENGTH, `password: at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+  // Length and strength are judged by judgePassword (zxcvbn-ts), with a Vietnamese reason.
+  password: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
 });
 
 /** Registers the user routes. */
@@ -37,6 +40,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
       unitId = unit.id;
     }
     if (await findUserForLogin(deps.db, body.username)) return sendError(reply, 409, 'username_taken', 'This username is taken.');
+    const verdict = judgePassword(body.password, [body.username, body.displayName]);
+    if (!verdict.ok) return sendWeakPassword(reply, verdict);
     const id = uuidv7();
     await insertUser(deps.db, { id, username: body.username, displayName: body.displayName, role: body.role, unitId, createdAt: deps.now() }, await hashPassword(body.password));
     await audit(deps, request, 'user.create', { type: 'user', id }, { role: body.role });

@@ -1,0 +1,60 @@
+/** Quick entry of one day's call: reached, symptoms, test and result, where, note; a positive result offers conversion. */
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { t } from '../i18n/i18n';
+import { ISOLATION_PLACES, OUTBREAK_API, TEST_RESULTS, TEST_TYPES, type CallListRow, type FollowupEntryInput } from '../../shared/outbreak-api';
+import { errorText } from './format';
+import { RegisterCaseForm } from './RegisterCaseForm';
+
+export interface CallEntryFormProps {
+  row: CallListRow;
+  onSaved: () => void;
+}
+
+/** The form. */
+export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
+  const [e, setE] = useState<FollowupEntryInput>({ reached: true, symptoms: null, testType: null, testResult: null, location: 'home', note: null });
+  const [error, setError] = useState<string | null>(null);
+  const [positive, setPositive] = useState(false);
+  const save = async (ev: Event) => {
+    ev.preventDefault();
+    try {
+      const res = await api<{ positive: boolean }>('POST', `${OUTBREAK_API.followups}/${row.id}/entries`, e);
+      if (res.positive) setPositive(true);
+      else onSaved();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const sel = <K extends 'testType' | 'testResult' | 'location'>(k: K, label: string, values: readonly string[], text: (v: string) => string, none?: string) => (
+    <label>{label}
+      <select name={k} value={e[k] ?? ''} onChange={(x) => setE({ ...e, [k]: (x.target as HTMLSelectElement).value || null })}>
+        {none !== undefined && <option value="">{none}</option>}
+        {values.map((v) => <option key={v} value={v}>{text(v)}</option>)}
+      </select>
+    </label>
+  );
+  if (positive) {
+    return (
+      <div class="ob-positive">
+        <p role="alert">{t('ob.positiveHint')}</p>
+        <RegisterCaseForm personKeys={[]} name={row.name} action={`${OUTBREAK_API.followups}/${row.id}/convert`} onDone={onSaved} />
+      </div>
+    );
+  }
+  return (
+    <form class="ob-entry" onSubmit={save}>
+      <fieldset>
+        <label class="check"><input type="radio" name="reached" checked={e.reached} onChange={() => setE({ ...e, reached: true })} />{t('ob.reached')}</label>
+        <label class="check"><input type="radio" name="reached" checked={!e.reached} onChange={() => setE({ ...e, reached: false })} />{t('ob.notReached')}</label>
+      </fieldset>
+      <label>{t('ob.symptoms')}<input name="symptoms" value={e.symptoms ?? ''} onInput={(x) => setE({ ...e, symptoms: (x.target as HTMLInputElement).value || null })} /></label>
+      {sel('testType', t('ob.testType'), TEST_TYPES, (v) => t(`ob.test.${v as 'pcr'}`), t('ob.noTest'))}
+      {e.testType && sel('testResult', t('ob.testResult'), TEST_RESULTS, (v) => t(`ob.result.${v as 'negative'}`), '—')}
+      {sel('location', t('ob.location'), ISOLATION_PLACES, (v) => t(`ob.place.${v as 'home'}`))}
+      <label>{t('ob.note')}<input name="note" value={e.note ?? ''} onInput={(x) => setE({ ...e, note: (x.target as HTMLInputElement).value || null })} /></label>
+      <button type="submit">{t('ob.save')}</button>
+      {error && <p class="error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The health station's call list for today, built for a phone: one card per F1 with a tap-to-call
+ * link, the day number and a due test, quick entry, conversion on a positive test; prints as a paper list.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/i18n';
+import type { User } from '../types';
+import { useLoad } from '../use-load';
+import { OUTBREAK_API, type CallList, type CallListRow } from '../../shared/outbreak-api';
+import { CallEntryForm } from './CallEntryForm';
+import { CommunePicker } from './CommunePicker';
+import { PaperCallList } from './PaperCallList';
+
+export interface CallListPageProps {
+  user: User;
+}
+
+function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li class={`ob-card${row.today ? ' done' : ''}`} data-testid="ob-call" data-name={row.name}>
+      <div class="ob-card-head">
+        <strong>{row.name}</strong>
+        <span>{t('ob.day', { n: row.dayNumber })}</span>
+        {row.testDue && <span class="ob-due">{t('ob.testDue')}</span>}
+        {row.today && <span class="ob-called">✓ {t('ob.called')}</span>}
+      </div>
+      <p class="ob-card-addr">{row.address ?? ''}</p>
+      <div class="ob-card-actions">
+        {row.phone && <a class="button" href={`tel:${row.phone.replace(/[^\d+]/g, '')}`}>{t('ob.call')} {row.phone}</a>}
+        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>{t('ob.entry')}</button>
+      </div>
+      {open && <CallEntryForm row={row} onSaved={() => (setOpen(false), onSaved())} />}
+    </li>
+  );
+}
+
+/** The page. */
+export function CallListPage({ user }: CallListPageProps) {
+  const [unit, setUnit] = useState('');
+  const list = useLoad<CallList>(`${OUTBREAK_API.followups}${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`);
+  return (
+    <main class="ob-calls">
+      <div class="no-print">
+        <h1>{t('ob.calls', { day: (list.data?.day ?? '').split('-').reverse().join('/') })}</h1>
+        {user.role !== 'officer' && <CommunePicker value={unit} onChange={setUnit} />}
+        <button type="button" onClick={() => print()}>{t('ob.print')}</button>
+        {list.error && <p class="error">{t('common.error', { message: list.error })}</p>}
+        {list.data && list.data.rows.length === 0 && <p>{t('ob.callsNone')}</p>}
+        <ul class="ob-cards">{list.data?.rows.map((r) => <Card key={r.id} row={r} onSaved={list.reload} />)}</ul>
+      </div>
+      {list.data && <PaperCallList list={list.data} />}
+    </main>
+  );
+}

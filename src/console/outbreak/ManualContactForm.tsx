@@ -1,0 +1,50 @@
+/** A contact typed in by hand (a household member met at home): name, phone, address, relationship, last exposure. */
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { t } from '../i18n/i18n';
+import { OUTBREAK_API, RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
+import { errorText, localInput } from './format';
+
+export interface ManualContactFormProps {
+  caseId: string;
+  onAdded: () => void;
+}
+
+/** The form (the contact is confirmed and followed at once). */
+export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
+  const empty = { name: '', phone: '', address: '', relationship: 'household' as Relationship, lastExposure: localInput(Date.now()) };
+  const [f, setF] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api('POST', `${OUTBREAK_API.cases}/${caseId}/contacts`, { ...f, phone: f.phone || null, address: f.address || null, lastExposure: new Date(f.lastExposure).getTime() });
+      setF(empty);
+      setError(null);
+      onAdded();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const input = (k: 'name' | 'phone' | 'address', label: string) => (
+    <label>{label}<input name={`manual-${k}`} value={f[k]} onInput={(e) => setF({ ...f, [k]: (e.target as HTMLInputElement).value })} /></label>
+  );
+  return (
+    <section>
+      <h3>{t('ob.manual')}</h3>
+      <form class="inline-form" onSubmit={submit}>
+        {input('name', t('ob.name'))}
+        {input('phone', t('ob.phone'))}
+        {input('address', t('ob.address'))}
+        <label>{t('ob.relationship')}
+          <select name="manual-relationship" value={f.relationship} onChange={(e) => setF({ ...f, relationship: (e.target as HTMLSelectElement).value as Relationship })}>
+            {RELATIONSHIPS.map((r) => <option key={r} value={r}>{t(`ob.rel.${r}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('ob.lastExposure')}<input type="datetime-local" name="manual-last" value={f.lastExposure} onInput={(e) => setF({ ...f, lastExposure: (e.target as HTMLInputElement).value })} /></label>
+        <button type="submit">{t('ob.add')}</button>
+        {error && <p class="error" role="alert">{error}</p>}
+      </form>
+    </section>
+  );
+}

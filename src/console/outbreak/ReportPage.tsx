@@ -1,0 +1,55 @@
+/** The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4 page. */
+import { useState } from 'preact/hooks';
+import { csrfHeaders } from '../api';
+import { t } from '../i18n/i18n';
+import { useLoad } from '../use-load';
+import { OUTBREAK_API, type DailyReport, type ReportFigures } from '../../shared/outbreak-api';
+import { errorText, todayKey } from './format';
+import { ReportChart } from './ReportChart';
+
+export const FIGURES: (keyof ReportFigures)[] = ['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'];
+
+async function download(day: string): Promise<void> {
+  const res = await fetch(`${OUTBREAK_API.reportXlsx}?day=${day}`, { credentials: 'same-origin', headers: csrfHeaders() });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `bao-cao-dich-${day}.xlsx`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The page. */
+export function ReportPage() {
+  const [day, setDay] = useState(todayKey());
+  const report = useLoad<DailyReport>(`${OUTBREAK_API.report}?day=${day}`);
+  const [error, setError] = useState<string | null>(null);
+  const r = report.data;
+  return (
+    <main class="ob-report">
+      <h1>{t('ob.report', { day: day.split('-').reverse().join('/') })}</h1>
+      <div class="no-print inline-form">
+        <label>{t('ob.reportDay')}<input type="date" name="day" value={day} onInput={(e) => setDay((e.target as HTMLInputElement).value || todayKey())} /></label>
+        <button type="button" onClick={() => download(day).catch((err: unknown) => setError(errorText(err)))}>{t('ob.xlsx')}</button>
+        <button type="button" onClick={() => print()}>{t('ob.printA4')}</button>
+      </div>
+      {(error ?? report.error) && <p class="error">{error ?? report.error}</p>}
+      {r && (
+        <>
+          <table data-testid="ob-report" class="ob-report-table">
+            <thead><tr><th>{t('ob.commune')}</th>{FIGURES.map((f) => <th key={f}>{t(`ob.fig.${f}`)}</th>)}</tr></thead>
+            <tbody>
+              {r.communes.map((c) => <tr key={c.unitId} data-unit={c.unitName}><td>{c.unitName}</td>{FIGURES.map((f) => <td key={f}>{c[f]}</td>)}</tr>)}
+            </tbody>
+            <tfoot><tr data-unit="district"><th>{t('ob.district')}</th>{FIGURES.map((f) => <th key={f}>{r.district[f]}</th>)}</tr></tfoot>
+          </table>
+          <h2>{t('ob.overDays')}</h2>
+          <ReportChart series={r.series} />
+        </>
+      )}
+    </main>
+  );
+}

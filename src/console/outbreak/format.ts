@@ -1,0 +1,33 @@
+/** Small helpers the outbreak pages share: Vietnam dates, `datetime-local` values, error text by reason code. */
+import { ApiError } from '../api';
+import { t } from '../i18n/i18n';
+import { dict, type ConsoleKey } from '../i18n/dict';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+/** A date in Vietnam time, e.g. 27/11/2026. */
+export function vnDate(ms: number): string {
+  return new Date(ms).toLocaleDateString('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/** A date and time in Vietnam time. */
+export function vnDateTime(ms: number): string {
+  return new Date(ms).toLocaleString('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** `YYYY-MM-DD` of today in Vietnam time. */
+export function todayKey(ms = Date.now()): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A `datetime-local` input value for a time (the browser's zone). */
+export function localInput(ms: number): string {
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The message for an API failure: the dictionary's for known reason codes, else the server's text. */
+export function errorText(err: unknown): string {
+  const key = err instanceof ApiError ? `ob.err.${err.code}` : '';
+  if (key in dict) return t(key as ConsoleKey);
+  return t('common.error', { message: err instanceof Error ? err.message : String(err) });
+}

@@ -1,0 +1,73 @@
+/**
+ * Read-only outbreak views: the daily situation report (per commune and district, with its series
+ * and the XLSX file) and the chain of transmission.
+ */
+import type { Db } from '../db/database';
+import { listUnits } from '../db/units-repo';
+import type { ExportTable } from '../tracing/export-rows';
+import type { Chain, DailyReport } from '../../shared/outbreak-api';
+import { buildChain, type ChainFilter } from './chain';
+import * as repo from './outbreak-repo';
+import { districtTotal, emptyFigures, figuresOnDay, series, type ReportInput } from './report';
+import { settle } from './outbreak-service';
+
+/** The report of one day, limited to one commune when `unitId` is given (commune officers). */
+export async function dailyReport(db: Db, day: string, unitId: string | null, now: number): Promise<DailyReport> {
+  await settle(db, now);
+  const s = await repo.getOutbreakSettings(db);
+  const cases = (await repo.listCases(db)).filter((c) => !unitId || c.unitId === unitId);
+  const input: ReportInput = {
+    cases: cases.map((c) => ({ unitId: c.unitId, confirmedAt: c.confirmedAt })),
+    followups: await repo.followupsForReport(db, unitId),
+    testsDone: await repo.testsByDay(db, unitId, day),
+    testDays: s.testDays,
+  };
+  const perUnit = figuresOnDay(input, day);
+  const units = (await listUnits(db)).filter((u) => u.level === 'commune' && (!unitId || u.id === unitId));
+  return {
+    day,
+    communes: units.map((u) => ({ unitId: u.id, unitName: u.name, ...(perUnit.get(u.id) ?? emptyFigures()) })),
+    district: districtTotal(perUnit),
+    series: series(input, day),
+  };
+}
+
+const HEADERS = ['Ca mắc mới (F0)', 'F1 đang theo dõi', 'Hoàn thành theo dõi', 'Mất dấu', 'Chuyển thành ca bệnh', 'Xét nghiệm đến hạn', 'Xét nghiệm đã làm'];
+
+/** The report as export tables: communes of the day (with the district total) and the series. */
+export function reportTables(r: DailyReport): ExportTable[] {
+  const figures = (f: DailyReport['district']) => [f.newCases, f.underFollowup, f.completed, f.lost, f.converted, f.testsDue, f.testsDone];
+  return [
+    {
+      sheet: `Ngày ${r.day}`,
+      headers: ['Xã / thị trấn', ...HEADERS],
+      rows: [...r.communes.map((c) => [c.unitName, ...figures(c)]), ['Toàn huyện', ...figures(r.district)]],
+    },
+    { sheet: 'Theo ngày', headers: ['Ngày', ...HEADERS], rows: r.series.map((d) => [d.day, ...figures(d)]) },
+  ];
+}
+
+/** The chain of transmission, filtered by commune and date. */
+export async function transmissionChain(db: Db, filter: ChainFilter): Promise<Chain> {
+  const units = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  const cases = await repo.listCases(db);
+  const contacts = await repo.confirmedContacts(db);
+  return buildChain(
+    cases.map((c) => ({ id: c.id, personId: c.personId, name: c.name, unitId: c.unitId, unitName: c.unitId ? (units.get(c.unitId) ?? '') : '', confirmedAt: c.confirmedAt })),
+    contacts.map((c) => {
+      const main = [...c.places].sort((a, b) => b.overlapMin - a.overlapMin)[0];
+      return {
+        id: c.id,
+        caseId: c.caseId,
+        personId: c.personId,
+        name: c.name,
+        unitId: c.unitId,
+        unitName: c.unitId ? (units.get(c.unitId) ?? '') : '',
+        relationship: c.relationship,
+        checkpointName: main?.checkpointName ?? null,
+        exposedAt: main?.first ?? c.lastExposure,
+      };
+    }),
+    filter,
+  );
+}

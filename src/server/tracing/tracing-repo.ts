@@ -1,0 +1,335 @@
+/**
+ * Tracing queries on check-ins: find person records, a person's events, everyone at a checkpoint
+ * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing domain types.
+ * Every time query rides one of the two check-in indexes: (person_key) or (checkpoint_id, corrected_time).
+ */
+import { sql } from 'kysely';
+import type { Source } from '../../shared/protocol';
+import { foldVietnamese } from '../../shared/text/fold';
+import type { TraceEvent } from './types';
+import type { Db } from '../db/database';
+import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
+
+/** What a tracer knows about a person key: the latest details seen with it. */
+export interface PersonDetails {
+  personKey: string;
+  name: string;
+  idNumber: string | null;
+  idMasked: string | null;
+  birthYear: number | null;
+  phone: string | null;
+  address: string | null;
+  /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
+  originalName?: string;
+}
+
+/** A person record found by a search: one person key, its latest details and how often it was seen. */
+export interface PersonRecord extends PersonDetails {
+  visits: number;
+  firstSeen: number;
+  lastSeen: number;
+  sources: Source[];
+}
+
+/** A search for the case. At least one of idNumber, phone, name. */
+export interface PersonSearch {
+  idNumber?: string;
+  phone?: string;
+  name?: string;
+  birthYear?: number;
+}
+
+/** A time range at one checkpoint, ms. */
+export interface CheckpointRange {
+  checkpointId: string;
+  from: number;
+  to: number;
+}
+
+/** A checkpoint as tracing shows it. */
+export interface TraceCheckpoint {
+  id: string;
+  code: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  defaultStayMin: number;
+}
+
+/** Largest IN list per statement (bound parameters stay far under every engine's limit). */
+const IN_CHUNK = 500;
+
+const EVENT_COLUMNS = ['id', 'checkpoint_id', 'person_key', 'kind', 'ref', 'corrected_time', 'skew_flag', 'source'] as const;
+const DETAIL_COLUMNS = ['name', 'id_number', 'id_masked', 'birth_year', 'phone', 'address'] as const;
+
+interface EventRow {
+  id: string;
+  checkpoint_id: string;
+  person_key: string;
+  kind: 'in' | 'out';
+  ref: string | null;
+  corrected_time: number;
+  skew_flag: number;
+  source: string;
+}
+
+/** The person details stored with a check-in row. */
+function toDetails(r: { person_key: string; name: string; id_number: string | null; id_masked: string | null; birth_year: number | null; phone: string | null; address: string | null }): PersonDetails {
+  return {
+    personKey: r.person_key,
+    name: r.name,
+    idNumber: r.id_number,
+    idMasked: r.id_masked,
+    birthYear: r.birth_year === null ? null : Number(r.birth_year),
+    phone: r.phone,
+    address: r.address,
+  };
+}
+
+function toEvent(r: EventRow): TraceEvent {
+  return {
+    id: r.id,
+    checkpointId: r.checkpoint_id,
+    personKey: r.person_key,
+    kind: r.kind,
+    ref: r.ref,
+    time: Number(r.corrected_time),
+    skewed: Number(r.skew_flag) === 1,
+    source: r.source as Source,
+  };
+}
+
+/** Digits only; `+84…` becomes `0…`. */
+function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * Person records matching a search, one per person key, most recently seen first. An ID number matches
+ * the CCCD key and masked national-QR keys with the same visible trailing digits; a phone matches
+ * the phone column; a name matches diacritics-, case- and spacing-insensitively (a substring of the
+ * folded name with spaces removed). Phone and name scans are not indexed (ingest speed first).
+ */
+export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonRecord[]> {
+  let query = db
+    .selectFrom('checkins')
+    .select((eb) => [
+      'person_key',
+      eb.fn.count<number>('id').as('visits'),
+      eb.fn.min('corrected_time').as('first_seen'),
+      eb.fn.max('corrected_time').as('last_seen'),
+    ])
+    .where('kind', '=', 'in');
+  const id = q.idNumber?.replace(/\s/g, '');
+  if (id) {
+    const visible = id.slice(-6);
+    query = query.where((eb) =>
+      eb.or([
+        eb('person_key', '=', `cccd:${id}`),
+        eb('id_number', '=', id),
+        eb.and([eb('person_key', '>=', `masked:${visible}|`), eb('person_key', '<', `masked:${visible}}`)]),
+      ]),
+    );
+  }
+  if (q.phone) {
+    const digits = phoneDigits(q.phone);
+    const national = digits.startsWith('0') ? digits : `0${digits}`;
+    const international = `+84${national.slice(1)}`;
+    query = query.where((eb) =>
+      eb.or([eb('person_key', '=', `phone:${national}`), eb('phone', '=', national), eb('phone', '=', international), eb('phone', '=', digits)]),
+    );
+  }
+  if (q.name) {
+    const compact = foldVietnamese(q.name).replace(/ /g, '');
+    if (!compact) return []; // a name of only spaces matches nobody, not everybody
+    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and PostgreSQL).
+    const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
+    const fixed = await keysWithCorrectedName(db, compact);
+    const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`;
+    query = query.where((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
+  }
+  if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
+  const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();
+  if (groups.length === 0) return [];
+
+  const details = await withCorrections(db, await latestDetails(db, groups.map((g) => g.person_key)));
+  const sources = await sourcesOf(db, groups.map((g) => g.person_key));
+  return groups.map((g) => {
+    const d = details.get(g.person_key);
+    return {
+      personKey: g.person_key,
+      name: d?.name ?? '',
+      idNumber: d?.idNumber ?? null,
+      idMasked: d?.idMasked ?? null,
+      birthYear: d?.birthYear ?? null,
+      phone: d?.phone ?? null,
+      address: d?.address ?? null,
+      ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
+      visits: Number(g.visits),
+      firstSeen: Number(g.first_seen),
+      lastSeen: Number(g.last_seen),
+      sources: sources.get(g.person_key) ?? [],
+    };
+  });
+}
+
+async function sourcesOf(db: Db, keys: readonly string[]): Promise<Map<string, Source[]>> {
+  const out = new Map<string, Source[]>();
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(['person_key', 'source'])
+      .distinct()
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.person_key, [...(out.get(r.person_key) ?? []), r.source as Source].sort());
+  }
+  return out;
+}
+
+/** The latest details stored with each person key. */
+export async function latestDetails(db: Db, keys: readonly string[]): Promise<Map<string, PersonDetails>> {
+  const out = new Map<string, PersonDetails>();
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(['person_key', 'corrected_time', ...DETAIL_COLUMNS])
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .orderBy('corrected_time', 'desc')
+      .execute();
+    for (const r of rows) {
+      if (out.has(r.person_key)) continue;
+      out.set(r.person_key, toDetails(r));
+    }
+  }
+  return out;
+}
+
+/** Every event of these person keys with a corrected time in [from, to]. */
+export async function eventsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+  const out: TraceEvent[] = [];
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(EVENT_COLUMNS)
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .where('corrected_time', '>=', from)
+      .where('corrected_time', '<=', to)
+      .execute();
+    for (const r of rows) out.push(toEvent(r));
+  }
+  return out;
+}
+
+/** Merges overlapping ranges of the same checkpoint so no row is read twice. */
+export function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
+  const sorted = [...ranges].sort((a, b) => (a.checkpointId < b.checkpointId ? -1 : a.checkpointId > b.checkpointId ? 1 : a.from - b.from));
+  const out: CheckpointRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.checkpointId === r.checkpointId && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Where people overlapping one source stay can have events (ms). */
+export interface StaySurroundings extends CheckpointRange {
+  /** Check-outs up to here can close a stay that overlaps (a long stay). */
+  outsUntil: number;
+  /** A long stay closed by such a check-out may have begun as early as this. */
+  earliestIn: number;
+}
+
+type DetailedRow = EventRow & { name: string; id_number: string | null; id_masked: string | null; birth_year: number | null; phone: string | null; address: string | null };
+
+/**
+ * Everyone's events (with their details) around source stays: every row at the checkpoint in
+ * [from, to]; the check-outs after `to` up to `outsUntil` (partial check-out index); and the
+ * check-ins those check-outs close when they began before `from` (by primary key).
+ */
+export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): Promise<{ events: TraceEvent[]; details: Map<string, PersonDetails> }> {
+  const rows: DetailedRow[] = [];
+  for (const range of mergeRanges(ranges)) {
+    const found = await db
+      .selectFrom('checkins')
+      .select([...EVENT_COLUMNS, ...DETAIL_COLUMNS])
+      .where('checkpoint_id', '=', range.checkpointId)
+      .where('corrected_time', '>=', range.from)
+      .where('corrected_time', '<=', range.to)
+      .execute();
+    for (const r of found) rows.push(r);
+  }
+  const laterOuts = mergeRanges(ranges.map((r) => ({ checkpointId: r.checkpointId, from: r.to + 1, to: r.outsUntil })));
+  for (const range of laterOuts) {
+    const found = await db
+      .selectFrom('checkins')
+      .select([...EVENT_COLUMNS, ...DETAIL_COLUMNS])
+      .where('checkpoint_id', '=', range.checkpointId)
+      .where('kind', '=', 'out')
+      .where('corrected_time', '>=', range.from)
+      .where('corrected_time', '<=', range.to)
+      .execute();
+    for (const r of found) rows.push(r);
+  }
+  const seen = new Set(rows.map((r) => r.id));
+  const missingIns = [...new Set(rows.filter((r) => r.kind === 'out' && r.ref !== null && !seen.has(r.ref)).map((r) => r.ref as string))];
+  const earliest = Math.min(...ranges.map((r) => r.earliestIn));
+  for (let i = 0; i < missingIns.length; i += IN_CHUNK) {
+    const found = await db
+      .selectFrom('checkins')
+      .select([...EVENT_COLUMNS, ...DETAIL_COLUMNS])
+      .where('id', 'in', missingIns.slice(i, i + IN_CHUNK))
+      .where('corrected_time', '>=', earliest)
+      .execute();
+    for (const r of found) if (!seen.has(r.id)) rows.push(r), seen.add(r.id);
+  }
+
+  const events: TraceEvent[] = [];
+  const details = new Map<string, PersonDetails & { at: number }>();
+  for (const r of rows) {
+    const e = toEvent(r);
+    events.push(e);
+    const known = details.get(e.personKey);
+    if (!known || known.at < e.time) {
+      details.set(e.personKey, { ...toDetails(r), at: e.time });
+    }
+  }
+  return { events, details: await withCorrections(db, details) };
+}
+
+/** The checkpoints with these ids, with their commune. */
+export async function traceCheckpoints(db: Db, ids: readonly string[]): Promise<Map<string, TraceCheckpoint>> {
+  const out = new Map<string, TraceCheckpoint>();
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkpoints')
+      .innerJoin('units', 'units.id', 'checkpoints.unit_id')
+      .select(['checkpoints.id', 'checkpoints.code', 'checkpoints.name', 'checkpoints.unit_id', 'checkpoints.default_stay_min', 'units.name as unit_name'])
+      .where('checkpoints.id', 'in', ids.slice(i, i + IN_CHUNK))
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, { id: r.id, code: r.code, name: r.name, unitId: r.unit_id, unitName: r.unit_name, defaultStayMin: Number(r.default_stay_min) });
+    }
+  }
+  return out;
+}
+
+/** The check-ins ('in' only) of these person keys with a corrected time in [from, to]: where they went next. */
+export async function checkInsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+  const out: TraceEvent[] = [];
+  for (let i = 0; i < keys.length; i += IN_CHUNK) {
+    const rows = await db
+      .selectFrom('checkins')
+      .select(EVENT_COLUMNS)
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .where('kind', '=', 'in')
+      .where('corrected_time', '>=', from)
+      .where('corrected_time', '<=', to)
+      .execute();
+    for (const r of rows) out.push(toEvent(r));
+  }
+  return out;
+}
