@@ -4,7 +4,10 @@
  *
  *   npm run bench:ingest [-- --rows 100000 --devices 20 --batch 500 --db sqlite]
  *
- * Last line: `ingest http N/s direct M/s ratio R`.
+ * Then the same HTTP ingest of `--sealed` check-ins sealed to the district key (protocol 2), with the
+ * device-side sealing cost measured apart.
+ *
+ * Last line: `ingest http N/s direct M/s ratio R sealed-http S/s seal-ms-per-item T`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +30,8 @@ import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { issueEnrolmentCode } from '../src/server/services/enrolment';
 import { dbFileIn } from '../src/server/cli/paths';
 import { startServerProcess } from '../tests/support/server-process';
+import { enrolKeyed, signedPushHeaders, type KeyedEnrolment } from '../tests/support/device-key';
+import { sealCheckIn } from '../src/shared/sealed/seal-item';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +41,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '500' },
     warmup: { type: 'string', default: '5000' },
     'in-process': { type: 'boolean', default: false },
+    sealed: { type: 'string', default: '20000' },
   },
 });
 if (values.db !== 'sqlite' && values.db !== 'postgres') {
@@ -50,6 +56,8 @@ const BATCH = Number(values.batch);
 /** Check-ins pushed (and, in the direct phase, inserted) before timing starts, from one extra device. */
 const WARMUP = Number(values.warmup);
 const DIRECT_TXN_ROWS = 1_000;
+/** Check-ins of the sealed phase (protocol 2, opened by the server at ingest). */
+const SEALED_ROWS = Number(values.sealed);
 const START_TIME = Date.UTC(2026, 10, 27, 6, 0, 0);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -111,6 +119,8 @@ interface HttpResult {
   bytes: number;
   latencies: number[];
   perDevice: CheckIn[][];
+  sealedRate: number;
+  sealMsPerItem: number;
 }
 
 interface RunningServer {
@@ -132,6 +142,46 @@ async function startServer(dataDir: string, target: DatabaseTarget): Promise<Run
   return { base: server.url, stop: () => server.stop() };
 }
 
+/** Phase 1b: the same devices push `SEALED_ROWS` new check-ins sealed to the district key (protocol 2). */
+async function benchSealed(base: string, devices: KeyedEnrolment[], checkpointIds: string[]): Promise<{ sealedRate: number; sealMsPerItem: number }> {
+  if (SEALED_ROWS <= 0) return { sealedRate: NaN, sealMsPerItem: NaN };
+  const perDevice = devices.map((_, d) =>
+    sampleCheckIns({ checkpointId: checkpointIds[d]!, count: Math.floor(SEALED_ROWS / devices.length), startTime: START_TIME + 86_400_000 + d * 7_919, seed: 5_000 + d }),
+  );
+  const total = perDevice.reduce((n, items) => n + items.length, 0);
+  const sealStart = performance.now();
+  const sealed = [];
+  for (const [d, items] of perDevice.entries()) {
+    const key = devices[d]!.districtKey;
+    if (!key) throw new Error('the server sent no district key');
+    const out = [];
+    for (const item of items) out.push(await sealCheckIn(key, item, 'bench1'));
+    sealed.push(out);
+  }
+  const sealMsPerItem = (performance.now() - sealStart) / total;
+  const bodies = await Promise.all(sealed.map(async (items, d) => {
+    const out: { body: string; headers: Record<string, string> }[] = [];
+    for (let i = 0; i < items.length; i += BATCH) {
+      const body = JSON.stringify({ protocol: 2, epoch: 'bench1', sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: items.slice(i, i + BATCH) });
+      out.push({ body, headers: await signedPushHeaders(devices[d]!, body) });
+    }
+    return out;
+  }));
+  let accepted = 0;
+  const started = performance.now();
+  await Promise.all(bodies.map(async (deviceBodies) => {
+    for (const { body, headers } of deviceBodies) {
+      const res = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
+      const answer = (await res.json()) as PushResponse;
+      if (res.status !== 200) throw new Error(`sealed push failed: ${res.status} ${JSON.stringify(answer)}`);
+      accepted += answer.results.filter((r) => r.status === 'accepted').length;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  if (accepted !== total) throw new Error(`sealed phase: expected ${total} accepted, got ${accepted}`);
+  return { sealedRate: total / seconds, sealMsPerItem };
+}
+
 /** Phase 1: enrol devices over HTTP and push every check-in in batches, all devices at once. */
 async function benchHttp(dir: string): Promise<HttpResult> {
   const dataDir = join(dir, 'http');
@@ -144,45 +194,32 @@ async function benchHttp(dir: string): Promise<HttpResult> {
   const server = await startServer(dataDir, target);
   const base = server.base;
   try {
-    const tokens: string[] = [];
-    for (const code of codes) {
-      const res = await fetch(`${base}${API.enrol}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, appVersion: 'bench' }),
-      });
-      if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
-      tokens.push(((await res.json()) as EnrolResponse).token);
-    }
+    const devices: KeyedEnrolment[] = [];
+    for (const code of codes) devices.push(await enrolKeyed(base, code, 'bench', 'bench'));
 
     const perDevice = workload(checkpointIds);
     // Bodies are serialised and encoded up front, as a phone would have them: the clients' work is not the server's.
     let bytes = 0;
     const utf8 = new TextEncoder();
-    const allBodies = perDevice.map((items) => {
-      const out: Uint8Array<ArrayBuffer>[] = [];
+    const allBodies = await Promise.all(perDevice.map(async (items, d) => {
+      const out: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }[] = [];
       for (let i = 0; i < items.length; i += BATCH) {
         const batch = items.slice(i, i + BATCH);
-        const body = utf8.encode(
-          JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch }),
-        );
+        const text = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch });
+        const body = utf8.encode(text);
         bytes += body.length;
-        out.push(body);
+        out.push({ body, headers: await signedPushHeaders(devices[d]!, text) });
       }
       return out;
-    });
+    }));
     const warmupBodies = allBodies[DEVICES] ?? [];
     const bodies = allBodies.slice(0, DEVICES);
-    bytes -= warmupBodies.reduce((n, b) => n + b.length, 0);
+    bytes -= warmupBodies.reduce((n, b) => n + b.body.length, 0);
 
     // Warm-up (not timed): a freshly started process runs its first requests before the JIT has
     // compiled the hot paths; a district server runs for days.
-    for (const body of warmupBodies) {
-      const res = await fetch(`${base}${API.push}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[DEVICES]}` },
-        body,
-      });
+    for (const { body, headers } of warmupBodies) {
+      const res = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
       if (res.status !== 200) throw new Error(`warm-up push failed: ${res.status} ${await res.text()}`);
     }
 
@@ -191,13 +228,9 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     const started = performance.now();
     await Promise.all(
       bodies.map(async (deviceBodies, d) => {
-        for (const body of deviceBodies) {
+        for (const { body, headers } of deviceBodies) {
           const t = performance.now();
-          const res = await fetch(`${base}${API.push}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[d]}` },
-            body,
-          });
+          const res = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
           const answer = (await res.json()) as PushResponse;
           latencies.push(performance.now() - t);
           if (res.status !== 200) throw new Error(`push failed: ${res.status} ${JSON.stringify(answer)}`);
@@ -212,7 +245,8 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     const stored = await countCheckins(check);
     await check.destroy();
     if (stored !== ROWS + WARMUP) throw new Error(`expected ${ROWS + WARMUP} stored rows, found ${stored}`);
-    return { rate: ROWS / seconds, seconds, requests: latencies.length, bytes, latencies, perDevice };
+    const sealed = await benchSealed(base, devices.slice(0, DEVICES), checkpointIds);
+    return { rate: ROWS / seconds, seconds, requests: latencies.length, bytes, latencies, perDevice, ...sealed };
   } finally {
     await server.stop();
   }
@@ -279,7 +313,9 @@ async function main(): Promise<void> {
     );
     const direct = await benchDirect(dir, http.perDevice);
     console.log(`direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`);
-    console.log(`ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`);
+    console.log(`sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE P-256), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`);
+    const plain = `ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`;
+    console.log(`${plain} sealed-http ${fmt(http.sealedRate).replace(/,/g, '')}/s seal-ms-per-item ${http.sealMsPerItem.toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@
  * checkpoints stay silent on purpose (that is what the dashboard is for).
  */
 import { PROTOCOL_VERSION, type CheckIn } from '../src/shared/protocol';
+import { enrolKeyed, signedPushHeaders, type KeyedEnrolment } from '../tests/support/device-key';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 
 const DAY = 86_400_000;
@@ -25,8 +26,8 @@ export async function apiSignIn(baseUrl: string, username: string, password: str
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: csrfToken };
 }
 
-/** Enrols a guard device at a checkpoint through a console enrolment link; returns its token. */
-async function enrolDevice(baseUrl: string, session: Session, checkpointId: string, label: string): Promise<string> {
+/** Enrols a guard device at a checkpoint through a console enrolment link; returns it with its signer. */
+async function enrolDevice(baseUrl: string, session: Session, checkpointId: string, label: string): Promise<KeyedEnrolment> {
   const { link } = await json<{ link: string }>(
     await fetch(`${baseUrl}/api/admin/checkpoints/${checkpointId}/enrolment-links`, {
       method: 'POST',
@@ -35,23 +36,21 @@ async function enrolDevice(baseUrl: string, session: Session, checkpointId: stri
     }),
   );
   const code = link.split('#')[1];
-  const { token } = await json<{ token: string }>(
-    await fetch(`${baseUrl}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, appVersion: '0.1.0', deviceLabel: label }) }),
-  );
-  return token;
+  return enrolKeyed(baseUrl, code ?? '', label, '0.1.0');
+}
+
+/** One signed push (devices sign every push with their key). */
+async function signedPost(baseUrl: string, device: KeyedEnrolment, body: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/sync/push`, { method: 'POST', headers: await signedPushHeaders(device, body), body });
 }
 
 /** Pushes check-ins in batches of 500 as a device. */
-async function pushAll(baseUrl: string, token: string, items: CheckIn[], pendingAfter = 0): Promise<void> {
+async function pushAll(baseUrl: string, device: KeyedEnrolment, items: CheckIn[], pendingAfter = 0): Promise<void> {
   for (let i = 0; i < items.length; i += 500) {
     const batch = items.slice(i, i + 500);
     const remaining = items.length - i + pendingAfter;
     await json(
-      await fetch(`${baseUrl}/api/sync/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: '0.1.0', pending: remaining, items: batch }),
-      }),
+      await signedPost(baseUrl, device, JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: '0.1.0', pending: remaining, items: batch })),
     );
   }
 }
@@ -73,7 +72,7 @@ export async function generateDemoActivity(baseUrl: string, session: Session, no
   for (const cp of checkpoints) {
     const plan = ACTIVITY[cp.code];
     if (!plan) continue;
-    const token = await enrolDevice(baseUrl, session, cp.id, `Máy cổng ${cp.code}`);
+    const device = await enrolDevice(baseUrl, session, cp.id, `Máy cổng ${cp.code}`);
     const items: CheckIn[] = [];
     for (let daysAgo = 29; daysAgo >= plan.lastDaysAgo; daysAgo--) {
       // Busier on market days and as the outbreak grows; mornings from 7:00 Vietnam time.
@@ -82,7 +81,7 @@ export async function generateDemoActivity(baseUrl: string, session: Session, no
       const day = sampleCheckIns({ checkpointId: cp.id, count, startTime: dayStart, seed: seed++ }).filter((c) => c.deviceTime < now - 60_000);
       items.push(...day);
     }
-    await pushAll(baseUrl, token, items, cp.code === 'TS-HT-001' ? 12 : 0);
+    await pushAll(baseUrl, device, items, cp.code === 'TS-HT-001' ? 12 : 0);
     total += items.length;
   }
   return total;

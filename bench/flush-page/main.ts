@@ -4,7 +4,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, EnrolResponse } from '../../src/shared/protocol';
-import { pendingCount, saveCheckIns, saveEnrolment } from '../../src/client/data';
+import { pendingCount, saveCheckIns, saveDistrictKey, saveEnrolment } from '../../src/client/data';
 import { flushOutbox, type FlushResult } from '../../src/client/sync/flush';
 
 /** What the benchmark drives. */
@@ -31,6 +31,8 @@ const NAMES = ['Nguyễn Văn An', 'Lê Thị Bình', 'Trần Văn Cường', 'P
 
 const bench: FlushBench = {
   async enrol(e) {
+    // Enrolled without a key (as an old device): the first flush registers this page's own signing key.
+    if (e.districtKey) await saveDistrictKey(e.districtKey);
     await saveEnrolment({ deviceId: e.deviceId, token: e.token, checkpoint: e.checkpoint, enrolledAt: Date.now() });
   },
   async fill(count, checkpointId, startTime) {

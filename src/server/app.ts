@@ -2,8 +2,10 @@
  * The district server as a Fastify instance: JSON API for guard devices plus the built PWA.
  * Tests drive it through `app.inject`; the CLI makes it listen.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../shared/protocol';
 import { openTarget } from './db/database';
@@ -31,6 +33,9 @@ import { startRetentionTimer } from './services/retention';
 import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
 import { registerUpstreamRoute } from './forwarding/forwarding-routes';
 import { registerRiskPolicyRoute } from './routes/risk-policy';
+import { registerDeviceKeyRoute } from './routes/device-key';
+import { registerQueueImportRoute } from './routes/queue-import';
+import { loadDistrictKeyring } from './sealed/district-keys';
 
 export interface AppConfig {
   /** SQLite database file (created and migrated when missing); ignored when `databaseUrl` is set. */
@@ -53,6 +58,21 @@ export interface AppConfig {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Forward every accepted check-in to a province server (`FORWARD_URL` + `FORWARD_TOKEN`); see docs/deploy.md. */
   forward?: ForwardConfig;
+  /**
+   * Directory of the district key pairs check-ins are sealed to (`DISTRICT_KEY_DIR`); default
+   * `district-keys/` beside the SQLite file. Kept outside the database; back it up (docs/security.md).
+   */
+  districtKeyDir?: string;
+}
+
+/** Where the district keys live for this configuration. */
+export function districtKeyDirOf(config: AppConfig): string {
+  const dir = config.districtKeyDir ?? process.env.DISTRICT_KEY_DIR;
+  if (dir) return dir;
+  if (config.dbFile && !config.databaseUrl && config.dbFile !== ':memory:') return join(dirname(config.dbFile), 'district-keys');
+  // A PostgreSQL server started without a key directory (tests): one per database, in the temp dir.
+  const id = createHash('sha256').update(config.databaseUrl ?? 'memory').digest('hex').slice(0, 16);
+  return join(tmpdir(), `tram-qr-district-keys-${id}`);
 }
 
 /** A request that should wait at most this long for its body and answer, ms (slow-client guard). */
@@ -99,7 +119,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   installInputShapeGuard(app);
 
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
-  const deps: RouteDeps = { db, ingestor: createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined }), now, publicUrl: config.publicUrl, posterSigner };
+  const keyring = await loadDistrictKeyring(districtKeyDirOf(config), now());
+  const ingestor = createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
+  const deps: RouteDeps = { db, ingestor, now, publicUrl: config.publicUrl, posterSigner, keyring };
   registerHealthRoute(app, deps);
   registerEnrolRoute(app, deps);
   registerPushRoute(app, deps);
@@ -110,6 +132,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerNoticesRoute(app, deps);
   registerUpstreamRoute(app, deps);
   registerRiskPolicyRoute(app, deps);
+  registerDeviceKeyRoute(app, deps);
+  registerQueueImportRoute(app, deps);
   if (config.forward) {
     const forwarder = startForwarder(db, config.forward, now, (message, level = 'info') => app.log[level](message));
     app.addHook('preClose', async () => forwarder.stop());

@@ -10,6 +10,7 @@ import { printUpstreamToken, requeueRejectedForwards } from './cli/forwarding';
 import { createUser, importCommunes } from './cli/accounts';
 import { ROLES, type Role } from './auth/roles';
 import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
+import { districtKeyCommand } from './cli/district-key';
 
 const USAGE = `usage: node dist-server/cli.js <command> [options]   (development: npm run cli -- <command>)
 
@@ -24,7 +25,8 @@ const USAGE = `usage: node dist-server/cli.js <command> [options]   (development
   purge        [--data ./data]   (delete check-ins older than the retention setting)
   create-admin --username NAME [--name "Full name"] [--role admin|officer|tracer] [--unit COMMUNE_CODE] [--data ./data]
                (reads the password from stdin: echo "$PASSWORD" | … create-admin --username admin)
-  import-communes --file communes.csv [--data ./data]   (CSV header: code,name[,parent_code][,level])`;
+  import-communes --file communes.csv [--data ./data]   (CSV header: code,name[,parent_code][,level])
+  district-key list|create|rotate [--data ./data]   (sealing key pairs, in DISTRICT_KEY_DIR or <data>/district-keys)`;
 
 const OPTIONS = {
   port: { type: 'string', default: '8080' },
@@ -118,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
     case 'import-communes':
       if (!values.file) fail('import-communes needs --file FILE');
       return (await importCommunes(values.data, values.file)) ? 0 : 1;
+    case 'district-key':
+      return districtKeyCommand(values.data, positionals[1]);
     default:
       fail(`unknown command: ${command}`);
   }

@@ -44,9 +44,28 @@ interface CryptoKey {
   readonly type: string;
 }
 
+interface CryptoKeyPair {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+}
+
+interface JsonWebKey {
+  kty?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
+  ext?: boolean;
+}
+
 interface SubtleCrypto {
   importKey(format: 'raw', keyData: BufferSource, algorithm: { name: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKey>;
-  verify(algorithm: { name: string }, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean>;
+  importKey(format: 'jwk', keyData: JsonWebKey, algorithm: { name: string; namedCurve?: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKey>;
+  verify(algorithm: { name: string; hash?: string }, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean>;
+  sign(algorithm: { name: string; hash?: string }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>;
+  digest(algorithm: string, data: BufferSource): Promise<ArrayBuffer>;
+  generateKey(algorithm: { name: string; namedCurve: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKeyPair>;
+  exportKey(format: 'jwk', key: CryptoKey): Promise<JsonWebKey>;
 }
 
 type BufferSource = ArrayBufferView<ArrayBuffer> | ArrayBuffer;

@@ -4,8 +4,11 @@
  * Changing a schema is a protocol change: bump PROTOCOL_VERSION when an old client could break.
  */
 import * as v from 'valibot';
+import { DevicePublicJwkSchema } from './sealed/device-proof';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+/** Protocol versions the server still accepts (1: plain items, from devices that still hold an old queue). */
+export const ACCEPTED_PROTOCOLS = [1, 2] as const;
 
 /** Largest number of check-ins one push may carry. */
 export const MAX_BATCH = 500;
@@ -25,6 +28,8 @@ const uuidV7 = v.pipe(
 // No NUL characters: PostgreSQL text cannot hold them, and both databases must answer alike.
 const text = (max: number) =>
   v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`), v.check((s) => !s.includes('\u0000'), 'contains a NUL character'));
+/** A device clock epoch id: a new one starts whenever the app sees its wall clock jump, and at each start. */
+const clockEpochId = v.pipe(v.string(), v.regex(/^[0-9a-z]{4,32}$/, 'epoch must be lowercase base36'));
 /** Milliseconds since the epoch, within a sane range (2020 … 2100). */
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
 
@@ -128,6 +133,45 @@ export const CheckInSchema = v.object({
 });
 export type CheckIn = v.InferOutput<typeof CheckInSchema>;
 
+/** What a sealed item keeps inside its ciphertext: everything personal (the rest stays readable for sync). */
+export const SealedContentSchema = v.object({
+  person: PersonSchema,
+  declaration: v.optional(DeclarationSchema),
+  paper: CheckInSchema.entries.paper,
+  ext: CheckInSchema.entries.ext,
+  proof: CheckInSchema.entries.proof,
+});
+export type SealedContent = v.InferOutput<typeof SealedContentSchema>;
+
+const b64url = (max: number) => v.pipe(v.string(), v.maxLength(max), v.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url'));
+
+/**
+ * Protocol 2: a check-in sealed on the device to the district's public key (HPKE, see shared/sealed/hpke.ts).
+ * Only what sync and the guard's screens need stays readable; `sealed` opens only on the server.
+ */
+export const SealedItemSchema = v.object({
+  v: v.literal(2),
+  id: uuidV7,
+  checkpointId: CheckInSchema.entries.checkpointId,
+  kind: CheckInSchema.entries.kind,
+  ref: CheckInSchema.entries.ref,
+  groupId: CheckInSchema.entries.groupId,
+  source: CheckInSchema.entries.source,
+  deviceTime: epochMs,
+  /** The device clock epoch the item was recorded in (the server corrects it by that epoch's offset). */
+  epoch: v.optional(clockEpochId),
+  sealed: v.object({ kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), enc: b64url(200), ct: b64url(40_000) }),
+});
+export type SealedItem = v.InferOutput<typeof SealedItemSchema>;
+
+/** Anything a push may carry: a sealed item (protocol 2) or a plain check-in (queued under protocol 1). */
+export type WireItem = SealedItem | CheckIn;
+
+/** The additional data a sealed item's ciphertext is bound to: its readable fields, so none can be swapped. */
+export function sealedAad(item: Omit<SealedItem, 'sealed' | 'v'>): string {
+  return ['tram-qr/2', item.id, item.checkpointId, item.kind, item.ref ?? '', item.groupId ?? '', item.source, item.deviceTime, item.epoch ?? ''].join('|');
+}
+
 /** POST /api/upstream/checkpoints (forwarding): the checkpoints and devices a forwarded batch refers to, upserted. */
 export const UpstreamCatalogSchema = v.object({
   checkpoints: v.pipe(
@@ -153,7 +197,11 @@ export type UpstreamCatalog = v.InferOutput<typeof UpstreamCatalogSchema>;
 
 /** POST /api/sync/push body. Items are validated one by one so one bad item never sinks the batch. */
 export const PushRequestSchema = v.object({
-  protocol: v.literal(PROTOCOL_VERSION),
+  protocol: v.picklist(ACCEPTED_PROTOCOLS),
+  /** Version 2: the device's clock epoch when it built the request (items of this epoch take this push's offset). */
+  epoch: v.optional(clockEpochId),
+  /** Version 2: the last server-minus-device offset the device measured (or derived) in each earlier epoch. */
+  epochs: v.optional(v.pipe(v.record(clockEpochId, v.pipe(v.number(), v.integer(), v.minValue(-4_102_444_800_000), v.maxValue(4_102_444_800_000))), v.check((r) => Object.keys(r).length <= 200, 'too many epochs'))),
   /** The device clock when the request was built (ms); the server derives the clock offset from it. */
   sentAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
   appVersion: text(40),
@@ -161,7 +209,7 @@ export const PushRequestSchema = v.object({
   pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
   items: v.pipe(v.array(v.unknown()), v.minLength(1, 'items is empty'), v.maxLength(MAX_BATCH, `more than ${MAX_BATCH} items`)),
 });
-export type PushRequest = Omit<v.InferOutput<typeof PushRequestSchema>, 'items'> & { items: CheckIn[] };
+export type PushRequest = Omit<v.InferOutput<typeof PushRequestSchema>, 'items'> & { items: WireItem[] };
 
 export const ItemStatusSchema = v.picklist(['accepted', 'duplicate', 'rejected']);
 export type ItemStatus = v.InferOutput<typeof ItemStatusSchema>;
@@ -187,6 +235,12 @@ export const PushResponseSchema = v.object({
 });
 export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
 
+/** A district public key for sealing: id and raw P-256 point (base64url). */
+export const DistrictKeySchema = v.object({ kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')) });
+
+/** POST /api/device/key: an enrolled device without a signing key registers one, once, with its token. */
+export const DeviceKeyRequestSchema = v.object({ deviceKey: DevicePublicJwkSchema });
+
 /** What a guard device knows about the checkpoint it is enrolled to. */
 export const CheckpointInfoSchema = v.object({
   id: v.string(),
@@ -203,6 +257,8 @@ export const EnrolRequestSchema = v.object({
   code: v.pipe(v.string(), v.trim(), v.minLength(8, 'code is too short'), v.maxLength(64, 'code is too long')),
   appVersion: text(40),
   deviceLabel: v.optional(text(80)),
+  /** The public half of the device's non-extractable signing key (pushes are signed with it). */
+  deviceKey: v.optional(DevicePublicJwkSchema),
 });
 export type EnrolRequest = v.InferOutput<typeof EnrolRequestSchema>;
 
@@ -212,6 +268,8 @@ export const EnrolResponseSchema = v.object({
   token: v.string(),
   checkpoint: CheckpointInfoSchema,
   serverTime: v.number(),
+  /** The district public key check-ins are sealed to. */
+  districtKey: v.optional(DistrictKeySchema),
 });
 export type EnrolResponse = v.InferOutput<typeof EnrolResponseSchema>;
 
@@ -258,6 +316,8 @@ export const DeviceConfigResponseSchema = v.object({
   questionnaire: QuestionnaireSchema,
   settings: DeviceSettingsSchema,
   serverTime: v.number(),
+  /** The district public key in force (a rotation reaches devices here). */
+  districtKey: v.optional(DistrictKeySchema),
 });
 export type DeviceConfigResponse = v.InferOutput<typeof DeviceConfigResponseSchema>;
 
@@ -296,6 +356,8 @@ export const API = {
   notices: '/api/notices',
   upstreamCheckpoints: '/api/upstream/checkpoints',
   riskPolicy: '/api/risk-policy',
+  deviceKey: '/api/device/key',
+  queueImport: '/api/sync/import',
 } as const;
 
 /** A published risk notice: a checkpoint and time window a confirmed case visited (no personal data). */

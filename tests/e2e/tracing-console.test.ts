@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type Person } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type CheckIn, type Person } from '../../src/shared/protocol';
+import { enrolKeyed, signedPushHeaders, type KeyedEnrolment } from '../support/device-key';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../src/server/db/database';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
@@ -36,17 +37,13 @@ function visit(checkpointId: string, person: Person, time: number, source: Check
   return { id: uuidv7(), checkpointId, kind: 'in', source, deviceTime: time, person };
 }
 
-async function guard(code: string): Promise<EnrolResponse> {
-  const res = await fetch(`${server.url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, appVersion: 'e2e' }) });
-  return (await res.json()) as EnrolResponse;
+async function guard(code: string): Promise<KeyedEnrolment> {
+  return enrolKeyed(server.url, code, 'e2e', 'e2e');
 }
 
-async function pushAll(device: EnrolResponse, items: CheckIn[], clockErrorMs = 0): Promise<void> {
-  const res = await fetch(`${server.url}${API.push}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now() + clockErrorMs, appVersion: 'e2e', pending: items.length, items }),
-  });
+async function pushAll(device: KeyedEnrolment, items: CheckIn[], clockErrorMs = 0): Promise<void> {
+  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now() + clockErrorMs, appVersion: 'e2e', pending: items.length, items });
+  const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedPushHeaders(device, body, Date.now() + clockErrorMs), body });
   expect(res.status).toBe(200);
 }
 

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type Person } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type CheckIn, type Person } from '../../src/shared/protocol';
+import { enrolKeyed, signedPushHeaders } from '../support/device-key';
 import { TRACE_API } from '../../src/shared/trace-api';
 import { dbFileIn } from '../../src/server/cli/paths';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
@@ -37,14 +38,10 @@ beforeAll(async () => {
   await db.destroy();
   const now = Date.now();
   for (const [i, code] of codes.entries()) {
-    const enrol = await fetch(`${server.url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, appVersion: 't' }) });
-    const device = (await enrol.json()) as EnrolResponse;
+    const device = await enrolKeyed(server.url, code, 't', 't');
     const items: CheckIn[] = PEOPLE.map((person, j) => ({ id: uuidv7(), checkpointId: device.checkpoint.id, kind: 'in', source: 'cccd', deviceTime: now - 3_600_000 + (i * 3 + j) * 60_000, person }));
-    const res = await fetch(`${server.url}${API.push}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 't', pending: items.length, items: [...items, { ...items[0], id: 'not-an-id' }] }),
-    });
+    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 't', pending: items.length, items: [...items, { ...items[0], id: 'not-an-id' }] });
+    const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedPushHeaders(device, body), body });
     expect(res.status).toBe(200);
   }
 });

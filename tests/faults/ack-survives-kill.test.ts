@@ -6,17 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCheckIn } from '../support/make-checkin';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { enrolSim, pushOnce } from '../support/sim-device';
+import type { KeyedEnrolment } from '../support/device-key';
 
 describe('acknowledged means committed', () => {
   let server: ServerProcess;
-  let token: string;
+  let device: KeyedEnrolment;
   let checkpointId: string;
 
   beforeAll(async () => {
     server = await startServerProcess();
     const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
     const enrolment = await enrolSim(server.url, link.split('#')[1] ?? '', 'kill test');
-    token = enrolment.token;
+    device = enrolment;
     checkpointId = enrolment.checkpoint.id;
   });
 
@@ -27,7 +28,7 @@ describe('acknowledged means committed', () => {
 
   it('a push answered accepted and then SIGKILL at once is there after the restart', async () => {
     const items = Array.from({ length: 50 }, (_, i) => makeCheckIn(i, { checkpointId, deviceTime: Date.now() }));
-    const answer = await pushOnce(server.url, token, items);
+    const answer = await pushOnce(server.url, device, items);
     await server.kill('SIGKILL');
     expect(answer?.results.every((r) => r.status === 'accepted')).toBe(true);
     await server.restart();
@@ -44,7 +45,7 @@ describe('acknowledged means committed', () => {
       const pusher = async (p: number) => {
         for (let n = 0; alive; n++) {
           const items = Array.from({ length: 100 }, (_, i) => makeCheckIn(i, { checkpointId, deviceTime: Date.now(), person: { name: `Khách ${round}-${p}-${n}-${i}` } }));
-          const answer = await pushOnce(server.url, token, items);
+          const answer = await pushOnce(server.url, device, items);
           if (!answer) return;
           for (const r of answer.results) if (r.id && r.status !== 'rejected') acked.push(r.id);
         }

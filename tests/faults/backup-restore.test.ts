@@ -45,7 +45,7 @@ describe('backup under writes, then restore', () => {
       while (writing) {
         const items = Array.from({ length: 40 }, () => makeCheckIn(i++, { checkpointId: device.checkpoint.id }));
         for (const item of items) sent.add(item.id);
-        const answer = await pushOnce(live.url, device.token, items);
+        const answer = await pushOnce(live.url, device, items);
         const at = Date.now();
         for (const r of answer?.results ?? []) if (r.id && r.status !== 'rejected') acked.set(r.id, at);
       }
@@ -75,7 +75,7 @@ describe('backup under writes, then restore', () => {
     const missing = ackedBefore.filter((id) => !rows.has(id));
     const unknown = [...rows].filter((id) => !sent.has(id));
     // The restored server knows those check-ins: a device re-sending one is told "duplicate".
-    const resend = await pushOnce(restored.url, devices[0]!.token, [makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id })]);
+    const resend = await pushOnce(restored.url, devices[0]!, [makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id })]);
     console.log(
       `backup under writes: ${ackedBefore.length} acknowledged before the backup, ${ackedDuring} during it, ` +
         `${acked.size} in all; restored ${rows.size} rows, ${missing.length} of the acknowledged-before missing`,

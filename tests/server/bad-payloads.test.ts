@@ -2,22 +2,24 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, MAX_BATCH, MAX_BODY_BYTES, type ErrorBody, type PushResponse } from '../../src/shared/protocol';
 import { countCheckins } from '../../src/server/db/checkins-repo';
-import { checkIns, pushBody, startTestServer, type TestServer } from './helpers';
+import { checkIns, pushBody, signedHeaders, startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
-let auth: { authorization: string };
+let token: string;
 beforeAll(async () => {
   s = await startTestServer();
-  auth = { authorization: `Bearer ${(await s.enrol()).token}` };
+  token = (await s.enrol()).token;
 });
 afterAll(async () => {
   await s.close();
 });
 
 /** POSTs a raw body to the push route with a valid token. */
-function rawPush(payload: string | Buffer, contentType: string | null = 'application/json') {
-  const headers: Record<string, string> = { ...auth };
+async function rawPush(payload: string | Buffer, contentType: string | null = 'application/json') {
+  // Signed like the app signs (bodies that are not JSON still carry a proof over their bytes).
+  const headers: Record<string, string> = await signedHeaders(token, payload.toString(), { now: s.clock.now });
   if (contentType) headers['content-type'] = contentType;
+  else delete headers['content-type'];
   return s.app.inject({ method: 'POST', url: API.push, headers, payload });
 }
 
@@ -66,7 +68,7 @@ describe('bad requests get a 4xx ErrorBody, never a 5xx', () => {
   });
 
   it('another protocol version → 400 unsupported_protocol', async () => {
-    const res = await rawPush(JSON.stringify({ ...pushBody(checkIns(s.checkpoint.id, 1)), protocol: 2 }));
+    const res = await rawPush(JSON.stringify({ ...pushBody(checkIns(s.checkpoint.id, 1)), protocol: 3 }));
     expectErrorBody(res, 400, 'unsupported_protocol');
   });
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { createEnrolLink } from '../support/server-process';
-import { checkIns, pushBody, seededDataDir } from './helpers';
+import { checkIns, enrolSigned, push, pushBody, seededDataDir } from './helpers';
 
 const run = promisify(execFile);
 const cli = (...args: string[]) => run('node_modules/.bin/tsx', ['src/server/cli.ts', ...args]);
@@ -46,16 +46,10 @@ describe('CLI', () => {
     let ids: string[];
     try {
       const link = await createEnrolLink(dir, 'TS-DL-001', 'http://localhost');
-      const enrol = await app.inject({ method: 'POST', url: API.enrol, payload: { code: link.split('#')[1], appVersion: '0.1.0' } });
-      const { token, checkpoint } = enrol.json<EnrolResponse>();
+      const { token, checkpoint } = await enrolSigned(app, link.split('#')[1]!);
       const items = checkIns(checkpoint.id, 20);
       ids = items.map((i) => i.id);
-      const res = await app.inject({
-        method: 'POST',
-        url: API.push,
-        headers: { authorization: `Bearer ${token}` },
-        payload: pushBody(items, { sentAt: Date.now() }),
-      });
+      const res = await push(app, token, pushBody(items, { sentAt: Date.now() }));
       expect(res.json<PushResponse>().results.every((r) => r.status === 'accepted')).toBe(true);
 
       // While the server still holds the database open.

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/protocol';
 import { parsePosterUrl, verifyPoster } from '../../src/shared/poster/poster-link';
 import { listAudit } from '../../src/server/db/audit-repo';
-import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { checkIns, push, pushBody, rememberDeviceKey, startTestServer, type TestServer } from './helpers';
+import { generateDeviceKey } from '../../src/shared/sealed/device-proof';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 
 let s: TestServer;
@@ -84,9 +85,12 @@ describe('checkpoints in the console', () => {
     expect(expiresAt).toBe(s.clock.now + 24 * 3_600_000);
 
     const code = url.split('#')[1]!;
-    const enrol = await s.app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng' } });
+    // The app enrols with the public half of its signing key; pushes are signed with the private half.
+    const key = await generateDeviceKey();
+    const enrol = await s.app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng', deviceKey: key.publicJwk } });
     expect(enrol.statusCode).toBe(201);
     const { token, deviceId } = enrol.json<{ token: string; deviceId: string }>();
+    rememberDeviceKey(token, deviceId, key.privateKey);
     s.clock.now += 60_000;
     await push(s.app, token, pushBody(checkIns(s.checkpoint.id, 2), { sentAt: s.clock.now - 2_000, pending: 5 }));
 

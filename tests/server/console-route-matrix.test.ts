@@ -41,6 +41,7 @@ const RULES: Record<string, Rule> = {
   // Device sync.
   'POST /api/sync/push': DEVICE,
   'GET /api/device/config': DEVICE,
+  'POST /api/device/key': DEVICE,
   'POST /api/upstream/checkpoints': UPSTREAM,
   // Console.
   'POST /api/admin/login': PUBLIC,

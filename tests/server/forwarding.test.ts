@@ -12,7 +12,7 @@ import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-rep
 import { enqueueForward, outboxCounts } from '../../src/server/forwarding/forwarding-repo';
 import { enrolUpstream } from '../../src/server/forwarding/province-repo';
 import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
-import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { checkIns, enrolSigned, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const FAST: Omit<ForwardConfig, 'url' | 'token'> = { idleMs: 20, backoff: { baseMs: 20, capMs: 200 }, timeoutMs: 2_000 };
 
@@ -132,8 +132,7 @@ describe('forwarding to a province', () => {
 
   it('keeps guard rules and refuses bad upstream input with 4xx', async () => {
     const code = await province.issueCode('TS-DL-001');
-    const enrolled = await provinceApp.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0' } });
-    const guard = enrolled.json<EnrolResponse>();
+    const guard = await enrolSigned(provinceApp, code);
     const asGuard = await provinceApp.inject({ method: 'POST', url: API.upstreamCheckpoints, headers: { authorization: `Bearer ${guard.token}` }, payload: { checkpoints: [], devices: [] } });
     expect(asGuard.statusCode).toBe(403);
     const bad = await provinceApp.inject({ method: 'POST', url: API.upstreamCheckpoints, headers: { authorization: `Bearer ${tokens[0]}` }, payload: { checkpoints: 'x' } });

@@ -8,7 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { seededRandom } from '../../src/shared/seeded-random';
-import { checkIns, startTestServer, type TestServer } from './helpers';
+import { checkIns, signedHeaders, startTestServer, type TestServer } from './helpers';
+import { PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 
 const TOTAL = Number(process.env.FUZZ_COUNT ?? 10_000);
 const random = seededRandom(Number(process.env.FUZZ_SEED ?? 7));
@@ -116,6 +117,11 @@ describe('fuzz: random and mutated payloads on every public endpoint', () => {
         else if (r < 0.08) payload = Buffer.from(Array.from({ length: int(200) }, () => int(256))).toString('latin1');
         else payload = JSON.stringify(body) ?? 'null';
         headers['content-type'] = pick(['application/json', 'application/json', 'application/json', 'text/plain', 'application/json; charset=utf-16', 'multipart/form-data']);
+      }
+      // The enrolled device signs what it sends, as the app does (the proof covers the bytes, mutated or not).
+      if (target === 'push' && payload !== undefined && headers.authorization === `Bearer ${token}`) {
+        const proof = (await signedHeaders(token, payload))[PROOF_HEADER];
+        if (proof) headers[PROOF_HEADER] = proof;
       }
       const res = await s.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);

@@ -16,6 +16,33 @@ import { seedDemo } from '../../src/server/seed/demo';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
 import type { Checkpoint } from '../../src/server/domain/types';
 import { sampleCheckIns } from '../../src/server/seed/sample-checkins';
+import { buildProof, generateDeviceKey, PROOF_HEADER } from '../../src/shared/sealed/device-proof';
+
+/** Signing keys of the devices tests enrolled, by token: `push` signs with them like the app does. */
+const deviceKeys = new Map<string, { deviceId: string; privateKey: CryptoKey }>();
+
+/** Remembers a device's signing key for its token (tests that enrol by hand). */
+export function rememberDeviceKey(token: string, deviceId: string, privateKey: CryptoKey): void {
+  deviceKeys.set(token, { deviceId, privateKey });
+}
+
+/** The headers of a push the device holding `token` signs (bearer only when the test has no key for it). */
+export async function signedHeaders(token: string, body: string, opts: { path?: string; now?: number } = {}): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const key = deviceKeys.get(token);
+  if (key) headers[PROOF_HEADER] = await buildProof(key.privateKey, { deviceId: key.deviceId, method: 'POST', path: opts.path ?? API.push, body, now: opts.now ?? sentAtOf(body) });
+  return headers;
+}
+
+/** The `sentAt` of a JSON push body (the device clock the proof is made with), else now. */
+function sentAtOf(body: string): number {
+  try {
+    const sentAt = (JSON.parse(body) as { sentAt?: unknown }).sentAt;
+    return typeof sentAt === 'number' ? sentAt : Date.now();
+  } catch {
+    return Date.now();
+  }
+}
 
 /** 28 Nov 2026, 08:00 UTC: the server's clock in tests unless a test moves it. */
 export const T0 = Date.UTC(2026, 10, 28, 8, 0, 0);
@@ -44,7 +71,7 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
   const database = await createTestDatabase();
   const { dir, dbFile, target } = database;
   const clock = { now: T0 };
-  const app = await buildApp({ ...target, publicUrl: 'http://district.test', now: () => clock.now, ...config });
+  const app = await buildApp({ ...target, publicUrl: 'http://district.test', now: () => clock.now, districtKeyDir: join(dir, 'district-keys'), ...config });
   const db = openTarget(target);
   await seedDemo(db, clock.now);
   const checkpoint = await findCheckpointByCode(db, 'TS-DL-001');
@@ -66,9 +93,12 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
     issueCode,
     async enrol(checkpointCode) {
       const code = await issueCode(checkpointCode);
-      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng 1' } });
+      const key = await generateDeviceKey();
+      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng 1', deviceKey: key.publicJwk } });
       if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
-      return res.json<EnrolResponse>();
+      const enrolment = res.json<EnrolResponse>();
+      rememberDeviceKey(enrolment.token, enrolment.deviceId, key.privateKey);
+      return enrolment;
     },
     async close() {
       await app.close();
@@ -78,14 +108,25 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
   };
 }
 
+/** Enrols a device at `app` with a one-time code and a signing key (remembered for `push`). */
+export async function enrolSigned(app: FastifyInstance, code: string, appVersion = '0.1.0'): Promise<EnrolResponse> {
+  const key = await generateDeviceKey();
+  const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion, deviceKey: key.publicJwk } });
+  if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
+  const enrolment = res.json<EnrolResponse>();
+  rememberDeviceKey(enrolment.token, enrolment.deviceId, key.privateKey);
+  return enrolment;
+}
+
 /** A push body around some items, sent now by a device whose clock agrees with the server's. */
 export function pushBody(items: unknown[], extra: { sentAt?: number; pending?: number } = {}): Record<string, unknown> {
   return { protocol: PROTOCOL_VERSION, sentAt: extra.sentAt ?? T0, appVersion: '0.1.0', pending: extra.pending ?? items.length, items };
 }
 
-/** POSTs a push with a bearer token. */
-export function push(app: FastifyInstance, token: string, body: unknown): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${token}` }, payload: body as object });
+/** POSTs a push with a bearer token, signed with the device's key when the test enrolled it. */
+export async function push(app: FastifyInstance, token: string, body: unknown): Promise<LightMyRequestResponse> {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return app.inject({ method: 'POST', url: API.push, headers: await signedHeaders(token, text), payload: text });
 }
 
 /** Realistic valid check-ins at a checkpoint, from an hour before T0 (earlier for long runs, so none lies after T0). */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/protocol';
-import { push, pushBody, startTestServer, T0 } from './helpers';
+import { enrolSigned, push, pushBody, startTestServer, T0 } from './helpers';
 
 describe('request logs', () => {
   it('carry no personal data, tokens, codes or query strings', async () => {
@@ -15,8 +15,7 @@ describe('request logs', () => {
     const s = await startTestServer({ logger: { level: 'info', stream } });
     try {
       const code = await s.issueCode();
-      const enrol = await s.app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0' } });
-      const token = enrol.json<{ token: string }>().token;
+      const { token } = await enrolSigned(s.app, code);
       const item = {
         id: '019ac9f0-6c00-7abc-8def-0123456789ab',
         checkpointId: s.checkpoint.id,
@@ -33,6 +32,7 @@ describe('request logs', () => {
       const log = lines.join('');
       expect(log).toContain('"path":"/api/sync/push"');
       expect(log).toContain('"statusCode":200');
+      expect(log).not.toContain('device-proof');
       for (const secret of [token, code, 'Hương', 'Huong', '038195004321', '0987654321', 'code=', 'name=']) {
         expect(log).not.toContain(secret);
       }

@@ -7,6 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { API, type CheckIn, type Person, type VisitorRegisterResponse } from '../../src/shared/protocol';
 import type { PosterSigner } from '../../src/server/services/poster-signing';
 import type { Checkpoint } from '../../src/server/domain/types';
+import { signedHeaders } from './helpers';
 
 /** Registers a visitor phone from `address`; returns its token. */
 export async function registerVisitor(app: FastifyInstance, address = '127.0.0.1'): Promise<string> {
@@ -54,18 +55,13 @@ export function inventedPeople(count: number, seed = 0): Person[] {
   }));
 }
 
-/** POSTs a push from an address. */
-export function pushFrom(
+/** POSTs a push from an address (signed with the device's key when the test enrolled it). */
+export async function pushFrom(
   app: FastifyInstance,
   token: string,
   body: unknown,
   address = '127.0.0.1',
 ): Promise<LightMyRequestResponse> {
-  return app.inject({
-    method: 'POST',
-    url: API.push,
-    headers: { authorization: `Bearer ${token}` },
-    payload: body as object,
-    remoteAddress: address,
-  });
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return app.inject({ method: 'POST', url: API.push, headers: await signedHeaders(token, text), payload: text, remoteAddress: address });
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type PushResponse } from '../../src/shared/protocol';
+import { enrolKeyed, signedPushHeaders } from '../support/device-key';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { checkIns } from './helpers';
 
@@ -19,22 +20,13 @@ describe('the real server process', () => {
     expect(server.enrolLink).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/enrol#[a-z2-7]{32}$`));
 
     const code = server.enrolLink?.split('#')[1];
-    const enrolRes = await fetch(`${server.url}${API.enrol}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion: '0.1.0' }),
-    });
-    expect(enrolRes.status).toBe(201);
-    const { token, checkpoint } = (await enrolRes.json()) as EnrolResponse;
+    const device = await enrolKeyed(server.url, code ?? '', 'process test', '0.1.0');
+    const { checkpoint } = device;
 
     const items = checkIns(checkpoint.id, 3);
     const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: '0.1.0', pending: 3, items });
     const send = () =>
-      fetch(`${server?.url}${API.push}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body,
-      });
+      signedPushHeaders(device, body).then((headers) => fetch(`${server?.url}${API.push}`, { method: 'POST', headers, body }));
     const first = (await (await send()).json()) as PushResponse;
     expect(first.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
 
@@ -47,6 +39,6 @@ describe('the real server process', () => {
     expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     // A device is enrolled now, so the restart printed no new demo link.
     expect(server.enrolLink).toBeNull();
-    expect(server.output()).not.toContain(token);
+    expect(server.output()).not.toContain(device.token);
   });
 });

@@ -3,7 +3,8 @@
  * It stores by id like the real one and can misbehave on demand: 5xx, timeouts, rejections, repeated answers.
  */
 import * as v from 'valibot';
-import { CheckInSchema, PushRequestSchema, type ItemResult, type PushResponse } from '../../src/shared/protocol';
+import { API, CheckInSchema, PushRequestSchema, type ItemResult, type PushResponse } from '../../src/shared/protocol';
+import { PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 
 export type Fault =
   | { type: 'status'; status: number; retryAfter?: string }
@@ -20,13 +21,19 @@ export class FakeSyncServer {
   /** Ids the server refuses (as if they failed validation). */
   readonly rejectIds = new Set<string>();
   requests = 0;
+  keysRegistered = 0;
   clockOffsetMs = 0;
   private previous: PushResponse | null = null;
 
   constructor(readonly token = 'secret-token') {}
 
   /** A fetch implementation bound to this fake. */
-  readonly fetch: typeof fetch = async (_input, init) => {
+  readonly fetch: typeof fetch = async (input, init) => {
+    // A device enrolled before signed pushes registers its key once (not counted as a push request).
+    if (String(input).endsWith(API.deviceKey)) {
+      this.keysRegistered++;
+      return json(201, {});
+    }
     this.requests++;
     const fault = this.faults.shift();
     if (fault?.type === 'hang') {
@@ -41,6 +48,7 @@ export class FakeSyncServer {
     if (fault?.type === 'repeat_previous' && this.previous) return json(200, this.previous);
     const auth = new Headers(init?.headers).get('authorization');
     if (auth !== `Bearer ${this.token}`) return json(401, { error: 'unauthorized', message: 'bad token' });
+    if (!new Headers(init?.headers).get(PROOF_HEADER)) return json(401, { error: 'proof_required', message: 'unsigned push' });
     const body = v.safeParse(PushRequestSchema, JSON.parse(String(init?.body)));
     if (!body.success) return json(400, { error: 'bad_request', message: 'invalid envelope' });
     const serverTime = body.output.sentAt + this.clockOffsetMs;

@@ -7,6 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
 import { nextRetryDelay } from '../../src/shared/sync/backoff';
 import { pushBatch } from '../../src/shared/sync/push';
+import { generateDeviceKey } from '../../src/shared/sealed/device-proof';
+import { signedPushHeaders, withSigner, type KeyedEnrolment } from './device-key';
 
 /** What the test knows about a check-in it took: the truth to compare the server's row with. */
 export interface Taken {
@@ -25,16 +27,17 @@ export interface SimDeviceOptions {
   batchSize?: number;
 }
 
-/** Redeems an enrolment code at `baseUrl` (retrying through injected faults). */
-export async function enrolSim(baseUrl: string, code: string, label: string): Promise<EnrolResponse> {
+/** Redeems an enrolment code at `baseUrl` with a new signing key (retrying through injected faults). */
+export async function enrolSim(baseUrl: string, code: string, label: string): Promise<KeyedEnrolment> {
+  const key = await generateDeviceKey();
   for (let attempt = 0; ; attempt++) {
     try {
       const res = await fetch(new URL(API.enrol, baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, appVersion: 'sim-1', deviceLabel: label }),
+        body: JSON.stringify({ code, appVersion: 'sim-1', deviceLabel: label, deviceKey: key.publicJwk }),
       });
-      if (res.status === 201) return (await res.json()) as EnrolResponse;
+      if (res.status === 201) return withSigner((await res.json()) as EnrolResponse, key.privateKey);
       throw new Error(`enrol ${res.status} ${await res.text()}`);
     } catch (error) {
       if (attempt > 20) throw error;
@@ -54,7 +57,7 @@ export class SimDevice {
 
   constructor(
     readonly opts: SimDeviceOptions,
-    readonly enrolment: EnrolResponse,
+    readonly enrolment: KeyedEnrolment,
   ) {}
 
   /** The device clock. */
@@ -85,11 +88,13 @@ export class SimDevice {
     const items = [...this.pending.values()].slice(0, this.opts.batchSize ?? 200);
     if (items.length === 0) return 0;
     this.pushes++;
+    const sentAt = this.now();
     const outcome = await pushBatch({
       baseUrl: this.opts.baseUrl,
       token: this.enrolment.token,
-      body: { protocol: PROTOCOL_VERSION, sentAt: this.now(), appVersion: 'sim-1', pending: this.pending.size, items },
+      body: { protocol: PROTOCOL_VERSION, sentAt, appVersion: 'sim-1', pending: this.pending.size, items },
       timeoutMs: this.opts.timeoutMs ?? 1_000,
+      sign: (request) => this.enrolment.sign(request, sentAt),
     });
     if (outcome.type === 'stop') throw new Error(`${this.opts.name}: push stopped: ${outcome.error} ${outcome.message}`);
     if (outcome.type === 'retry') {
@@ -129,13 +134,10 @@ export class SimDevice {
 }
 
 /** One plain push over HTTP (no retries): the server's answer, or null when it failed or refused. */
-export async function pushOnce(url: string, token: string, items: CheckIn[]): Promise<PushResponse | null> {
+export async function pushOnce(url: string, device: KeyedEnrolment, items: CheckIn[]): Promise<PushResponse | null> {
   try {
-    const res = await fetch(new URL(API.push, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items }),
-    });
+    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items });
+    const res = await fetch(new URL(API.push, url), { method: 'POST', headers: await signedPushHeaders(device, body), body });
     return res.ok ? ((await res.json()) as PushResponse) : null;
   } catch {
     return null;

@@ -1,5 +1,5 @@
 /** The page's one sync scheduler, started at boot and shared by the screens. */
-import { getDeviceConfig, getEnrolment, getQuestionnaire, purgeSyncedBefore } from '../data';
+import { currentEpoch, getDeviceConfig, getEnrolment, getQuestionnaire, purgeOldNames, purgeSyncedBefore } from '../data';
 import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';
@@ -17,6 +17,7 @@ let purgedAt = 0;
 
 /** Drops synced check-ins past the district's retention window, at most once an hour; unsynced ones stay. */
 async function purgeExpired(): Promise<void> {
+  await purgeOldNames(); // names of earlier days go first, whatever else waits
   if (Date.now() - purgedAt < 3600_000) return;
   purgedAt = Date.now();
   const retentionDays = (await getDeviceConfig())?.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
@@ -38,6 +39,11 @@ async function refreshConfigIfStale(): Promise<void> {
 
 /** Starts syncing with the server this page came from (once per page). */
 export function startSync(): SyncScheduler {
+  // The page watches the device clock from now on (clock epochs, see data/clock-epochs.ts).
+  if (!scheduler) {
+    void currentEpoch().catch(() => undefined);
+    void purgeOldNames().catch(() => undefined);
+  }
   scheduler ??= startSyncScheduler({
     baseUrl: location.origin,
     appVersion: __APP_VERSION__,

@@ -4,14 +4,26 @@
  * Rows are immutable; a check-in is pending while its id is in `outbox`, rejected when it is in
  * `rejected`, synced otherwise (see db.ts, version 3).
  */
-import type { CheckIn, ItemResult } from '../../shared/protocol';
-import { appDb, type CheckInRow } from './db';
+import type { CheckIn, ItemResult, WireItem } from '../../shared/protocol';
+import { UNKNOWN_NAME } from '../../shared/scan';
+import { sealCheckIn } from '../../shared/sealed/seal-item';
+import { currentEpoch } from './clock-epochs';
+import { appDb, localDayOf, stripPersonal, type CheckInRow, type NameRow } from './db';
+import { getDistrictKey, matchKeysOf } from './device-secrets';
+import { getDeviceWipedAt } from './wipe';
+import { purgeOldPhones } from './day-phones';
 import { withDbRetry } from './retry';
 import { classifyStorageError, reportStorageFailure } from './storage-failure';
 
+/**
+ * A check-in as the screens see it. On a guard device the person is only `{ name }` (today's name, else
+ * a placeholder): everything else is sealed; `match` holds the keyed identity hashes instead.
+ */
+export type ViewCheckIn = CheckIn & { match?: string[] };
+
 /** What the screens know about a stored check-in. */
 export interface LocalCheckIn {
-  checkIn: CheckIn;
+  checkIn: ViewCheckIn;
   status: 'pending' | 'synced' | 'rejected';
   savedAt: number;
   reason?: string;
@@ -25,18 +37,63 @@ export async function toLocalCheckIns(rows: readonly CheckInRow[]): Promise<Loca
   if (rows.length === 0) return [];
   const db = appDb();
   const ids = rows.map((row) => row.id);
-  const [pending, rejected] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids)]);
-  return rows.map(({ savedAt, ...checkIn }, i): LocalCheckIn => {
+  const [pending, rejected, names] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids), namesOf(rows)]);
+  return rows.map((row, i): LocalCheckIn => {
+    const checkIn = viewOf(row, names.get(row.id));
     const refusal = rejected[i];
-    if (refusal) return { checkIn, status: 'rejected', savedAt, reason: refusal.reason };
-    return { checkIn, status: pending[i] ? 'pending' : 'synced', savedAt };
+    if (refusal) return { checkIn, status: 'rejected', savedAt: row.savedAt, reason: refusal.reason };
+    return { checkIn, status: pending[i] ? 'pending' : 'synced', savedAt: row.savedAt };
   });
+}
+
+/** Today's names of the rows that carry none of their own (call inside a transaction including `names`). */
+async function namesOf(rows: readonly CheckInRow[]): Promise<Map<string, string>> {
+  const ids = rows.filter((row) => !row.person).map((row) => row.id);
+  if (ids.length === 0) return new Map();
+  const today = localDayOf(Date.now());
+  const found = await appDb().names.bulkGet(ids);
+  return new Map(found.flatMap((n) => (n && n.day === today ? [[n.id, n.name] as const] : [])));
+}
+
+/** The screens' view of a stored row: a plain row as it is, a sealed one with only today's name. */
+function viewOf(row: CheckInRow, name: string | undefined): ViewCheckIn {
+  const { savedAt: _s, legacy: _l, sealed: _x, v: _v, epoch: _e, person, ...rest } = row;
+  return { ...rest, person: person ?? { name: name ?? UNKNOWN_NAME } };
+}
+
+/** The wire form of a stored row: the sealed item, or a plain check-in queued before sealing (sent unchanged). */
+function wireOf(row: CheckInRow): WireItem {
+  const { savedAt: _s, legacy: _l, match: _m, ...rest } = row;
+  if (rest.sealed) {
+    const { id, checkpointId, kind, ref, groupId, source, deviceTime, epoch, sealed } = rest;
+    return { v: 2, id, checkpointId, kind, ref, groupId, source, deviceTime, epoch, sealed };
+  }
+  return { ...rest, person: rest.person ?? { name: UNKNOWN_NAME } };
 }
 
 /** Reads rows and their sync state in one consistent transaction. */
 function readLocal(read: () => Promise<CheckInRow[]>): Promise<LocalCheckIn[]> {
   const db = appDb();
-  return withDbRetry(() => db.transaction('r', db.checkins, db.outbox, db.rejected, async () => toLocalCheckIns(await read())));
+  return withDbRetry(() => db.transaction('r', [db.checkins, db.outbox, db.rejected, db.names], async () => toLocalCheckIns(await read())));
+}
+
+/**
+ * The rows to store for some check-ins: sealed to the district key with identity hashes and today's names
+ * on a guard device; plain (a visitor phone's own self check-ins, which never leave its owner) otherwise.
+ */
+async function rowsToStore(checkIns: readonly CheckIn[], now: number): Promise<{ rows: CheckInRow[]; names: NameRow[] }> {
+  if (await getDeviceWipedAt()) throw new Error('this device was revoked and wiped; it records nothing more');
+  const key = await getDistrictKey();
+  if (!key) return { rows: checkIns.map((c): CheckInRow => ({ ...c, savedAt: now })), names: [] };
+  const epoch = await currentEpoch();
+  const day = localDayOf(now);
+  const rows = await Promise.all(
+    checkIns.map(async (c): Promise<CheckInRow> => {
+      const { v: _v, ...sealed } = await sealCheckIn(key, c, epoch);
+      return { ...sealed, v: 2, savedAt: now, match: c.kind === 'in' ? await matchKeysOf(c.person) : [] };
+    }),
+  );
+  return { rows, names: checkIns.map((c) => ({ id: c.id, name: c.person.name, day })) };
 }
 
 /** Stores a new check-in in the outbox; resolves only once IndexedDB has committed it. */
@@ -49,13 +106,15 @@ export async function saveCheckIn(checkIn: CheckIn, now = Date.now()): Promise<v
  * unavailable) is reported to the blocking warning before it is thrown to the caller.
  */
 export async function saveCheckIns(checkIns: CheckIn[], now = Date.now()): Promise<void> {
-  const rows = checkIns.map((c): CheckInRow => ({ ...c, savedAt: now }));
   try {
+    // Sealing is WebCrypto work: done before the transaction (an awaited crypto call would end it).
+    const { rows, names } = await rowsToStore(checkIns, now);
     await withDbRetry(() => {
       const db = appDb();
-      return db.transaction('rw', db.checkins, db.outbox, async () => {
+      return db.transaction('rw', [db.checkins, db.outbox, db.names], async () => {
         await db.checkins.bulkAdd(rows);
         await db.outbox.bulkAdd(rows.map((row) => ({ id: row.id })));
+        if (names.length > 0) await db.names.bulkPut(names);
       });
     });
   } catch (error) {
@@ -72,29 +131,32 @@ export interface AtomicDecision<T> {
 }
 
 /**
- * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them, in
- * ONE read-write transaction: two scans of the same code can never both see "not inside" and both
- * save. `decide` must be pure and synchronous (it may run again when the connection is retried).
+ * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them, one
+ * call at a time (a Web Lock across tabs and the worker, a promise chain where locks are missing): two
+ * scans of the same code can never both see "not inside" and both save. The recent check-ins are the
+ * screens' view (sealed ones carry `match`). Sealing is WebCrypto work, which would end an IndexedDB
+ * transaction, so the read, the decision and the sealed save are serialised by the lock instead.
+ * `decide` must be pure and synchronous.
  */
-export async function recordAtomically<T>(since: number, decide: (recent: CheckIn[]) => AtomicDecision<T>, now = Date.now()): Promise<T> {
-  try {
-    return await withDbRetry(() => {
-      const db = appDb();
-      return db.transaction('rw', db.checkins, db.outbox, async () => {
-        const rows = await db.checkins.where('deviceTime').aboveOrEqual(since).toArray();
-        const { save, result } = decide(rows.map(({ savedAt: _savedAt, ...checkIn }) => checkIn));
-        if (save.length > 0) {
-          const fresh = save.map((c): CheckInRow => ({ ...c, savedAt: now }));
-          await db.checkins.bulkAdd(fresh);
-          await db.outbox.bulkAdd(fresh.map((row) => ({ id: row.id })));
-        }
-        return result;
-      });
-    });
-  } catch (error) {
-    if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota') reportStorageFailure(error);
-    throw error;
-  }
+export async function recordAtomically<T>(since: number, decide: (recent: ViewCheckIn[]) => AtomicDecision<T>, now = Date.now()): Promise<T> {
+  return serialised(async () => {
+    const recent = (await listSince(since)).map((local) => local.checkIn);
+    const { save, result } = decide(recent);
+    if (save.length > 0) await saveCheckIns(save, now);
+    return result;
+  });
+}
+
+const RECORD_LOCK = 'tramqr-record';
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every earlier one of this page, and under the cross-tab lock when the browser has Web Locks. */
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const run = (): Promise<T> => (locks ? (locks.request(RECORD_LOCK, task) as Promise<T>) : task());
+  const next = chain.then(run, run);
+  chain = next.catch(() => undefined);
+  return next;
 }
 
 /** Number of check-ins still waiting to reach the server. */
@@ -106,18 +168,13 @@ export async function pendingCount(): Promise<number> {
  * The oldest pending check-ins, at most `limit`, read in one transaction (what the next push sends);
  * `afterId` skips those up to that id (the batch already in flight when pushes are pipelined).
  */
-export async function readPendingBatch(limit: number, afterId = ''): Promise<{ items: CheckIn[]; pending: number }> {
+export async function readPendingBatch(limit: number, afterId = ''): Promise<{ items: WireItem[]; pending: number }> {
   const db = appDb();
   return withDbRetry(() =>
     db.transaction('r', db.checkins, db.outbox, async () => {
       const [ids, pending] = await Promise.all([db.outbox.where(':id').above(afterId).limit(limit).primaryKeys(), db.outbox.count()]);
       const rows = await readRowsByIds(ids);
-      const items: CheckIn[] = [];
-      for (const row of rows) {
-        const { savedAt: _savedAt, ...checkIn } = row;
-        items.push(checkIn);
-      }
-      return { items, pending };
+      return { items: rows.map(wireOf), pending };
     }),
   );
 }
@@ -149,7 +206,7 @@ export async function applyPushResults(results: readonly ItemResult[], serverTim
   if (ids.length === 0) return { cleared: 0, rejected: 0 };
   const db = appDb();
   return withDbRetry(() =>
-    db.transaction('rw', db.outbox, db.rejected, async () => {
+    db.transaction('rw', [db.outbox, db.rejected, db.checkins], async () => {
       // Only small key rows are touched (the check-in rows are never rewritten), with range requests:
       // the answered ids are a run of the outbox, so one key read and one range delete settle a batch.
       const sorted = [...ids].sort();
@@ -166,9 +223,17 @@ export async function applyPushResults(results: readonly ItemResult[], serverTim
       }
       await Promise.all(settledRuns(pendingKeys, settled).map(([from, to]) => db.outbox.where(':id').between(from, to, true, true).delete()));
       if (refusals.length > 0) await db.rejected.bulkPut(refusals);
+      await stripSettledLegacy(settled, new Set(refusals.map((r) => r.id)));
       return { cleared: settled.size - refusals.length, rejected: refusals.length };
     }),
   );
+}
+
+/** Plain rows queued before sealing lose their personal fields once the server has them (not when refused). */
+async function stripSettledLegacy(settled: ReadonlySet<string>, refused: ReadonlySet<string>): Promise<void> {
+  const db = appDb();
+  const legacy = (await db.checkins.where('legacy').equals(1).primaryKeys()).filter((id) => settled.has(id) && !refused.has(id));
+  if (legacy.length > 0) await db.checkins.where(':id').anyOf(legacy).modify((row) => stripPersonal(row));
 }
 
 /** Splits sorted outbox keys into maximal runs of settled ones, as [first, last] pairs to delete by range. */
@@ -190,17 +255,24 @@ export function settledRuns(keys: readonly string[], settled: ReadonlySet<string
 export async function listNeedsAttention(): Promise<LocalCheckIn[]> {
   const db = appDb();
   return withDbRetry(() =>
-    db.transaction('r', db.checkins, db.rejected, async () => {
+    db.transaction('r', [db.checkins, db.rejected, db.names], async () => {
       const refusals = await db.rejected.toArray();
       const rows = await db.checkins.bulkGet(refusals.map((r) => r.id));
+      const present = rows.flatMap((row) => (row ? [row] : []));
+      const names = await namesOf(present);
       return refusals.flatMap((refusal, i): LocalCheckIn[] => {
         const row = rows[i];
         if (!row) return [];
-        const { savedAt, ...checkIn } = row;
-        return [{ checkIn, status: 'rejected', savedAt, reason: refusal.reason }];
+        return [{ checkIn: viewOf(row, names.get(row.id)), status: 'rejected', savedAt: row.savedAt, reason: refusal.reason }];
       });
     }),
   );
+}
+
+/** Deletes the names of earlier days: a guard device shows a name only on the day it was taken. */
+export async function purgeOldNames(now = Date.now()): Promise<number> {
+  await purgeOldPhones(now);
+  return withDbRetry(() => appDb().names.where('day').below(localDayOf(now)).delete());
 }
 
 /** Check-ins taken at or after `since` (device time), newest first. */

@@ -3,19 +3,35 @@
  * no other module touches IndexedDB. Row types stay in this folder: callers get domain objects.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CheckIn, Declaration, Person } from '../../shared/protocol';
+import type { CheckIn, Declaration, Person, SealedItem } from '../../shared/protocol';
 
 /** Sync state of a check-in as version 2 stored it on the row (kept for the version 3 upgrade). */
 export const SyncState = { Pending: 0, Synced: 1, Rejected: 2 } as const;
 export type SyncState = (typeof SyncState)[keyof typeof SyncState];
 
 /**
- * A check-in as stored on the device: the wire object plus when it was saved. Rows are written once
- * and never rewritten; their sync state lives in the small `outbox` and `rejected` tables.
+ * A check-in as stored on the device, written once; its sync state lives in the small `outbox` and
+ * `rejected` tables. On a guard device (schema 4) it is the sealed wire item plus keyed identity hashes:
+ * nothing personal is readable; the name shown today sits in `names` until the day ends. Visitor phones'
+ * own self check-ins, and a guard queue from before schema 4 until it is sent (`legacy`), are plain.
  */
-export interface CheckInRow extends CheckIn {
-  /** Device time when it was saved (ms). */
-  savedAt: number;
+export type CheckInRow = Pick<CheckIn, 'id' | 'checkpointId' | 'kind' | 'ref' | 'groupId' | 'source' | 'deviceTime'> &
+  Partial<Omit<CheckIn, 'id' | 'checkpointId' | 'kind' | 'ref' | 'groupId' | 'source' | 'deviceTime'>> &
+  Partial<Pick<SealedItem, 'v' | 'epoch' | 'sealed'>> & {
+    /** Device time when it was saved (ms). */
+    savedAt: number;
+    /** Keyed hashes (HMAC, device key) of the identity: repeat scans and check-outs match on these. */
+    match?: string[];
+    /** 1 on a plain guard row queued before sealing existed: stripped once the server has it. */
+    legacy?: 1;
+  };
+
+/** The name the guard sees today for a check-in; rows of earlier days are deleted. */
+export interface NameRow {
+  id: string;
+  name: string;
+  /** Local day `YYYY-MM-DD` it was taken. */
+  day: string;
 }
 
 /** A check-in still waiting for the server's word: its id (UUIDv7, so the table is in creation order). */
@@ -32,7 +48,8 @@ export interface RejectedRow {
 }
 
 /** A version 2 check-in row, with its sync state on the row (read by the version 3 upgrade only). */
-interface CheckInRowV2 extends CheckInRow {
+interface CheckInRowV2 extends CheckIn {
+  savedAt: number;
   sync?: SyncState;
   syncedAt?: number;
   rejectReason?: string;
@@ -71,6 +88,7 @@ export class AppDb extends Dexie {
   meta!: Table<MetaRow, string>;
   profiles!: Table<ProfileRow, string>;
   declarations!: Table<DeclarationRow, [string, string]>;
+  names!: Table<NameRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -104,7 +122,43 @@ export class AppDb extends Dexie {
         await tx.table<OutboxRow, string>('outbox').bulkAdd(outbox);
         await tx.table<RejectedRow, string>('rejected').bulkAdd(rejected);
       });
+    // Sealed check-ins (issue 14): names for today apart, legacy plain rows marked. Synced plain guard rows
+    // lose their personal fields now; queued ones are sent unchanged (protocol 1 items) and stripped after.
+    this.version(4)
+      .stores({ checkins: 'id, deviceTime, checkpointId, legacy', names: 'id, day' })
+      .upgrade(async (tx) => {
+        const [pending, rejected] = await Promise.all([tx.table<OutboxRow, string>('outbox').toCollection().primaryKeys(), tx.table<RejectedRow, string>('rejected').toCollection().primaryKeys()]);
+        const open = new Set([...pending, ...rejected]);
+        const today = localDayOf(Date.now());
+        const names: NameRow[] = [];
+        await tx
+          .table<CheckInRow, string>('checkins')
+          .toCollection()
+          .modify((row) => {
+            if (row.source === 'self' || row.sealed) return;
+            if (row.person && localDayOf(row.deviceTime) === today) names.push({ id: row.id, name: row.person.name, day: today });
+            if (open.has(row.id)) row.legacy = 1;
+            else stripPersonal(row);
+          });
+        await tx.table<NameRow, string>('names').bulkPut(names);
+      });
   }
+}
+
+/** The local day `YYYY-MM-DD` of a device time. */
+export function localDayOf(time: number): string {
+  const d = new Date(time);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Removes every personal field of a plain row (once the server has it). */
+export function stripPersonal(row: CheckInRow): void {
+  delete row.person;
+  delete row.declaration;
+  delete row.paper;
+  delete row.ext;
+  delete row.proof;
+  delete row.legacy;
 }
 
 export const DEFAULT_DB_NAME = 'tram-qr';

@@ -1,9 +1,11 @@
 /** The device data layer's public face: domain functions only, no rows. */
-export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, recordAtomically } from './checkins';
-export type { AtomicDecision } from './checkins';
+export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, purgeOldNames, recordAtomically } from './checkins';
+export type { LocalCheckIn, ViewCheckIn, AtomicDecision } from './checkins';
+export { getMatchKey, matchKeysOf, getDeviceKey, ensureDeviceKey, markDeviceKeyRegistered, getDistrictKey, saveDistrictKey } from './device-secrets';
+export type { DeviceKey } from './device-secrets';
+export { currentEpoch, recordEpochOffset, getEpochState, hasEpochAnchor } from './clock-epochs';
 export { visitKey, sameVisitor } from './visit-key';
 export { rememberPhone, rememberedPhone } from './day-phones';
-export type { LocalCheckIn } from './checkins';
 export { getEnrolment, saveEnrolment, getSyncStatus, recordSyncSuccess, recordSyncFailure, getVisitorRegistration, saveVisitorRegistration, getPushToken } from './meta';
 export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';
 export { appDb, useDatabase, AppDb } from './db';
@@ -20,3 +22,4 @@ export { saveDeclaration, getDeclaration, latestDeclaration, purgeDeclarationsBe
 export type { StoredDeclaration } from './declarations';
 export { getPosterKey, savePosterKey, listSelfCheckIns, pendingSelfCount, deleteVisitorData } from './visitor';
 export { getRiskPolicy, saveRiskPolicy } from './risk-policy';
+export { wipeDevice, getDeviceWipedAt } from './wipe';

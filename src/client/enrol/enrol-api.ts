@@ -1,7 +1,7 @@
 /** Turns this browser into a guard device: trades a one-time enrolment code for a device token. */
 import * as v from 'valibot';
 import { API, EnrolResponseSchema, ErrorBodySchema, type CheckpointInfo } from '../../shared/protocol';
-import { saveEnrolment } from '../data';
+import { currentEpoch, ensureDeviceKey, markDeviceKeyRegistered, recordEpochOffset, saveDistrictKey, saveEnrolment } from '../data';
 
 export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
 
@@ -15,11 +15,13 @@ export function enrolCodeFromLocation(loc: { hash: string; search: string }): st
 /** Enrols the device with the server it was loaded from and stores the token. */
 export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch): Promise<EnrolOutcome> {
   let response: Response;
+  // The signing key is made here, on the device, and never leaves it: only its public half is sent.
+  const key = await ensureDeviceKey();
   try {
     response = await fetchImpl(API.enrol, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion: __APP_VERSION__, deviceLabel: navigator.userAgent.slice(0, 80) }),
+      body: JSON.stringify({ code, appVersion: __APP_VERSION__, deviceLabel: navigator.userAgent.slice(0, 80), deviceKey: key.publicJwk }),
     });
   } catch {
     return { type: 'offline' };
@@ -31,7 +33,10 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   }
   const parsed = v.safeParse(EnrolResponseSchema, body);
   if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };
-  const { deviceId, token, checkpoint } = parsed.output;
+  const { deviceId, token, checkpoint, districtKey, serverTime } = parsed.output;
+  if (districtKey) await saveDistrictKey(districtKey);
+  await markDeviceKeyRegistered();
+  await recordEpochOffset(await currentEpoch(), serverTime - Date.now());
   await saveEnrolment({ deviceId, token, checkpoint, enrolledAt: Date.now() });
   return { type: 'ok', checkpoint };
 }

@@ -28,11 +28,14 @@ export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit
   return leads.map((lead) => ({ checkIn: lead, companions: ins.filter((c) => c.groupId === lead.id) }));
 }
 
-/** The open visit of this person, if they are inside (as a lead or as a companion). */
-export function findOpenVisit(checkIns: readonly CheckIn[], person: Person, now: number): CheckIn | undefined {
+/**
+ * The open visit of this person, if they are inside (as a lead or as a companion). Sealed check-ins are
+ * matched on their keyed identity hashes (`match`, given `keys` of the person scanned), plain ones directly.
+ */
+export function findOpenVisit(checkIns: readonly (CheckIn & { match?: string[] })[], person: Person, now: number, keys: readonly string[] = []): CheckIn | undefined {
   const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));
   return checkIns
     .filter((c) => c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS)
     .sort((a, b) => b.deviceTime - a.deviceTime)
-    .find((c) => sameVisitor(c.person, person));
+    .find((c) => (c.match ? c.match.some((k) => keys.includes(k)) : sameVisitor(c.person, person)));
 }

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Source } from '../../shared/protocol';
 import { classifyScan } from '../../shared/scan/classify';
 import type { ScanResult, ScanWarning } from '../../shared/scan/types';
-import { recordAtomically, rememberedPhone, type AtomicDecision } from '../data';
+import { matchKeysOf, recordAtomically, rememberedPhone, type AtomicDecision, type ViewCheckIn } from '../data';
 import type { MessageKey } from '../i18n/dict';
 import { findOpenVisit, OPEN_VISIT_MAX_MS, openVisits } from './presence';
 import { toRiskFlags, type RiskRules } from '../../shared/risk/evaluate';
@@ -95,10 +95,12 @@ export async function arrive(
   saved: RecordOutcome,
 ): Promise<RecordOutcome> {
   try {
+    // The keyed identity hashes are WebCrypto work: made before the atomic read-decide-save.
+    const keys = await matchKeysOf(checkIn.person);
     return await recordAtomically(
       now - OPEN_VISIT_MAX_MS,
       (recent): AtomicDecision<RecordOutcome> => {
-        const visit = findOpenVisit(recent, checkIn.person, now);
+        const visit = findOpenVisit(recent, checkIn.person, now, keys);
         if (!visit) return { save: [checkIn], result: saved };
         if (onInside(visit) === 'repeat') return { save: [], result: { type: 'repeat', visit } };
         return departure(recent, visit, now);
@@ -116,7 +118,7 @@ export function departureOf(visit: CheckIn, now: number): CheckIn {
 }
 
 /** The departures of a visit and its companions, unless another record already closed it. */
-function departure(recent: readonly CheckIn[], visit: CheckIn, now: number): AtomicDecision<RecordOutcome> {
+function departure(recent: readonly ViewCheckIn[], visit: CheckIn, now: number): AtomicDecision<RecordOutcome> {
   const open = openVisits(recent, now).find((v) => v.checkIn.id === visit.id);
   const out = departureOf(visit, now);
   if (!open) return { save: [], result: { type: 'checked_out', checkIn: out, visit } };

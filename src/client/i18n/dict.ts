@@ -6,6 +6,7 @@
 import type { GuardKey } from './dict-guard';
 import type { SettingsKey } from './dict-settings';
 import type { VisitorKey } from './dict-visitor';
+import type { SealedKey } from './dict-sealed';
 import type { VisitKey } from './dict-visit';
 import type { RiskKey } from './dict-risk';
 
@@ -63,4 +64,4 @@ export const dict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** Every key of the dictionary, the lazily loaded parts included. */
-export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | VisitKey | RiskKey;
+export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | SealedKey | VisitKey | RiskKey;

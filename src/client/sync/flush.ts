@@ -2,10 +2,12 @@
  * The sync engine: sends the outbox to the server in batches until it is empty or the network fails.
  * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
  */
-import { PROTOCOL_VERSION, type CheckIn, type PushRequest } from '../../shared/protocol';
+import { PROTOCOL_VERSION, type PushRequest, type WireItem } from '../../shared/protocol';
 import { applyPushResults, getPushToken, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
+import { getEpochState, hasEpochAnchor, currentEpoch, recordEpochOffset } from '../data/clock-epochs';
 import { FLUSH_LOCK, runExclusive } from './lock';
 import { pushBatch } from '../../shared/sync/push';
+import { deviceSigner } from './signer';
 
 export interface FlushOptions {
   /** Origin of the district server (the app's own origin in production). */
@@ -55,13 +57,23 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
     token = got;
   }
   if (!token) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
+  const sign = await deviceSigner(opts.baseUrl, now, opts.fetchImpl);
+  if (typeof sign === 'string') {
+    const error = sign === 'offline' ? 'offline' : sign === 'revoked' ? 'revoked' : 'unauthorized';
+    await recordSyncFailure(now(), error);
+    return { outcome: 'failed', cleared: 0, rejected: 0, error, retryAfterMs: null };
+  }
+  // Clock epochs: the context that watches the clock names its epoch; another (the worker) names none,
+  // so items of every epoch are corrected by their own epoch's offset, or flagged uncertain.
+  const epoch = hasEpochAnchor() ? await currentEpoch() : undefined;
+  const epochs = (await getEpochState())?.offsets ?? {};
   let cleared = 0;
   let rejected = 0;
   let questionnaireVersion: number | undefined;
   const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const send = (batch: { items: CheckIn[]; pending: number }) => {
-    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items };
-    return pushBatch({ baseUrl: opts.baseUrl, token, body, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetchImpl: opts.fetchImpl });
+  const send = (batch: { items: WireItem[]; pending: number }) => {
+    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items, epoch, epochs };
+    return pushBatch({ baseUrl: opts.baseUrl, token, body, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetchImpl: opts.fetchImpl, ...(sign ? { sign } : {}) });
   };
   let batch = await readPendingBatch(size);
   if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
@@ -86,6 +98,7 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       cleared += applied.cleared;
       rejected += applied.rejected;
       await recordSyncSuccess(now(), outcome.response.clockOffsetMs);
+      if (epoch) await recordEpochOffset(epoch, outcome.response.clockOffsetMs);
     } catch (error) {
       await nextFlight;
       throw error;
@@ -108,7 +121,7 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   }
 }
 
-function lastId(batch: { items: CheckIn[] }): string {
+function lastId(batch: { items: WireItem[] }): string {
   return batch.items[batch.items.length - 1]?.id ?? '';
 }
 
@@ -116,6 +129,6 @@ function lastId(batch: { items: CheckIn[] }): string {
  * Reads the pending batch after `batch` ahead of time. Items saved meanwhile with a smaller id (a clock
  * set back) are picked up by the final pass from the oldest; a failed read just means reading again.
  */
-function prefetchAfter(batch: { items: CheckIn[] }, size: number): Promise<{ items: CheckIn[]; pending: number } | null> {
+function prefetchAfter(batch: { items: WireItem[] }, size: number): Promise<{ items: WireItem[]; pending: number } | null> {
   return readPendingBatch(size, lastId(batch)).catch(() => null);
 }

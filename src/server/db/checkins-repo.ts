@@ -44,6 +44,7 @@ export function toCheckinRow(c: StoredCheckIn): NewCheckinRow {
     ext: c.ext,
     from_revoked_device: c.fromRevokedDevice ? 1 : null,
     ...riskColumns(c.risk),
+    time_uncertain: c.timeUncertain ? 1 : null,
   };
 }
 
@@ -79,6 +80,7 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
     ext: row.ext,
     ...(Number(row.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
     ...riskFromColumns(row.risk),
+    ...(Number(row.time_uncertain ?? 0) === 1 ? { timeUncertain: true } : {}),
   };
 }
 
@@ -88,6 +90,7 @@ const CHECKIN_COLUMNS = [
   'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
   'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
   'paper_sheet', 'paper_row', 'ext', 'from_revoked_device', 'risk_kinds', 'declaration_status', 'risk',
+  'time_uncertain',
 ] as const satisfies readonly (keyof CheckinsTable)[];
 type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 // Compile-time check that the list names every column.

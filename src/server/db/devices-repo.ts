@@ -30,6 +30,7 @@ export async function insertDevice(
   db: Db,
   device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & { kind?: Device['kind']; unitId?: string | null },
   tokenHash: string,
+  publicJwk: string | null = null,
 ): Promise<void> {
   await db
     .insertInto('devices')
@@ -46,6 +47,7 @@ export async function insertDevice(
       pending_reported: null,
       revoked_at: null,
       unit_id: device.unitId ?? null,
+      public_jwk: publicJwk,
     })
     .execute();
 }
@@ -98,6 +100,30 @@ export async function recordDeviceSync(db: Db, deviceId: string, report: SyncRep
 /** Revokes a device: its token stops working (403 device_revoked). */
 export async function revokeDevice(db: Db, deviceId: string, at: number): Promise<void> {
   await db.updateTable('devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).execute();
+}
+
+/** The device's registered public signing key (JWK JSON text), or null when it has none yet. */
+export async function findDevicePublicJwk(db: Db, deviceId: string): Promise<string | null> {
+  const row = await db.selectFrom('devices').select('public_jwk').where('id', '=', deviceId).executeTakeFirst();
+  return row?.public_jwk ?? null;
+}
+
+/** Registers a device's public signing key once; false when it already had one (never replaced). */
+export async function registerDevicePublicJwk(db: Db, deviceId: string, jwk: string): Promise<boolean> {
+  const result = await db.updateTable('devices').set({ public_jwk: jwk }).where('id', '=', deviceId).where('public_jwk', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records a proof id of a device; false when it was used before (a replay). Atomic: the primary key decides. */
+export async function claimProofId(db: Db, deviceId: string, jti: string, at: number): Promise<boolean> {
+  const result = await db.insertInto('device_proofs').values({ device_id: deviceId, jti, seen_at: at }).onConflict((oc) => oc.columns(['device_id', 'jti']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Forgets proof ids seen before `before` (their proofs are too old to be accepted anyway). */
+export async function purgeProofIdsBefore(db: Db, before: number): Promise<number> {
+  const result = await db.deleteFrom('device_proofs').where('seen_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names them. */

@@ -14,6 +14,7 @@ import { personCorrectionsMigration } from './migrations/2026_12_01_2140_person_
 import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
 import { ingestQuotaMigration } from './migrations/2026_12_01_2140_ingest_quota';
 import { doorRiskMigration } from './migrations/2026_12_01_0300_door_risk';
+import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -29,6 +30,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_1500_outbreak': outbreakMigration,
   '2026_12_01_2140_ingest_quota': ingestQuotaMigration,
   '2026_12_01_0300_door_risk': doorRiskMigration,
+  // Renamed from 2026_12_01_1400 on merging main: it must sort after every migration main already shipped.
+  '2026_12_02_0200_sealed': sealedMigration,
 };
 
 const staticProvider: MigrationProvider = {

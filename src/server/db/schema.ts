@@ -55,6 +55,15 @@ export interface DevicesTable {
   revoked_at: number | null;
   /** Forwarding: the district unit an 'upstream' or 'forwarded' device belongs to (null otherwise). */
   unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The device's public signing key (JWK JSON); pushes must carry a proof signed with it. */
+  public_jwk: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Proof ids (jti) a device already used: a replayed proof is refused. */
+export interface DeviceProofsTable {
+  device_id: string;
+  jti: string;
+  seen_at: number;
 }
 
 /** What kind of client a device row is (see DevicesTable.kind). */
@@ -106,6 +115,8 @@ export interface CheckinsTable {
   declaration_status: ColumnType<string | null, string | null | undefined, string | null>;
   /** The device's whole risk claim (RiskFlags) as JSON text. */
   risk: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the device time could not be corrected (its clock changed while the app was closed). */
+  time_uncertain: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A correction of a check-in's person from a guard device; the check-in row itself is never changed. */
@@ -329,6 +340,7 @@ export interface DatabaseSchema {
   person_merges: PersonMergesTable;
   risk_notices: RiskNoticesTable;
   forward_outbox: ForwardOutboxTable;
+  device_proofs: DeviceProofsTable;
   person_corrections: PersonCorrectionsTable;
   outbreak_cases: OutbreakCasesTable;
   outbreak_contacts: OutbreakContactsTable;

@@ -95,4 +95,6 @@ export interface StoredCheckIn {
   fromRevokedDevice?: boolean;
   /** Risk at the door as the device showed it (a claim); absent for check-outs and older devices. */
   risk?: RiskFlags | null;
+  /** The device clock changed while the app was closed: correctedTime is a best guess, flagged for review. */
+  timeUncertain?: boolean;
 }

@@ -4,6 +4,7 @@
 import type { Db } from '../db/database';
 import type { Ingestor } from '../services/ingest';
 import type { PosterSigner } from '../services/poster-signing';
+import type { DistrictKeyring } from '../sealed/district-keys';
 
 export interface RouteDeps {
   db: Db;
@@ -15,4 +16,6 @@ export interface RouteDeps {
   publicUrl: string;
   /** Signs and verifies checkpoint poster links. */
   posterSigner: PosterSigner;
+  /** The district key pairs check-ins are sealed to. */
+  keyring: DistrictKeyring;
 }

@@ -23,7 +23,7 @@ export function registerDeviceConfigRoute(app: FastifyInstance, deps: RouteDeps)
       getSettings(deps.db),
     ]);
     if (!info || !checkpoint) return sendError(reply, 404, 'checkpoint_missing', 'The checkpoint of this device no longer exists.');
-    const body: DeviceConfigResponse = { checkpoint: { ...info, status: checkpoint.status }, questionnaire, settings, serverTime: deps.now() };
+    const body: DeviceConfigResponse = { checkpoint: { ...info, status: checkpoint.status }, questionnaire, settings, serverTime: deps.now(), districtKey: deps.keyring.current };
     return body;
   });
 }

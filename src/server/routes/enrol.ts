@@ -32,6 +32,7 @@ export function registerEnrolRoute(app: FastifyInstance, deps: RouteDeps): void 
       token: outcome.token,
       checkpoint: outcome.checkpoint,
       serverTime: now,
+      districtKey: deps.keyring.current,
     };
     return reply.code(201).send(body);
   });

@@ -57,6 +57,7 @@ export async function enrolDevice(db: Db, request: EnrolRequest, now: number): P
         trx,
         { id: deviceId, checkpointId: checkpoint.id, label: request.deviceLabel ?? null, appVersion: request.appVersion, enrolledAt: now },
         sha256Hex(token),
+        request.deviceKey ? JSON.stringify(request.deviceKey) : null,
       );
       if (!(await claimEnrolmentCode(trx, codeHash, deviceId, now))) throw new LostClaim();
       return { ok: true, deviceId, token, checkpoint: info };

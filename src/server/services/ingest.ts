@@ -25,6 +25,8 @@ import { claimedTimeRefusal, revokedRefusal } from './ingest-rules';
 import { ingestMessage } from './ingest-messages';
 import { insertCorrections } from '../db/corrections-repo';
 import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
+import type { DistrictKeyring } from '../sealed/district-keys';
+import { openItem } from '../sealed/unseal';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 
@@ -53,6 +55,16 @@ interface Verdict {
   correction?: StoredCorrection;
 }
 
+/**
+ * The clock offset for one item: its own epoch's (protocol 2), the push's when it was recorded in the
+ * epoch the push was built in, and the push's flagged uncertain when its epoch's offset is unknown.
+ */
+export function itemOffset(epoch: string | undefined, envelope: PushEnvelope, pushOffset: number): { offset: number; uncertain: boolean } {
+  if (epoch === undefined || epoch === envelope.epoch) return { offset: pushOffset, uncertain: false };
+  const known = envelope.epochs?.[epoch];
+  return known === undefined ? { offset: pushOffset, uncertain: true } : { offset: known, uncertain: false };
+}
+
 /** Stores pushes for one database. */
 export interface Ingestor {
   /** Stores a validated push envelope from a device; resolves only after the transaction committed. */
@@ -60,7 +72,7 @@ export interface Ingestor {
 }
 
 /** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
-export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean } = {}): Ingestor {
+export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {}): Ingestor {
   const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
@@ -75,14 +87,24 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
     const verdicts: Verdict[] = [];
     const reject = (id: string | null, reason: string) => verdicts.push({ result: { id, status: 'rejected', reason } });
 
-    for (const item of envelope.items) {
-      const parsed = v.safeParse(CheckInSchema, item);
+    // Sealed items are opened first (in parallel: each is one HPKE open); plain ones pass as they are.
+    const opened = await Promise.all(envelope.items.map((item) => openItem(opts.keyring, item)));
+    for (const [index, item] of envelope.items.entries()) {
+      const open = opened[index]!;
+      if (!open.ok) {
+        reject(idOf(item), open.reason);
+        continue;
+      }
+      const parsed = v.safeParse(CheckInSchema, open.item);
       if (!parsed.success) {
         reject(idOf(item), `invalid_checkin: ${describeIssues(parsed.issues)}`);
         continue;
       }
       const checkIn = parsed.output;
-      const times = { correctedTime: checkIn.deviceTime + clockOffsetMs, receivedAt };
+      // Each item is corrected by the offset of the clock epoch it was recorded in (protocol 2).
+      const clock = itemOffset(open.epoch, envelope, clockOffsetMs);
+      const itemReceipt = { ...receipt, clockOffsetMs: clock.offset };
+      const times = { correctedTime: checkIn.deviceTime + clock.offset, receivedAt };
       let stored: StoredCheckIn;
       if (upstream) {
         const verdict = judgeUpstream(upstream, checkIn, device);
@@ -107,7 +129,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         }
         if (checkIn.kind === 'fix') {
           // A correction of a person (guard devices only): stored beside the check-in, never over it.
-          const correction = device.kind === 'guard' ? toStoredCorrection(checkIn, receipt) : 'fix_not_allowed: only a guard device may correct a check-in';
+          const correction = device.kind === 'guard' ? toStoredCorrection(checkIn, itemReceipt) : 'fix_not_allowed: only a guard device may correct a check-in';
           if (typeof correction === 'string') reject(checkIn.id, correction);
           else if (seen.has(checkIn.id)) verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });
           else {
@@ -116,8 +138,9 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
           }
           continue;
         }
-        stored = toStoredCheckIn(checkIn, receipt);
+        stored = toStoredCheckIn(checkIn, itemReceipt);
         if (device.revokedAt !== null) stored.fromRevokedDevice = true;
+        if (clock.uncertain) stored.timeUncertain = true;
       }
       if (seen.has(checkIn.id)) {
         verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });

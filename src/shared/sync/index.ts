@@ -2,4 +2,4 @@
 export { backoffDelay, DEFAULT_BACKOFF, nextRetryDelay, parseRetryAfter, type BackoffOptions } from './backoff';
 export { classifyNetworkFailure, classifyStatus, type FailedOutcome, type RetryOutcome, type StopOutcome } from './classify';
 export type { RetryErrorCode, StopErrorCode, SyncErrorCode } from './errors';
-export { postJson, pushBatch, type PostJsonOptions, type PostOutcome, type PushOptions, type PushOutcome } from './push';
+export { postJson, pushBatch, type PostJsonOptions, type PostOutcome, type PushOptions, type PushOutcome, type RequestSigner } from './push';

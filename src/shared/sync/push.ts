@@ -5,7 +5,11 @@
  */
 import * as v from 'valibot';
 import { API, PushResponseSchema, type PushRequest, type PushResponse } from '../protocol';
+import { PROOF_HEADER } from '../sealed/device-proof';
 import { classifyNetworkFailure, classifyStatus, UNREADABLE_ANSWER, type FailedOutcome } from './classify';
+
+/** Signs the exact request (the device proof header's value); guard devices must, a token alone does not push. */
+export type RequestSigner = (request: { method: string; path: string; body: string }) => Promise<string>;
 
 /** The answer of one request: `ok` with the parsed body, or a classified failure. */
 export type PostOutcome<T> = { type: 'ok'; response: T } | FailedOutcome;
@@ -22,18 +26,26 @@ export interface PostJsonOptions<T> {
   /** Reads a 2xx body (parsed JSON, undefined when not JSON); undefined means unreadable. */
   read: (json: unknown) => T | undefined;
   fetchImpl?: typeof fetch;
+  sign?: RequestSigner;
 }
 
 /** POSTs JSON and classifies the answer; never throws. */
 export async function postJson<T>(opts: PostJsonOptions<T>): Promise<PostOutcome<T>> {
   const fetchImpl = opts.fetchImpl ?? fetch;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const body = JSON.stringify(opts.body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
+  try {
+    // Signed before the timeout starts: a slow key must not eat the request's time.
+    if (opts.sign) headers[PROOF_HEADER] = await opts.sign({ method: 'POST', path: new URL(opts.url).pathname, body });
+  } catch {
+    return { type: 'retry', error: 'server_error', retryAfterMs: null };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(opts.url, { method: 'POST', headers, body: JSON.stringify(opts.body), signal: controller.signal, cache: 'no-store' });
+    response = await fetchImpl(opts.url, { method: 'POST', headers, body, signal: controller.signal, cache: 'no-store' });
   } catch {
     clearTimeout(timer);
     return classifyNetworkFailure(controller.signal.aborted);
@@ -58,6 +70,7 @@ export interface PushOptions {
   body: PushRequest;
   timeoutMs: number;
   fetchImpl?: typeof fetch;
+  sign?: RequestSigner;
 }
 
 /** Sends one batch to `/api/sync/push` and classifies the answer; never throws. */
@@ -72,6 +85,7 @@ export function pushBatch(opts: PushOptions): Promise<PushOutcome> {
       return parsed.success ? parsed.output : undefined;
     },
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+    ...(opts.sign ? { sign: opts.sign } : {}),
   });
 }
 

@@ -53,7 +53,7 @@ describe('one scan, one visit', () => {
       T0 + 5000,
     );
     const { items } = await readPendingBatch(10);
-    expect(items.map((c) => [c.kind, c.ref ?? null, c.person.name])).toEqual([
+    expect(items.map((c) => [c.kind, c.ref ?? null, 'person' in c ? c.person.name : 'sealed'])).toEqual([
       ['in', null, 'Trnh Vn c'],
       ['fix', saved.checkIn.id, 'Trịnh Văn Đức'],
     ]);

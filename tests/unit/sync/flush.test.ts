@@ -146,7 +146,7 @@ describe('flushOutbox', () => {
     expect(server.stored.size).toBe(3);
   });
 
-  it('delivers every check-in exactly once under any sequence of faults (property)', async () => {
+  it('delivers every check-in exactly once under any sequence of faults (property)', { timeout: 20_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom<'500' | '503' | 'hang' | 'drop' | 'repeat' | 'ok'>('500', '503', 'hang', 'drop', 'repeat', 'ok'), { maxLength: 12 }),

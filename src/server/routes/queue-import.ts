@@ -1,0 +1,1 @@
+export function registerQueueImportRoute(_app: unknown, _deps: unknown): void {}
