@@ -140,6 +140,8 @@ export const SealedContentSchema = v.object({
   paper: CheckInSchema.entries.paper,
   ext: CheckInSchema.entries.ext,
   proof: CheckInSchema.entries.proof,
+  /** Risk at the door is health data: sealed with the person. */
+  risk: CheckInSchema.entries.risk,
 });
 export type SealedContent = v.InferOutput<typeof SealedContentSchema>;
 

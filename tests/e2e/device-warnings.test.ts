@@ -92,7 +92,7 @@ describe('device standing and storage warnings', () => {
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
   }
 
-  it('a revoked device keeps its queue, delivers what it recorded before, and says it was revoked', async () => {
+  it('a revoked device delivers what it recorded before, then wipes itself and sends the guard to paper', async () => {
     const { server, page, guard } = await enrolledGuard();
     await server.stop();
     await typeIn(page, 'Nguyễn Văn An');
@@ -103,22 +103,47 @@ describe('device standing and storage warnings', () => {
     // clock offset, so a check-in taken within that latency of the revocation could fall on either side.
     await new Promise((r) => setTimeout(r, 2_000));
     await districtUpdate(server.dataDir, 'revoke');
+    await new Promise((r) => setTimeout(r, 2_000));
+    // Taken after the revocation, before the device could know of it.
+    await typeIn(page, 'Trần Văn Cường');
+    await guard.waitForPending(3);
     await server.restart();
     await ageDeviceConfig(page);
     await page.reload();
-    const banner = page.getByTestId('device-standing');
-    await banner.waitFor({ timeout: 20_000 });
-    expect(await banner.getAttribute('data-revoked')).toBe('true');
-    expect(await banner.textContent()).toContain('thu hồi');
-    // Recorded before the revocation: accepted (flagged) by the server; nothing was dropped on the device.
-    await guard.waitForPending(0, 30_000);
-    expect((await readCheckins(server.dataDir)).map((c) => c.person.name).sort()).toEqual(['Lê Thị Bình', 'Nguyễn Văn An']);
 
-    // Recorded after it: refused by the server and kept in "needs attention", still on the device.
-    await typeIn(page, 'Trần Văn Cường');
-    await page.getByTestId('needs-attention').filter({ hasText: 'Trần Văn Cường' }).waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('needs-attention').textContent()).toContain('device_revoked');
-    expect(await banner.isVisible()).toBe(true);
+    // The device sends what it holds; the server keeps what was recorded before the revocation (flagged)
+    // and refuses the rest; then everything on the device goes, and the screen says so.
+    await page.getByTestId('device-wiped').waitFor({ timeout: 30_000 });
+    const banner = page.getByTestId('device-standing');
+    expect(await banner.getAttribute('data-wiped')).toBe('true');
+    expect(await banner.textContent()).toContain('thu hồi');
+    expect(await banner.textContent()).toContain('đã được xoá');
+    expect(await page.getByTestId('device-wiped').textContent()).toContain('phiếu giấy');
+    const stored = await readCheckins(server.dataDir);
+    expect(stored.map((c) => c.person.name).sort()).toEqual(['Lê Thị Bình', 'Nguyễn Văn An']);
+    expect(stored.every((c) => c.fromRevokedDevice === true)).toBe(true);
+    // Nothing personal is left in the origin's storage: no check-ins, no names, no keys.
+    const left = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('tram-qr');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const req = db.transaction(store).objectStore(store).count();
+          req.onsuccess = () => resolve(req.result);
+        });
+      const meta = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction('meta').objectStore('meta').getAllKeys();
+        req.onsuccess = () => resolve(req.result);
+      });
+      return { checkins: await count('checkins'), outbox: await count('outbox'), names: await count('names'), meta };
+    });
+    expect(left).toMatchObject({ checkins: 0, outbox: 0, names: 0 });
+    expect(left.meta).not.toContain('districtKey');
+    expect(left.meta).not.toContain('deviceKey');
+    expect(await page.getByTestId('manual-form').count()).toBe(0);
   });
 
   it('a closed checkpoint says so and still delivers every check-in taken', async () => {

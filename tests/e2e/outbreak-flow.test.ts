@@ -24,6 +24,8 @@ import { issueEnrolmentCode } from '../../src/server/services/enrolment';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage } from '../support/console-page';
 import { createAccount, PASSWORD } from '../server/console-helpers';
+import { rememberDeviceKey, signedHeaders } from '../server/helpers';
+import { generateDeviceKey } from '../../src/shared/sealed/device-proof';
 
 const D = 86_400_000;
 const T0 = Date.UTC(2026, 10, 28, 8); // 28 Nov 2026, 15:00 in Vietnam
@@ -50,16 +52,17 @@ function visit(checkpointId: string, p: Person, time: number, kind: 'in' | 'out'
 
 async function guard(code: string): Promise<EnrolResponse> {
   const cp = (await findCheckpointByCode(db, code))!;
-  const enrol = await fetch(`${url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: await issueEnrolmentCode(db, cp.id, clock.now), appVersion: 'e2e' }) });
-  return (await enrol.json()) as EnrolResponse;
+  const key = await generateDeviceKey();
+  const body = JSON.stringify({ code: await issueEnrolmentCode(db, cp.id, clock.now), appVersion: 'e2e', deviceKey: key.publicJwk });
+  const enrol = await fetch(`${url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const device = (await enrol.json()) as EnrolResponse;
+  rememberDeviceKey(device.token, device.deviceId, key.privateKey);
+  return device;
 }
 
 async function pushAll(device: EnrolResponse, items: CheckIn[]): Promise<void> {
-  const res = await fetch(`${url}${API.push}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: clock.now, appVersion: 'e2e', pending: items.length, items }),
-  });
+  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: clock.now, appVersion: 'e2e', pending: items.length, items });
+  const res = await fetch(`${url}${API.push}`, { method: 'POST', headers: await signedHeaders(device.token, body), body });
   expect(res.status).toBe(200);
 }
 

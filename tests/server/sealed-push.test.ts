@@ -39,8 +39,10 @@ describe('sealed check-ins (protocol 2)', () => {
   });
 
   it('opens items sealed to the district key and stores what they carried', async () => {
-    const [plain] = checkIns(s.checkpoint.id, 1) as [CheckIn];
+    const [first] = checkIns(s.checkpoint.id, 1) as [CheckIn];
+    const plain: CheckIn = { ...first, risk: { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['cough'] } };
     const sealed = await sealCheckIn(enrolled.districtKey!, plain);
+    expect(JSON.stringify(sealed)).not.toContain('cough');
     expect(JSON.stringify(sealed)).not.toContain(plain.person.name);
     expect(JSON.stringify(sealed)).not.toContain(plain.person.idNumber ?? '∅');
     const res = await push(s.app, enrolled.token, v2Body([sealed]));
@@ -49,6 +51,7 @@ describe('sealed check-ins (protocol 2)', () => {
     expect(stored?.person.name).toBe(plain.person.name);
     expect(stored?.person.idNumber).toBe(plain.person.idNumber ?? null);
     expect(stored?.declaration).toEqual(plain.declaration ?? null);
+    expect(stored?.risk).toEqual(plain.risk);
     expect(statuses(await push(s.app, enrolled.token, v2Body([sealed])))).toEqual(['duplicate']);
   });
 

@@ -12,6 +12,9 @@ import { TodayTab } from './TodayTab';
 import { useGuardContext } from './useGuardContext';
 import { NoticeBanner } from '../notices/NoticeBanner';
 import { DeviceStatusBanner } from '../device/DeviceStatusBanner';
+import { getDeviceWipedAt } from '../data';
+import { useLive } from '../hooks/useLive';
+import '../i18n/dict-sealed';
 
 const TABS: { path: string; label: MessageKey }[] = [
   { path: '/guard', label: 'guard.tab.scan' },
@@ -24,6 +27,7 @@ const TABS: { path: string; label: MessageKey }[] = [
 export function GuardScreen() {
   const ctx = useGuardContext();
   const path = usePath();
+  const wipedAt = useLive(getDeviceWipedAt, [], null);
   if (ctx === undefined) return null;
   if (ctx === null) {
     return (
@@ -34,6 +38,21 @@ export function GuardScreen() {
     );
   }
   if (path === '/guard/paper/print') return <PaperSheet ctx={ctx} />;
+  if (wipedAt !== null) {
+    // Revoked and wiped: the device records nothing more; the guard goes on with paper.
+    return (
+      <main class="screen guard" data-testid="device-wiped">
+        <h1 class="checkpoint-name">{t('guard.checkpoint', { name: ctx.enrolment.checkpoint.name })}</h1>
+        <DeviceStatusBanner />
+        <p>{t('sealed.wipedNext')}</p>
+        <p>
+          <a href="/guard/paper/print" onClick={(e) => (e.preventDefault(), navigate('/guard/paper/print'))}>
+            {t('sealed.printPaper')}
+          </a>
+        </p>
+      </main>
+    );
+  }
   return (
     <main class="screen guard">
       <h1 class="checkpoint-name">{t('guard.checkpoint', { name: ctx.enrolment.checkpoint.name })}</h1>

@@ -12,6 +12,7 @@ export function sealedContentOf(checkIn: CheckIn): SealedContent {
   if (checkIn.paper) content.paper = checkIn.paper;
   if (checkIn.ext !== undefined) content.ext = checkIn.ext;
   if (checkIn.proof) content.proof = checkIn.proof;
+  if (checkIn.risk) content.risk = checkIn.risk;
   return content;
 }
 
