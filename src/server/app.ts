@@ -34,7 +34,6 @@ import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
 import { registerUpstreamRoute } from './forwarding/forwarding-routes';
 import { registerRiskPolicyRoute } from './routes/risk-policy';
 import { registerDeviceKeyRoute } from './routes/device-key';
-import { registerQueueImportRoute } from './routes/queue-import';
 import { loadDistrictKeyring } from './sealed/district-keys';
 
 export interface AppConfig {
@@ -133,7 +132,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerUpstreamRoute(app, deps);
   registerRiskPolicyRoute(app, deps);
   registerDeviceKeyRoute(app, deps);
-  registerQueueImportRoute(app, deps);
   if (config.forward) {
     const forwarder = startForwarder(db, config.forward, now, (message, level = 'info') => app.log[level](message));
     app.addHook('preClose', async () => forwarder.stop());

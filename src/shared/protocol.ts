@@ -237,6 +237,46 @@ export const PushResponseSchema = v.object({
 });
 export type PushResponse = v.InferOutput<typeof PushResponseSchema>;
 
+/** The `format` of a file a guard device exports its queue to ("Xuất dữ liệu chờ gửi"). */
+export const QUEUE_FILE_FORMAT = 'tram-qr-queue';
+/** Items per batch of an exported queue file (each batch is signed on its own and uploaded on its own). */
+export const QUEUE_FILE_BATCH = 200;
+
+/** One signed batch of an exported queue: a push body as the device wrote it, and its device proof for `API.queueImport`. */
+export const QueueBatchSchema = v.object({
+  body: v.pipe(v.string(), v.minLength(2), v.maxLength(900_000)),
+  proof: v.pipe(v.string(), v.minLength(1), v.maxLength(4_000)),
+});
+
+/**
+ * A guard device's exported queue: sealed to the district key and signed by the device, so anyone may
+ * carry it (Zalo, Bluetooth, e-mail, a USB stick) to somebody online who uploads it in the console.
+ */
+export const QueueFileSchema = v.object({
+  format: v.literal(QUEUE_FILE_FORMAT),
+  version: v.literal(1),
+  deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  checkpoint: v.object({ code: text(64), name: text(200) }),
+  exportedAt: epochMs,
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  batches: v.pipe(v.array(QueueBatchSchema), v.minLength(1, 'the file holds no batch'), v.maxLength(1_000)),
+});
+export type QueueFile = v.InferOutput<typeof QueueFileSchema>;
+
+/** POST API.queueImport: one batch of a queue file, with the device it claims to come from. */
+export const QueueImportRequestSchema = v.object({ deviceId: QueueFileSchema.entries.deviceId, ...QueueBatchSchema.entries });
+export type QueueImportRequest = v.InferOutput<typeof QueueImportRequestSchema>;
+
+/** The answer to one uploaded batch: what the server did with each item, and the device's checkpoint. */
+export const QueueImportResponseSchema = v.object({
+  deviceId: v.string(),
+  checkpoint: v.nullable(v.object({ code: v.string(), name: v.string() })),
+  results: v.array(ItemResultSchema),
+  /** Items the quota left unanswered this time (upload the file again later; nothing doubles). */
+  unanswered: v.number(),
+});
+export type QueueImportResponse = v.InferOutput<typeof QueueImportResponseSchema>;
+
 /** A district public key for sealing: id and raw P-256 point (base64url). */
 export const DistrictKeySchema = v.object({ kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')) });
 
@@ -359,7 +399,8 @@ export const API = {
   upstreamCheckpoints: '/api/upstream/checkpoints',
   riskPolicy: '/api/risk-policy',
   deviceKey: '/api/device/key',
-  queueImport: '/api/sync/import',
+  /** A queue carried by hand (console upload of one batch of an exported file); the device signs for this path. */
+  queueImport: '/api/admin/devices/import-queue',
 } as const;
 
 /** A published risk notice: a checkpoint and time window a confirmed case visited (no personal data). */

@@ -61,6 +61,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/admin/units/:id/posters': STAFF,
   'GET /api/admin/devices': STAFF,
   'POST /api/admin/devices/:id/revoke': STAFF,
+  'POST /api/admin/devices/import-queue': STAFF,
   'GET /api/admin/units': STAFF,
   'POST /api/admin/units/import': ADMIN,
   'GET /api/admin/dashboard': STAFF,

@@ -8,6 +8,7 @@ import { PaperSheet } from './PaperSheet';
 import { PaperTab } from './PaperTab';
 import { ScanTab } from './ScanTab';
 import { SyncBar } from './SyncBar';
+import { QueueExport } from './QueueExport';
 import { TodayTab } from './TodayTab';
 import { useGuardContext } from './useGuardContext';
 import { NoticeBanner } from '../notices/NoticeBanner';
@@ -72,6 +73,7 @@ export function GuardScreen() {
         ))}
       </nav>
       <SyncBar />
+      {path === '/guard/today' && <QueueExport />}
       <DeviceStatusBanner />
       <NoticeBanner checkpointId={ctx.enrolment.checkpoint.id} />
       {path === '/guard/today' ? <TodayTab /> : path === '/guard/declare' ? <DeclareTab ctx={ctx} /> : path === '/guard/paper' ? <PaperTab ctx={ctx} /> : <ScanTab ctx={ctx} />}

@@ -3,6 +3,7 @@ import { api } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 import type { Device } from '../types';
 import { useLoad } from '../use-load';
+import { QueueUploadPanel } from './QueueUploadPanel';
 
 /** The devices page. */
 export function DevicesPage() {
@@ -18,6 +19,7 @@ export function DevicesPage() {
     <section>
       <h1>{t('nav.devices')}</h1>
       <p class="hint">{t('dev.hint')}</p>
+      <QueueUploadPanel />
       <table data-testid="device-table">
         <thead>
           <tr>

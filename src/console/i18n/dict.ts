@@ -7,11 +7,13 @@ import { consoleVisitDict } from './dict-visit';
 import { outbreakDict } from './dict-outbreak';
 import { secDataConsoleDict } from './dict-sec-data';
 import { riskConsoleDict } from './dict-risk';
+import { queueConsoleDict } from './dict-queue';
 
 export const dict = {
   ...consoleVisitDict,
   ...outbreakDict,
   ...secDataConsoleDict,
+  ...queueConsoleDict,
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
 

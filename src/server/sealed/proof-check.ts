@@ -51,6 +51,8 @@ export async function checkRequestProof(
   db: Db,
   device: Device,
   request: { header: string | string[] | undefined; method: string; path: string; rawBody: string; deviceClockMs: number; now: number },
+  /** 'reusable' for a carried queue file: uploading it twice only finds duplicates, so its proof is not used up. */
+  use: 'once' | 'reusable' = 'once',
 ): Promise<ProofRefusal | null> {
   const jwk = await devicePublicKey(db, device.id);
   if (!jwk) return refuse('device_key_required');
@@ -58,7 +60,7 @@ export async function checkRequestProof(
   if (!header) return refuse('proof_required');
   const checked = await verifyProof(header, { deviceId: device.id, jwk, method: request.method, path: request.path, body: request.rawBody, clockMs: request.deviceClockMs, maxAgeMs: PROOF_MAX_AGE_MS });
   if (!checked.ok) return refuse(checked.error);
-  if (!(await claimProofId(db, device.id, checked.claims.jti, request.now))) return refuse('proof_replayed', 409);
+  if (use === 'once' && !(await claimProofId(db, device.id, checked.claims.jti, request.now))) return refuse('proof_replayed', 409);
   return null;
 }
 

@@ -39,6 +39,11 @@ export type PushOutcome =
 export interface PushOrigin {
   /** The client address (as Fastify resolved it); null when unknown. */
   address: string | null;
+  /**
+   * A queue carried by hand (an exported file uploaded in the console): its `sentAt` is the export's,
+   * days old, so no clock offset can be measured from it; items take their epoch's last known offset.
+   */
+  carried?: boolean;
 }
 
 /** Reads an item's id for the result line, whatever else is wrong with it. */
@@ -65,6 +70,15 @@ export function itemOffset(epoch: string | undefined, envelope: PushEnvelope, pu
   return known === undefined ? { offset: pushOffset, uncertain: true } : { offset: known, uncertain: false };
 }
 
+/**
+ * The clock offset for an item of a carried queue: the last offset the device measured in the item's
+ * epoch; where the file knows none, the device clock as it was, flagged uncertain.
+ */
+export function carriedOffset(epoch: string | undefined, envelope: PushEnvelope): { offset: number; uncertain: boolean } {
+  const known = epoch === undefined ? undefined : envelope.epochs?.[epoch];
+  return known === undefined ? { offset: 0, uncertain: true } : { offset: known, uncertain: false };
+}
+
 /** Stores pushes for one database. */
 export interface Ingestor {
   /** Stores a validated push envelope from a device; resolves only after the transaction committed. */
@@ -77,7 +91,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
   const writer = createCheckinWriter();
 
   /** Judges every item of a push on its own, in order. */
-  async function judgeAll(device: Device, envelope: PushEnvelope, receivedAt: number, clockOffsetMs: number): Promise<Verdict[]> {
+  async function judgeAll(device: Device, envelope: PushEnvelope, receivedAt: number, clockOffsetMs: number, carried: boolean): Promise<Verdict[]> {
     const receipt = { deviceId: device.id, receivedAt, clockOffsetMs };
     // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
     const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
@@ -102,7 +116,7 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
       }
       const checkIn = parsed.output;
       // Each item is corrected by the offset of the clock epoch it was recorded in (protocol 2).
-      const clock = itemOffset(open.epoch, envelope, clockOffsetMs);
+      const clock = carried ? carriedOffset(open.epoch, envelope) : itemOffset(open.epoch, envelope, clockOffsetMs);
       const itemReceipt = { ...receipt, clockOffsetMs: clock.offset };
       const times = { correctedTime: checkIn.deviceTime + clock.offset, receivedAt };
       let stored: StoredCheckIn;
@@ -155,14 +169,15 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
   return {
     async push(device, envelope, now, origin = { address: null }) {
       const receivedAt = now();
-      const clockOffsetMs = clockOffset(receivedAt, envelope.sentAt);
+      const carried = origin.carried === true;
+      const clockOffsetMs = carried ? 0 : clockOffset(receivedAt, envelope.sentAt);
       const counters = pushCounters(device, origin.address, receivedAt);
       // Early, advisory refusal (no work for a token already over its quota); the reservation below decides.
       const usedBefore = await quotaUsage(db, counters);
       if (counters.some((c, i) => (usedBefore[i] ?? 0) >= c.limit)) {
         return { type: 'quota_exceeded', retryAfterS: retryAfterSeconds(counters, usedBefore, receivedAt) };
       }
-      const verdicts = await judgeAll(device, envelope, receivedAt, clockOffsetMs);
+      const verdicts = await judgeAll(device, envelope, receivedAt, clockOffsetMs, carried);
       const wanted = Math.max(1, verdicts.length);
 
       const committed = await commits.run(async (trx) => {
@@ -191,7 +206,8 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         if (revoked) await releaseQuota(trx, [revoked], revokedGranted - ids.size); // duplicates cost nothing
         if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
         const stored = taken.filter((x) => x.result.status !== 'rejected').length;
-        await recordDeviceSync(trx, device.id, {
+        // A carried file is not the device talking to the server: its last sync and clock stay as they were.
+        if (!carried) await recordDeviceSync(trx, device.id, {
           at: receivedAt,
           appVersion: envelope.appVersion,
           clockOffsetMs,

@@ -17,6 +17,7 @@ import { registerUserRoutes } from './user-routes';
 import { registerTraceRoutes } from '../../tracing/tracing-routes';
 import { registerOutbreakRoutes } from '../../outbreak/outbreak-routes';
 import { registerRiskDashboardRoutes } from '../../dashboard/risk-dashboard-routes';
+import { registerQueueImportRoutes } from './queue-import-routes';
 
 /** Registers the console API (the gate was installed by buildApp before any route: auth/console-guard.ts). */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -32,4 +33,5 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerTraceRoutes(app, deps);
   registerOutbreakRoutes(app, deps);
   registerRiskDashboardRoutes(app, deps);
+  registerQueueImportRoutes(app, deps);
 }

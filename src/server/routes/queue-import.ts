@@ -1,1 +1,0 @@
-export function registerQueueImportRoute(_app: unknown, _deps: unknown): void {}
