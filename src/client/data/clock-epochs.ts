@@ -50,7 +50,7 @@ async function startEpoch(offset: number | undefined): Promise<string> {
   const epoch = newEpochId();
   await update((state) => {
     const next: EpochState = { current: epoch, offsets: { ...(state?.offsets ?? {}) }, order: [...(state?.order ?? []), epoch] };
-    if (offset !== undefined) next.offsets[epoch] = offset;
+    if (offset !== undefined) next.offsets[epoch] = Math.round(offset);
     return next;
   });
   anchor = { epoch, wallMinusMono: Date.now() - performance.now() };
