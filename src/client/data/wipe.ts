@@ -4,9 +4,10 @@
  */
 import { appDb } from './db';
 import { withDbRetry } from './retry';
+import { DAY_PHONE_ROWS } from './day-phones';
 
 const WIPED = 'deviceWipedAt';
-const SECRET_KEYS = ['matchKey', 'deviceKey', 'districtKey', 'clockEpochs'];
+const SECRET_KEYS = ['matchKey', 'deviceKey', 'districtKey', 'clockEpochs', ...DAY_PHONE_ROWS];
 
 /** Deletes every check-in, name and key on the device and records when. */
 export async function wipeDevice(at = Date.now()): Promise<void> {
