@@ -34,18 +34,9 @@ export function rulesOf(view: RiskView, now: number = Date.now()): RiskRules {
   return { questionnaire: view.questionnaire, today: localDay(now), validDays: view.validDays };
 }
 
-const MISSING: RiskAssessment = {
-  status: 'missing',
-  date: null,
-  ageDays: null,
-  signals: [],
-  kinds: [],
-  unknownAnswers: false,
-};
-
 /** The risk a scanned person's code shows: a personal QR's declaration, or none for ID cards and national QRs. */
 export function riskOfScan(result: ScanResult, rules: RiskRules): RiskAssessment {
-  return result.kind === 'visitor' ? assessVisitorDeclaration(result.declaration, rules) : MISSING;
+  return assessVisitorDeclaration(result.kind === 'visitor' ? result.declaration : null, rules);
 }
 
 /** An assessment back from a check-in's stored flags (labels from this device's questionnaire). */
