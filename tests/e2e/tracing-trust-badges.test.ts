@@ -25,6 +25,8 @@ import { ConsolePage } from '../support/console-page';
 import { removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { createAccount, PASSWORD } from '../server/console-helpers';
 import { selfCheckIn } from '../server/self-checkin-helpers';
+import { rememberDeviceKey, signedHeaders } from '../server/helpers';
+import { generateDeviceKey } from '../../src/shared/sealed/device-proof';
 
 const H = 3_600_000;
 const CASE: Person = { name: 'Nguyễn Văn Án', idNumber: '038095000001', birthYear: 1995 };
@@ -43,12 +45,10 @@ async function post(path: string, body: unknown, token?: string): Promise<Respon
   });
 }
 
+/** Pushes as the device holding `token` does: signed with its key when it is a guard device. */
 async function pushAll(token: string, items: CheckIn[]): Promise<void> {
-  const res = await post(
-    API.push,
-    { protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'e2e', pending: items.length, items },
-    token,
-  );
+  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'e2e', pending: items.length, items });
+  const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedHeaders(token, body), body });
   expect(res.status).toBe(200);
 }
 
@@ -60,7 +60,9 @@ beforeAll(async () => {
   const signer = await loadPosterSigner(db, server.url, Date.now());
   await createAccount(db, 'truyvet', 'tracer');
   await db.destroy();
-  const guard = (await (await post(API.enrol, { code, appVersion: 'e2e' })).json()) as EnrolResponse;
+  const key = await generateDeviceKey();
+  const guard = (await (await post(API.enrol, { code, appVersion: 'e2e', deviceKey: key.publicJwk })).json()) as EnrolResponse;
+  rememberDeviceKey(guard.token, guard.deviceId, key.privateKey);
   const visitor = (await (await post(API.visitorRegister, { appVersion: 'e2e' })).json()) as VisitorRegisterResponse;
 
   const t0 = Date.now() - 30 * H;

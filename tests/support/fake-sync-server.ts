@@ -7,7 +7,7 @@ import { API, CheckInSchema, PushRequestSchema, type ItemResult, type PushRespon
 import { PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 
 export type Fault =
-  | { type: 'status'; status: number; retryAfter?: string }
+  | { type: 'status'; status: number; retryAfter?: string; error?: string }
   /** Never answers (the client must time out). */
   | { type: 'hang' }
   /** Stores the batch, then the connection drops before the answer arrives. */
@@ -43,7 +43,7 @@ export class FakeSyncServer {
     }
     if (fault?.type === 'status') {
       const headers = fault.retryAfter ? { 'retry-after': fault.retryAfter } : undefined;
-      return json(fault.status, { error: 'fault', message: 'injected' }, headers);
+      return json(fault.status, { error: fault.error ?? 'fault', message: 'injected' }, headers);
     }
     if (fault?.type === 'repeat_previous' && this.previous) return json(200, this.previous);
     const auth = new Headers(init?.headers).get('authorization');

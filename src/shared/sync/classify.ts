@@ -19,8 +19,13 @@ export interface StopOutcome {
 /** A request that did not succeed. */
 export type FailedOutcome = RetryOutcome | StopOutcome;
 
-/** A non-2xx answer: 401 unauthorized, 403 revoked, 408/429/5xx retry (Retry-After honoured), other 4xx bad request. */
-export function classifyStatus(status: number, retryAfterHeader: string | null, message: string): FailedOutcome {
+/**
+ * A non-2xx answer: 401 unauthorized, 403 revoked, 408/429/5xx retry (Retry-After honoured), other 4xx
+ * bad request, except a replayed device proof (the network delivered one request twice; the copy that
+ * got through was judged, and pushes are idempotent): retried with a fresh proof.
+ */
+export function classifyStatus(status: number, retryAfterHeader: string | null, message: string, code?: string): FailedOutcome {
+  if (status === 409 && code === 'proof_replayed') return { type: 'retry', error: 'server_error', retryAfterMs: null };
   if (status === 401) return { type: 'stop', error: 'unauthorized', message };
   if (status === 403) return { type: 'stop', error: 'revoked', message };
   if (status === 408 || status === 429 || status >= 500) return { type: 'retry', error: 'server_error', retryAfterMs: parseRetryAfter(retryAfterHeader) };

@@ -56,7 +56,7 @@ export async function postJson<T>(opts: PostJsonOptions<T>): Promise<PostOutcome
       const read = opts.read(safeJson(text));
       return read === undefined ? UNREADABLE_ANSWER : { type: 'ok', response: read };
     }
-    return classifyStatus(response.status, response.headers.get('retry-after'), readMessage(text) ?? `HTTP ${response.status}`);
+    return classifyStatus(response.status, response.headers.get('retry-after'), readMessage(text) ?? `HTTP ${response.status}`, readCode(text));
   } catch {
     return classifyNetworkFailure(controller.signal.aborted);
   } finally {
@@ -95,6 +95,11 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function readCode(text: string): string | undefined {
+  const body = safeJson(text) as { error?: unknown } | undefined;
+  return typeof body?.error === 'string' ? body.error : undefined;
 }
 
 function readMessage(text: string): string | null {

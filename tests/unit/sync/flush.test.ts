@@ -66,6 +66,16 @@ describe('flushOutbox', () => {
     expect(server.stored.size).toBe(0);
   });
 
+  it('retries after an answer saying its proof was replayed (the network sent the request twice), and delivers', async () => {
+    await saveCheckIn(makeCheckIn(1));
+    server.faults.push({ type: 'status', status: 409, error: 'proof_replayed' });
+    expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'failed', error: 'server_error' });
+    expect(await pendingCount()).toBe(1);
+    expect(await listNeedsAttention()).toEqual([]);
+    expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'done', cleared: 1 });
+    expect(server.stored.size).toBe(1);
+  });
+
   it('reports Retry-After from a 503', async () => {
     await saveCheckIn(makeCheckIn(1));
     server.faults.push({ type: 'status', status: 503, retryAfter: '7' });
