@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // Three suites: fast unit tests, server tests through inject on real SQLite, browser tests in Chromium.
+// Order and parallelism (the machine has 2 cores; vitest's default there is one file at a time): first
+// unit, server (SQLite and PostgreSQL) and pg files two at a time; then browser files two at a time
+// (each has its own server process, data dir and Chromium); last the fault suite, one file at a time.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   define: { __APP_VERSION__: JSON.stringify('test') },
   test: {
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/setup-unit.ts'] } },
       { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'] } },
@@ -28,7 +32,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       // Issue 7: devices under network, server and clock faults against the real server process.
