@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, SqliteDialect } from 'kysely';
+import { OwnSchemaPostgresDialect } from './own-schema-dialect';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -55,7 +56,7 @@ export function openPostgres(url: string, poolSize = 10): Db {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DatabaseSchema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
 }
 
 /** SQLite page cache per connection, KiB (128 MiB). */
