@@ -4,6 +4,7 @@
  * introspection read every schema and failed with "schema … does not exist" when one was dropped
  * mid-query (seen when server test files ran in parallel); ours reads only the connection's schema.
  */
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/server/db/database';
 import { migrateToLatest } from '../../src/server/db/migrate';
@@ -36,7 +37,7 @@ describe('schemas sharing a database', () => {
           migrated.push(await migrateToLatest(db));
           // What the migrator asks on every start: which tables exist here (many times, to meet a drop).
           for (let j = 0; j < 40; j++) expect((await db.introspection.getTables()).map((t) => t.name)).toContain('checkins');
-          const { rows } = await (await import('kysely')).sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = 'checkins'`.execute(db);
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = 'checkins'`.execute(db);
           expect(rows[0]?.n).toBe(1);
         } finally {
           await db.destroy();
