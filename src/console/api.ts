@@ -1,3 +1,6 @@
+import { reasonText } from '../shared/reasons';
+import { getLang } from './i18n/i18n';
+
 /**
  * The console's HTTP client: JSON in and out, the session cookie sent by the browser, the CSRF
  * token echoed on every state-changing request, and a signal when the session is gone.
@@ -44,7 +47,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   if (!response.ok) {
     const err = (data ?? {}) as { error?: string; message?: string };
     if (response.status === 401 && path !== '/api/admin/login') for (const l of signedOutListeners) l();
-    throw new ApiError(response.status, err.error ?? 'http_error', err.message ?? `HTTP ${response.status}`);
+    const code = err.error ?? 'http_error';
+    // The server's reason in the console's language (src/shared/reasons.ts), never its English sentence.
+    throw new ApiError(response.status, code, reasonText(code, getLang(), err.message ?? `HTTP ${response.status}`));
   }
   return data as T;
 }

@@ -2,6 +2,8 @@
 import * as v from 'valibot';
 import { API, EnrolResponseSchema, ErrorBodySchema, type CheckpointInfo } from '../../shared/protocol';
 import { saveEnrolment } from '../data';
+import { reasonText } from '../../shared/reasons';
+import { getLang } from '../i18n/i18n';
 
 export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
 
@@ -27,7 +29,8 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = v.safeParse(ErrorBodySchema, body);
-    return { type: 'refused', message: error.success ? error.output.message : `HTTP ${response.status}` };
+    // The reason in the device's language (src/shared/reasons.ts), not the server's English sentence.
+    return { type: 'refused', message: error.success ? reasonText(error.output.error, getLang(), error.output.message) : `HTTP ${response.status}` };
   }
   const parsed = v.safeParse(EnrolResponseSchema, body);
   if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };

@@ -3,6 +3,8 @@ import type { ComponentChildren } from 'preact';
 import type { ScanWarning } from '../../shared/scan/types';
 import { formatTime, t } from '../i18n/i18n';
 import type { RecordOutcome } from './record-scan';
+import { useStanding } from '../device/standing';
+import { showDay } from '../visitor/dates';
 
 export interface LastPersonProps {
   outcome: RecordOutcome | null;
@@ -17,6 +19,7 @@ const LARGE_FOR_MS = 4_000;
 /** The last scan's result, large for a few seconds so the guard can read it at arm's length. */
 export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
   const [large, setLarge] = useState(true);
+  const revoked = useStanding()?.revoked ?? false;
   useEffect(() => {
     setLarge(true);
     const timer = setTimeout(() => setLarge(false), LARGE_FOR_MS);
@@ -35,9 +38,9 @@ export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
   const checkIn = outcome.type === 'repeat' ? outcome.visit : outcome.checkIn;
   const { person, source } = checkIn;
   return (
-    <section class={`last ${outcome.type === 'repeat' ? 'notice' : 'ok'} ${size}`} role="status" data-testid="last-scan" data-outcome={outcome.type}>
+    <section class={`last ${revoked ? 'error' : outcome.type === 'repeat' ? 'notice' : 'ok'} ${size}`} role="status" data-testid="last-scan" data-outcome={outcome.type}>
       <p class="last-label">
-        {outcome.type === 'saved' && `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`}
+        {outcome.type === 'saved' && (revoked ? `⚠ ${t('scan.savedRevoked')}` : `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
         {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
         {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
       </p>
@@ -51,7 +54,7 @@ export function LastPerson({ outcome, seq, actions }: LastPersonProps) {
       </p>
       {outcome.type === 'saved' && source === 'visitor_qr' && (
         <p class={outcome.declaredOn === localDay() ? 'declared' : 'undeclared'}>
-          {outcome.declaredOn ? t('scan.declared', { date: outcome.declaredOn }) : t('scan.noDeclaration')}
+          {outcome.declaredOn ? t('scan.declared', { date: showDay(outcome.declaredOn) }) : t('scan.noDeclaration')}
         </p>
       )}
       {outcome.type === 'saved' &&

@@ -6,6 +6,7 @@
 import type { GuardKey } from './dict-guard';
 import type { SettingsKey } from './dict-settings';
 import type { VisitorKey } from './dict-visitor';
+import type { WordsKey } from './dict-words';
 
 export const dict = {
   'app.name': { vi: 'Trạm QR khai báo y tế', en: 'QR health checkpoint' },
@@ -61,4 +62,4 @@ export const dict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** Every key of the dictionary, the lazily loaded parts included. */
-export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey;
+export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | WordsKey;
