@@ -32,6 +32,18 @@ export const wordsDict = {
   'sync.noNetwork': { vi: 'Mất mạng — dữ liệu vẫn lưu trên máy và sẽ tự gửi khi có mạng.', en: 'No network — data is kept on this device and sent when the network returns.' },
   'sync.serverUnreachable': { vi: 'Không kết nối được máy chủ — dữ liệu vẫn lưu trên máy, sẽ thử lại.', en: 'Cannot reach the server — data is kept on this device; will retry.' },
   'scan.savedRevoked': { vi: 'Chỉ lưu trên máy — thiết bị đã bị thu hồi, máy chủ sẽ không nhận', en: 'Kept on this device only — the device was revoked, the server will not take it' },
+  'paper.futureTime': {
+    vi: 'Giờ ở tương lai: {time} ngày {date} chưa đến (bây giờ là {now}). Hãy xem lại ngày và giờ ghi trên phiếu.',
+    en: 'A time in the future: {time} on {date} has not come yet (it is {now} now). Check the date and time on the sheet.',
+  },
+  'paper.outBeforeIn': { vi: 'Giờ ra ({out}) sớm hơn giờ vào ({in}). Hãy xem lại phiếu.', en: 'Time out ({out}) is before time in ({in}). Check the sheet.' },
+  'paper.duplicate': {
+    vi: 'Phiếu {sheet} dòng {row} đã được nhập lúc {time} ({name}). Không nhập lại lần nữa — trừ khi đây là bản sửa cho dòng đó.',
+    en: 'Sheet {sheet} row {row} was already typed at {time} ({name}). It is not saved twice — unless this corrects that row.',
+  },
+  'paper.isCorrection': { vi: 'Đây là bản sửa, lưu lại', en: 'This is a correction, save it' },
+  'paper.notCorrection': { vi: 'Không, để tôi sửa số phiếu/dòng', en: 'No, let me fix the sheet/row' },
+  'paper.corrected': { vi: 'Đã lưu bản sửa của phiếu {sheet} dòng {row}', en: 'Saved the correction of sheet {sheet} row {row}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type WordsKey = keyof typeof wordsDict;
