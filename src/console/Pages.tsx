@@ -13,6 +13,8 @@ import { PosterPage } from './print/PosterPage';
 import { TracingPage } from './tracing/TracingPage';
 import { match } from './router';
 import type { User } from './types';
+import { mayOpen } from './access';
+import { NotForYou } from './NotForYou';
 
 export interface PagesProps {
   path: string;
@@ -22,7 +24,9 @@ export interface PagesProps {
 /** The page for the path (or a not-found note). */
 export function Pages({ path, user }: PagesProps) {
   const p = path.replace(/\/+$/, '') || '/console';
-  if (p === '/console') return user.role === 'tracer' ? <p>{t('home.tracer')}</p> : <DashboardPage />;
+  // A page the server would refuse this role is never shown half-loaded: it says so and links home.
+  if (!mayOpen(user.role, p)) return <NotForYou />;
+  if (p === '/console') return user.role === 'tracer' ? <TracingPage /> : <DashboardPage />;
   if (p === '/console/checkpoints') return <CheckpointsPage user={user} />;
   if (p === '/console/checkpoints/new') return <NewCheckpointPage user={user} />;
   if (p === '/console/devices') return <DevicesPage />;

@@ -3,7 +3,10 @@
  * Placeholders are written {name} and filled by `t(key, { name })`. Separate from the PWA's
  * dictionary so the guard/visitor bundle stays small.
  */
+import { wordsDict } from './dict-words';
+
 export const dict = {
+  ...wordsDict,
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
 
