@@ -28,6 +28,7 @@ export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
         {t('paper.sheetLine')} · {ctx.enrolment.checkpoint.code}
       </p>
       <p>{t('paper.legend')}</p>
+      <div class="sheet-scroll">
       <table data-testid="paper-table">
         <thead>
           <tr>
@@ -57,6 +58,7 @@ export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
           ))}
         </tbody>
       </table>
+      </div>
       <p class="consent">{t('paper.consent')}</p>
     </main>
   );

@@ -44,6 +44,7 @@ export const wordsDict = {
   'paper.isCorrection': { vi: 'Đây là bản sửa, lưu lại', en: 'This is a correction, save it' },
   'paper.notCorrection': { vi: 'Không, để tôi sửa số phiếu/dòng', en: 'No, let me fix the sheet/row' },
   'paper.corrected': { vi: 'Đã lưu bản sửa của phiếu {sheet} dòng {row}', en: 'Saved the correction of sheet {sheet} row {row}' },
+  'companions.savedWith': { vi: 'Đã ghi nhận {count} người đi cùng {name}: {names}', en: '{count} companions of {name} checked in: {names}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type WordsKey = keyof typeof wordsDict;
