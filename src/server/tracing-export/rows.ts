@@ -1,6 +1,7 @@
 /**
  * A trace as export tables: Vietnamese headers and cell values, shared by XLSX, CSV and the report.
  */
+import { sourceLabel } from '../../shared/source-labels';
 import type { ContactEntry, TimelineEntry, ZoneEntry } from '../services/trace-service';
 
 /** A table: a sheet name, headers and rows of text or numbers. */
@@ -60,6 +61,6 @@ export function timelineTable(timeline: readonly TimelineEntry[]): ExportTable {
   return {
     sheet: 'Lịch trình ca bệnh',
     headers: ['Điểm kiểm tra', 'Xã/phường', 'Giờ vào', 'Giờ ra', 'Giờ ra ước tính', 'Nguồn', 'Đã chỉnh giờ thiết bị'],
-    rows: timeline.map((t) => [t.checkpointName, t.unitName, vnTime(t.start), vnTime(t.end), t.endKnown ? 'Không' : 'Có', t.source, t.skewed ? 'Có' : 'Không']),
+    rows: timeline.map((t) => [t.checkpointName, t.unitName, vnTime(t.start), vnTime(t.end), t.endKnown ? 'Không' : 'Có', sourceLabel(t.source), t.skewed ? 'Có' : 'Không']),
   };
 }

@@ -24,6 +24,7 @@ import { traceCase, traceSecondRing } from '../../services/trace-service';
 import { mergeKeys, identitiesFrom } from '../../tracing/identity';
 import { toCsv, toXlsx } from '../../tracing-export/files';
 import { contactsTable, timelineTable, zoneTable } from '../../tracing-export/rows';
+import { localDateStamp } from './dashboard-routes';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
 
@@ -98,7 +99,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const people = contactsTable(contacts, body.ring, names);
     const zone = zoneTable(result.zone);
     await audit(deps, request, 'trace.export', null, { ...asked(traceBody), format: body.format, part: body.part, ring: body.ring, count: contacts.length });
-    const stamp = new Date(deps.now()).toISOString().slice(0, 10);
+    const stamp = localDateStamp(deps.now()); // the local date: a file made at 06:00 in Vietnam is today's
     if (body.format === 'xlsx') {
       const file = await toXlsx([people, zone, timelineTable(result.timeline)]);
       return reply
