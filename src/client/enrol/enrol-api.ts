@@ -9,7 +9,7 @@ export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 
 
 /** Reads the enrolment code from a link's fragment (`/enrol#CODE`) or query (`?code=CODE`). */
 export function enrolCodeFromLocation(loc: { hash: string; search: string }): string | null {
-  const fromHash = decodeURIComponent(loc.hash.replace(/^#/, '')).replace(/^code=/, '').trim();
+  const fromHash = (decodeURIComponent(loc.hash.replace(/^#/, '')).split('?')[0] ?? '').replace(/^code=/, '').trim();
   if (fromHash) return fromHash;
   return new URLSearchParams(loc.search).get('code')?.trim() || null;
 }
@@ -21,7 +21,7 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
     response = await fetchImpl(API.enrol, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion: __APP_VERSION__, deviceLabel: navigator.userAgent.slice(0, 80) }),
+      body: JSON.stringify({ code, appVersion: __APP_VERSION__, ...deviceLabelFromLink() }),
     });
   } catch {
     return { type: 'offline' };
@@ -37,4 +37,10 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   const { deviceId, token, checkpoint } = parsed.output;
   await saveEnrolment({ deviceId, token, checkpoint, enrolledAt: Date.now() });
   return { type: 'ok', checkpoint };
+}
+
+/** The device name an officer put in the link (`/enrol#CODE?name=Máy cổng chính`), if any; the server names it otherwise. */
+function deviceLabelFromLink(): { deviceLabel?: string } {
+  const name = new URLSearchParams(decodeURIComponent(location.hash).split('?')[1] ?? '').get('name')?.trim();
+  return name ? { deviceLabel: name.slice(0, 80) } : {};
 }

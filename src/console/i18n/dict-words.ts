@@ -2,4 +2,9 @@
 export const wordsDict = {
   'words.notForYou': { vi: 'Trang này không dành cho tài khoản của bạn.', en: 'This page is not for your account.' },
   'words.backHome': { vi: 'Về trang đầu', en: 'Back to the start page' },
+  'words.deviceName': { vi: 'Tên máy (không bắt buộc)', en: 'Device name (optional)' },
+  'words.deviceNameHint': { vi: 'vd. Máy cổng chính — để trống: "Máy 2 – tên chốt"', en: 'e.g. Main gate phone — empty: "Máy 2 – checkpoint name"' },
+  'words.copyLink': { vi: 'Sao chép đường dẫn', en: 'Copy the link' },
+  'words.shareLink': { vi: 'Gửi đường dẫn (Zalo, tin nhắn…)', en: 'Share the link' },
+  'words.copied': { vi: 'Đã sao chép — dán vào tin nhắn gửi người trực chốt.', en: 'Copied — paste it into a message to the guard.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
