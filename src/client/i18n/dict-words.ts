@@ -45,6 +45,8 @@ export const wordsDict = {
   'paper.notCorrection': { vi: 'Không, để tôi sửa số phiếu/dòng', en: 'No, let me fix the sheet/row' },
   'paper.corrected': { vi: 'Đã lưu bản sửa của phiếu {sheet} dòng {row}', en: 'Saved the correction of sheet {sheet} row {row}' },
   'companions.savedWith': { vi: 'Đã ghi nhận {count} người đi cùng {name}: {names}', en: '{count} companions of {name} checked in: {names}' },
+  'today.checkOutOne': { vi: 'Ghi RA', en: 'Check out' },
+  'today.checkedOutOne': { vi: 'Đã ghi nhận RA cho {name} lúc {time}', en: '{name} checked out at {time}' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type WordsKey = keyof typeof wordsDict;
