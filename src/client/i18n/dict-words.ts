@@ -47,6 +47,7 @@ export const wordsDict = {
   'companions.savedWith': { vi: 'Đã ghi nhận {count} người đi cùng {name}: {names}', en: '{count} companions of {name} checked in: {names}' },
   'today.checkOutOne': { vi: 'Ghi RA', en: 'Check out' },
   'today.checkedOutOne': { vi: 'Đã ghi nhận RA cho {name} lúc {time}', en: '{name} checked out at {time}' },
+  'visitor.delete.home': { vi: 'Về trang đầu', en: 'Back to the start' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type WordsKey = keyof typeof wordsDict;
