@@ -7,4 +7,13 @@ export const wordsDict = {
   'words.copyLink': { vi: 'Sao chép đường dẫn', en: 'Copy the link' },
   'words.shareLink': { vi: 'Gửi đường dẫn (Zalo, tin nhắn…)', en: 'Share the link' },
   'words.copied': { vi: 'Đã sao chép — dán vào tin nhắn gửi người trực chốt.', en: 'Copied — paste it into a message to the guard.' },
+  'words.qKey': { vi: 'Mã: {id}', en: 'Key: {id}' },
+  'words.qKeyAuto': { vi: 'Mã sẽ được tạo tự động từ câu hỏi khi lưu.', en: 'The key is made from the question when saved.' },
+  'words.group.symptoms': { vi: 'Triệu chứng', en: 'Symptoms' },
+  'words.group.exposure': { vi: 'Tiếp xúc, vùng dịch', en: 'Exposure' },
+  'words.group.travel': { vi: 'Đi lại', en: 'Travel' },
+  'words.group.vaccination': { vi: 'Tiêm chủng', en: 'Vaccination' },
+  'words.group.test': { vi: 'Xét nghiệm', en: 'Test' },
+  'words.group.other': { vi: 'Khác', en: 'Other' },
+  'words.group.consent': { vi: 'Cam kết (luôn ở cuối)', en: 'Pledge (always last)' },
 } as const satisfies Record<string, { vi: string; en: string }>;
