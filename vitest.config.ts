@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'server-pg',
           include: ['tests/server/**/*.test.ts'],
-          exclude: ['tests/server/durability.test.ts', 'tests/server/cli.test.ts', 'tests/server/console-cli.test.ts', 'tests/server/server-process.test.ts'],
+          exclude: ['tests/server/durability.test.ts', 'tests/server/cli.test.ts', 'tests/server/console-cli.test.ts', 'tests/server/server-process.test.ts', 'tests/server/compiled-cli.test.ts'],
           env: { TEST_DB: 'postgres' },
         },
       },

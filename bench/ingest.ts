@@ -13,16 +13,16 @@ import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../src/shared/protocol';
 import { buildApp } from '../src/server/app';
-import { countCheckins, toCheckinRow } from '../src/server/db/checkins-repo';
 import { insertCheckpoint } from '../src/server/db/checkpoints-repo';
-import { openSqlite, openTarget, wrapSqlite, type DatabaseTarget, type Db } from '../src/server/db/database';
+import { countCheckins } from '../src/server/db/checkins-repo';
+import { openTarget, type DatabaseTarget, type Db } from '../src/server/db/database';
+import { openDirectInserter, prepareCheckins } from '../src/server/db/direct-insert';
 import { freshPgSchema } from './pg-schema';
 import { insertDevice } from '../src/server/db/devices-repo';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { listUnits } from '../src/server/db/units-repo';
 import { toStoredCheckIn } from '../src/server/domain/stored-checkin';
 import { seedDemo } from '../src/server/seed/demo';
-import type { NewCheckinRow } from '../src/server/db/schema';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { issueEnrolmentCode } from '../src/server/services/enrolment';
 import { dbFileIn } from '../src/server/cli/paths';
@@ -237,60 +237,27 @@ async function benchDirect(dir: string, perDevice: CheckIn[][]): Promise<{ rate:
   // Rows as the server would store them, built before the clock starts: this phase measures storage only.
   const receivedAt = Date.now();
   const deviceOf = new Map(perDevice.map((items, d) => [items[0]?.checkpointId, d]));
-  const toRow = (item: CheckIn) => {
+  const toStored = (item: CheckIn) => {
     const d = deviceOf.get(item.checkpointId) ?? 0;
     const remapped = { ...item, checkpointId: checkpointIds[d] ?? '' };
-    return toCheckinRow(toStoredCheckIn(remapped, { deviceId: deviceIds[d] ?? '', receivedAt, clockOffsetMs: 0 }));
+    return toStoredCheckIn(remapped, { deviceId: deviceIds[d] ?? '', receivedAt, clockOffsetMs: 0 });
   };
-  const warmupRows = (perDevice[DEVICES] ?? []).map(toRow);
-  const rows = arrivalOrder(perDevice.slice(0, DEVICES)).flat().map(toRow);
-  const first = rows[0];
-  if (!first) throw new Error('no rows');
-  const columns = Object.keys(first) as (keyof typeof first)[];
-  if (PG) return benchDirectPostgres(target, warmupRows, rows);
+  const warmup = prepareCheckins((perDevice[DEVICES] ?? []).map(toStored));
+  const rows = prepareCheckins(arrivalOrder(perDevice.slice(0, DEVICES)).flat().map(toStored));
+  if (rows.count === 0) throw new Error('no rows');
 
-  const sqlite = openSqlite(dbFile);
-  const kysely = wrapSqlite(sqlite);
+  const inserter = openDirectInserter(target, DIRECT_TXN_ROWS);
   try {
-    const { sql } = kysely.insertInto('checkins').values(first).compile();
-    const insert = sqlite.prepare(sql);
-    const insertMany = sqlite.transaction((chunk: typeof rows) => {
-      for (const row of chunk) insert.run(columns.map((c) => row[c] ?? null));
-    });
-    for (let i = 0; i < warmupRows.length; i += DIRECT_TXN_ROWS) insertMany(warmupRows.slice(i, i + DIRECT_TXN_ROWS));
+    await inserter.insert(warmup);
     const started = performance.now();
-    for (let i = 0; i < rows.length; i += DIRECT_TXN_ROWS) insertMany(rows.slice(i, i + DIRECT_TXN_ROWS));
+    await inserter.insert(rows);
     const seconds = (performance.now() - started) / 1000;
-    const stored = sqlite.prepare('SELECT count(*) AS n FROM checkins').get() as { n: number };
-    const expected = rows.length + warmupRows.length;
-    if (stored.n !== expected) throw new Error(`direct: expected ${expected} rows, found ${stored.n}`);
-    return { rate: rows.length / seconds, seconds };
+    const stored = await inserter.count();
+    const expected = rows.count + warmup.count;
+    if (stored !== expected) throw new Error(`direct: expected ${expected} rows, found ${stored}`);
+    return { rate: rows.count / seconds, seconds };
   } finally {
-    await kysely.destroy();
-  }
-}
-
-/** Phase 2 on PostgreSQL: the same rows through Kysely multi-row INSERTs (100 rows each), 1,000-row transactions, one connection. */
-async function benchDirectPostgres(target: DatabaseTarget, warmupRows: NewCheckinRow[], rows: NewCheckinRow[]): Promise<{ rate: number; seconds: number }> {
-  const db = openTarget(target);
-  try {
-    const insertAll = async (all: NewCheckinRow[]): Promise<void> => {
-      for (let i = 0; i < all.length; i += DIRECT_TXN_ROWS) {
-        const chunk = all.slice(i, i + DIRECT_TXN_ROWS);
-        await db.transaction().execute(async (trx) => {
-          for (let j = 0; j < chunk.length; j += 100) await trx.insertInto('checkins').values(chunk.slice(j, j + 100)).execute();
-        });
-      }
-    };
-    await insertAll(warmupRows);
-    const started = performance.now();
-    await insertAll(rows);
-    const seconds = (performance.now() - started) / 1000;
-    const stored = await countCheckins(db);
-    if (stored !== rows.length + warmupRows.length) throw new Error(`direct: expected ${rows.length + warmupRows.length} rows, found ${stored}`);
-    return { rate: rows.length / seconds, seconds };
-  } finally {
-    await db.destroy();
+    await inserter.close();
   }
 }
 

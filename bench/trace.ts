@@ -26,7 +26,7 @@ import { BENCH_PG_URL, freshPgSchema, pgSchemaUrl } from './pg-schema';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { listUnits } from '../src/server/db/units-repo';
 import { seedDemo } from '../src/server/seed/demo';
-import { traceCase } from '../src/server/services/trace-service';
+import { traceCase } from '../src/server/tracing/tracing-service';
 import { foldVietnamese } from '../src/shared/text/fold';
 import { seededRandom } from '../src/shared/seeded-random';
 

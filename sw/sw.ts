@@ -10,7 +10,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { flushOutbox } from '../src/client/sync/flush';
 import { BACKGROUND_SYNC_TAG } from '../src/client/sync/tags';
-import { ensureVisitorCredentials } from '../src/client/visitor/credentials';
+import { ensureVisitorCredentials } from '../src/client/sync/visitor-credentials';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 

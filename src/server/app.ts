@@ -24,8 +24,8 @@ import { registerConsoleRoutes } from './routes/admin';
 import { registerVisitorRoutes } from './routes/visitor';
 import { registerNoticesRoute } from './routes/notices';
 import { startRetentionTimer } from './services/retention';
-import { startForwarder, type ForwardConfig } from './forward/forwarder';
-import { registerUpstreamRoute } from './routes/upstream';
+import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
+import { registerUpstreamRoute } from './forwarding/forwarding-routes';
 
 export interface AppConfig {
   /** SQLite database file (created and migrated when missing); ignored when `databaseUrl` is set. */

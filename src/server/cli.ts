@@ -1,20 +1,22 @@
 /**
- * The district server's command line: `tsx src/server/cli.ts <command> [options]`.
+ * The district server's command line: `node dist-server/cli.js <command> [options]` (the compiled bundle,
+ * `npm run build`), or `npm run cli -- <command>` in development.
  */
 import { parseArgs } from 'node:util';
 import { backup, migrate, printEnrolLink } from './cli/admin';
 import { purge } from './cli/purge';
 import { start } from './cli/start';
-import { printUpstreamToken } from './cli/forwarding';
+import { printUpstreamToken, requeueRejectedForwards } from './cli/forwarding';
 import { createUser, importCommunes } from './cli/accounts';
 import { ROLES, type Role } from './auth/roles';
 import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
 
-const USAGE = `usage: tsx src/server/cli.ts <command> [options]
+const USAGE = `usage: node dist-server/cli.js <command> [options]   (development: npm run cli -- <command>)
 
   start        [--port 8080] [--host 0.0.0.0] [--data ./data] [--static ./dist] [--public-url URL] [--no-demo]
                [--forward-url URL --forward-token TOKEN]   (or FORWARD_URL + FORWARD_TOKEN: forward to a province)
   enrol-upstream --name "District name" --code UNIT_CODE [--data ./data]   (province: prints a district's FORWARD_TOKEN)
+  requeue-rejected [--data ./data]   (district: forward again the check-ins the province rejected)
   migrate      [--data ./data]
   enrol-link   --checkpoint CODE [--expires-hours ${DEFAULT_ENROL_TTL_HOURS}] [--data ./data] [--public-url URL]
   backup       --out FILE [--data ./data]
@@ -95,6 +97,9 @@ async function main(argv: string[]): Promise<number> {
     case 'enrol-upstream':
       if (!values.name || !values.code) fail('enrol-upstream needs --name "District name" and --code UNIT_CODE');
       return (await printUpstreamToken(values.data, values.name, values.code)) ? 0 : 1;
+    case 'requeue-rejected':
+      await requeueRejectedForwards(values.data);
+      return 0;
     case 'purge':
       await purge(values.data);
       return 0;

@@ -70,7 +70,7 @@ export const TRACE_API = {
   notices: '/api/admin/trace/notices',
 } as const;
 
-// Shapes of the trace answer, built by src/server/services/trace-service.ts and read by the console.
+// Shapes of the trace answer, built by src/server/tracing/tracing-service.ts and read by the console.
 
 /** One stay of the case, as the timeline shows it. */
 export interface TimelineEntry {

@@ -75,9 +75,19 @@ describe('visitor: installable app and data on the phone', () => {
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     expect(scope).toBe(`${server.url}/`);
-    // Chromium offers the install (beforeinstallprompt): the start page shows its own install button.
-    await page.reload();
-    await page.getByTestId('install-button').waitFor({ timeout: 15_000 });
+    // When the browser offers the install (beforeinstallprompt, whose timing Chromium decides), the start
+    // page shows its own install button and the button replays the browser's prompt once.
+    await page.evaluate(() => {
+      const offer = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
+      offer.prompt = async () => {
+        (window as unknown as { prompted: number }).prompted = ((window as unknown as { prompted?: number }).prompted ?? 0) + 1;
+      };
+      offer.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(offer);
+    });
+    await page.getByTestId('install-button').click();
+    expect(await page.evaluate(() => (window as unknown as { prompted?: number }).prompted)).toBe(1);
+    await page.getByTestId('install-button').waitFor({ state: 'detached' });
   });
 
   it('lists my visits, checks out, then deletes everything on the phone (the server keeps what it received)', async () => {

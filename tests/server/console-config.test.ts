@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, type Questionnaire } from '../../src/shared/protocol';
 import { listAudit } from '../../src/server/db/audit-repo';
-import { importUnits, parseCsv } from '../../src/server/console/unit-import';
-import { csvCell } from '../../src/server/console/csv';
+import { importUnits, parseCsv } from '../../src/server/services/unit-import';
+import { csvCell } from '../../src/server/http/csv';
 import { startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 

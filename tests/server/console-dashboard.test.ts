@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { T0, checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
-import type { Dashboard } from '../../src/server/console/dashboard';
+import type { Dashboard } from '../../src/server/dashboard/dashboard-service';
 
 let s: TestServer;
 let admin: ConsoleClient;

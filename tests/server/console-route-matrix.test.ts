@@ -80,7 +80,6 @@ const RULES: Record<string, Rule> = {
   'POST /api/admin/trace/export': TRACING,
   'GET /api/admin/trace/notices': TRACING,
   'POST /api/admin/trace/notices': TRACING,
-  'DELETE /api/admin/trace/notices/:id': TRACING,
   // Ends the session it is called with (run last).
   'POST /api/admin/logout': ANY_USER,
 };

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
-import type { Dashboard } from '../../src/server/console/dashboard';
+import type { Dashboard } from '../../src/server/dashboard/dashboard-service';
 
 let s: TestServer;
 let admin: ConsoleClient;

@@ -9,12 +9,25 @@ import { API, type EnrolResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-repo';
-import { enqueueForward, outboxCounts } from '../../src/server/forward/outbox-repo';
-import { enrolUpstream } from '../../src/server/forward/upstream-repo';
-import type { ForwardConfig } from '../../src/server/forward/forwarder';
+import { enqueueForward, outboxCounts } from '../../src/server/forwarding/forwarding-repo';
+import { enrolUpstream } from '../../src/server/forwarding/province-repo';
+import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const FAST: Omit<ForwardConfig, 'url' | 'token'> = { idleMs: 20, backoff: { baseMs: 20, capMs: 200 }, timeoutMs: 2_000 };
+
+/** Requests each district's forwarder made that found no province (connection refused). */
+const unreachable = [0, 0];
+const countingFetch =
+  (district: number): typeof fetch =>
+  async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (error) {
+      unreachable[district]!++;
+      throw error;
+    }
+  };
 
 async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,8 +61,8 @@ describe('forwarding to a province', () => {
       (await enrolUpstream(province.db, { name: 'Thọ Xuân', code: 'UP-TX', now: province.clock.now })).token,
     ];
     districts = [
-      await startTestServer({ forward: { url, token: tokens[0]!, ...FAST } }),
-      await startTestServer({ forward: { url, token: tokens[1]!, ...FAST } }),
+      await startTestServer({ forward: { url, token: tokens[0]!, ...FAST, fetchImpl: countingFetch(0) } }),
+      await startTestServer({ forward: { url, token: tokens[1]!, ...FAST, fetchImpl: countingFetch(1) } }),
     ];
   });
 
@@ -59,7 +72,7 @@ describe('forwarding to a province', () => {
     await province.close();
   });
 
-  it('gives the province exactly the union of both districts, after an outage and re-sends', async () => {
+  it('gives the province exactly the union of both districts, after an outage and re-sends', { timeout: 60_000 }, async () => {
     // Two guard devices per district, at two checkpoints.
     const devices = await Promise.all(districts.map(async (d) => [await d.enrol('TS-DL-001'), await d.enrol('TS-NUA-001')]));
     const sent: { district: number; device: number; items: ReturnType<typeof checkIns> }[] = [];
@@ -87,7 +100,9 @@ describe('forwarding to a province', () => {
       const res = await push(districts[district]!.app, devices[district]![device]!.token, pushBody(items));
       expect(res.json<{ results: { status: string }[] }>().results.every((r) => r.status === 'duplicate')).toBe(true);
     }
-    await new Promise((resolve) => setTimeout(resolve, 400)); // several failed attempts while it is down
+    // Both forwarders try the province several times while it is down, and keep everything queued.
+    const before = [...unreachable];
+    await until('three failed attempts per district', async () => unreachable.every((n, i) => n >= before[i]! + 3));
     expect((await outboxCounts(districts[0]!.db)).pending).toBe(300);
     expect((await outboxCounts(districts[1]!.db)).pending).toBe(540);
     // Re-queue everything district A already forwarded: the province must answer duplicate, not store twice.

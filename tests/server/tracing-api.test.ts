@@ -10,7 +10,7 @@ import type { CheckIn, Person } from '../../src/shared/protocol';
 import { TRACE_API } from '../../src/shared/trace-api';
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { purgeExpired } from '../../src/server/services/retention';
-import type { TraceResult, ContactEntry } from '../../src/server/services/trace-service';
+import type { TraceResult, ContactEntry } from '../../src/server/tracing/tracing-service';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { traceCase } from '../../src/server/services/trace-service';
+import { traceCase } from '../../src/server/tracing/tracing-service';
 import { push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const at = (h: number, m = 0, day = 27) => Date.UTC(2026, 10, day, h, m);

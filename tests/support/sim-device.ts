@@ -5,8 +5,8 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
-import { nextRetryDelay } from '../../src/client/sync/backoff';
-import { pushBatch } from '../../src/client/sync/push';
+import { nextRetryDelay } from '../../src/shared/sync/backoff';
+import { pushBatch } from '../../src/shared/sync/push';
 
 /** What the test knows about a check-in it took: the truth to compare the server's row with. */
 export interface Taken {

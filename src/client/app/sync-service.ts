@@ -3,7 +3,7 @@ import { getDeviceConfig, getEnrolment, getQuestionnaire, purgeSyncedBefore } fr
 import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';
-import { ensureVisitorCredentials } from '../visitor/credentials';
+import { ensureVisitorCredentials } from '../sync/visitor-credentials';
 import { refreshPublicKit, refreshPublicKitIfStale } from '../visitor/public-kit';
 
 /** A guard device re-reads its checkpoint, questionnaire and settings at most this often while online. */

@@ -14,8 +14,6 @@ export interface LocalCheckIn {
   checkIn: CheckIn;
   status: 'pending' | 'synced' | 'rejected';
   savedAt: number;
-  /** Unused since device schema 3 (the acknowledgement time is not kept); optional for callers. */
-  syncedAt?: number;
   reason?: string;
 }
 

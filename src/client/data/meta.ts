@@ -3,6 +3,7 @@
  * the sync status the screen shows.
  */
 import type { CheckpointInfo } from '../../shared/protocol';
+import type { SyncErrorCode } from '../../shared/sync/errors';
 import { appDb } from './db';
 import { withDbRetry } from './retry';
 
@@ -25,7 +26,7 @@ export interface SyncStatus {
   consecutiveFailures: number;
 }
 
-export type SyncErrorCode = 'offline' | 'timeout' | 'server_error' | 'unauthorized' | 'revoked' | 'bad_request' | 'not_enrolled';
+export type { SyncErrorCode };
 
 const ENROLMENT = 'enrolment';
 const SYNC_STATUS = 'syncStatus';

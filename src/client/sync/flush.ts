@@ -5,7 +5,7 @@
 import { PROTOCOL_VERSION, type CheckIn, type PushRequest } from '../../shared/protocol';
 import { applyPushResults, getPushToken, markDeviceRevoked, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
 import { FLUSH_LOCK, runExclusive } from './lock';
-import { pushBatch } from './push';
+import { pushBatch } from '../../shared/sync/push';
 
 export interface FlushOptions {
   /** Origin of the district server (the app's own origin in production). */

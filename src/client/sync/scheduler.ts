@@ -3,7 +3,7 @@
  * visible, shortly after each new check-in, and on a timer; after a failure, on the backoff schedule.
  */
 import { getSyncStatus } from '../data';
-import { nextRetryDelay } from './backoff';
+import { nextRetryDelay } from '../../shared/sync/backoff';
 import { flushOutbox, type FlushOptions, type FlushResult } from './flush';
 
 export interface SyncScheduler {

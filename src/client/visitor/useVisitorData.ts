@@ -32,8 +32,3 @@ async function readHousehold(): Promise<Household> {
 export function useHousehold(): Household | null {
   return useLive<Household | null>(readHousehold, [], null);
 }
-
-/** The questionnaire in force (cached from the server, else the built-in default). */
-export function useQuestionnaire(): Questionnaire {
-  return useLive(getQuestionnaire, [], DEFAULT_QUESTIONNAIRE);
-}

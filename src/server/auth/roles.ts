@@ -2,18 +2,9 @@
  * Console roles and what each may reach. Routes declare the roles they admit (`access` in the route
  * config); commune officers are further limited to their own commune's checkpoints and devices.
  */
-export const ROLES = ['admin', 'officer', 'tracer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type ConsoleUser, type Role } from '../domain/console-user';
 
-/** A signed-in console user as routes see it. */
-export interface ConsoleUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** The commune of a commune officer; null for district-wide roles. */
-  unitId: string | null;
-}
+export { ROLES, type ConsoleUser, type Role };
 
 /** The roles a console route admits. */
 export type Access = readonly Role[];

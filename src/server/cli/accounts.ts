@@ -12,7 +12,7 @@ import { openTarget, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { listUnits } from '../db/units-repo';
 import { findUserForLogin, insertUser } from '../db/users-repo';
-import { UnitImportError, importUnits } from '../console/unit-import';
+import { UnitImportError, importUnits } from '../services/unit-import';
 import { databaseTargetIn } from './paths';
 
 /** Reads one line from stdin: a prompt on a terminal, the first line of piped input otherwise. */

@@ -1,10 +1,12 @@
 /**
- * Forwarding commands: `enrol-upstream` (province side) and reading the forwarding settings for `start`.
+ * Forwarding commands: `enrol-upstream` (province side), `requeue-rejected` (district side) and reading the
+ * forwarding settings for `start`.
  */
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import type { ForwardConfig } from '../forward/forwarder';
-import { enrolUpstream } from '../forward/upstream-repo';
+import type { ForwardConfig } from '../forwarding/forwarder';
+import { enrolUpstream } from '../forwarding/province-repo';
+import { requeueRejected } from '../forwarding/forwarding-repo';
 import { databaseTargetIn } from './paths';
 
 /** Enrols a district server on this (province) server and prints its token once; false on failure. */
@@ -20,6 +22,18 @@ export async function printUpstreamToken(dataDir: string, name: string, code: st
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return false;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Puts the check-ins the province rejected back in the forwarding queue (after the cause was fixed); prints the count. */
+export async function requeueRejectedForwards(dataDir: string): Promise<void> {
+  const db = openTarget(databaseTargetIn(dataDir));
+  try {
+    await migrateToLatest(db);
+    const count = await requeueRejected(db);
+    console.log(`re-queued ${count} rejected check-in(s) for forwarding`);
   } finally {
     await db.destroy();
   }

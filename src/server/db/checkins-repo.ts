@@ -177,3 +177,9 @@ export async function countCheckins(db: Db): Promise<number> {
   const row = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Deletes one checkpoint's check-ins whose corrected time is before `cutoff` (rides the (checkpoint_id, corrected_time) index); returns how many. */
+export async function deleteCheckinsBefore(db: Db, checkpointId: string, cutoff: number): Promise<number> {
+  const result = await db.deleteFrom('checkins').where('checkpoint_id', '=', checkpointId).where('corrected_time', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

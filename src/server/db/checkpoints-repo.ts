@@ -91,3 +91,9 @@ export async function findCheckpointInfo(db: Db, id: string): Promise<Checkpoint
     defaultStayMin: Number(row.default_stay_min),
   };
 }
+
+/** The ids of every checkpoint (for checking that named checkpoints exist). */
+export async function listCheckpointIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('checkpoints').select('id').execute();
+  return rows.map((r) => r.id);
+}

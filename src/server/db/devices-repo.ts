@@ -105,3 +105,10 @@ export async function recordDeviceSync(db: Db, deviceId: string, report: SyncRep
 export async function revokeDevice(db: Db, deviceId: string, at: number): Promise<void> {
   await db.updateTable('devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).execute();
 }
+
+/** The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names them. */
+export async function findDeviceCheckpoints(db: Db, ids: readonly string[]): Promise<{ id: string; checkpointId: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('devices').select(['id', 'checkpoint_id']).where('id', 'in', ids).execute();
+  return rows.map((d) => ({ id: d.id, checkpointId: d.checkpoint_id }));
+}

@@ -83,12 +83,6 @@ export async function activeNotices(db: Db, now: number, checkpointId?: string):
   }));
 }
 
-/** Withdraws a notice; false when there is no such active notice. */
-export async function withdrawNotice(db: Db, id: string, at: number): Promise<boolean> {
-  const result = await db.updateTable('risk_notices').set({ withdrawn_at: at }).where('id', '=', id).where('withdrawn_at', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
 /** Deletes notices past their expiry; returns how many. */
 export async function deleteExpiredNotices(db: Db, now: number): Promise<number> {
   const result = await db.deleteFrom('risk_notices').where('expires_at', '<=', now).executeTakeFirst();

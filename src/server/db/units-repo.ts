@@ -28,3 +28,8 @@ export async function listUnits(db: Db): Promise<AdministrativeUnit[]> {
   const rows = await db.selectFrom('units').selectAll().orderBy('code').execute();
   return rows.map(toUnit);
 }
+
+/** Renames a unit. */
+export async function renameUnit(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('units').set({ name }).where('id', '=', id).execute();
+}

@@ -15,8 +15,8 @@ import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { enqueueForward } from '../forward/outbox-repo';
-import { judgeUpstream, upstreamJudge } from '../forward/upstream-ingest';
+import { enqueueForward } from '../forwarding/forwarding-repo';
+import { judgeUpstream, upstreamJudge } from '../forwarding/province-ingest';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 

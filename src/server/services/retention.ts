@@ -4,6 +4,8 @@
  * deletion is logged as a count only. Expired risk notices go with them.
  */
 import type { Db } from '../db/database';
+import { deleteCheckinsBefore } from '../db/checkins-repo';
+import { listCheckpointIds } from '../db/checkpoints-repo';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
 import { getSettings } from '../db/settings-repo';
@@ -26,12 +28,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   const cutoff = now - retentionDays * DAY_MS;
   // PostgreSQL: whole expired months go first as partitions; the row-by-row delete below takes the rest.
   const dropped = await dropExpiredPartitions(db, cutoff);
-  const checkpoints = await db.selectFrom('checkpoints').select('id').execute();
   let checkins = dropped.checkins;
-  for (const { id } of checkpoints) {
-    const result = await db.deleteFrom('checkins').where('checkpoint_id', '=', id).where('corrected_time', '<', cutoff).executeTakeFirst();
-    checkins += Number(result.numDeletedRows);
-  }
+  for (const id of await listCheckpointIds(db)) checkins += await deleteCheckinsBefore(db, id, cutoff);
   const notices = await deleteExpiredNotices(db, now);
   return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, nextRetryDelay, parseRetryAfter } from '../../../src/client/sync/backoff';
+import { backoffDelay, nextRetryDelay, parseRetryAfter } from '../../../src/shared/sync/backoff';
 
 describe('backoff', () => {
   it('grows the ceiling exponentially up to the cap (full jitter)', () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { toStoredCheckIn } from '../../../src/server/domain/stored-checkin';
-import { toTraceEvent } from '../../../src/server/tracing/events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCheckinWriter } from '../../../src/server/db/checkins-repo';
+import { insertCheckpoint } from '../../../src/server/db/checkpoints-repo';
+import { openDatabase } from '../../../src/server/db/database';
+import { insertDevice } from '../../../src/server/db/devices-repo';
+import { migrateToLatest } from '../../../src/server/db/migrate';
+import { insertUnit } from '../../../src/server/db/units-repo';
+import type { StoredCheckIn } from '../../../src/server/domain/types';
+import { eventsOfPersons } from '../../../src/server/tracing/tracing-repo';
 import { identitiesFrom, mergeKeys } from '../../../src/server/tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../../../src/server/tracing/trace';
 import type { TraceEvent } from '../../../src/server/tracing/types';
@@ -14,6 +24,28 @@ function f1(caseKey: string, events: TraceEvent[], bufferMin = 0, window = DAY, 
   const r = rules(bufferMin);
   const stays = caseTimeline(events.filter((e) => ids.groupOf(e.personKey) === ids.groupOf(caseKey)), window, r);
   return firstRing(stays, events, r, ids).map((c) => [c.personId, c.overlapMs / MIN]);
+}
+
+/** Stores check-ins in a fresh SQLite file and reads them back as the tracing service does (eventsOfPersons). */
+async function throughDatabase(stored: StoredCheckIn[]): Promise<TraceEvent[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tram-qr-overlap-'));
+  const db = openDatabase(join(dir, 'checkpoints.sqlite'));
+  try {
+    await migrateToLatest(db);
+    await insertUnit(db, { id: 'u', parentId: null, level: 'commune', name: 'Xã', code: 'X' });
+    for (const id of new Set(stored.map((c) => c.checkpointId))) {
+      await insertCheckpoint(db, { id, code: id, unitId: 'u', name: id, type: 'office', address: '', contactName: null, contactPhone: null, defaultStayMin: 60, status: 'open', createdAt: 0 });
+    }
+    for (const c of stored) {
+      if (c.deviceId === 'd') await insertDevice(db, { id: 'd', checkpointId: c.checkpointId, label: null, appVersion: 't', enrolledAt: 0 }, 'hash').catch(() => undefined);
+    }
+    await db.transaction().execute((trx) => createCheckinWriter().insertNew(trx, stored));
+    const events = await eventsOfPersons(db, [...new Set(stored.map((c) => c.personKey))], 0, Number.MAX_SAFE_INTEGER);
+    return stored.map((c) => events.find((e) => e.id === c.id)!);
+  } finally {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('F1 overlap', () => {
@@ -65,7 +97,7 @@ describe('F1 overlap', () => {
     expect(f1('case', events)).toEqual([['evening', 30], ['night', 20]]);
   });
 
-  it('lines up devices by corrected time, not by their wrong clocks', () => {
+  it('lines up devices by corrected time, not by their wrong clocks', async () => {
     const receipt = (offsetMin: number) => ({ deviceId: 'd', receivedAt: at('12:00'), clockOffsetMs: offsetMin * MIN });
     const person = (name: string, idNumber: string) => ({ name, idNumber });
     const stored = [
@@ -78,7 +110,7 @@ describe('F1 overlap', () => {
       // Its device says 08:30, but that clock runs 3 hours slow: really 11:30, long after the case left.
       toStoredCheckIn({ id: 'c4', checkpointId: 'A', kind: 'in', source: 'cccd', deviceTime: at('08:30'), person: person('Phạm Thị Dung', '038095000004') }, receipt(180)),
     ];
-    const events = stored.map(toTraceEvent);
+    const events = await throughDatabase(stored);
     expect(events[1]?.skewed).toBe(true);
     expect(f1('cccd:038095000001', events)).toEqual([
       ['cccd:038095000002', 30],

@@ -15,7 +15,7 @@ import {
   useDatabase,
 } from '../../../src/client/data';
 import { flushOutbox } from '../../../src/client/sync/flush';
-import { ensureVisitorCredentials } from '../../../src/client/visitor/credentials';
+import { ensureVisitorCredentials } from '../../../src/client/sync/visitor-credentials';
 import { makeCheckIn } from '../../support/make-checkin';
 
 let n = 0;

@@ -9,13 +9,13 @@ import type { RouteDeps } from '../deps';
 import { registerAuditRoutes } from './audit-routes';
 import { registerCheckpointRoutes } from './checkpoint-routes';
 import { registerConfigRoutes } from './config-routes';
-import { registerDashboardRoutes } from './dashboard-routes';
+import { registerDashboardRoutes } from '../../dashboard/dashboard-routes';
 import { registerDeviceRoutes } from './device-routes';
 import { registerPosterRoutes } from './poster-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
-import { registerTraceRoutes } from './trace-routes';
+import { registerTraceRoutes } from '../../tracing/tracing-routes';
 
 /** Installs the console gate and registers the console API. */
 export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): void {

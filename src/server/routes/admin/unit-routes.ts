@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { ADMIN_ONLY, CHECKPOINT_STAFF } from '../../auth/roles';
 import { listUnits } from '../../db/units-repo';
 import { sendError } from '../../http/errors';
-import { UnitImportError, importUnits } from '../../console/unit-import';
+import { UnitImportError, importUnits } from '../../services/unit-import';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody } from './context';
 

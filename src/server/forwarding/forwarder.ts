@@ -5,14 +5,15 @@
  * (the known-catalog cache just saves requests), so a restart resumes where it stopped.
  */
 import { API, MAX_BATCH, PROTOCOL_VERSION, type PushRequest, type UpstreamCatalog } from '../../shared/protocol';
-import { pushBatch, type PushOutcome } from '../../client/sync/push';
-import { parseRetryAfter, type BackoffOptions } from '../../client/sync/backoff';
+import { postJson, pushBatch, type PostOutcome, type PushOutcome } from '../../shared/sync/push';
+import type { BackoffOptions } from '../../shared/sync/backoff';
 import { findCheckinsByIds } from '../db/checkins-repo';
 import { findCheckpointById } from '../db/checkpoints-repo';
 import type { Db } from '../db/database';
-import { FORWARD_BACKOFF, nextStep, sortResults } from './classify';
-import { flagRejected, nextForwardBatch, removeForwarded } from './outbox-repo';
-import { toCatalogCheckpoint, toForwardedItem } from './wire';
+import { findDeviceCheckpoints } from '../db/devices-repo';
+import { FORWARD_BACKOFF, nextStep, sortResults } from './forward-classify';
+import { flagRejected, nextForwardBatch, outboxCounts, removeForwarded } from './forwarding-repo';
+import { toCatalogCheckpoint, toForwardedItem } from './forward-wire';
 
 /** Where and how to forward. */
 export interface ForwardConfig {
@@ -40,25 +41,16 @@ export interface Forwarder {
 
 const APP_VERSION = 'forwarder/1';
 
-/** POSTs JSON and classifies the answer like a push (ok / retry / stop); never throws. */
-async function postCatalog(config: ForwardConfig, body: UpstreamCatalog): Promise<PushOutcome | { type: 'ok' }> {
-  const fetchImpl = config.fetchImpl ?? fetch;
-  try {
-    const response = await fetchImpl(new URL(API.upstreamCheckpoints, config.url).toString(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(config.timeoutMs ?? 30_000),
-    });
-    await response.text();
-    if (response.ok) return { type: 'ok' };
-    if (response.status === 408 || response.status === 429 || response.status >= 500) {
-      return { type: 'retry', error: 'server_error', retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
-    }
-    return { type: 'stop', error: response.status === 401 ? 'unauthorized' : response.status === 403 ? 'revoked' : 'bad_request', message: `HTTP ${response.status}` };
-  } catch {
-    return { type: 'retry', error: 'offline', retryAfterMs: null };
-  }
+/** Sends the catalog (checkpoints and devices a batch names) through the shared sync client; never throws. */
+function postCatalog(config: ForwardConfig, body: UpstreamCatalog): Promise<PostOutcome<true>> {
+  return postJson({
+    url: new URL(API.upstreamCheckpoints, config.url).toString(),
+    token: config.token,
+    body,
+    timeoutMs: config.timeoutMs ?? 30_000,
+    read: () => true,
+    ...(config.fetchImpl ? { fetchImpl: config.fetchImpl } : {}),
+  });
 }
 
 /** Starts the forwarding loop on a district database; `log` gets counts only, never personal data. */
@@ -98,15 +90,15 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
     const newDevices = [...new Set(checkins.map((c) => c.deviceId))].filter((id) => !knownDevices.has(id));
     if (newCheckpoints.length > 0 || newDevices.length > 0) {
       const checkpoints = (await Promise.all(newCheckpoints.map((id) => findCheckpointById(db, id)))).flatMap((cp) => (cp ? [toCatalogCheckpoint(cp)] : []));
-      const devices = newDevices.length === 0 ? [] : await db.selectFrom('devices').select(['id', 'checkpoint_id']).where('id', 'in', newDevices).execute();
-      const outcome = await postCatalog(config, { checkpoints, devices: devices.map((d) => ({ id: d.id, checkpointId: d.checkpoint_id })) });
+      const devices = await findDeviceCheckpoints(db, newDevices);
+      const outcome = await postCatalog(config, { checkpoints, devices });
       if (outcome.type !== 'ok') return fail(outcome, 'catalog');
       for (const id of newCheckpoints) knownCheckpoints.add(id);
       for (const id of newDevices) knownDevices.add(id);
     }
 
-    const outbox = await db.selectFrom('forward_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('rejected_at', 'is', null).executeTakeFirstOrThrow();
-    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: APP_VERSION, pending: Number(outbox.n), items: checkins.map(toForwardedItem) };
+    const { pending } = await outboxCounts(db);
+    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: APP_VERSION, pending, items: checkins.map(toForwardedItem) };
     const outcome = await pushBatch({ baseUrl: config.url, token: config.token, body, timeoutMs: config.timeoutMs ?? 30_000, ...(config.fetchImpl ? { fetchImpl: config.fetchImpl } : {}) });
     if (outcome.type !== 'ok') return fail(outcome, 'push');
     const verdict = sortResults([...present], outcome.response);
@@ -126,7 +118,7 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
     return verdict.unanswered.length + stale.length === checkins.length ? Math.max(idleMs, nextStep({ type: 'retry', error: 'server_error', retryAfterMs: null }, 0, backoff).delayMs) : 0;
   }
 
-  function fail(outcome: PushOutcome, what: string): number {
+  function fail(outcome: Exclude<PushOutcome, { type: 'ok' }>, what: string): number {
     const next = nextStep(outcome, failures, backoff);
     if (failures === 0 || next.needsOperator) {
       const detail = outcome.type === 'stop' ? `${outcome.error} (${outcome.message})` : outcome.type === 'retry' ? outcome.error : '';

@@ -1,14 +1,13 @@
 /**
- * Tracing queries: find person records, a person's events, everyone at a checkpoint around a time,
- * identity merges, and the checkpoints involved. Rows stay here; callers get tracing domain types.
+ * Tracing queries on check-ins: find person records, a person's events, everyone at a checkpoint
+ * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing domain types.
  * Every time query rides one of the two check-in indexes: (person_key) or (checkpoint_id, corrected_time).
  */
 import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
-import type { PersonMerge } from '../tracing/identity';
-import type { TraceEvent } from '../tracing/types';
-import type { Db } from './database';
+import type { TraceEvent } from './types';
+import type { Db } from '../db/database';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
 export interface PersonDetails {
@@ -69,6 +68,19 @@ interface EventRow {
   corrected_time: number;
   skew_flag: number;
   source: string;
+}
+
+/** The person details stored with a check-in row. */
+function toDetails(r: { person_key: string; name: string; id_number: string | null; id_masked: string | null; birth_year: number | null; phone: string | null; address: string | null }): PersonDetails {
+  return {
+    personKey: r.person_key,
+    name: r.name,
+    idNumber: r.id_number,
+    idMasked: r.id_masked,
+    birthYear: r.birth_year === null ? null : Number(r.birth_year),
+    phone: r.phone,
+    address: r.address,
+  };
 }
 
 function toEvent(r: EventRow): TraceEvent {
@@ -179,15 +191,7 @@ export async function latestDetails(db: Db, keys: readonly string[]): Promise<Ma
       .execute();
     for (const r of rows) {
       if (out.has(r.person_key)) continue;
-      out.set(r.person_key, {
-        personKey: r.person_key,
-        name: r.name,
-        idNumber: r.id_number,
-        idMasked: r.id_masked,
-        birthYear: r.birth_year === null ? null : Number(r.birth_year),
-        phone: r.phone,
-        address: r.address,
-      });
+      out.set(r.person_key, toDetails(r));
     }
   }
   return out;
@@ -280,43 +284,10 @@ export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): P
     events.push(e);
     const known = details.get(e.personKey);
     if (!known || known.at < e.time) {
-      details.set(e.personKey, {
-        personKey: e.personKey,
-        name: r.name,
-        idNumber: r.id_number,
-        idMasked: r.id_masked,
-        birthYear: r.birth_year === null ? null : Number(r.birth_year),
-        phone: r.phone,
-        address: r.address,
-        at: e.time,
-      });
+      details.set(e.personKey, { ...toDetails(r), at: e.time });
     }
   }
   return { events, details };
-}
-
-/** Every identity merge (a small table: merges are made by hand). */
-export async function listMerges(db: Db): Promise<PersonMerge[]> {
-  const rows = await db.selectFrom('person_merges').select(['person_key', 'group_key']).execute();
-  return rows.map((r) => ({ personKey: r.person_key, groupKey: r.group_key }));
-}
-
-/** Stores merges (insert or move a key to its new group). */
-export async function saveMerges(db: Db, merges: readonly PersonMerge[], by: string | null, at: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const m of merges) {
-      await trx
-        .insertInto('person_merges')
-        .values({ person_key: m.personKey, group_key: m.groupKey, merged_by: by, merged_at: at })
-        .onConflict((oc) => oc.column('person_key').doUpdateSet({ group_key: m.groupKey, merged_by: by, merged_at: at }))
-        .execute();
-    }
-  });
-}
-
-/** Removes a key from its merged identity (it becomes its own person again). */
-export async function unmergeKey(db: Db, personKey: string): Promise<void> {
-  await db.deleteFrom('person_merges').where('person_key', '=', personKey).execute();
 }
 
 /** The checkpoints with these ids, with their commune. */

@@ -3,8 +3,8 @@
  * outbox row, and how long to wait before the next attempt (full-jitter backoff, Retry-After honoured).
  */
 import type { PushResponse } from '../../shared/protocol';
-import type { PushOutcome } from '../../client/sync/push';
-import { nextRetryDelay, type BackoffOptions } from '../../client/sync/backoff';
+import type { PushOutcome } from '../../shared/sync/push';
+import { nextRetryDelay, type BackoffOptions } from '../../shared/sync/backoff';
 
 /** Forwarder backoff: 1 s doubling to 5 min, full jitter. */
 export const FORWARD_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 5 * 60_000 };

@@ -4,7 +4,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database';
-import { listUnits } from '../db/units-repo';
+import { insertUnit, listUnits, renameUnit } from '../db/units-repo';
 import type { UnitLevel } from '../domain/types';
 
 export interface ImportResult {
@@ -77,7 +77,7 @@ export async function importUnits(db: Db, csv: string): Promise<ImportResult> {
       if (existing) {
         if (existing.name === name) result.unchanged++;
         else {
-          await trx.updateTable('units').set({ name }).where('id', '=', existing.id).execute();
+          await renameUnit(trx, existing.id, name);
           result.renamed++;
         }
         continue;
@@ -86,7 +86,7 @@ export async function importUnits(db: Db, csv: string): Promise<ImportResult> {
       const parent = parentCode ? byCode.get(parentCode) : districts.length === 1 ? districts[0] : undefined;
       if (!parent && level !== 'province') throw new UnitImportError(`line ${line}: unknown parent_code "${parentCode.slice(0, 40)}"`);
       const unit = { id: uuidv7(), parentId: parent?.id ?? null, level, name, code };
-      await trx.insertInto('units').values({ id: unit.id, parent_id: unit.parentId, level, name, code }).execute();
+      await insertUnit(trx, unit);
       byCode.set(code, unit);
       result.created++;
     }

@@ -7,16 +7,16 @@ import type { Db } from '../db/database';
 import {
   eventsNear,
   eventsOfPersons,
-  listMerges,
   traceCheckpoints,
   type StaySurroundings,
   type PersonDetails,
   type TraceCheckpoint,
-} from '../db/tracing-repo';
-import { identitiesFrom, type Identities } from '../tracing/identity';
-import { caseTimeline, firstRing, secondRing } from '../tracing/trace';
-import type { Contact, Interval, Stay, TraceRules } from '../tracing/types';
-import { buildZone } from '../tracing/zone';
+} from './tracing-repo';
+import { listMerges } from './merges-repo';
+import { identitiesFrom, type Identities } from './identity';
+import { caseTimeline, firstRing, secondRing } from './trace';
+import type { Contact, Interval, Stay, TraceRules } from './types';
+import { buildZone } from './zone';
 import type { ContactEntry, TraceResult } from '../../shared/trace-api';
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@
  * A trace as export tables: Vietnamese headers and cell values, shared by XLSX, CSV and the report.
  */
 import { sourceLabel } from '../../shared/source-labels';
-import type { ContactEntry, TimelineEntry, ZoneEntry } from '../services/trace-service';
+import type { ContactEntry, TimelineEntry, ZoneEntry } from './tracing-service';
 
 /** A table: a sheet name, headers and rows of text or numbers. */
 export interface ExportTable {

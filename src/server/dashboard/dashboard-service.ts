@@ -5,7 +5,7 @@
  */
 import { SOURCES } from '../../shared/protocol';
 import { listConsoleCheckpoints } from '../db/checkpoint-admin-repo';
-import { DAY_MS, LOCAL_OFFSET_MS, activeDeviceCounts, countsByCheckpoint, countsByDayAndSource, lastCheckinAt } from '../db/dashboard-repo';
+import { DAY_MS, LOCAL_OFFSET_MS, activeDeviceCounts, countsByCheckpoint, countsByDayAndSource, lastCheckinAt } from './dashboard-repo';
 import type { Db } from '../db/database';
 import { listConsoleDevices, type ConsoleDevice } from '../db/device-list-repo';
 import { listUnits } from '../db/units-repo';

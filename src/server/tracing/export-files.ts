@@ -3,7 +3,7 @@
  * reads Vietnamese). Server side only: exceljs never reaches the PWA bundle.
  */
 import ExcelJS from 'exceljs';
-import type { ExportTable } from './rows';
+import type { ExportTable } from './export-rows';
 
 /** An XLSX workbook with one sheet per table. */
 export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {

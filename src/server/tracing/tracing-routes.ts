@@ -13,20 +13,22 @@ import {
   TRACE_API,
   TraceRequestSchema,
   UnmergeRequestSchema,
-} from '../../../shared/trace-api';
-import { describeIssues } from '../../../shared/protocol';
-import type { Access } from '../../auth/roles';
-import { activeNotices, publishNotices, withdrawNotice } from '../../db/notices-repo';
-import { getSettings } from '../../db/settings-repo';
-import { listMerges, saveMerges, searchPersons, unmergeKey } from '../../db/tracing-repo';
-import { sendError } from '../../http/errors';
-import { traceCase, traceSecondRing } from '../../services/trace-service';
-import { mergeKeys, identitiesFrom } from '../../tracing/identity';
-import { toCsv, toXlsx } from '../../tracing-export/files';
-import { contactsTable, timelineTable, zoneTable } from '../../tracing-export/rows';
-import { localDateStamp } from './dashboard-routes';
-import type { RouteDeps } from '../deps';
-import { audit, parseBody, userOf } from './context';
+} from '../../shared/trace-api';
+import { describeIssues } from '../../shared/protocol';
+import type { Access } from '../auth/roles';
+import { activeNotices, publishNotices } from '../db/notices-repo';
+import { listCheckpointIds } from '../db/checkpoints-repo';
+import { getSettings } from '../db/settings-repo';
+import { searchPersons } from './tracing-repo';
+import { listMerges, saveMerges, unmergeKey } from './merges-repo';
+import { sendError } from '../http/errors';
+import { traceCase, traceSecondRing } from './tracing-service';
+import { mergeKeys, identitiesFrom } from './identity';
+import { toCsv, toXlsx } from './export-files';
+import { contactsTable, timelineTable, zoneTable } from './export-rows';
+import { localDateStamp } from '../dashboard/dashboard-routes';
+import type { RouteDeps } from '../routes/deps';
+import { audit, parseBody, userOf } from '../routes/admin/context';
 
 /** Tracers and district administrators. */
 export const TRACING_STAFF: Access = ['admin', 'tracer'];
@@ -120,19 +122,12 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const body = parseBody(PublishNoticesSchema, request.body, reply);
     if (!body) return reply;
     if (body.windows.some((w) => w.end <= w.start)) return sendError(reply, 400, 'invalid_request', 'Every window must end after it starts.');
-    const known = new Set((await deps.db.selectFrom('checkpoints').select('id').execute()).map((r) => r.id));
+    const known = new Set(await listCheckpointIds(deps.db));
     const unknown = body.windows.find((w) => !known.has(w.checkpointId));
     if (unknown) return sendError(reply, 400, 'unknown_checkpoint', 'A window names a checkpoint that does not exist.');
     const { retentionDays } = await getSettings(deps.db);
     const ids = await publishNotices(deps.db, body.windows, body.instructions, userOf(request).id, deps.now(), retentionDays);
     await audit(deps, request, 'trace.publish_notices', null, { windows: body.windows, count: ids.length });
     return reply.code(201).send({ ids });
-  });
-
-  app.delete<{ Params: { id: string } }>(`${TRACE_API.notices}/:id`, { config }, async (request, reply) => {
-    const ok = await withdrawNotice(deps.db, request.params.id, deps.now());
-    if (!ok) return sendError(reply, 404, 'not_found', 'There is no such active notice.');
-    await audit(deps, request, 'trace.withdraw_notice', { type: 'notice', id: request.params.id });
-    return { ok: true };
   });
 }

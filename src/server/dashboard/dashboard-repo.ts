@@ -3,7 +3,7 @@
  * source, and the newest check-in of a checkpoint. Portable SQL (integer arithmetic, no date functions).
  */
 import { sql } from 'kysely';
-import type { Db } from './database';
+import type { Db } from '../db/database';
 
 export const DAY_MS = 86_400_000;
 /** Vietnam is UTC+7 all year: days on the dashboard are local days. */

@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { API, UpstreamCatalogSchema, describeIssues } from '../../shared/protocol';
-import { CatalogConflict, upsertCatalog } from '../forward/upstream-repo';
+import { CatalogConflict, upsertCatalog } from './province-repo';
 import { requireDevice } from '../http/auth';
 import { sendError } from '../http/errors';
-import type { RouteDeps } from './deps';
+import type { RouteDeps } from '../routes/deps';
 
 /** Registers the upstream catalog route. */
 export function registerUpstreamRoute(app: FastifyInstance, deps: RouteDeps): void {

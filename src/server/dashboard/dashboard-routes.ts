@@ -3,15 +3,15 @@
  * Commune officers get their commune's figures only.
  */
 import type { FastifyInstance } from 'fastify';
-import { SOURCES } from '../../../shared/protocol';
-import { CHECKPOINT_STAFF, unitScope } from '../../auth/roles';
-import { buildDashboard, type Dashboard } from '../../console/dashboard';
-import { toCsv, type Cell } from '../../console/csv';
-import { sendError } from '../../http/errors';
-import type { RouteDeps } from '../deps';
-import { SOURCE_LABELS } from '../../../shared/source-labels';
-import { DAY_MS, LOCAL_OFFSET_MS } from '../../db/dashboard-repo';
-import { userOf } from './context';
+import { SOURCES } from '../../shared/protocol';
+import { CHECKPOINT_STAFF, unitScope } from '../auth/roles';
+import { buildDashboard, type Dashboard } from './dashboard-service';
+import { toCsv, type Cell } from '../http/csv';
+import { sendError } from '../http/errors';
+import type { RouteDeps } from '../routes/deps';
+import { userOf } from '../routes/admin/context';
+import { SOURCE_LABELS } from '../../shared/source-labels';
+import { DAY_MS, LOCAL_OFFSET_MS } from './dashboard-repo';
 
 /** A moment in Vietnam time, `dd/MM/yyyy HH:mm` (what a spreadsheet user reads). */
 const local = (ms: number | null): string => {

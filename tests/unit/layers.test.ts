@@ -1,0 +1,95 @@
+/**
+ * The layer rules are enforced by tools, not prose (issue 13): a forbidden import or SQL outside the data
+ * layer, written into a temporary copy of the layout, makes `npm run check:layers` fail; DOM use in
+ * src/shared fails the shared TypeScript project. A clean copy passes, so each check can fail and pass.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DEPCRUISE = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+
+let dir: string;
+
+/** Writes a file into the temporary copy. */
+function put(path: string, text: string): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+}
+
+/** Runs a command in the copy; exit code and everything it printed. */
+async function attempt(file: string, args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const r = await run(process.execPath, [file, ...args], { cwd: dir });
+    return { code: 0, output: r.stdout + r.stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+const checkImports = () => attempt(DEPCRUISE, ['--config', '.dependency-cruiser.cjs', 'src']);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tram-qr-layers-'));
+  for (const f of ['.dependency-cruiser.cjs', 'tsconfig.base.json', 'tsconfig.tools.json', 'src/shared/tsconfig.json', 'src/shared/platform.d.ts', 'scripts/check-sql.mjs']) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    copyFileSync(join(ROOT, f), join(dir, f));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // A clean miniature of the layout: shared protocol, a client module, a repository, a route through it.
+  put('src/shared/protocol.ts', "export const API = { push: '/api/sync/push' } as const;\n");
+  put('src/client/sync/flush.ts', "import { API } from '../../shared/protocol';\nexport const url = API.push;\n");
+  put('src/server/db/schema.ts', 'export interface CheckinRow { id: string }\n');
+  put('src/server/db/checkins-repo.ts', "import type { Kysely } from 'kysely';\nimport type { CheckinRow } from './schema';\nexport const ids = (db: Kysely<{ checkins: CheckinRow }>) => db.selectFrom('checkins').select('id').execute();\n");
+  put('src/server/routes/push.ts', "import { API } from '../../shared/protocol';\nimport { ids } from '../db/checkins-repo';\nexport const route = [API.push, ids] as const;\n");
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('layer rules', () => {
+  it('pass on a clean layout', { timeout: 120_000 }, async () => {
+    expect(await checkImports()).toMatchObject({ code: 0 });
+    expect((await attempt(join(dir, 'scripts/check-sql.mjs'), [dir])).code).toBe(0);
+  });
+
+  it('fail when the server imports browser code, shared imports Node, or a route reads rows', { timeout: 120_000 }, async () => {
+    put('src/server/forward/forwarder.ts', "import { url } from '../../client/sync/flush';\nexport const to = url;\n");
+    put('src/shared/sync/push.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+    put('src/server/routes/trace.ts', "import type { CheckinRow } from '../db/schema';\nexport type Row = CheckinRow;\n");
+    put('src/client/app/server.ts', "import { route } from '../../server/routes/push';\nexport const r = route;\n");
+    const result = await checkImports();
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('server-not-to-browser: src/server/forward/forwarder.ts → src/client/sync/flush.ts');
+    expect(result.output).toContain('shared-no-node-builtins: src/shared/sync/push.ts → fs');
+    expect(result.output).toContain('rows-stay-in-data-layer: src/server/routes/trace.ts → src/server/db/schema.ts');
+    expect(result.output).toContain('browser-not-to-server: src/client/app/server.ts → src/server/routes/push.ts');
+  });
+
+  it('fail on Kysely imported or SQL written outside the data layer', { timeout: 120_000 }, async () => {
+    put('src/server/services/retention.ts', "import type { Kysely } from 'kysely';\nexport const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();\n");
+    const imports = await checkImports();
+    expect(imports.code).not.toBe(0);
+    expect(imports.output).toMatch(/sql-only-in-data-layer: src\/server\/services\/retention\.ts → \S*node_modules\/kysely\//);
+    const sql = await attempt(join(dir, 'scripts/check-sql.mjs'), [dir]);
+    expect(sql.code).toBe(1);
+    expect(sql.output).toContain("src/server/services/retention.ts:2: export const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();");
+  });
+
+  it('fail to compile DOM or Node use in src/shared, and compile the clean shared project', { timeout: 120_000 }, async () => {
+    expect((await attempt(TSC, ['-b', 'src/shared'])).code).toBe(0);
+    put('src/shared/scan/beep.ts', "export const beep = () => document.title;\nexport const env = () => process.env.HOME;\n");
+    const result = await attempt(TSC, ['-b', 'src/shared']);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("src/shared/scan/beep.ts(1,27): error TS2584: Cannot find name 'document'.");
+    expect(result.output).toContain("src/shared/scan/beep.ts(2,26): error TS2591: Cannot find name 'process'.");
+  });
+});
