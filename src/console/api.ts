@@ -1,3 +1,6 @@
+import { reasonText } from '../shared/reasons';
+import { getLang } from './i18n/i18n';
+
 /**
  * The console's HTTP client: JSON in and out, the session cookie sent by the browser, the CSRF
  * token echoed on every state-changing request, and a signal when the session is gone.
@@ -42,9 +45,19 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   });
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string };
+    const err = (data ?? {}) as { error?: string; message?: string; messageEn?: string };
     if (response.status === 401 && path !== '/api/admin/login') for (const l of signedOutListeners) l();
-    throw new ApiError(response.status, err.error ?? 'http_error', err.message ?? `HTTP ${response.status}`);
+    const code = err.error ?? 'http_error';
+    // A body the server words in both languages (weak_password: `message` Vietnamese, `messageEn`) says
+    // why in detail; any other reason is the console's sentence (src/shared/reasons.ts), never the server's English.
+    const { message, messageEn } = err;
+    const text =
+      typeof message === 'string' && typeof messageEn === 'string'
+        ? getLang() === 'en'
+          ? messageEn
+          : message
+        : reasonText(code, getLang(), message ?? `HTTP ${response.status}`);
+    throw new ApiError(response.status, code, text);
   }
   return data as T;
 }

@@ -1,21 +1,42 @@
-import { getDeviceConfig, getDeviceRevokedAt, getSyncStatus, pendingCount } from '../data';
-import { useLive } from '../hooks/useLive';
+import '../i18n/dict-words'; // adds this banner's part of the dictionary
 import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/dict';
+import { useStanding, type Standing } from './standing';
 
-/** What the guard must know about this device's standing with the district, read in one live query. */
-async function readStanding(): Promise<{ revoked: boolean; closed: boolean; pending: number }> {
-  const [revokedAt, status, config, pending] = await Promise.all([getDeviceRevokedAt(), getSyncStatus(), getDeviceConfig(), pendingCount()]);
-  return { revoked: revokedAt !== null || status.lastError === 'revoked', closed: config?.checkpoint.status === 'closed', pending };
+interface Shown {
+  kind: 'revoked' | 'closed' | 'no_network' | 'server_unreachable' | 'server_error';
+  title: MessageKey;
+  body: MessageKey;
 }
 
-/** A revoked device or a closed checkpoint: says so plainly, and that the queued check-ins stay on the device. */
+/** The one thing the guard must know first: revoked, closed, no network, or no server (in that order). */
+function pick(standing: Standing): Shown | null {
+  if (standing.revoked) return { kind: 'revoked', title: 'standing.revokedTitle', body: 'standing.revokedBody' };
+  if (standing.closed) return { kind: 'closed', title: 'standing.closedTitle', body: 'standing.closedBody' };
+  if (standing.reach === 'no_network') return { kind: 'no_network', title: 'standing.noNetworkTitle', body: 'standing.noNetworkBody' };
+  if (standing.reach === 'server_unreachable') return { kind: 'server_unreachable', title: 'standing.serverTitle', body: 'standing.serverBody' };
+  if (standing.reach === 'server_error') return { kind: 'server_error', title: 'standing.serverErrorTitle', body: 'standing.serverErrorBody' };
+  return null;
+}
+
+/** Revoked device, closed checkpoint, no network or unreachable server: a banner in words, with the queue kept. */
 export function DeviceStatusBanner() {
-  const standing = useLive(readStanding, [], null);
-  if (!standing || (!standing.revoked && !standing.closed)) return null;
+  const standing = useStanding();
+  const shown = standing && pick(standing);
+  if (!standing || !shown) return null;
+  const severe = shown.kind === 'revoked' || shown.kind === 'closed';
   return (
-    <div class="banner standing" role="alert" data-testid="device-standing" data-revoked={String(standing.revoked)} data-closed={String(standing.closed)}>
+    <div
+      class={`banner standing standing-${shown.kind}`}
+      role={severe ? 'alert' : 'status'}
+      data-testid="device-standing"
+      data-kind={shown.kind}
+      data-revoked={String(standing.revoked)}
+      data-closed={String(standing.closed)}
+    >
+      <strong>{t(shown.title)}</strong>
       <span>
-        {standing.revoked ? t('standing.revoked') : t('standing.closed')} {t('standing.kept', { count: standing.pending })}
+        {t(shown.body)} {standing.pending > 0 && t('standing.queue', { count: standing.pending })}
       </span>
     </div>
   );

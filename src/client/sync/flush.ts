@@ -3,7 +3,7 @@
  * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
  */
 import { PROTOCOL_VERSION, type CheckIn, type PushRequest } from '../../shared/protocol';
-import { applyPushResults, getPushToken, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
+import { applyPushResults, getPushToken, markDeviceRevoked, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
 import { FLUSH_LOCK, runExclusive } from './lock';
 import { pushBatch } from '../../shared/sync/push';
 
@@ -86,6 +86,8 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       cleared += applied.cleared;
       rejected += applied.rejected;
       await recordSyncSuccess(now(), outcome.response.clockOffsetMs);
+      // Items refused as `device_revoked`: the district revoked this device; the screens must say so now.
+      if (outcome.response.results.some((r) => r.reason?.startsWith('device_revoked'))) await markDeviceRevoked(now());
     } catch (error) {
       await nextFlight;
       throw error;

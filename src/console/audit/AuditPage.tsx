@@ -1,6 +1,7 @@
 /** The audit log: who did what, when, on what. */
 import { formatDateTime, t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
+import { actionInWords, detailInWords } from './audit-words';
 
 interface Entry {
   id: string;
@@ -32,9 +33,9 @@ export function AuditPage() {
             <tr key={e.id}>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.username ?? '—'}</td>
-              <td>{e.action}</td>
+              <td data-action={e.action}>{actionInWords(e.action)}</td>
               <td>
-                {e.targetType ?? ''} {e.detail ? JSON.stringify(e.detail) : ''}
+                {detailInWords(e.detail, e.action)}
               </td>
             </tr>
           ))}

@@ -10,13 +10,13 @@ import { SettingsForm } from './SettingsForm';
 
 /** The questionnaire page. */
 export function QuestionnairePage() {
-  const { data, reload } = useLoad<Questionnaire>('/api/admin/questionnaire');
+  const { data, error, reload } = useLoad<Questionnaire>('/api/admin/questionnaire');
   const [drafts, setDrafts] = useState<QuestionDraft[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (data) setDrafts(toDrafts(data));
   }, [data]);
-  if (!data) return <p>{t('common.loading')}</p>;
+  if (!data) return error ? <p class="error" role="alert">{error}</p> : <p>{t('common.loading')}</p>;
 
   const move = (i: number, by: -1 | 1) => {
     const next = [...drafts];

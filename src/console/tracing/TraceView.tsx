@@ -1,7 +1,8 @@
 /** One trace: the case's timeline, F1 (sortable), F2 on demand, the zone, exports and print. */
+import { sourceLabel } from '../../shared/source-labels';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
-import { t } from '../i18n/i18n';
+import { getLang, t } from '../i18n/i18n';
 import { ContactsTable } from './ContactsTable';
 import { TrustBadges } from './TrustBadges';
 import { downloadExport } from './download';
@@ -49,7 +50,7 @@ export function TraceView({ query, label }: TraceViewProps) {
               <td>{v.unitName}</td>
               <td>{vnTime(v.start)}</td>
               <td>{vnTime(v.end)}{v.endKnown ? '' : ` (${t('trace.defaultStay')})`}</td>
-              <td>{v.source}</td>
+              <td>{sourceLabel(v.source, getLang())}</td>
               <td>{v.skewed ? t('trace.clockCorrected') : ''}</td>
               <td>
                 <TrustBadges selfOnly={v.source === 'self'} fromRevokedDevice={v.fromRevokedDevice} />

@@ -41,7 +41,11 @@ const CreateSchema = v.object({
   unitId: field(64, 1),
   code: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([A-Z0-9-]{3,32})?$/, 'code must be 3–32 letters, digits or -'))),
 });
-const EnrolSchema = v.object({ expiresHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 14)), 72) });
+const EnrolSchema = v.object({
+  expiresHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 14)), 72),
+  /** The name the device will carry ("Máy cổng chính"); it travels in the link's fragment. */
+  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80))),
+});
 
 /** Loads a checkpoint the user may act on; sends 404/403 and returns undefined otherwise. */
 export async function checkpointForUser(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, id: string): Promise<ConsoleCheckpoint | undefined> {
@@ -112,7 +116,7 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     if (!body) return reply;
     const now = deps.now();
     const code = await issueEnrolmentCode(deps.db, cp.id, now, body.expiresHours);
-    const link = enrolLink(deps.publicUrl, code);
+    const link = enrolLink(deps.publicUrl, code) + (body.deviceName ? `?name=${encodeURIComponent(body.deviceName)}` : '');
     await audit(deps, request, 'device.enrolment_link', { type: 'checkpoint', id: cp.id }, { code: cp.code, expiresHours: body.expiresHours });
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({ link, expiresAt: now + Math.round(body.expiresHours * 3_600_000), qrSvg: await QRCode.toString(link, { type: 'svg', margin: 2 }) });
