@@ -1,10 +1,10 @@
 /** The console's side navigation: pages the user's role may open, language, sign-out. */
-import { api } from './api';
+import { call } from './api';
 import { t } from './i18n/i18n';
 import type { ConsoleKey } from './i18n/dict';
 import { LangSwitch } from './LangSwitch';
 import { navigate } from './router';
-import type { Role, User } from './types';
+import { adminRoutes, type ConsoleUser as User, type Role } from '../shared/console-api';
 
 export interface NavProps {
   user: User;
@@ -26,7 +26,7 @@ const ITEMS: { path: string; label: ConsoleKey; roles: Role[] }[] = [
 /** The navigation bar. */
 export function Nav({ user, path, onSignedOut }: NavProps) {
   const signOut = async () => {
-    await api('POST', '/api/admin/logout').catch(() => undefined);
+    await call(adminRoutes.logout).catch(() => undefined);
     onSignedOut();
   };
   return (

@@ -1,7 +1,8 @@
 /** A contact list (F1 or F2): one row per person, sortable by overlap minutes. */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { vnTime, type Contact } from './types';
+import type { ContactEntry as Contact } from '../../shared/console-api';
+import { vnTime } from './vn-time';
 
 export interface ContactsTableProps {
   contacts: Contact[];
