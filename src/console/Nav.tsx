@@ -1,9 +1,9 @@
 /** The console's side navigation: pages the user's role may open, language, sign-out. */
-import { api } from './api';
+import { call } from './api';
 import { t } from './i18n/i18n';
 import { LangSwitch } from './LangSwitch';
 import { navigate } from './router';
-import type { User } from './types';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { NAV_ITEMS } from './access';
 
 export interface NavProps {
@@ -15,7 +15,7 @@ export interface NavProps {
 /** The navigation bar. */
 export function Nav({ user, path, onSignedOut }: NavProps) {
   const signOut = async () => {
-    await api('POST', '/api/admin/logout').catch(() => undefined);
+    await call(adminRoutes.logout).catch(() => undefined);
     onSignedOut();
   };
   return (

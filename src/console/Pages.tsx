@@ -13,7 +13,7 @@ import { PosterPage } from './print/PosterPage';
 import { TracingPage } from './tracing/TracingPage';
 import { match } from './router';
 import { outbreakPage } from './outbreak/routes';
-import type { User } from './types';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { mayOpen } from './access';
 import { NotForYou } from './NotForYou';
 
@@ -41,8 +41,8 @@ export function Pages({ path, user }: PagesProps) {
   let m = match('/console/checkpoints/:id', p);
   if (m?.id) return <CheckpointPage id={m.id} user={user} />;
   m = match('/console/posters/:id', p);
-  if (m?.id) return <PosterPage source={`/api/admin/checkpoints/${encodeURIComponent(m.id)}/poster`} />;
+  if (m?.id) return <PosterPage route={adminRoutes.checkpointPoster} id={m.id} />;
   m = match('/console/posters/unit/:id', p);
-  if (m?.id) return <PosterPage source={`/api/admin/units/${encodeURIComponent(m.id)}/posters`} />;
+  if (m?.id) return <PosterPage route={adminRoutes.unitPosters} id={m.id} />;
   return <p>{t('common.notFound')}</p>;
 }

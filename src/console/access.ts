@@ -1,6 +1,6 @@
 /** Which console pages each role may open: the navigation shows only these, and other paths say so. */
 import type { ConsoleKey } from './i18n/dict';
-import type { Role } from './types';
+import type { Role } from '../shared/console-api';
 import { OUTBREAK_NAV } from './outbreak/routes';
 
 /** Pages in the navigation, in order, with the roles the server admits to their API. */

@@ -1,4 +1,5 @@
 import { reasonText } from '../shared/reasons';
+import { adminPath, adminRoutes, type AdminRoute } from '../shared/console-api';
 import { getLang } from './i18n/i18n';
 
 /**
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 let csrfToken = '';
 const signedOutListeners = new Set<() => void>();
 
-/** Remembers the CSRF token from GET /api/admin/session or the login answer. */
+/** Remembers the CSRF token from the session or login answer. */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
@@ -34,8 +35,20 @@ export function onSignedOut(listener: () => void): () => void {
   return () => void signedOutListeners.delete(listener);
 }
 
-/** Calls the console API; resolves the JSON answer or throws an ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+/** What a call fills in: path parameters, a query string, the JSON body. */
+export interface CallOptions<B> {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: B;
+}
+
+/** Calls one route of the console contract; resolves its typed answer or throws an ApiError. */
+export function call<A, B>(route: AdminRoute<A, B>, options: CallOptions<B> = {}): Promise<A> {
+  return request<A>(route.method, adminPath(route, options.params, options.query), options.body);
+}
+
+/** The raw request behind `call`. */
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const unsafe = method !== 'GET';
   const response = await fetch(path, {
     method,
@@ -46,7 +59,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const err = (data ?? {}) as { error?: string; message?: string; messageEn?: string };
-    if (response.status === 401 && path !== '/api/admin/login') for (const l of signedOutListeners) l();
+    if (response.status === 401 && path !== adminRoutes.login.pattern) for (const l of signedOutListeners) l();
     const code = err.error ?? 'http_error';
     // A body the server words in both languages (weak_password: `message` Vietnamese, `messageEn`) says
     // why in detail; any other reason is the console's sentence (src/shared/reasons.ts), never the server's English.

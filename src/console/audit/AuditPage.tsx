@@ -3,19 +3,11 @@ import { formatDateTime, t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import { actionInWords, detailInWords } from './audit-words';
 
-interface Entry {
-  id: string;
-  at: number;
-  username: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: Record<string, unknown> | null;
-}
+import { adminRoutes } from '../../shared/console-api';
 
 /** The audit page (newest 200 entries). */
 export function AuditPage() {
-  const { data } = useLoad<Entry[]>('/api/admin/audit?limit=200');
+  const { data } = useLoad(adminRoutes.audit, undefined, { limit: '200' });
   return (
     <section>
       <h1>{t('nav.audit')}</h1>

@@ -1,17 +1,13 @@
 /** Makes a one-time enrolment link for a guard device and shows it as a QR code and as text. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 
 export interface EnrolPanelProps {
   checkpointId: string;
 }
 
-interface EnrolLink {
-  link: string;
-  expiresAt: number;
-  qrSvg: string;
-}
+import { adminRoutes, type EnrolLink } from '../../shared/console-api';
 
 /** The enrolment panel. */
 export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
@@ -23,7 +19,7 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
   const create = async () => {
     setError(null);
     try {
-      setLink(await api<EnrolLink>('POST', `/api/admin/checkpoints/${checkpointId}/enrolment-links`, { expiresHours: hours, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) }));
+      setLink(await call(adminRoutes.checkpointEnrolmentLink, { params: { id: checkpointId }, body: { expiresHours: hours, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) } }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

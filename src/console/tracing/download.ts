@@ -1,10 +1,10 @@
 /** Downloads an export: POSTs the trace with the CSRF header and saves the answer as a file. */
+import { adminPath, adminRoutes, type TraceRequest as TraceQuery } from '../../shared/console-api';
 import { csrfHeaders } from '../api';
-import type { TraceQuery } from './types';
 
 /** Fetches the export and hands it to the browser as a download. */
 export async function downloadExport(query: TraceQuery, format: 'xlsx' | 'csv', part: 'contacts' | 'zone' = 'contacts'): Promise<void> {
-  const res = await fetch('/api/admin/trace/export', {
+  const res = await fetch(adminPath(adminRoutes.traceExport), {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', ...csrfHeaders() },
