@@ -24,11 +24,6 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-/** The CSRF header for a state-changing request made without `api` (file downloads). */
-export function csrfHeaders(): Record<string, string> {
-  return { 'x-csrf-token': csrfToken };
-}
-
 /** Calls `listener` whenever the server says the session is over (401). */
 export function onSignedOut(listener: () => void): () => void {
   signedOutListeners.add(listener);
@@ -47,30 +42,53 @@ export function call<A, B>(route: AdminRoute<A, B>, options: CallOptions<B> = {}
   return request<A>(route.method, adminPath(route, options.params, options.query), options.body);
 }
 
+/** A file a route answers (an export): its bytes and the name the server gave it. */
+export interface FileAnswer {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** Calls a route that answers a file (XLSX/CSV export); a refusal throws the same ApiError as `call`. */
+export async function callForFile<A, B>(route: AdminRoute<A, B>, options: CallOptions<B> = {}): Promise<FileAnswer> {
+  const path = adminPath(route, options.params, options.query);
+  const response = await send(route.method, path, options.body);
+  if (!response.ok) throw await refusal(response, path);
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
 /** The raw request behind `call`. */
 async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  if (!response.ok) throw await refusal(response, path);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** Sends one request: JSON body and the CSRF token on state-changing methods, the session cookie always. */
+function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
   const unsafe = method !== 'GET';
-  const response = await fetch(path, {
+  return fetch(path, {
     method,
     credentials: 'same-origin',
     headers: { ...(unsafe ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
     ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
   });
+}
+
+/** The ApiError of a refused request, in the console's language; a 401 also tells the listeners the session is over. */
+async function refusal(response: Response, path: string): Promise<ApiError> {
   const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const err = (data ?? {}) as { error?: string; message?: string; messageEn?: string };
-    if (response.status === 401 && path !== adminRoutes.login.pattern) for (const l of signedOutListeners) l();
-    const code = err.error ?? 'http_error';
-    // A body the server words in both languages (weak_password: `message` Vietnamese, `messageEn`) says
-    // why in detail; any other reason is the console's sentence (src/shared/reasons.ts), never the server's English.
-    const { message, messageEn } = err;
-    const text =
-      typeof message === 'string' && typeof messageEn === 'string'
-        ? getLang() === 'en'
-          ? messageEn
-          : message
-        : reasonText(code, getLang(), message ?? `HTTP ${response.status}`);
-    throw new ApiError(response.status, code, text);
-  }
-  return data as T;
+  const err = (data ?? {}) as { error?: string; message?: string; messageEn?: string };
+  if (response.status === 401 && path !== adminRoutes.login.pattern) for (const l of signedOutListeners) l();
+  const code = err.error ?? 'http_error';
+  // A body the server words in both languages (weak_password: `message` Vietnamese, `messageEn`) says
+  // why in detail; any other reason is the console's sentence (src/shared/reasons.ts), never the server's English.
+  const { message, messageEn } = err;
+  const text =
+    typeof message === 'string' && typeof messageEn === 'string'
+      ? getLang() === 'en'
+        ? messageEn
+        : message
+      : reasonText(code, getLang(), message ?? `HTTP ${response.status}`);
+  return new ApiError(response.status, code, text);
 }

@@ -1,7 +1,8 @@
 /** The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4 page. */
 import { useState } from 'preact/hooks';
-import { csrfHeaders } from '../api';
-import { adminPath, adminRoutes } from '../../shared/console-api';
+import { callForFile } from '../api';
+import { adminRoutes } from '../../shared/console-api';
+import { saveFile } from '../save-file';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import type { ReportFigures } from '../../shared/outbreak-api';
@@ -11,16 +12,8 @@ import { ReportChart } from './ReportChart';
 export const FIGURES: (keyof ReportFigures)[] = ['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'];
 
 async function download(day: string): Promise<void> {
-  const res = await fetch(adminPath(adminRoutes.outbreakReportXlsx, {}, { day }), { credentials: 'same-origin', headers: csrfHeaders() });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `bao-cao-dich-${day}.xlsx`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const { blob, fileName } = await callForFile(adminRoutes.outbreakReportXlsx, { query: { day } });
+  saveFile(blob, fileName ?? `bao-cao-dich-${day}.xlsx`);
 }
 
 /** The page. */

@@ -27,9 +27,10 @@ export function TraceView({ query, label }: TraceViewProps) {
     setF2(null);
     call(adminRoutes.traceRun, { body: query }).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [query]);
-  const loadF2 = () => void call(adminRoutes.traceSecondRing, { body: query }).then((r) => setF2(r.f2), (e: unknown) => setError(String(e)));
+  const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const loadF2 = () => void call(adminRoutes.traceSecondRing, { body: query }).then((r) => setF2(r.f2), failed);
   const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') =>
-    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch((e: unknown) => setError(String(e)));
+    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch(failed);
 
   if (error) return <p class="error">{t('common.error', { message: error })}</p>;
   if (!result) return <p>{t('common.loading')}</p>;
