@@ -1,13 +1,13 @@
 /** The console shell: loads the session, shows the sign-in screen or the page for the current path. */
 import { useEffect, useState } from 'preact/hooks';
-import { api, onSignedOut, setCsrfToken } from './api';
+import { call, onSignedOut, setCsrfToken } from './api';
 import { useLang } from './i18n/i18n';
 import { LoginScreen } from './LoginScreen';
 import { Nav } from './Nav';
 import { Pages } from './Pages';
 import { DoorScreen } from './print/DoorScreen';
 import { usePath } from './router';
-import type { User } from './types';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
 type SessionState = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: User };
 
@@ -18,7 +18,7 @@ export function ConsoleApp() {
   const [session, setSession] = useState<SessionState>({ kind: 'loading' });
 
   useEffect(() => {
-    api<{ user: User; csrfToken: string }>('GET', '/api/admin/session').then(
+    call(adminRoutes.session).then(
       ({ user, csrfToken }) => {
         setCsrfToken(csrfToken);
         setSession({ kind: 'signed-in', user });

@@ -1,9 +1,9 @@
 /** Sign-in form for officials. */
 import { useState } from 'preact/hooks';
-import { ApiError, api } from './api';
+import { ApiError, call } from './api';
 import { t } from './i18n/i18n';
 import { LangSwitch } from './LangSwitch';
-import type { User } from './types';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
 export interface LoginScreenProps {
   onSignedIn: (user: User, csrfToken: string) => void;
@@ -21,7 +21,7 @@ export function LoginScreen({ onSignedIn }: LoginScreenProps) {
     setBusy(true);
     setError(null);
     try {
-      const { user, csrfToken } = await api<{ user: User; csrfToken: string }>('POST', '/api/admin/login', { username, password });
+      const { user, csrfToken } = await call(adminRoutes.login, { body: { username, password } });
       onSignedIn(user, csrfToken);
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';

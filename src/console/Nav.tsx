@@ -1,11 +1,10 @@
 /** The console's side navigation: pages the user's role may open, language, sign-out. */
-import { api } from './api';
+import { call } from './api';
 import { t } from './i18n/i18n';
-import type { ConsoleKey } from './i18n/dict';
 import { LangSwitch } from './LangSwitch';
 import { navigate } from './router';
-import type { Role, User } from './types';
-import { OUTBREAK_NAV } from './outbreak/routes';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
+import { NAV_ITEMS } from './access';
 
 export interface NavProps {
   user: User;
@@ -13,29 +12,17 @@ export interface NavProps {
   onSignedOut: () => void;
 }
 
-const ITEMS: { path: string; label: ConsoleKey; roles: Role[] }[] = [
-  { path: '/console', label: 'nav.dashboard', roles: ['admin', 'officer'] },
-  { path: '/console/checkpoints', label: 'nav.checkpoints', roles: ['admin', 'officer'] },
-  { path: '/console/devices', label: 'nav.devices', roles: ['admin', 'officer'] },
-  { path: '/console/units', label: 'nav.units', roles: ['admin'] },
-  { path: '/console/questionnaire', label: 'nav.questionnaire', roles: ['admin'] },
-  { path: '/console/users', label: 'nav.users', roles: ['admin'] },
-  { path: '/console/audit', label: 'nav.audit', roles: ['admin'] },
-  { path: '/console/tracing', label: 'nav.tracing', roles: ['admin', 'tracer'] },
-  ...OUTBREAK_NAV.map((i) => ({ ...i, roles: [...i.roles] })),
-];
-
 /** The navigation bar. */
 export function Nav({ user, path, onSignedOut }: NavProps) {
   const signOut = async () => {
-    await api('POST', '/api/admin/logout').catch(() => undefined);
+    await call(adminRoutes.logout).catch(() => undefined);
     onSignedOut();
   };
   return (
     <nav class="no-print">
       <strong class="brand">{t('app.title')}</strong>
       <ul>
-        {ITEMS.filter((i) => i.roles.includes(user.role)).map((item) => (
+        {NAV_ITEMS.filter((i) => i.roles.includes(user.role)).map((item) => (
           <li key={item.path}>
             <a
               href={item.path}

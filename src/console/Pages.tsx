@@ -13,7 +13,9 @@ import { PosterPage } from './print/PosterPage';
 import { TracingPage } from './tracing/TracingPage';
 import { match } from './router';
 import { outbreakPage } from './outbreak/routes';
-import type { User } from './types';
+import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
+import { mayOpen } from './access';
+import { NotForYou } from './NotForYou';
 
 export interface PagesProps {
   path: string;
@@ -23,9 +25,11 @@ export interface PagesProps {
 /** The page for the path (or a not-found note). */
 export function Pages({ path, user }: PagesProps) {
   const p = path.replace(/\/+$/, '') || '/console';
+  // A page the server would refuse this role is never shown half-loaded: it says so and links home.
+  if (!mayOpen(user.role, p)) return <NotForYou />;
   const outbreak = outbreakPage(p, user);
   if (outbreak) return outbreak;
-  if (p === '/console') return user.role === 'tracer' ? <p>{t('home.tracer')}</p> : <DashboardPage />;
+  if (p === '/console') return user.role === 'tracer' ? <TracingPage /> : <DashboardPage />;
   if (p === '/console/checkpoints') return <CheckpointsPage user={user} />;
   if (p === '/console/checkpoints/new') return <NewCheckpointPage user={user} />;
   if (p === '/console/devices') return <DevicesPage />;
@@ -37,8 +41,8 @@ export function Pages({ path, user }: PagesProps) {
   let m = match('/console/checkpoints/:id', p);
   if (m?.id) return <CheckpointPage id={m.id} user={user} />;
   m = match('/console/posters/:id', p);
-  if (m?.id) return <PosterPage source={`/api/admin/checkpoints/${encodeURIComponent(m.id)}/poster`} />;
+  if (m?.id) return <PosterPage route={adminRoutes.checkpointPoster} id={m.id} />;
   m = match('/console/posters/unit/:id', p);
-  if (m?.id) return <PosterPage source={`/api/admin/units/${encodeURIComponent(m.id)}/posters`} />;
+  if (m?.id) return <PosterPage route={adminRoutes.unitPosters} id={m.id} />;
   return <p>{t('common.notFound')}</p>;
 }

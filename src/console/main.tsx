@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { ConsoleApp } from './ConsoleApp';
 import './console.css';
+import './words.css';
 
 const root = document.getElementById('console');
 if (root) render(<ConsoleApp />, root);

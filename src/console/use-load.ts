@@ -1,6 +1,7 @@
 /** Loads one API resource for a component: data, error text, and a reload function. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api } from './api';
+import type { AdminRoute } from '../shared/console-api';
+import { call } from './api';
 
 export interface Loaded<T> {
   data: T | null;
@@ -8,20 +9,22 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** GETs `path` on mount and whenever it changes. */
-export function useLoad<T>(path: string): Loaded<T> {
+/** GETs a route on mount and whenever its parameters or query change. */
+export function useLoad<T>(route: AdminRoute<T, unknown>, params?: Record<string, string>, query?: Record<string, string>): Loaded<T> {
+  const key = JSON.stringify([route.pattern, params, query]);
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    api<T>('GET', path).then(
+    call(route, { params, query }).then(
       (d) => live && (setData(d), setError(null)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [path, tick]);
+    // `key` stands for route, params and query (fresh objects on every render)
+  }, [key, tick]);
   return { data, error, reload: useCallback(() => setTick((n) => n + 1), []) };
 }

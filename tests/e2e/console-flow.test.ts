@@ -183,18 +183,21 @@ describe('district console', () => {
     await editors.nth(1).locator('input[name=labelVi]').fill('Sốt trên 38 độ');
     await officialPage.getByRole('button', { name: '+ Thêm câu hỏi' }).click();
     const added = editors.nth(before);
+    // A question without Vietnamese wording is refused before anything is sent.
+    await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await officialPage.getByRole('status').filter({ hasText: `Câu ${before + 1}: cần nội dung câu hỏi tiếng Việt` }).waitFor();
+    // Issue 12: the official never types a code; the key is made from the Vietnamese wording.
     await added.locator('input[name=labelVi]').fill('Có đi về từ nước ngoài');
     await added.locator('input[name=labelEn]').fill('Came back from abroad');
     await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
-    await officialPage.getByRole('status').filter({ hasText: `Câu ${before + 1}: mã câu hỏi phải là chữ thường` }).waitFor();
-    await added.locator('input[name=id]').fill('abroad');
-    await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await officialPage.getByText('Đã lưu phiên bản 2.').waitFor();
 
-    const served = (await (await fetch(`${server.url}/api/questionnaire`)).json()) as { version: number; questions: { id: string; kind: string; label: { vi: string; en: string } }[] };
+    const served = (await (await fetch(`${server.url}/api/questionnaire`)).json()) as { version: number; questions: { id: string; kind: string; group: string; label: { vi: string; en: string } }[] };
     expect(served.version).toBe(2);
     expect(served.questions).toHaveLength(before + 1);
     expect(served.questions[1]?.label.vi).toBe('Sốt trên 38 độ');
-    expect(served.questions.at(-1)).toMatchObject({ id: 'abroad', kind: 'yesno', label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' } });
+    // The new question comes just before the pledge, which stays last.
+    expect(served.questions.at(-2)).toMatchObject({ id: 'co_di_ve_tu_nuoc_ngoai', kind: 'yesno', label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' } });
+    expect(served.questions.at(-1)?.group).toBe('consent');
   });
 });

@@ -116,6 +116,7 @@ describe('device standing and storage warnings', () => {
     await page.getByTestId('device-wiped').waitFor({ timeout: 30_000 });
     const banner = page.getByTestId('device-standing');
     expect(await banner.getAttribute('data-wiped')).toBe('true');
+    expect(await banner.getAttribute('data-kind')).toBe('wiped');
     expect(await banner.textContent()).toContain('thu hồi');
     expect(await banner.textContent()).toContain('đã được xoá');
     expect(await page.getByTestId('device-wiped').textContent()).toContain('phiếu giấy');
@@ -156,9 +157,9 @@ describe('device standing and storage warnings', () => {
     await server.restart();
     await ageDeviceConfig(page);
     await page.reload();
-    const banner = page.getByTestId('device-standing');
+    const banner = page.locator('[data-testid="device-standing"][data-closed="true"]');
     await banner.waitFor({ timeout: 20_000 });
-    expect(await banner.getAttribute('data-closed')).toBe('true');
+    expect(await banner.getAttribute('data-kind')).toBe('closed');
     expect(await banner.textContent()).toContain('đóng');
     await guard.waitForPending(0, 30_000);
     expect((await readCheckins(server.dataDir)).map((c) => c.person.name)).toEqual(['Phạm Thị Dung']);

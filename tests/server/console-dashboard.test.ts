@@ -70,11 +70,11 @@ describe('dashboard', () => {
     const res = await admin.request('GET', '/api/admin/dashboard/export/silent');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="silent-2026-11-28.csv"');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="chot-im-lang-2026-11-28.csv"');
     const raw = res.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('code,checkpoint,commune,contact_name,contact_phone,last_checkin,devices');
+    expect(lines[0]).toBe('Mã chốt,Tên chốt,"Xã, thị trấn",Người phụ trách,Số điện thoại,Lượt quét gần nhất,Số thiết bị');
     expect(lines).toContain('TS-DL-001,UBND xã Dân Lực,Xã Dân Lực,Lê Văn Hùng,0912 345 601,,0');
     expect(lines).toHaveLength(9);
   });
@@ -83,7 +83,7 @@ describe('dashboard', () => {
     const communes = (await admin.request('GET', '/api/admin/dashboard/export/communes')).body;
     expect(communes).toContain('Xã Dân Lực,1,0,1');
     const daily = (await admin.request('GET', '/api/admin/dashboard/export/daily')).body.split('\r\n');
-    expect(daily[0]).toBe('\uFEFFdate,visitor_qr,cccd,national_qr,manual,on_behalf,paper,self,total');
+    expect(daily[0]).toBe('\uFEFFNgày,Mã QR cá nhân,Căn cước công dân,Mã QR quốc gia,Nhập tay,Khai hộ,Phiếu giấy,Tự quét mã của chốt,Tổng lượt quét');
     expect(daily).toHaveLength(32);
     expect((await admin.request('GET', '/api/admin/dashboard/export/users')).statusCode).toBe(404);
   });

@@ -1,26 +1,46 @@
-import { getDeviceConfig, getDeviceRevokedAt, getDeviceWipedAt, getSyncStatus, pendingCount } from '../data';
+import '../i18n/dict-words'; // adds this banner's part of the dictionary
 import '../i18n/dict-sealed';
-import { useLive } from '../hooks/useLive';
 import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/dict';
+import { useStanding, type Standing } from './standing';
 
-/** What the guard must know about this device's standing with the district, read in one live query. */
-async function readStanding(): Promise<{ revoked: boolean; closed: boolean; pending: number; wiped: boolean }> {
-  const [revokedAt, status, config, pending, wipedAt] = await Promise.all([getDeviceRevokedAt(), getSyncStatus(), getDeviceConfig(), pendingCount(), getDeviceWipedAt()]);
-  return { revoked: revokedAt !== null || status.lastError === 'revoked', closed: config?.checkpoint.status === 'closed', pending, wiped: wipedAt !== null };
+interface Shown {
+  kind: 'wiped' | 'revoked' | 'closed' | 'no_network' | 'server_unreachable' | 'server_error';
+  title: MessageKey;
+  body: MessageKey;
 }
 
-/** A revoked device or a closed checkpoint: says so plainly, and that the queued check-ins stay on the device. */
+/** The one thing the guard must know first: revoked, closed, no network, or no server (in that order). */
+function pick(standing: Standing): Shown | null {
+  if (standing.wiped) return { kind: 'wiped', title: 'standing.revokedTitle', body: 'sealed.wiped' };
+  // Revoked: it sends what the district still takes, then deletes everything (sync/revocation.ts).
+  if (standing.revoked) return { kind: 'revoked', title: 'standing.revokedTitle', body: 'sealed.wipePending' };
+  if (standing.closed) return { kind: 'closed', title: 'standing.closedTitle', body: 'standing.closedBody' };
+  if (standing.reach === 'no_network') return { kind: 'no_network', title: 'standing.noNetworkTitle', body: 'standing.noNetworkBody' };
+  if (standing.reach === 'server_unreachable') return { kind: 'server_unreachable', title: 'standing.serverTitle', body: 'standing.serverBody' };
+  if (standing.reach === 'server_error') return { kind: 'server_error', title: 'standing.serverErrorTitle', body: 'standing.serverErrorBody' };
+  return null;
+}
+
+/** Revoked device, closed checkpoint, no network or unreachable server: a banner in words, with the queue kept. */
 export function DeviceStatusBanner() {
-  const standing = useLive(readStanding, [], null);
-  if (!standing || (!standing.revoked && !standing.closed && !standing.wiped)) return null;
+  const standing = useStanding();
+  const shown = standing && pick(standing);
+  if (!standing || !shown) return null;
+  const severe = shown.kind === 'wiped' || shown.kind === 'revoked' || shown.kind === 'closed';
   return (
-    <div class="banner standing" role="alert" data-testid="device-standing" data-revoked={String(standing.revoked)} data-closed={String(standing.closed)} data-wiped={String(standing.wiped)}>
+    <div
+      class={`banner standing standing-${shown.kind}`}
+      role={severe ? 'alert' : 'status'}
+      data-testid="device-standing"
+      data-kind={shown.kind}
+      data-revoked={String(standing.revoked)}
+      data-closed={String(standing.closed)}
+      data-wiped={String(standing.wiped)}
+    >
+      <strong>{t(shown.title)}</strong>
       <span>
-        {standing.wiped
-          ? t('sealed.wiped')
-          : standing.revoked
-            ? t('sealed.wipePending', { count: standing.pending })
-            : `${t('standing.closed')} ${t('standing.kept', { count: standing.pending })}`}
+        {t(shown.body, { count: standing.pending })} {shown.kind !== 'revoked' && standing.pending > 0 && t('standing.queue', { count: standing.pending })}
       </span>
     </div>
   );

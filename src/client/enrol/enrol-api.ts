@@ -2,12 +2,14 @@
 import * as v from 'valibot';
 import { API, EnrolResponseSchema, ErrorBodySchema, type CheckpointInfo } from '../../shared/protocol';
 import { currentEpoch, ensureDeviceKey, markDeviceKeyRegistered, recordEpochOffset, saveDistrictKey, saveEnrolment } from '../data';
+import { reasonText } from '../../shared/reasons';
+import { getLang } from '../i18n/i18n';
 
 export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
 
 /** Reads the enrolment code from a link's fragment (`/enrol#CODE`) or query (`?code=CODE`). */
 export function enrolCodeFromLocation(loc: { hash: string; search: string }): string | null {
-  const fromHash = decodeURIComponent(loc.hash.replace(/^#/, '')).replace(/^code=/, '').trim();
+  const fromHash = (decodeURIComponent(loc.hash.replace(/^#/, '')).split('?')[0] ?? '').replace(/^code=/, '').trim();
   if (fromHash) return fromHash;
   return new URLSearchParams(loc.search).get('code')?.trim() || null;
 }
@@ -21,7 +23,7 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
     response = await fetchImpl(API.enrol, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion: __APP_VERSION__, deviceLabel: navigator.userAgent.slice(0, 80), deviceKey: key.publicJwk }),
+      body: JSON.stringify({ code, appVersion: __APP_VERSION__, ...deviceLabelFromLink(), deviceKey: key.publicJwk }),
     });
   } catch {
     return { type: 'offline' };
@@ -29,7 +31,8 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = v.safeParse(ErrorBodySchema, body);
-    return { type: 'refused', message: error.success ? error.output.message : `HTTP ${response.status}` };
+    // The reason in the device's language (src/shared/reasons.ts), not the server's English sentence.
+    return { type: 'refused', message: error.success ? reasonText(error.output.error, getLang(), error.output.message) : `HTTP ${response.status}` };
   }
   const parsed = v.safeParse(EnrolResponseSchema, body);
   if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };
@@ -39,4 +42,10 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   await recordEpochOffset(await currentEpoch(), serverTime - Date.now());
   await saveEnrolment({ deviceId, token, checkpoint, enrolledAt: Date.now() });
   return { type: 'ok', checkpoint };
+}
+
+/** The device name an officer put in the link (`/enrol#CODE?name=Máy cổng chính`), if any; the server names it otherwise. */
+function deviceLabelFromLink(): { deviceLabel?: string } {
+  const name = new URLSearchParams(decodeURIComponent(location.hash).split('?')[1] ?? '').get('name')?.trim();
+  return name ? { deviceLabel: name.slice(0, 80) } : {};
 }

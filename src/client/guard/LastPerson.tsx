@@ -6,6 +6,8 @@ import type { RecordOutcome } from './record-scan';
 import { RiskNotice } from '../risk/RiskNotice';
 import { riskLevel } from '../risk/risk-words';
 import { assessmentFromFlags, type RiskView } from '../risk/rules';
+import { useStanding } from '../device/standing';
+import { showDay } from '../visitor/dates';
 
 export interface LastPersonProps {
   outcome: RecordOutcome | null;
@@ -22,6 +24,7 @@ const LARGE_FOR_MS = 4_000;
 /** The last scan's result, large for a few seconds so the guard can read it at arm's length. */
 export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
   const [large, setLarge] = useState(true);
+  const revoked = useStanding()?.revoked ?? false;
   useEffect(() => {
     setLarge(true);
     const timer = setTimeout(() => setLarge(false), LARGE_FOR_MS);
@@ -41,11 +44,13 @@ export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
   const { person, source } = checkIn;
   const assessment = risk && checkIn.risk && outcome.type !== 'checked_out' ? assessmentFromFlags(checkIn.risk, risk.questionnaire) : null;
   const level = assessment ? riskLevel(assessment) : 'clear';
-  const tone = outcome.type === 'repeat' || level === 'stale' ? 'notice' : level === 'risk' ? 'risk' : 'ok';
+  // A revoked device's scan is kept but not trusted: that outranks any risk tone.
+  const tone = revoked ? 'error' : outcome.type === 'repeat' || level === 'stale' ? 'notice' : level === 'risk' ? 'risk' : 'ok';
   return (
     <section class={`last ${tone} ${size}`} data-risk={assessment ? level : undefined} role="status" data-testid="last-scan" data-outcome={outcome.type}>
       <p class="last-label">
-        {outcome.type === 'saved' && `${level === 'clear' ? '✔' : '⚠'} ${t('scan.saved')} · ${t(`scan.source.${source}`)}`}
+        {outcome.type === 'saved' &&
+          (revoked ? `⚠ ${t('scan.savedRevoked')}` : `${level === 'clear' ? '✔' : '⚠'} ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
         {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
         {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
       </p>
@@ -60,7 +65,7 @@ export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
       {assessment && risk && <RiskNotice assessment={assessment} view={risk} audience="guard" />}
       {!assessment && outcome.type === 'saved' && source === 'visitor_qr' && (
         <p class={outcome.declaredOn === localDay() ? 'declared' : 'undeclared'}>
-          {outcome.declaredOn ? t('scan.declared', { date: outcome.declaredOn }) : t('scan.noDeclaration')}
+          {outcome.declaredOn ? t('scan.declared', { date: showDay(outcome.declaredOn) }) : t('scan.noDeclaration')}
         </p>
       )}
       {outcome.type === 'saved' &&

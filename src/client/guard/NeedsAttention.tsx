@@ -1,5 +1,6 @@
 import { listNeedsAttention } from '../data';
-import { t } from '../i18n/i18n';
+import { getLang, t } from '../i18n/i18n';
+import { reasonText } from '../../shared/reasons';
 import { useLive } from '../hooks/useLive';
 
 /** Check-ins the server refused, with its reason; they stay on the device until someone acts. */
@@ -13,7 +14,7 @@ export function NeedsAttention() {
       <ul>
         {items.map((item) => (
           <li key={item.checkIn.id}>
-            <strong>{item.checkIn.person.name}</strong> — {item.reason}
+            <strong>{item.checkIn.person.name}</strong> — <span data-reason={item.reason}>{reasonText(item.reason ?? '', getLang())}</span>
           </li>
         ))}
       </ul>

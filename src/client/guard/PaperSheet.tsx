@@ -10,7 +10,7 @@ export interface PaperSheetProps {
 
 const COLUMNS = ['paper.col.no', 'paper.col.name', 'paper.col.birthYear', 'paper.col.gender', 'paper.col.phone', 'paper.col.id', 'paper.col.address'] as const;
 
-/** A blank A4 declaration sheet (landscape) for when every device is down; printed with the browser. */
+/** A blank A4 declaration sheet (landscape, one page: words.css) for when every device is down; printed with the browser. */
 export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
   const ticks = ctx.questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent');
   return (
@@ -28,20 +28,23 @@ export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
         {t('paper.sheetLine')} · {ctx.enrolment.checkpoint.code}
       </p>
       <p>{t('paper.legend')}</p>
+      <div class="sheet-scroll">
       <table data-testid="paper-table">
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c}>{t(c)}</th>
+              <th key={c} class={`col-${c.slice('paper.col.'.length)}`}>
+                {t(c)}
+              </th>
             ))}
             {ticks.map((q) => (
               <th key={q.id} class="tick">
                 {q.label[getLang()] || q.label.vi}
               </th>
             ))}
-            <th>{t('paper.col.in')}</th>
-            <th>{t('paper.col.out')}</th>
-            <th>{t('paper.col.signature')}</th>
+            <th class="col-in">{t('paper.col.in')}</th>
+            <th class="col-out">{t('paper.col.out')}</th>
+            <th class="col-signature">{t('paper.col.signature')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +58,7 @@ export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
           ))}
         </tbody>
       </table>
+      </div>
       <p class="consent">{t('paper.consent')}</p>
     </main>
   );

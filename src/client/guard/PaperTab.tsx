@@ -7,7 +7,10 @@ import { emptyAnswers, toDeclaration, type Answers } from '../declare/answers';
 import { QuestionnaireFields } from '../declare/QuestionnaireFields';
 import { signalError, signalSuccess } from './feedback';
 import { localDay } from './LastPerson';
-import { paperFromFields, type PaperFields } from './paper-form';
+import { paperFromFields, type PaperFields, type PaperProblem } from './paper-form';
+import { findPaperRow } from './paper-duplicate';
+import '../i18n/dict-words'; // the paper checks' part of the dictionary
+import { formatTime } from '../i18n/i18n';
 import { EMPTY_PERSON_FIELDS, personFromFields, type PersonFields } from './person-form';
 import { PersonFieldset } from './PersonFieldset';
 import { recordPaperRow } from './record-typed';
@@ -26,7 +29,9 @@ export function PaperTab({ ctx }: PaperTabProps) {
   const [fields, setFields] = useState<PersonFields>(EMPTY_PERSON_FIELDS);
   const [answers, setAnswers] = useState<Answers>(() => emptyAnswers(questionnaire));
   const [errors, setErrors] = useState<Partial<Record<keyof PersonFields, MessageKey>>>({});
-  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [problem, setProblem] = useState<PaperProblem | null>(null);
+  /** The row already typed with this sheet and row number, until the guard says this one corrects it. */
+  const [duplicate, setDuplicate] = useState<{ name: string; at: number; key: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const setP = (key: keyof PaperFields, value: string) => setPaper({ ...paper, [key]: value });
 
@@ -34,13 +39,21 @@ export function PaperTab({ ctx }: PaperTabProps) {
     event.preventDefault();
     const where = paperFromFields(paper, Date.now());
     const person = personFromFields(fields, new Date().getFullYear());
-    setProblem('error' in where ? where.error : null);
+    setProblem('error' in where ? where : null);
     setErrors('errors' in person ? person.errors : {});
     if ('error' in where || 'errors' in person) return signalError();
+    const key = `${where.sheet}|${where.row}|${paper.date}`;
+    const earlier = await findPaperRow(ctx.enrolment.checkpoint.id, where.sheet, where.row, where.timeIn);
+    // Typed twice by mistake is refused; the guard may confirm that this row corrects the earlier one.
+    if (earlier && duplicate?.key !== key) {
+      setDuplicate({ name: earlier.checkIn.person.name, at: earlier.savedAt, key });
+      return signalError();
+    }
+    setDuplicate(null);
     await recordPaperRow({ ...where, person: person.person, declaration: toDeclaration(questionnaire, answers, paper.date) }, ctx.enrolment.checkpoint.id);
     signalSuccess();
     sync().nudge();
-    setStatus(t('paper.saved', { sheet: where.sheet, row: where.row }));
+    setStatus(t(earlier ? 'paper.corrected' : 'paper.saved', { sheet: where.sheet, row: where.row }));
     setPaper({ ...blankPaper(paper.sheet), date: paper.date, row: String(where.row + 1) });
     setFields(EMPTY_PERSON_FIELDS);
     setAnswers(emptyAnswers(questionnaire));
@@ -69,7 +82,24 @@ export function PaperTab({ ctx }: PaperTabProps) {
           {paperInput('timeIn', 'paper.timeIn', 'time')}
           {paperInput('timeOut', 'paper.timeOut', 'time')}
         </div>
-        {problem && <p class="error">{t(problem)}</p>}
+        {problem && (
+          <p class="error" role="alert" data-testid="paper-problem">
+            {t(problem.error, problem.params)}
+          </p>
+        )}
+        {duplicate && (
+          <div class="confirm error" role="alert" data-testid="paper-duplicate">
+            <p>{t('paper.duplicate', { sheet: paper.sheet.trim(), row: paper.row.trim(), name: duplicate.name, time: formatTime(duplicate.at) })}</p>
+            <div class="row">
+              <button type="submit" class="primary">
+                {t('paper.isCorrection')}
+              </button>
+              <button type="button" onClick={() => setDuplicate(null)}>
+                {t('paper.notCorrection')}
+              </button>
+            </div>
+          </div>
+        )}
         <PersonFieldset fields={fields} errors={errors} onChange={setFields} />
         <QuestionnaireFields questionnaire={{ ...questionnaire, questions: questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent') }} answers={answers} onChange={setAnswers} />
         <button type="submit" class="big primary">

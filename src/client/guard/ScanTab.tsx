@@ -1,3 +1,4 @@
+import '../i18n/dict-words'; // the confirmations' part of the dictionary
 import { useState } from 'preact/hooks';
 import type { CheckIn, Person } from '../../shared/protocol';
 import { t } from '../i18n/i18n';
@@ -32,10 +33,13 @@ export interface ScanTabProps {
 export function ScanTab({ ctx }: ScanTabProps) {
   const [last, setLast] = useState<{ outcome: RecordOutcome; seq: number } | null>(null);
   const [panel, setPanel] = useState<'none' | 'manual' | 'companions'>('none');
+  /** Said after the group was saved: who and how many, so the guard knows it worked. */
+  const [groupSaved, setGroupSaved] = useState<string | null>(null);
   const checkpointId = ctx.enrolment.checkpoint.id;
 
   const show = (outcome: RecordOutcome) => {
     setLast((prev) => ({ outcome, seq: (prev?.seq ?? 0) + 1 }));
+    setGroupSaved(null);
     if (outcome.type === 'saved' || outcome.type === 'checked_out') {
       signalSuccess();
       void requestPersistentStorage(); // after the first real action; asks once
@@ -54,6 +58,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
   const onCompanions = async (lead: CheckIn, people: Person[]) => {
     await duringScan(() => recordCompanions(lead, people));
     setPanel('none');
+    setGroupSaved(t('companions.savedWith', { count: people.length, name: lead.person.name, names: people.map((p) => p.name).join(', ') }));
     signalSuccess();
     sync().nudge();
   };
@@ -72,7 +77,12 @@ export function ScanTab({ ctx }: ScanTabProps) {
 
   return (
     <>
-      <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel === 'none' ? actions : undefined} />
+      <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel !== 'companions' && !groupSaved ? actions : undefined} />
+      {groupSaved && (
+        <p class="confirm ok" role="status" data-testid="group-saved">
+          ✔ {groupSaved}
+        </p>
+      )}
       {outcome?.type === 'saved' && panel === 'none' && (
         <FixPerson key={last?.seq} checkIn={outcome.checkIn} warnings={outcome.warnings} onFixed={(person) => setLast((prev) => withPerson(prev, person))} />
       )}

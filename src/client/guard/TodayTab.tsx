@@ -4,7 +4,10 @@ import { listSince } from '../data';
 import { formatTime, t } from '../i18n/i18n';
 import { useLive } from '../hooks/useLive';
 import { sync } from '../app/sync-service';
-import { checkOutEveryone } from './record-scan';
+import { checkOut, checkOutEveryone } from './record-scan';
+import type { CheckIn } from '../../shared/protocol';
+import '../i18n/dict-words'; // per-person check-out
+import { signalSuccess } from './feedback';
 import { matchesQuery, startOfLocalDay, summarizeToday } from './today-summary';
 import type { GuardContext } from './useGuardContext';
 
@@ -21,6 +24,14 @@ export function TodayTab() {
     if (summary.inside === 0 || !confirm(t('today.confirmCheckOutAll', { count: summary.inside }))) return;
     const count = await checkOutEveryone();
     setMessage(t('today.checkedOutAll', { count }));
+    sync().nudge();
+  };
+
+  const closeOne = async (visit: CheckIn) => {
+    const outcome = await checkOut(visit);
+    if (outcome.type !== 'checked_out') return;
+    signalSuccess();
+    setMessage(t('today.checkedOutOne', { name: visit.person.name, time: formatTime(Date.now()) }));
     sync().nudge();
   };
 
@@ -61,6 +72,11 @@ export function TodayTab() {
             <span class={`sync-state ${arrival.status}`} data-status={arrival.status}>
               {arrival.status === 'synced' ? `✔ ${t('today.synced')}` : arrival.status === 'pending' ? `… ${t('today.pending')}` : `⚠ ${t('today.rejected')}`}
             </span>
+            {inside && (
+              <button type="button" class="check-out-one" data-testid="check-out-one" onClick={() => void closeOne(arrival.checkIn)}>
+                {t('today.checkOutOne')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

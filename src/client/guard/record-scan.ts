@@ -119,8 +119,11 @@ export function departureOf(visit: CheckIn, now: number): CheckIn {
 
 /** The departures of a visit and its companions, unless another record already closed it. */
 function departure(recent: readonly ViewCheckIn[], visit: CheckIn, now: number): AtomicDecision<RecordOutcome> {
-  const open = openVisits(recent, now).find((v) => v.checkIn.id === visit.id);
+  const visits = openVisits(recent, now);
+  const open = visits.find((v) => v.checkIn.id === visit.id);
   const out = departureOf(visit, now);
+  // A companion still inside leaves alone (per-person check-out); the rest of the group stays.
+  if (!open && visits.some((v) => v.companions.some((c) => c.id === visit.id))) return { save: [out], result: { type: 'checked_out', checkIn: out, visit } };
   if (!open) return { save: [], result: { type: 'checked_out', checkIn: out, visit } };
   return { save: [out, ...open.companions.map((c) => departureOf(c, now))], result: { type: 'checked_out', checkIn: out, visit } };
 }

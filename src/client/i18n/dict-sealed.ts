@@ -6,8 +6,8 @@ import { addMessages } from './i18n';
 
 export const sealedDict = {
   'sealed.wiped': {
-    vi: 'Thiết bị đã bị thu hồi: các lượt còn được nhận đã gửi lên máy chủ, rồi toàn bộ dữ liệu, khoá và danh sách hôm nay trên máy đã được xoá.',
-    en: 'This device was revoked: what the district still accepts was sent, then every check-in, key and today’s list on it was deleted.',
+    vi: 'Các lượt còn được nhận đã gửi lên máy chủ, rồi toàn bộ dữ liệu, khoá và danh sách hôm nay trên máy đã được xoá.',
+    en: 'What the district still accepts was sent, then every check-in, key and today’s list on this device was deleted.',
   },
   'sealed.wipedNext': {
     vi: 'Máy này không ghi nhận thêm lượt nào. Hãy ghi vào phiếu giấy, và liên hệ huyện để được cấp mã đăng ký mới nếu máy được dùng lại.',
@@ -15,8 +15,8 @@ export const sealedDict = {
   },
   'sealed.printPaper': { vi: 'In phiếu ghi giấy', en: 'Print the paper sheet' },
   'sealed.wipePending': {
-    vi: 'Thiết bị đã bị thu hồi: đang gửi nốt {count} lượt còn chờ, sau đó dữ liệu trên máy sẽ bị xoá.',
-    en: 'This device was revoked: sending the {count} check-ins still waiting, then the data on it will be deleted.',
+    vi: 'Máy chủ không nhận lượt quét mới: hãy ghi phiếu giấy. Máy đang gửi nốt {count} lượt ghi trước khi bị thu hồi, sau đó dữ liệu trên máy sẽ bị xoá.',
+    en: 'The server takes no new scans: use the paper sheet. The device is sending the {count} check-ins recorded before the revocation, then the data on it will be deleted.',
   },
   'queueExport.button': { vi: 'Xuất dữ liệu chờ gửi', en: 'Export the waiting check-ins' },
   'queueExport.working': { vi: 'Đang xuất…', en: 'Exporting…' },

@@ -9,6 +9,7 @@ import type { VisitorKey } from './dict-visitor';
 import type { SealedKey } from './dict-sealed';
 import type { VisitKey } from './dict-visit';
 import type { RiskKey } from './dict-risk';
+import type { WordsKey } from './dict-words';
 
 export const dict = {
   'app.name': { vi: 'Trạm QR khai báo y tế', en: 'QR health checkpoint' },
@@ -64,4 +65,4 @@ export const dict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** Every key of the dictionary, the lazily loaded parts included. */
-export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | SealedKey | VisitKey | RiskKey;
+export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | SealedKey | VisitKey | RiskKey | WordsKey;

@@ -5,6 +5,7 @@ import { useLang } from '../i18n/i18n';
 import '../i18n/dict-settings'; // adds the settings screen's part of the dictionary
 import { t } from '../i18n/i18n';
 import { formatBytes, formatDateTime } from './format';
+import { DeviceStatusBanner } from '../device/DeviceStatusBanner';
 
 /** What settings shows about sync, read in one live query. */
 async function readDevice() {
@@ -24,6 +25,7 @@ export function SettingsScreen() {
   return (
     <main class="screen settings" data-testid="settings">
       <h1>{t('settings.title')}</h1>
+      {device?.enrolment && <DeviceStatusBanner />}
       <dl>
         <dt>{t('settings.storage')}</dt>
         <dd data-testid="storage-used">

@@ -3,7 +3,7 @@
  * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
  */
 import { PROTOCOL_VERSION, type PushRequest, type WireItem } from '../../shared/protocol';
-import { applyPushResults, getPushToken, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
+import { applyPushResults, getPushToken, markDeviceRevoked, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
 import { getEpochState, hasEpochAnchor, currentEpoch, recordEpochOffset } from '../data/clock-epochs';
 import { FLUSH_LOCK, runExclusive } from './lock';
 import { pushBatch } from '../../shared/sync/push';
@@ -99,6 +99,8 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       rejected += applied.rejected;
       await recordSyncSuccess(now(), outcome.response.clockOffsetMs);
       if (epoch) await recordEpochOffset(epoch, outcome.response.clockOffsetMs);
+      // Items refused as `device_revoked`: the district revoked this device; the screens must say so now.
+      if (outcome.response.results.some((r) => r.reason?.startsWith('device_revoked'))) await markDeviceRevoked(now());
     } catch (error) {
       await nextFlight;
       throw error;

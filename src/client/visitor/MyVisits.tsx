@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { sync } from '../app/sync-service';
 import { listSelfCheckIns, saveCheckIns } from '../data';
-import { formatTime } from '../i18n/i18n';
+import { formatTime, getLang } from '../i18n/i18n';
+import { reasonText } from '../../shared/reasons';
 import { useLive } from '../hooks/useLive';
 import { showMoment } from './dates';
 import { BackLink } from './ProfileScreen';
@@ -65,7 +66,7 @@ function VisitRow({ visit }: VisitRowProps) {
         {' · '}
         {t(`visitor.visits.status.${visit.status}`)}
       </span>
-      {visit.status === 'rejected' && visit.reason && <span class="error">{visit.reason}</span>}
+      {visit.status === 'rejected' && visit.reason && <span class="error">{reasonText(visit.reason, getLang())}</span>}
       {open && (
         <button class="big" disabled={busy} onClick={() => void checkOut()} data-testid="checkout">
           {t('visitor.visits.checkOut')}

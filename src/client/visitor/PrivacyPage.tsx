@@ -5,6 +5,7 @@ import { useLive } from '../hooks/useLive';
 import { BackLink } from './ProfileScreen';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/dict';
+import '../i18n/dict-words'; // the confirmation's button
 
 const SECTIONS: [MessageKey, MessageKey][] = [
   ['visitor.privacy.phoneTitle', 'visitor.privacy.phone'],
@@ -38,9 +39,13 @@ function DeleteEverything() {
   const [deleted, setDeleted] = useState(false);
   if (deleted) {
     return (
-      <p class="ok-note" role="status" data-testid="deleted">
-        {t('visitor.delete.done')}
-      </p>
+      // Stays until the visitor moves on: a confirmation that vanished after 1.5 s was easy to miss.
+      <div class="ok-note" role="status" data-testid="deleted">
+        <p>✔ {t('visitor.delete.done')}</p>
+        <button class="big" onClick={() => navigate('/')}>
+          {t('visitor.delete.home')}
+        </button>
+      </div>
     );
   }
   return (
@@ -56,7 +61,6 @@ function DeleteEverything() {
             if (!confirming) return setConfirming(true);
             void deleteVisitorData().then(() => {
               setDeleted(true);
-              setTimeout(() => navigate('/'), 1_500);
             });
           }}
         >

@@ -1,20 +1,13 @@
 /** The audit log: who did what, when, on what. */
 import { formatDateTime, t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
+import { actionInWords, detailInWords } from './audit-words';
 
-interface Entry {
-  id: string;
-  at: number;
-  username: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: Record<string, unknown> | null;
-}
+import { adminRoutes } from '../../shared/console-api';
 
 /** The audit page (newest 200 entries). */
 export function AuditPage() {
-  const { data } = useLoad<Entry[]>('/api/admin/audit?limit=200');
+  const { data } = useLoad(adminRoutes.audit, undefined, { limit: '200' });
   return (
     <section>
       <h1>{t('nav.audit')}</h1>
@@ -32,9 +25,9 @@ export function AuditPage() {
             <tr key={e.id}>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.username ?? '—'}</td>
-              <td>{e.action}</td>
+              <td data-action={e.action}>{actionInWords(e.action)}</td>
               <td>
-                {e.targetType ?? ''} {e.detail ? JSON.stringify(e.detail) : ''}
+                {detailInWords(e.detail, e.action)}
               </td>
             </tr>
           ))}

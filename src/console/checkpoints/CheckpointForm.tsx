@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
-import { CHECKPOINT_TYPES, type Checkpoint, type CheckpointType, type Unit } from '../types';
+import { CHECKPOINT_TYPES, type AdminCheckpoint as Checkpoint, type CheckpointType, type ConsoleUnit as Unit } from '../../shared/console-api';
 
 export type CheckpointDraft = Pick<Checkpoint, 'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'> & { unitId: string };
 

@@ -1,8 +1,8 @@
 /** One checkpoint: edit, close/reopen, print its poster, open its door screen, enrol a guard device. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
-import type { Checkpoint, User } from '../types';
+import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { CheckpointForm } from './CheckpointForm';
 import { DoorLinkPanel } from './DoorLinkPanel';
@@ -15,12 +15,12 @@ export interface CheckpointPageProps {
 
 /** The checkpoint page. */
 export function CheckpointPage({ id }: CheckpointPageProps) {
-  const { data, error, reload } = useLoad<Checkpoint>(`/api/admin/checkpoints/${encodeURIComponent(id)}`);
+  const { data, error, reload } = useLoad(adminRoutes.checkpoint, { id });
   const [saved, setSaved] = useState(false);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const toggle = async () => {
-    await api('POST', `/api/admin/checkpoints/${data.id}/${data.status === 'open' ? 'close' : 'reopen'}`);
+    await call(data.status === 'open' ? adminRoutes.checkpointClose : adminRoutes.checkpointReopen, { params: { id: data.id } });
     reload();
   };
   return (
@@ -47,7 +47,7 @@ export function CheckpointPage({ id }: CheckpointPageProps) {
         initial={{ ...data }}
         submitLabel={t('common.save')}
         onSubmit={async ({ unitId: _unit, ...fields }) => {
-          await api('PUT', `/api/admin/checkpoints/${data.id}`, fields);
+          await call(adminRoutes.checkpointUpdate, { params: { id: data.id }, body: fields });
           setSaved(true);
           reload();
         }}

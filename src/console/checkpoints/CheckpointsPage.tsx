@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
 import { navigate } from '../router';
-import type { Checkpoint, User } from '../types';
+import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
 export interface CheckpointsPageProps {
@@ -11,7 +11,7 @@ export interface CheckpointsPageProps {
 
 /** The checkpoints page. */
 export function CheckpointsPage({ user }: CheckpointsPageProps) {
-  const { data, error } = useLoad<Checkpoint[]>('/api/admin/checkpoints');
+  const { data, error } = useLoad(adminRoutes.checkpoints);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const communes = [...new Map(data.map((c) => [c.unitId, c.unitName])).entries()];

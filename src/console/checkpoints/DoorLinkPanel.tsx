@@ -1,6 +1,7 @@
 /** Makes the link a door-screen tablet opens (a new link switches off the previous tablet). */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { adminRoutes } from '../../shared/console-api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
 
 export interface DoorLinkPanelProps {
@@ -10,7 +11,7 @@ export interface DoorLinkPanelProps {
 /** The door-screen panel of a checkpoint. */
 export function DoorLinkPanel({ checkpointId }: DoorLinkPanelProps) {
   const [link, setLink] = useState<{ link: string; qrSvg: string } | null>(null);
-  const create = async () => setLink(await api<{ link: string; qrSvg: string }>('POST', `/api/admin/checkpoints/${checkpointId}/door-links`));
+  const create = async () => setLink(await call(adminRoutes.checkpointDoorLink, { params: { id: checkpointId } }));
   return (
     <div class="card">
       <h2>{t('cp.doorScreen')}</h2>

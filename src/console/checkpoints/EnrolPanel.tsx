@@ -1,27 +1,25 @@
 /** Makes a one-time enrolment link for a guard device and shows it as a QR code and as text. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 
 export interface EnrolPanelProps {
   checkpointId: string;
 }
 
-interface EnrolLink {
-  link: string;
-  expiresAt: number;
-  qrSvg: string;
-}
+import { adminRoutes, type EnrolLink } from '../../shared/console-api';
 
 /** The enrolment panel. */
 export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
   const [link, setLink] = useState<EnrolLink | null>(null);
   const [hours, setHours] = useState(72);
+  const [deviceName, setDeviceName] = useState('');
+  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
     setError(null);
     try {
-      setLink(await api<EnrolLink>('POST', `/api/admin/checkpoints/${checkpointId}/enrolment-links`, { expiresHours: hours }));
+      setLink(await call(adminRoutes.checkpointEnrolmentLink, { params: { id: checkpointId }, body: { expiresHours: hours, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) } }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -30,6 +28,10 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
     <div class="card enrol">
       <h2>{t('enrol.title')}</h2>
       <p class="hint">{t('enrol.hint')}</p>
+      <label>
+        {t('words.deviceName')}
+        <input name="deviceName" maxLength={80} placeholder={t('words.deviceNameHint')} value={deviceName} onInput={(e) => setDeviceName(e.currentTarget.value)} />
+      </label>
       <label class="inline">
         {t('enrol.expires')}
         <select value={hours} onChange={(e) => setHours(Number(e.currentTarget.value))}>
@@ -48,10 +50,30 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
           <p>
             <code data-testid="enrol-link">{link.link}</code>
           </p>
+          <p class="row">
+            <button type="button" data-testid="copy-enrol-link" onClick={() => void shareOrCopy(link.link).then(setCopied)}>
+              {typeof navigator.share === 'function' ? t('words.shareLink') : t('words.copyLink')}
+            </button>
+            {copied && <span role="status">{t('words.copied')}</span>}
+          </p>
           <p>{t('enrol.validUntil', { time: formatDateTime(link.expiresAt) })}</p>
           <p class="hint">{t('enrol.oneTime')}</p>
         </div>
       )}
     </div>
   );
+}
+
+/** Shares the link (phones) or copies it to the clipboard; true once it was handed over. */
+async function shareOrCopy(text: string): Promise<boolean> {
+  try {
+    if (typeof navigator.share === 'function') {
+      await navigator.share({ text });
+      return true;
+    }
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,8 @@
 /** Creating a checkpoint: the commune (an officer's own only), then the checkpoint's details. */
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { navigate } from '../router';
-import type { Checkpoint, Unit, User } from '../types';
+import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { CheckpointForm } from './CheckpointForm';
 
@@ -12,7 +12,7 @@ export interface NewCheckpointPageProps {
 
 /** The new-checkpoint page. */
 export function NewCheckpointPage({ user }: NewCheckpointPageProps) {
-  const { data: units } = useLoad<Unit[]>('/api/admin/units');
+  const { data: units } = useLoad(adminRoutes.units);
   if (!units) return <p>{t('common.loading')}</p>;
   const communes = units.filter((u) => u.level === 'commune' && (user.role !== 'officer' || u.id === user.unitId));
   const initial = {
@@ -33,7 +33,7 @@ export function NewCheckpointPage({ user }: NewCheckpointPageProps) {
         communes={communes}
         submitLabel={t('cp.create')}
         onSubmit={async (draft) => {
-          const created = await api<Checkpoint>('POST', '/api/admin/checkpoints', draft);
+          const created = await call(adminRoutes.checkpointCreate, { body: draft });
           navigate(`/console/checkpoints/${created.id}`);
         }}
       />

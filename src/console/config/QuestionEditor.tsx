@@ -1,7 +1,8 @@
 /** One question of the questionnaire editor: its id, answer type, group, labels, choices and order buttons. */
 import { t } from '../i18n/i18n';
-import { QUESTION_KINDS, type QuestionDraft } from './question-draft';
+import { QUESTION_GROUPS, QUESTION_KINDS, type QuestionDraft } from './question-draft';
 import { RiskMarkFields } from './RiskMarkFields';
+import type { ConsoleKey } from '../i18n/dict';
 
 export interface QuestionEditorProps {
   draft: QuestionDraft;
@@ -12,6 +13,16 @@ export interface QuestionEditorProps {
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
+
+const GROUP_KEYS: Record<string, ConsoleKey> = {
+  symptoms: 'words.group.symptoms',
+  exposure: 'words.group.exposure',
+  travel: 'words.group.travel',
+  vaccination: 'words.group.vaccination',
+  test: 'words.group.test',
+  other: 'words.group.other',
+  consent: 'words.group.consent',
+};
 
 /** Edits one question in place. */
 export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, onRemove }: QuestionEditorProps) {
@@ -28,7 +39,7 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
       {text('labelVi', 'q.labelVi')}
       {text('labelEn', 'q.labelEn')}
       <div class="grid3">
-        {text('id', 'q.id')}
+        <p class="hint" data-testid="question-key">{draft.id ? t('words.qKey', { id: draft.id }) : t('words.qKeyAuto')}</p>
         <label>
           {t('q.kind')}
           <select name="kind" value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value as QuestionDraft['kind'])}>
@@ -39,7 +50,16 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
             ))}
           </select>
         </label>
-        {text('group', 'q.group')}
+        <label>
+          {t('q.group')}
+          <select name="group" value={draft.group} onChange={(e) => set('group', e.currentTarget.value)}>
+            {[...QUESTION_GROUPS, ...(QUESTION_GROUPS.includes(draft.group as never) ? [] : [draft.group])].map((g) => (
+              <option key={g} value={g}>
+                {GROUP_KEYS[g] ? t(GROUP_KEYS[g]) : g}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {draft.kind === 'choice' && (
         <label>

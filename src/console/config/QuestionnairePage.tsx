@@ -1,7 +1,8 @@
 /** Editing the district's health questionnaire (a form over its questions, validated again by the server) and the district settings. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Questionnaire } from '../../shared/protocol';
-import { api } from '../api';
+import { adminRoutes } from '../../shared/console-api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import { blankDraft, fromDrafts, toDrafts, type QuestionDraft } from './question-draft';
@@ -10,13 +11,13 @@ import { SettingsForm } from './SettingsForm';
 
 /** The questionnaire page. */
 export function QuestionnairePage() {
-  const { data, reload } = useLoad<Questionnaire>('/api/admin/questionnaire');
+  const { data, error, reload } = useLoad(adminRoutes.questionnaire);
   const [drafts, setDrafts] = useState<QuestionDraft[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (data) setDrafts(toDrafts(data));
   }, [data]);
-  if (!data) return <p>{t('common.loading')}</p>;
+  if (!data) return error ? <p class="error" role="alert">{error}</p> : <p>{t('common.loading')}</p>;
 
   const move = (i: number, by: -1 | 1) => {
     const next = [...drafts];
@@ -31,7 +32,7 @@ export function QuestionnairePage() {
       return;
     }
     try {
-      const saved = await api<Questionnaire>('PUT', '/api/admin/questionnaire', { baseVersion: data.version, questions: built.questions });
+      const saved = await call(adminRoutes.questionnaireSave, { body: { baseVersion: data.version, questions: built.questions } });
       setMessage({ ok: true, text: t('q.saved', { version: saved.version }) });
       reload();
     } catch (e) {

@@ -1,18 +1,15 @@
 /** District settings devices follow: the repeat-scan window and the retention period. */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import { RiskSettingsFields, type RiskSettings } from './RiskSettingsFields';
 
-interface Settings extends RiskSettings {
-  repeatWindowMin: number;
-  retentionDays: number;
-}
+import { adminRoutes, type DistrictSettings as Settings } from '../../shared/console-api';
 
 /** The settings form. */
 export function SettingsForm() {
-  const { data } = useLoad<Settings>('/api/admin/settings');
+  const { data } = useLoad(adminRoutes.settings);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => setDraft(data), [data]);
@@ -20,7 +17,7 @@ export function SettingsForm() {
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      setDraft(await api<Settings>('PUT', '/api/admin/settings', draft));
+      setDraft(await call(adminRoutes.settingsSave, { body: draft }));
       setMessage(t('common.saved'));
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));

@@ -1,18 +1,18 @@
 /** The district's administrative units, and importing communes from a CSV file. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
-import type { Unit } from '../types';
+import { adminRoutes } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
 /** The units page. */
 export function UnitsPage() {
-  const { data, reload } = useLoad<Unit[]>('/api/admin/units');
+  const { data, reload } = useLoad(adminRoutes.units);
   const [message, setMessage] = useState<string | null>(null);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await api<{ created: number; renamed: number; unchanged: number }>('POST', '/api/admin/units/import', { csv: await file.text() });
+      const r = await call(adminRoutes.unitImport, { body: { csv: await file.text() } });
       setMessage(t('units.imported', r));
       reload();
     } catch (e) {

@@ -1,22 +1,21 @@
 /** Console accounts: list, create (officers need a commune), disable. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
-import type { Role, Unit, User } from '../types';
+import { adminRoutes, type AccountSummary as Account, type Role } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
-type Account = User & { createdAt: number; disabledAt: number | null };
 
 /** The users page. */
 export function UsersPage() {
-  const { data, reload } = useLoad<Account[]>('/api/admin/users');
-  const { data: units } = useLoad<Unit[]>('/api/admin/units');
+  const { data, reload } = useLoad(adminRoutes.users);
+  const { data: units } = useLoad(adminRoutes.units);
   const [draft, setDraft] = useState({ username: '', displayName: '', role: 'officer' as Role, unitId: '', password: '' });
   const [message, setMessage] = useState<string | null>(null);
   const create = async (event: Event) => {
     event.preventDefault();
     try {
-      await api('POST', '/api/admin/users', { ...draft, unitId: draft.role === 'officer' ? draft.unitId : null });
+      await call(adminRoutes.userCreate, { body: { ...draft, unitId: draft.role === 'officer' ? draft.unitId : null } });
       setMessage(t('common.saved'));
       setDraft({ ...draft, username: '', displayName: '', password: '' });
       reload();
@@ -25,7 +24,7 @@ export function UsersPage() {
     }
   };
   const disable = async (id: string) => {
-    await api('POST', `/api/admin/users/${id}/disable`);
+    await call(adminRoutes.userDisable, { params: { id } });
     reload();
   };
   const communes = (units ?? []).filter((u) => u.level === 'commune');

@@ -2,6 +2,18 @@
 import type { Question, Questionnaire } from '../../shared/protocol';
 import { riskQuestions } from '../../shared/risk/evaluate';
 import type { ConsoleKey } from '../i18n/dict';
+import { foldVietnamese } from '../../shared/text/fold';
+
+/** The groups an official picks from (named in words by the editor); `consent` (the pledge) always comes last. */
+export const QUESTION_GROUPS = ['symptoms', 'exposure', 'travel', 'vaccination', 'test', 'other', 'consent'] as const;
+
+/** A key made from the Vietnamese question itself ("Đau đầu" → "dau_dau"), unique among `taken`. */
+export function keyFromLabel(label: string, taken: ReadonlySet<string>): string {
+  const base = foldVietnamese(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'q_$1').slice(0, 32) || 'cau_hoi';
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+  return key;
+}
 
 export type QuestionKind = Question['kind'];
 export const QUESTION_KINDS: QuestionKind[] = ['yesno', 'text', 'number', 'choice', 'date'];
@@ -61,8 +73,11 @@ export function blankDraft(): QuestionDraft {
 export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Question[] } | { n: number; problem: ConsoleKey } {
   const seen = new Set<string>();
   const questions: Question[] = [];
+  const taken = new Set(drafts.map((d) => d.id.trim()).filter(Boolean));
   for (const [i, d] of drafts.entries()) {
-    const id = d.id.trim();
+    // New questions get their key from their wording: officials are never asked for English codes.
+    const id = d.id.trim() || keyFromLabel(d.labelVi, taken);
+    taken.add(id);
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(id) || seen.has(id)) return { n: i + 1, problem: 'q.problem.id' };
     seen.add(id);
     if (!d.labelVi.trim()) return { n: i + 1, problem: 'q.problem.label' };
@@ -83,5 +98,6 @@ export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Quest
     }
     questions.push(q);
   }
-  return { questions };
+  // The pledge stays last, whatever order questions were added in.
+  return { questions: [...questions.filter((q) => q.group !== 'consent'), ...questions.filter((q) => q.group === 'consent')] };
 }

@@ -1,6 +1,6 @@
 /** Registered vs active checkpoints per commune. */
 import { t } from '../i18n/i18n';
-import type { Dashboard } from '../types';
+import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
 export interface CommuneTableProps {
   communes: Dashboard['communes'];

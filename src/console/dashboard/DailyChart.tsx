@@ -1,7 +1,7 @@
 /** Check-ins per day for the last 30 days, stacked by source, as hand-drawn SVG bars. */
 import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
-import type { Dashboard } from '../types';
+import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
 export interface DailyChartProps {
   daily: Dashboard['daily'];

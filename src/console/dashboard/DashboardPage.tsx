@@ -1,6 +1,6 @@
 /** The dashboard: registered vs active checkpoints, daily check-ins by source, silent checkpoints, stale devices. */
 import { t } from '../i18n/i18n';
-import type { Dashboard } from '../types';
+import { adminPath, adminRoutes } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { CommuneTable } from './CommuneTable';
 import { DailyChart } from './DailyChart';
@@ -10,7 +10,7 @@ import { RiskPanel } from './RiskPanel';
 
 /** The dashboard page. */
 export function DashboardPage() {
-  const { data, error } = useLoad<Dashboard>('/api/admin/dashboard');
+  const { data, error } = useLoad(adminRoutes.dashboard);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const { registered, active, checkinsInWindow } = data.totals;
@@ -56,7 +56,7 @@ export function DashboardPage() {
 function ExportLink({ table }: { table: string }) {
   return (
     <p class="no-print">
-      <a href={`/api/admin/dashboard/export/${table}`} download data-testid={`export-${table}`}>
+      <a href={adminPath(adminRoutes.dashboardExport, { table })} download data-testid={`export-${table}`}>
         {t('dash.exportCsv')}
       </a>
     </p>

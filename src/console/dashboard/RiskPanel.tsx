@@ -1,13 +1,13 @@
 /** Risk at the door on the dashboard: today's arrivals with symptoms or an exposure, per checkpoint and commune. */
 import './risk-panel.css';
-import type { RiskCounts, RiskDashboard } from '../../shared/risk/dashboard-api';
-import { RISK_DASHBOARD_PATH } from '../../shared/risk/dashboard-api';
+import type { RiskCounts } from '../../shared/risk/dashboard-api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 
 /** The panel (an early-warning signal a district can act on the same day). */
 export function RiskPanel() {
-  const { data, error } = useLoad<RiskDashboard>(RISK_DASHBOARD_PATH);
+  const { data, error } = useLoad(adminRoutes.riskDashboard);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const { totals } = data;

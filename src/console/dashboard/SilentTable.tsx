@@ -1,6 +1,6 @@
 /** Silent checkpoints with whom to call. */
 import { formatDateTime, t } from '../i18n/i18n';
-import type { Dashboard } from '../types';
+import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
 export interface SilentTableProps {
   silent: Dashboard['silent'];

@@ -1,6 +1,6 @@
 /** Guard devices that have not synced for more than a day. */
 import { formatDateTime, t } from '../i18n/i18n';
-import type { Device } from '../types';
+import type { AdminDevice as Device } from '../../shared/console-api';
 
 export interface StaleDevicesTableProps {
   devices: Device[];

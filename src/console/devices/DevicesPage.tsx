@@ -1,18 +1,18 @@
 /** Every guard device with its checkpoint, app version, last sync, clock offset and backlog; revoke. */
-import { api } from '../api';
+import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
-import type { Device } from '../types';
+import { adminRoutes, type AdminDevice as Device } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { QueueUploadPanel } from './QueueUploadPanel';
 
 /** The devices page. */
 export function DevicesPage() {
-  const { data, error, reload } = useLoad<Device[]>('/api/admin/devices');
+  const { data, error, reload } = useLoad(adminRoutes.devices);
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const revoke = async (d: Device) => {
     if (!confirm(t('dev.confirmRevoke', { label: d.label ?? d.id.slice(-8) }))) return;
-    await api('POST', `/api/admin/devices/${d.id}/revoke`);
+    await call(adminRoutes.deviceRevoke, { params: { id: d.id } });
     reload();
   };
   return (

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { API, QueueFileSchema, type ItemResult, type QueueImportResponse } from '../../shared/protocol';
-import { api, ApiError } from '../api';
+import { QueueFileSchema, type ItemResult } from '../../shared/protocol';
+import { adminRoutes } from '../../shared/console-api';
+import { ApiError, call } from '../api';
 import { t } from '../i18n/i18n';
 
 interface Outcome {
@@ -29,7 +30,7 @@ async function uploadFile(text: string, onPart: (part: number, parts: number) =>
   for (const [index, batch] of file.batches.entries()) {
     onPart(index + 1, file.batches.length);
     try {
-      const answer = await api<QueueImportResponse>('POST', API.queueImport, { deviceId: file.deviceId, ...batch });
+      const answer = await call(adminRoutes.queueImport, { body: { deviceId: file.deviceId, ...batch } });
       if (answer.checkpoint) outcome.checkpoint = `${answer.checkpoint.code} · ${answer.checkpoint.name}`;
       outcome.accepted += answer.results.filter((r) => r.status === 'accepted').length;
       outcome.duplicate += answer.results.filter((r) => r.status === 'duplicate').length;

@@ -8,12 +8,14 @@ import { outbreakDict } from './dict-outbreak';
 import { secDataConsoleDict } from './dict-sec-data';
 import { riskConsoleDict } from './dict-risk';
 import { queueConsoleDict } from './dict-queue';
+import { wordsDict } from './dict-words';
 
 export const dict = {
   ...consoleVisitDict,
   ...outbreakDict,
   ...secDataConsoleDict,
   ...queueConsoleDict,
+  ...wordsDict,
   'app.title': { vi: 'Trạm QR — Bảng điều hành', en: 'Trạm QR — District console' },
   'app.otherLanguage': { vi: 'English', en: 'Tiếng Việt' },
 
@@ -177,7 +179,7 @@ export const dict = {
   'q.kind.number': { vi: 'Số', en: 'Number' },
   'q.kind.choice': { vi: 'Chọn một', en: 'One choice' },
   'q.kind.date': { vi: 'Ngày', en: 'Date' },
-  'q.group': { vi: 'Nhóm (travel, symptoms, exposure, vaccination, test, consent…)', en: 'Group (travel, symptoms, exposure, vaccination, test, consent…)' },
+  'q.group': { vi: 'Nhóm câu hỏi', en: 'Group' },
   'q.labelVi': { vi: 'Câu hỏi (tiếng Việt)', en: 'Question (Vietnamese)' },
   'q.labelEn': { vi: 'Câu hỏi (tiếng Anh)', en: 'Question (English)' },
   'q.required': { vi: 'Bắt buộc (câu Có/Không phải trả lời Có, như lời cam kết)', en: 'Required (a yes/no one must be answered yes, like the consent)' },

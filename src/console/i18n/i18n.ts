@@ -19,6 +19,11 @@ export function t(key: ConsoleKey, params?: Record<string, string | number>): st
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
 }
 
+/** The console's current language. */
+export function getLang(): Lang {
+  return current;
+}
+
 /** Switches the console language and remembers it. */
 export function setLang(lang: Lang): void {
   current = lang;

@@ -1,8 +1,9 @@
 /** Quick entry of one day's call: reached, symptoms, test and result, where, note; a positive result offers conversion. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { ISOLATION_PLACES, OUTBREAK_API, TEST_RESULTS, TEST_TYPES, type CallListRow, type FollowupEntryInput } from '../../shared/outbreak-api';
+import { ISOLATION_PLACES, TEST_RESULTS, TEST_TYPES, type CallListRow, type FollowupEntryInput } from '../../shared/outbreak-api';
 import { errorText } from './format';
 import { RegisterCaseForm } from './RegisterCaseForm';
 
@@ -19,7 +20,7 @@ export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
   const save = async (ev: Event) => {
     ev.preventDefault();
     try {
-      const res = await api<{ positive: boolean }>('POST', `${OUTBREAK_API.followups}/${row.id}/entries`, e);
+      const res = await call(adminRoutes.outbreakFollowupEntry, { params: { id: row.id }, body: e });
       if (res.positive) setPositive(true);
       else onSaved();
     } catch (err) {
@@ -38,7 +39,7 @@ export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
     return (
       <div class="ob-positive">
         <p role="alert">{t('ob.positiveHint')}</p>
-        <RegisterCaseForm personKeys={[]} name={row.name} action={`${OUTBREAK_API.followups}/${row.id}/convert`} onDone={onSaved} />
+        <RegisterCaseForm personKeys={[]} name={row.name} convertFollowup={row.id} onDone={onSaved} />
       </div>
     );
   }

@@ -4,9 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import type { User } from '../types';
+import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type CallList, type CallListRow } from '../../shared/outbreak-api';
+import type { CallListRow } from '../../shared/outbreak-api';
 import { CallEntryForm } from './CallEntryForm';
 import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
@@ -38,7 +38,7 @@ function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
 /** The page. */
 export function CallListPage({ user }: CallListPageProps) {
   const [unit, setUnit] = useState('');
-  const list = useLoad<CallList>(`${OUTBREAK_API.followups}${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`);
+  const list = useLoad(adminRoutes.outbreakFollowups, undefined, unit ? { unit } : undefined);
   return (
     <main class="ob-calls">
       <div class="no-print">

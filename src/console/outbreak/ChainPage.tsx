@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type Chain } from '../../shared/outbreak-api';
+import { adminRoutes } from '../../shared/console-api';
 import { CommunePicker } from './CommunePicker';
 
 const ChainGraph = lazy(() => import('./ChainGraph').then((m) => ({ default: m.ChainGraph })));
@@ -11,8 +11,7 @@ const ChainGraph = lazy(() => import('./ChainGraph').then((m) => ({ default: m.C
 /** The page. */
 export function ChainPage() {
   const [f, setF] = useState({ unit: '', from: '', to: '' });
-  const q = new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
-  const chain = useLoad<Chain>(`${OUTBREAK_API.chain}${q ? `?${q}` : ''}`);
+  const chain = useLoad(adminRoutes.outbreakChain, undefined, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')));
   return (
     <main>
       <h1>{t('ob.chain')}</h1>

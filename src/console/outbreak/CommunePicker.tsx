@@ -1,7 +1,7 @@
 /** A commune selector for district-wide roles, filled from the daily report's commune list. */
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type DailyReport } from '../../shared/outbreak-api';
+import { adminRoutes } from '../../shared/console-api';
 
 export interface CommunePickerProps {
   value: string;
@@ -10,7 +10,7 @@ export interface CommunePickerProps {
 
 /** The select ('' = the whole district). */
 export function CommunePicker({ value, onChange }: CommunePickerProps) {
-  const report = useLoad<DailyReport>(OUTBREAK_API.report);
+  const report = useLoad(adminRoutes.outbreakReport);
   return (
     <label>{t('ob.commune')}
       <select name="unit" value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>

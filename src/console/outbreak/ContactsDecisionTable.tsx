@@ -1,8 +1,9 @@
 /** The F1 of an investigation: where and how long, on what basis, status; confirm or dismiss with a reason. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { OUTBREAK_API, type CaseContact } from '../../shared/outbreak-api';
+import type { CaseContact } from '../../shared/outbreak-api';
 import { errorText, vnDateTime } from './format';
 
 export interface ContactsDecisionTableProps {
@@ -16,7 +17,7 @@ export function ContactsDecisionTable({ contacts, onDecided, onError }: Contacts
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const decide = async (c: CaseContact, decision: 'confirm' | 'dismiss') => {
     try {
-      await api('POST', `${OUTBREAK_API.contacts}/${c.id}/decision`, { decision, reason: reasons[c.id] ?? '' });
+      await call(adminRoutes.outbreakContactDecision, { params: { id: c.id }, body: { decision, reason: reasons[c.id] ?? '' } });
       onDecided();
     } catch (err) {
       onError(errorText(err));

@@ -1,9 +1,10 @@
 /** One case's investigation: the case, its window, the kept F1 list with changes to take in, decisions, contacts added by hand. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type Investigation, type TraceChanges } from '../../shared/outbreak-api';
+import type { TraceChanges } from '../../shared/outbreak-api';
 import { ContactsDecisionTable } from './ContactsDecisionTable';
 import { errorText, localInput, vnDate, vnDateTime } from './format';
 import { ManualContactForm } from './ManualContactForm';
@@ -14,8 +15,8 @@ export interface InvestigationPageProps {
 
 /** The page. */
 export function InvestigationPage({ id }: InvestigationPageProps) {
-  const path = `${OUTBREAK_API.cases}/${encodeURIComponent(id)}`;
-  const inv = useLoad<Investigation>(path);
+  const params = { id };
+  const inv = useLoad(adminRoutes.outbreakCase, params);
   const [changes, setChanges] = useState<TraceChanges | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [win, setWin] = useState<{ start: string; end: string } | null>(null);
@@ -32,11 +33,11 @@ export function InvestigationPage({ id }: InvestigationPageProps) {
       setError(errorText(err));
     }
   };
-  const check = () => act(async () => setChanges(await api<TraceChanges>('GET', `${path}/changes`)));
-  const takeIn = () => act(async () => (await api('POST', `${path}/take-in`), setChanges(null)));
+  const check = () => act(async () => setChanges(await call(adminRoutes.outbreakCaseChanges, { params })));
+  const takeIn = () => act(async () => (await call(adminRoutes.outbreakCaseTakeIn, { params }), setChanges(null)));
   const saveWindow = (e: Event) => {
     e.preventDefault();
-    void act(() => api('PUT', `${path}/window`, { start: new Date(w.start).getTime(), end: new Date(w.end).getTime() }));
+    void act(() => call(adminRoutes.outbreakCaseWindow, { params, body: { start: new Date(w.start).getTime(), end: new Date(w.end).getTime() } }));
   };
   const nChanges = changes ? changes.added.length + changes.removed.length + changes.changed.length : 0;
   return (

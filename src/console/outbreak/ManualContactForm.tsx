@@ -1,8 +1,9 @@
 /** A contact typed in by hand (a household member met at home): name, phone, address, relationship, last exposure. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { OUTBREAK_API, RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
+import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 
 export interface ManualContactFormProps {
@@ -18,7 +19,7 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      await api('POST', `${OUTBREAK_API.cases}/${caseId}/contacts`, { ...f, phone: f.phone || null, address: f.address || null, lastExposure: new Date(f.lastExposure).getTime() });
+      await call(adminRoutes.outbreakCaseContact, { params: { id: caseId }, body: { ...f, phone: f.phone || null, address: f.address || null, lastExposure: new Date(f.lastExposure).getTime() } });
       setF(empty);
       setError(null);
       onAdded();

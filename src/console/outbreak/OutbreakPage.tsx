@@ -3,9 +3,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { navigate } from '../router';
 import { SearchPanel } from '../tracing/SearchPanel';
-import type { User } from '../types';
+import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type OutbreakCase } from '../../shared/outbreak-api';
 import { vnDate } from './format';
 import { OutbreakSettingsForm } from './OutbreakSettingsForm';
 import { RegisterCaseForm } from './RegisterCaseForm';
@@ -16,7 +15,7 @@ export interface OutbreakPageProps {
 
 /** The page. */
 export function OutbreakPage({ user }: OutbreakPageProps) {
-  const cases = useLoad<{ cases: OutbreakCase[] }>(OUTBREAK_API.cases);
+  const cases = useLoad(adminRoutes.outbreakCases);
   const [chosen, setChosen] = useState<{ keys: string[]; name: string } | null>(null);
   return (
     <main>

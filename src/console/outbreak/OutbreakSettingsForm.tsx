@@ -1,8 +1,9 @@
 /** The district's outbreak rules (administrators): infectious window, follow-up days, lost after, test days, keep period. */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { OUTBREAK_API, type OutbreakSettings } from '../../shared/outbreak-api';
+import type { OutbreakSettings } from '../../shared/outbreak-api';
 import { errorText } from './format';
 
 const NUMBERS = ['infectiousDaysBefore', 'followUpDays', 'lostAfterDays', 'keepDaysAfterEnd'] as const;
@@ -13,14 +14,14 @@ export function OutbreakSettingsForm() {
   const [testDays, setTestDays] = useState('');
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
-    void api<OutbreakSettings>('GET', OUTBREAK_API.settings).then((x) => (setS(x), setTestDays(x.testDays.join(', '))));
+    void call(adminRoutes.outbreakSettings).then((x) => (setS(x), setTestDays(x.testDays.join(', '))));
   }, []);
   if (!s) return null;
   const save = async (e: Event) => {
     e.preventDefault();
     try {
       const days = testDays.split(/[,\s]+/).filter(Boolean).map(Number);
-      const saved = await api<OutbreakSettings>('PUT', OUTBREAK_API.settings, { ...s, testDays: days });
+      const saved = await call(adminRoutes.outbreakSettingsSave, { body: { ...s, testDays: days } });
       setS(saved);
       setNote(t('common.saved'));
     } catch (err) {

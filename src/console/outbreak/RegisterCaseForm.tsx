@@ -1,21 +1,22 @@
 /** The case form: confirmation date and test, symptom onset or none, isolation place; registers the F0. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
+import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { navigate } from '../router';
-import { ISOLATION_PLACES, OUTBREAK_API, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
+import { ISOLATION_PLACES, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 
 export interface RegisterCaseFormProps {
   personKeys: string[];
   name: string;
-  /** Where to send the answer (a conversion posts to the follow-up instead). */
-  action?: string;
+  /** A conversion: the follow-up whose contact becomes a case (posted there instead of a new case). */
+  convertFollowup?: string;
   onDone?: (caseId: string) => void;
 }
 
 /** The form; on success opens the new case's investigation. */
-export function RegisterCaseForm({ personKeys, name, action, onDone }: RegisterCaseFormProps) {
+export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: RegisterCaseFormProps) {
   const [confirmedAt, setConfirmedAt] = useState(localInput(Date.now()));
   const [testType, setTestType] = useState<TestType>('pcr');
   const [noSymptoms, setNoSymptoms] = useState(true);
@@ -24,10 +25,11 @@ export function RegisterCaseForm({ personKeys, name, action, onDone }: RegisterC
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = { personKeys, confirmedAt: new Date(confirmedAt).getTime(), testType, onsetAt: noSymptoms ? null : new Date(onset).getTime(), isolation };
+    const body = { confirmedAt: new Date(confirmedAt).getTime(), testType, onsetAt: noSymptoms ? null : new Date(onset).getTime(), isolation };
     try {
-      const res = await api<{ id?: string; caseId?: string }>('POST', action ?? OUTBREAK_API.cases, body);
-      const id = res.id ?? res.caseId ?? '';
+      const id = convertFollowup
+        ? (await call(adminRoutes.outbreakFollowupConvert, { params: { id: convertFollowup }, body })).caseId
+        : (await call(adminRoutes.outbreakCaseRegister, { body: { ...body, personKeys } })).id;
       if (onDone) onDone(id);
       else navigate(`/console/outbreak/cases/${id}`);
     } catch (err) {
@@ -36,7 +38,7 @@ export function RegisterCaseForm({ personKeys, name, action, onDone }: RegisterC
   };
   return (
     <form class="inline-form ob-case-form" onSubmit={submit} data-testid="case-form">
-      <p><strong>{t(action ? 'ob.convert' : 'ob.registerFor', { name })}</strong></p>
+      <p><strong>{t(convertFollowup ? 'ob.convert' : 'ob.registerFor', { name })}</strong></p>
       <label>{t('ob.confirmedAt')}<input type="datetime-local" name="confirmedAt" value={confirmedAt} onInput={(e) => setConfirmedAt((e.target as HTMLInputElement).value)} /></label>
       <label>{t('ob.testType')}
         <select name="testType" value={testType} onChange={(e) => setTestType((e.target as HTMLSelectElement).value as TestType)}>
@@ -50,7 +52,7 @@ export function RegisterCaseForm({ personKeys, name, action, onDone }: RegisterC
           {ISOLATION_PLACES.map((x) => <option key={x} value={x}>{t(`ob.place.${x}`)}</option>)}
         </select>
       </label>
-      <button type="submit">{t(action ? 'ob.convert' : 'ob.register')}</button>
+      <button type="submit">{t(convertFollowup ? 'ob.convert' : 'ob.register')}</button>
       {error && <p class="error" role="alert">{error}</p>}
     </form>
   );

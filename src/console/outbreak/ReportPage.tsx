@@ -1,31 +1,25 @@
 /** The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4 page. */
 import { useState } from 'preact/hooks';
-import { csrfHeaders } from '../api';
+import { callForFile } from '../api';
+import { adminRoutes } from '../../shared/console-api';
+import { saveFile } from '../save-file';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { OUTBREAK_API, type DailyReport, type ReportFigures } from '../../shared/outbreak-api';
+import type { ReportFigures } from '../../shared/outbreak-api';
 import { errorText, todayKey } from './format';
 import { ReportChart } from './ReportChart';
 
 export const FIGURES: (keyof ReportFigures)[] = ['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'];
 
 async function download(day: string): Promise<void> {
-  const res = await fetch(`${OUTBREAK_API.reportXlsx}?day=${day}`, { credentials: 'same-origin', headers: csrfHeaders() });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `bao-cao-dich-${day}.xlsx`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const { blob, fileName } = await callForFile(adminRoutes.outbreakReportXlsx, { query: { day } });
+  saveFile(blob, fileName ?? `bao-cao-dich-${day}.xlsx`);
 }
 
 /** The page. */
 export function ReportPage() {
   const [day, setDay] = useState(todayKey());
-  const report = useLoad<DailyReport>(`${OUTBREAK_API.report}?day=${day}`);
+  const report = useLoad(adminRoutes.outbreakReport, undefined, { day });
   const [error, setError] = useState<string | null>(null);
   const r = report.data;
   return (

@@ -1,7 +1,7 @@
 /** The outbreak pages by console path (Pages.tsx asks here first). */
 import type { JSX } from 'preact';
 import { match } from '../router';
-import type { User } from '../types';
+import type { ConsoleUser as User } from '../../shared/console-api';
 import { CallListPage } from './CallListPage';
 import { ChainPage } from './ChainPage';
 import { InvestigationPage } from './InvestigationPage';

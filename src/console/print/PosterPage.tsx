@@ -1,17 +1,18 @@
 /** Print view of one poster or of all posters of a commune (one A4 page each; browser print). */
 import { t } from '../i18n/i18n';
-import type { Poster as PosterData } from '../types';
+import type { AdminRoute, Poster as PosterData } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { Poster } from './Poster';
 
 export interface PosterPageProps {
-  /** The API path answering one poster or a list of them. */
-  source: string;
+  /** The API route answering one poster or a list of them, and its checkpoint or unit id. */
+  route: AdminRoute<PosterData | PosterData[]>;
+  id: string;
 }
 
 /** The print page. */
-export function PosterPage({ source }: PosterPageProps) {
-  const { data, error } = useLoad<PosterData | PosterData[]>(source);
+export function PosterPage({ route, id }: PosterPageProps) {
+  const { data, error } = useLoad(route, { id });
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const posters = Array.isArray(data) ? data : [data];

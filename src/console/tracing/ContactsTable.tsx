@@ -1,8 +1,9 @@
 /** A contact list (F1 or F2): one row per person, sortable by overlap minutes. */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import type { ContactEntry as Contact } from '../../shared/console-api';
 import { TrustBadges } from './TrustBadges';
-import { vnTime, type Contact } from './types';
+import { vnTime } from './vn-time';
 import { riskWords } from './risk-filter';
 
 export interface ContactsTableProps {

@@ -1,8 +1,9 @@
 /** Find the case: by ID number, phone or name (with or without diacritics), optional birth year; merge records. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
-import { vnTime, type PersonRecord } from './types';
+import { adminRoutes, type PersonRecord } from '../../shared/console-api';
+import { vnTime } from './vn-time';
 
 export interface SearchPanelProps {
   /** Called with the chosen person keys (one identity, merged keys included). */
@@ -20,7 +21,7 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
     e?.preventDefault();
     const q = new URLSearchParams(Object.entries(form).filter(([, v]) => v.trim() !== ''));
     try {
-      const res = await api<{ persons: PersonRecord[] }>('GET', `/api/admin/trace/persons?${q.toString()}`);
+      const res = await call(adminRoutes.tracePersons, { query: Object.fromEntries(q) });
       setFound(res.persons);
       setPicked(new Set());
       setError(null);
@@ -30,7 +31,7 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
   };
   const toggle = (key: string) => setPicked((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   const merge = async () => {
-    await api('POST', '/api/admin/trace/merge', { personKeys: [...picked] });
+    await call(adminRoutes.traceMerge, { body: { personKeys: [...picked] } });
     await search();
   };
   const field = (name: keyof typeof form, label: string) => (

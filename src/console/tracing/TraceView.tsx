@@ -1,11 +1,13 @@
 /** One trace: the case's timeline, F1 (sortable), F2 on demand, the zone, exports and print. */
+import { sourceLabel } from '../../shared/source-labels';
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
-import { t } from '../i18n/i18n';
+import { call } from '../api';
+import { getLang, t } from '../i18n/i18n';
 import { ContactsTable } from './ContactsTable';
 import { TrustBadges } from './TrustBadges';
 import { downloadExport } from './download';
-import { vnTime, type Contact, type TraceQuery, type TraceResult } from './types';
+import { adminRoutes, type ContactEntry as Contact, type TraceRequest as TraceQuery, type TraceResult } from '../../shared/console-api';
+import { vnTime } from './vn-time';
 import { ZoneView } from './ZoneView';
 import { RiskOnlyToggle, withRiskFilter } from './risk-filter';
 
@@ -23,11 +25,12 @@ export function TraceView({ query, label }: TraceViewProps) {
   useEffect(() => {
     setResult(null);
     setF2(null);
-    api<TraceResult>('POST', '/api/admin/trace/run', query).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(adminRoutes.traceRun, { body: query }).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [query]);
-  const loadF2 = () => void api<{ f2: Contact[] }>('POST', '/api/admin/trace/f2', query).then((r) => setF2(r.f2), (e: unknown) => setError(String(e)));
+  const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const loadF2 = () => void call(adminRoutes.traceSecondRing, { body: query }).then((r) => setF2(r.f2), failed);
   const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') =>
-    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch((e: unknown) => setError(String(e)));
+    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch(failed);
 
   if (error) return <p class="error">{t('common.error', { message: error })}</p>;
   if (!result) return <p>{t('common.loading')}</p>;
@@ -49,7 +52,7 @@ export function TraceView({ query, label }: TraceViewProps) {
               <td>{v.unitName}</td>
               <td>{vnTime(v.start)}</td>
               <td>{vnTime(v.end)}{v.endKnown ? '' : ` (${t('trace.defaultStay')})`}</td>
-              <td>{v.source}</td>
+              <td>{sourceLabel(v.source, getLang())}</td>
               <td>{v.skewed ? t('trace.clockCorrected') : ''}</td>
               <td>
                 <TrustBadges selfOnly={v.source === 'self'} fromRevokedDevice={v.fromRevokedDevice} />

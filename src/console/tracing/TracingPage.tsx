@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { SearchPanel } from './SearchPanel';
 import { TraceView } from './TraceView';
-import type { TraceQuery } from './types';
+import type { TraceRequest as TraceQuery } from '../../shared/console-api';
 
 const DAY = 86_400_000;
 /** `datetime-local` value for a time, in the browser's zone. */

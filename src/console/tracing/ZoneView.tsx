@@ -1,8 +1,9 @@
 /** The narrow zone: checkpoints and time windows by commune, with contact counts; publish a risk notice. */
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { call } from '../api';
 import { t } from '../i18n/i18n';
-import { vnTime, type ZoneEntry } from './types';
+import { adminRoutes, type ZoneEntry } from '../../shared/console-api';
+import { vnTime } from './vn-time';
 
 export interface ZoneViewProps {
   zone: ZoneEntry[];
@@ -17,7 +18,7 @@ export function ZoneView({ zone }: ZoneViewProps) {
     e.preventDefault();
     const windows = zone.flatMap((z) => z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end }))));
     try {
-      const res = await api<{ ids: string[] }>('POST', '/api/admin/trace/notices', { windows, instructions });
+      const res = await call(adminRoutes.traceNoticesPublish, { body: { windows, instructions } });
       setPublished(res.ids.length);
       setError(null);
     } catch (err) {

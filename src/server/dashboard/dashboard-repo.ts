@@ -14,6 +14,7 @@ export async function countsByCheckpoint(db: Db, since: number, until: number, u
   let query = db
     .selectFrom('checkins')
     .select((eb) => ['checkpoint_id', eb.fn.countAll<number>().as('n')])
+    .where('kind', '=', 'in') // a check-out is not a scan of anyone new
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy('checkpoint_id');
@@ -35,6 +36,7 @@ export async function countsByDayAndSource(
   let query = db
     .selectFrom('checkins')
     .select((eb) => [localDay.as('day'), 'source', eb.fn.countAll<number>().as('n')])
+    .where('kind', '=', 'in') // a check-out is not a scan of anyone new
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy([localDay, 'source']);

@@ -6,35 +6,45 @@ import type { FastifyInstance } from 'fastify';
 import { SOURCES } from '../../shared/protocol';
 import { CHECKPOINT_STAFF, unitScope } from '../auth/roles';
 import { buildDashboard, type Dashboard } from './dashboard-service';
-import { toCsv, type Cell } from '../http/csv';
+import { localDateStamp, toCsv, type Cell } from '../http/csv';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
 import { userOf } from '../routes/admin/context';
+import { SOURCE_LABELS } from '../../shared/source-labels';
+import { LOCAL_OFFSET_MS } from './dashboard-repo';
 
-const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+/** A moment in Vietnam time, `dd/MM/yyyy HH:mm` (what a spreadsheet user reads). */
+const local = (ms: number | null): string => {
+  if (ms === null) return '';
+  const d = new Date(ms + LOCAL_OFFSET_MS).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+};
 
 /** Each exportable table: a header and its rows. */
 const TABLES = new Map<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }>(Object.entries({
   communes: (d) => ({
-    header: ['commune', 'registered', 'active_7d', 'silent'],
+    header: ['Xã, thị trấn', 'Số chốt đăng ký', 'Có dữ liệu 7 ngày', 'Chốt im lặng'],
     rows: d.communes.map((c) => [c.name, c.registered, c.active, c.registered - c.active]),
   }),
   silent: (d) => ({
-    header: ['code', 'checkpoint', 'commune', 'contact_name', 'contact_phone', 'last_checkin', 'devices'],
-    rows: d.silent.map((s) => [s.code, s.name, s.unitName, s.contactName, s.contactPhone, iso(s.lastCheckinAt), s.devices]),
+    header: ['Mã chốt', 'Tên chốt', 'Xã, thị trấn', 'Người phụ trách', 'Số điện thoại', 'Lượt quét gần nhất', 'Số thiết bị'],
+    rows: d.silent.map((s) => [s.code, s.name, s.unitName, s.contactName, s.contactPhone, local(s.lastCheckinAt), s.devices]),
   }),
   devices: (d) => ({
-    header: ['device_id', 'label', 'checkpoint_code', 'checkpoint', 'commune', 'app_version', 'last_sync', 'clock_offset_s', 'pending_reported'],
+    header: ['Mã thiết bị', 'Tên máy', 'Mã chốt', 'Tên chốt', 'Xã, thị trấn', 'Phiên bản', 'Lần đồng bộ gần nhất', 'Lệch đồng hồ (giây)', 'Số lượt chờ gửi'],
     rows: d.staleDevices.map((x) => [
-      x.id, x.label, x.checkpointCode, x.checkpointName, x.unitName, x.appVersion, iso(x.lastSyncAt),
+      x.id, x.label, x.checkpointCode, x.checkpointName, x.unitName, x.appVersion, local(x.lastSyncAt),
       x.clockOffsetMs === null ? null : Math.round(x.clockOffsetMs / 1000), x.pendingReported,
     ]),
   }),
   daily: (d) => ({
-    header: ['date', ...SOURCES, 'total'],
+    header: ['Ngày', ...SOURCES.map((s) => SOURCE_LABELS[s].vi), 'Tổng lượt quét'],
     rows: d.daily.map((day) => [day.date, ...SOURCES.map((s) => day.bySource[s] ?? 0), day.total]),
   }),
 }));
+
+/** File names of the exports, Vietnamese without diacritics (safe in every file system). */
+const FILE_NAMES: Record<string, string> = { communes: 'theo-xa', silent: 'chot-im-lang', devices: 'thiet-bi-khong-dong-bo', daily: 'luot-quet-theo-ngay' };
 
 /** Registers the dashboard routes. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -49,10 +59,10 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): 
     const table = TABLES.get(request.params.table);
     if (!table) return sendError(reply, 404, 'unknown_table', `Tables: ${[...TABLES.keys()].join(', ')}.`);
     const { header, rows } = table(await buildDashboard(deps.db, deps.now(), unitScope(userOf(request))));
-    const date = new Date(deps.now()).toISOString().slice(0, 10);
+    const date = localDateStamp(deps.now());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${request.params.table}-${date}.csv"`)
+      .header('content-disposition', `attachment; filename="${FILE_NAMES[request.params.table] ?? request.params.table}-${date}.csv"`)
       .header('cache-control', 'no-store')
       .send(toCsv(header, rows));
   });

@@ -64,6 +64,12 @@ export async function findDeviceById(db: Db, id: string): Promise<Device | undef
   return row && toDevice(row);
 }
 
+/** Every device ever enrolled to a checkpoint, revoked ones included (numbers the next one's default name). */
+export async function countCheckpointDevices(db: Db, checkpointId: string): Promise<number> {
+  const row = await db.selectFrom('devices').select((eb) => eb.fn.countAll<number>().as('n')).where('checkpoint_id', '=', checkpointId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Devices enrolled to a checkpoint that are not revoked. */
 export async function countActiveDevices(db: Db, checkpointId: string): Promise<number> {
   const row = await db

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CheckpointInfo, EnrolRequest } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { findCheckpointById, findCheckpointInfo } from '../db/checkpoints-repo';
-import { insertDevice } from '../db/devices-repo';
+import { countCheckpointDevices, insertDevice } from '../db/devices-repo';
 import { claimEnrolmentCode, findEnrolmentCode, insertEnrolmentCode } from '../db/enrolment-codes-repo';
 import { hashEnrolmentCode, newDeviceToken, newEnrolmentCode, sha256Hex } from '../domain/secrets';
 
@@ -38,6 +38,16 @@ export function enrolLink(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/enrol#${code}`;
 }
 
+/**
+ * The name officials see for a new device: what the guard typed ("Máy cổng chính"), otherwise the
+ * checkpoint's name and a number ("Máy 2 – UBND xã Dân Lực"). A browser's user-agent is never a name.
+ */
+async function deviceName(db: Db, typed: string | undefined, checkpointId: string, checkpointName: string): Promise<string> {
+  const name = typed?.trim() ?? '';
+  if (name && !/^Mozilla\/|AppleWebKit|Chrome\/|Safari\//.test(name)) return name;
+  return `Máy ${(await countCheckpointDevices(db, checkpointId)) + 1} – ${checkpointName}`;
+}
+
 /** Redeems an enrolment code: creates the device and its token, and marks the code used, atomically. */
 export async function enrolDevice(db: Db, request: EnrolRequest, now: number): Promise<EnrolOutcome> {
   const codeHash = hashEnrolmentCode(request.code);
@@ -55,7 +65,7 @@ export async function enrolDevice(db: Db, request: EnrolRequest, now: number): P
       const token = newDeviceToken();
       await insertDevice(
         trx,
-        { id: deviceId, checkpointId: checkpoint.id, label: request.deviceLabel ?? null, appVersion: request.appVersion, enrolledAt: now },
+        { id: deviceId, checkpointId: checkpoint.id, label: await deviceName(trx, request.deviceLabel, checkpoint.id, info.name), appVersion: request.appVersion, enrolledAt: now },
         sha256Hex(token),
         request.deviceKey ? JSON.stringify(request.deviceKey) : null,
       );

@@ -1,6 +1,7 @@
 /**
  * A trace as export tables: Vietnamese headers and cell values, shared by XLSX, CSV and the report.
  */
+import { sourceLabel } from '../../shared/source-labels';
 import type { ContactEntry, TimelineEntry, ZoneEntry } from './tracing-service';
 import { secDataDict as d } from '../i18n/dict-sec-data';
 
@@ -70,7 +71,7 @@ export function timelineTable(timeline: readonly TimelineEntry[]): ExportTable {
       vnTime(t.start),
       vnTime(t.end),
       t.endKnown ? 'Không' : 'Có',
-      t.source,
+      sourceLabel(t.source),
       t.skewed ? 'Có' : 'Không',
       t.fromRevokedDevice ? d['export.yes'].vi : d['export.no'].vi,
     ]),

@@ -26,6 +26,7 @@ import { traceCase, traceSecondRing } from './tracing-service';
 import { mergeKeys, identitiesFrom } from './identity';
 import { toCsv, toXlsx } from './export-files';
 import { contactsTable, timelineTable, zoneTable } from './export-rows';
+import { localDateStamp } from '../http/csv';
 import type { RouteDeps } from '../routes/deps';
 import { audit, parseBody, userOf } from '../routes/admin/context';
 
@@ -109,7 +110,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const people = contactsTable(contacts, body.ring, names);
     const zone = zoneTable(result.zone);
     await audit(deps, request, 'trace.export', null, { ...asked(traceBody), format: body.format, part: body.part, ring: body.ring, count: contacts.length });
-    const stamp = new Date(deps.now()).toISOString().slice(0, 10);
+    const stamp = localDateStamp(deps.now()); // the local date: a file made at 06:00 in Vietnam is today's
     if (body.format === 'xlsx') {
       const file = await toXlsx([people, zone, timelineTable(result.timeline)]);
       return reply

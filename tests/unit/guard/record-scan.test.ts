@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppDb, listSince, useDatabase } from '../../../src/client/data';
-import { checkOutEveryone, recordScan } from '../../../src/client/guard/record-scan';
+import { checkOut, checkOutEveryone, recordScan } from '../../../src/client/guard/record-scan';
 import { recordCompanions } from '../../../src/client/guard/record-typed';
 
 const AN = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực|15082021';
@@ -47,6 +47,20 @@ describe('recordScan', () => {
     await recordScan(BINH, ctx(T0 + 2000));
     expect(await checkOutEveryone(T0 + 3 * 3600_000)).toBe(3);
     expect(await checkOutEveryone(T0 + 3 * 3600_000 + 1)).toBe(0);
+  });
+
+  it('checks one companion out alone; the lead and the others stay inside', async () => {
+    const lead = await recordScan(AN, ctx(T0));
+    if (lead.type !== 'saved') throw new Error('lead not saved');
+    const [be, na] = await recordCompanions(lead.checkIn, [{ name: 'Nguyễn Thị Bé', birthYear: 2019 }, { name: 'Nguyễn Văn Na', birthYear: 2017 }], T0 + 1000);
+    expect((await checkOut(be!, T0 + 60_000)).type).toBe('checked_out');
+    const outs = (await listSince(0)).map((l) => l.checkIn).filter((c) => c.kind === 'out');
+    expect(outs.map((o) => o.ref)).toEqual([be!.id]);
+    // A second tap saves nothing more; the lead's check-out takes only those still inside.
+    await checkOut(be!, T0 + 61_000);
+    await checkOut(lead.checkIn, T0 + 120_000);
+    const after = (await listSince(0)).map((l) => l.checkIn).filter((c) => c.kind === 'out');
+    expect(after.map((o) => o.ref).sort()).toEqual([be!.id, na!.id, lead.checkIn.id].sort());
   });
 });
 

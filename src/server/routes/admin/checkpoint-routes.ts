@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as QRCode from 'qrcode';
 import { v7 as uuidv7 } from 'uuid';
-import * as v from 'valibot';
 import { CHECKPOINT_STAFF, mayActInUnit, unitScope } from '../../auth/roles';
 import {
   checkpointCodeTaken,
@@ -18,30 +17,15 @@ import {
 } from '../../db/checkpoint-admin-repo';
 import { setCheckpointStatus } from '../../db/checkpoints-repo';
 import { listUnits } from '../../db/units-repo';
-import { CHECKPOINT_TYPES } from '../../domain/types';
+import { CheckpointCreateSchema, CheckpointFieldsSchema, EnrolLinkRequestSchema } from '../../../shared/console-api/schemas';
 import { sendError } from '../../http/errors';
 import { enrolLink, issueEnrolmentCode } from '../../services/enrolment';
 import type { RouteDeps } from '../deps';
-import { audit, field, optionalField, parseBody, userOf } from './context';
+import { audit, parseBody, userOf } from './context';
 
-const FieldsSchema = v.object({
-  name: field(200, 1),
-  type: v.picklist(CHECKPOINT_TYPES),
-  address: field(300, 1),
-  contactName: optionalField(120),
-  contactPhone: v.pipe(
-    optionalField(20),
-    v.check((p) => p === null || /^[+\d][\d .-]*$/.test(p), 'contactPhone has unexpected characters'),
-  ),
-  openingHours: optionalField(120),
-  defaultStayMin: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(24 * 60)),
-});
-const CreateSchema = v.object({
-  ...FieldsSchema.entries,
-  unitId: field(64, 1),
-  code: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([A-Z0-9-]{3,32})?$/, 'code must be 3–32 letters, digits or -'))),
-});
-const EnrolSchema = v.object({ expiresHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 14)), 72) });
+const FieldsSchema = CheckpointFieldsSchema;
+const CreateSchema = CheckpointCreateSchema;
+const EnrolSchema = EnrolLinkRequestSchema;
 
 /** Loads a checkpoint the user may act on; sends 404/403 and returns undefined otherwise. */
 export async function checkpointForUser(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, id: string): Promise<ConsoleCheckpoint | undefined> {
@@ -112,7 +96,7 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     if (!body) return reply;
     const now = deps.now();
     const code = await issueEnrolmentCode(deps.db, cp.id, now, body.expiresHours);
-    const link = enrolLink(deps.publicUrl, code);
+    const link = enrolLink(deps.publicUrl, code) + (body.deviceName ? `?name=${encodeURIComponent(body.deviceName)}` : '');
     await audit(deps, request, 'device.enrolment_link', { type: 'checkpoint', id: cp.id }, { code: cp.code, expiresHours: body.expiresHours });
     reply.header('cache-control', 'no-store');
     return reply.code(201).send({ link, expiresAt: now + Math.round(body.expiresHours * 3_600_000), qrSvg: await QRCode.toString(link, { type: 'svg', margin: 2 }) });

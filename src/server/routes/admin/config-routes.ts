@@ -4,25 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { QuestionSchema } from '../../../shared/protocol';
+import { QuestionnaireSaveSchema, SettingsSaveSchema } from '../../../shared/console-api/schemas';
 import { ADMIN_ONLY } from '../../auth/roles';
 import { latestQuestionnaire, saveQuestionnaire } from '../../db/questionnaires-repo';
 import { getSettings, updateSettings } from '../../db/settings-repo';
-import { RiskSettingsEntries } from './risk-settings';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
 
-const QuestionnaireBody = v.object({
-  /** The version the editor started from: a save on top of a newer one is refused (409). */
-  baseVersion: v.pipe(v.number(), v.integer()),
-  questions: v.pipe(v.array(QuestionSchema), v.minLength(1), v.maxLength(60)),
-});
-const SettingsBody = v.object({
-  repeatWindowMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(240))),
-  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(366))),
-  ...RiskSettingsEntries,
-});
+const QuestionnaireBody = QuestionnaireSaveSchema;
+const SettingsBody = SettingsSaveSchema;
 
 /** Registers the questionnaire and settings routes. */
 export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): void {

@@ -44,12 +44,4 @@ export async function audit(
   });
 }
 
-/** A trimmed text field of at most `max` characters (empty allowed unless `min`). */
-export const field = (max: number, min = 0) => v.pipe(v.string(), v.trim(), v.minLength(min, `must not be empty`), v.maxLength(max, `longer than ${max} characters`));
-
-/** An optional text field: empty or missing becomes null. */
-export const optionalField = (max: number) =>
-  v.pipe(
-    v.optional(v.nullable(field(max)), null),
-    v.transform((s) => (s ? s : null)),
-  );
+export { field, optionalField } from '../../../shared/console-api/schemas';

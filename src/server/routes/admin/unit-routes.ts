@@ -2,7 +2,7 @@
  * Administrative units: the list (everyone signed in who manages checkpoints) and the CSV import (admins).
  */
 import type { FastifyInstance } from 'fastify';
-import * as v from 'valibot';
+import { UnitImportSchema } from '../../../shared/console-api/schemas';
 import { ADMIN_ONLY, CHECKPOINT_STAFF } from '../../auth/roles';
 import { listUnits } from '../../db/units-repo';
 import { sendError } from '../../http/errors';
@@ -10,7 +10,7 @@ import { UnitImportError, importUnits } from '../../services/unit-import';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody } from './context';
 
-const ImportSchema = v.object({ csv: v.pipe(v.string(), v.minLength(1), v.maxLength(500_000)) });
+const ImportSchema = UnitImportSchema;
 
 /** Registers the unit routes. */
 export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {

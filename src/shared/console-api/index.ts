@@ -1,0 +1,5 @@
+/** The console contract: routes, answers and request schemas of `/api/admin/*`, in one import. */
+export * from './routes';
+export * from './answers';
+export * from '../admin-api';
+export * from '../trace-api';

@@ -1,0 +1,158 @@
+/**
+ * Issue 12, "No dead ends": every guard, visitor and console screen opened on a 360 px phone, in
+ * Chromium against the real server process. The test FAILS when any screen scrolls sideways
+ * (document.documentElement.scrollWidth > innerWidth) and names the screen and the widest elements.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { createAccountWithCli } from '../support/console-page';
+import { removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import { VisitorPage } from '../support/visitor-page';
+
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const PASSWORD = 'Ruộng lúa xanh mướt 2026!';
+
+/** The sideways overflow of the page now, with the elements sticking out past the right edge. */
+async function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  await page.waitForTimeout(300); // let late layout (fonts, QR images) settle
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > 361 && el.getClientRects().length > 0)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${Math.round(el.getBoundingClientRect().right)}]`);
+    // A <main> that scrolls sideways inside itself hides the same problem from the page's own width.
+    const mainScroll = Math.max(0, ...[...document.querySelectorAll('main')].map((m) => m.scrollWidth - m.clientWidth));
+    return { scrollWidth: document.documentElement.scrollWidth + (mainScroll > 1 ? mainScroll : 0), innerWidth, culprits };
+  });
+}
+
+describe('every screen fits a 360 px phone', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const problems: string[] = [];
+  const check = async (page: Page, screen: string) => {
+    const o = await overflow(page);
+    if (process.env.NARROW_SHOTS) await page.screenshot({ path: `${process.env.NARROW_SHOTS}/${screen.replace(/\W+/g, '-')}.png`, fullPage: true });
+    // A mobile viewport widens itself to fit wide content, so innerWidth above 360 is overflow too.
+    if (o.scrollWidth > o.innerWidth || o.innerWidth > PHONE.viewport.width) problems.push(`${screen}: ${o.scrollWidth} > ${o.innerWidth} (${o.culprits.join(', ')})`);
+  };
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    createAccountWithCli(server.dataDir, 'admin', PASSWORD, ['--name', 'Quản trị huyện']);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  beforeEach(() => void problems.splice(0));
+
+  it('guard screens', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
+    await page.waitForURL('**/guard');
+    await check(page, 'guard scan');
+    const form = page.getByTestId('manual-form');
+    // Without a camera the typed form opens by itself; otherwise the guard taps "Nhập tay".
+    await form.waitFor({ timeout: 5_000 }).catch(() => page.getByRole('button', { name: 'Nhập tay' }).click());
+    await check(page, 'guard manual entry');
+    await form.locator('input[name="name"]').fill('Nguyễn Thị Thanh Hương');
+    await form.getByRole('button', { name: /Ghi nhận vào chốt/ }).click();
+    await page.getByTestId('last-scan').waitFor();
+    await check(page, 'guard scan result');
+    await page.getByRole('button', { name: /Người đi cùng/ }).click();
+    await page.getByRole('button', { name: 'Thêm một người' }).click();
+    await check(page, 'guard companions form');
+    for (const [tab, screen] of [
+      ['Hôm nay', 'guard today'],
+      ['Khai hộ', 'guard khai hộ'],
+      ['Phiếu giấy', 'guard paper'],
+    ] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: tab }).click();
+      await check(page, screen);
+    }
+    await page.getByRole('button', { name: /In phiếu trống/ }).click();
+    await page.getByTestId('paper-table').waitFor();
+    await check(page, 'guard paper sheet (screen)');
+    await page.goto(`${server.url}/settings`);
+    await page.getByTestId('settings').waitFor();
+    await check(page, 'guard settings');
+    await page.goto(`${server.url}/enrol#NO-SUCH-CODE`);
+    await page.locator('p.error').waitFor();
+    await check(page, 'enrol refused');
+    expect(problems).toEqual([]);
+  });
+
+  it('visitor screens', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    const visitor = new VisitorPage(page);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('profile-form').waitFor();
+    await check(page, 'visitor first profile');
+    await visitor.createSelf(server.url, { name: 'Trịnh Thị Phương Thảo', birth: '1990', phone: '0912345678', address: 'Thôn 4, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa' });
+    await check(page, 'visitor home');
+    await page.getByTestId('member').first().getByRole('button').first().click();
+    await page.getByTestId('declaration-form').waitFor();
+    await check(page, 'visitor declaration');
+    await page.getByTestId('declaration-form').locator('input[name="q_consent"]').check();
+    await page.getByTestId('declaration-form').locator('button[type="submit"]').click();
+    await page.getByTestId('qr-screen').waitFor();
+    await check(page, 'visitor QR');
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    for (const [path, screen] of [
+      [`/me/card/${id}`, 'visitor A6 card'],
+      ['/me/scan', 'visitor poster scanner'],
+      ['/me/visits', 'visitor visits'],
+      ['/me/privacy', 'visitor privacy'],
+      ['/me/profile/new', 'visitor add member'],
+      [`/me/profile/${id}`, 'visitor edit profile'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main').first().waitFor();
+      await check(page, screen);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('console screens', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(`${server.url}/console`);
+    await page.locator('input[name=username]').waitFor();
+    await check(page, 'console sign-in');
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.getByTestId('headline').waitFor();
+    await check(page, 'console dashboard');
+    const checkpoints = await page.evaluate(async () => (await (await fetch('/api/admin/checkpoints')).json()) as { id: string }[]);
+    const cp = checkpoints[0]!.id;
+    for (const [path, screen] of [
+      ['/console/checkpoints', 'console checkpoints'],
+      ['/console/checkpoints/new', 'console new checkpoint'],
+      [`/console/checkpoints/${cp}`, 'console checkpoint'],
+      ['/console/devices', 'console devices'],
+      ['/console/units', 'console units'],
+      ['/console/questionnaire', 'console questionnaire'],
+      ['/console/users', 'console users'],
+      ['/console/audit', 'console audit'],
+      ['/console/tracing', 'console tracing'],
+      [`/console/posters/${cp}`, 'console poster'],
+      ['/console/outbreak', 'console outbreak'],
+      ['/console/outbreak/calls', 'console outbreak call list'],
+      ['/console/outbreak/chain', 'console outbreak chain'],
+      ['/console/outbreak/report', 'console outbreak report'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId('signed-in-as').waitFor();
+      await page.waitForFunction(() => !document.body.textContent?.includes('Đang tải…'), null, { timeout: 10_000 }).catch(() => undefined);
+      await check(page, screen);
+    }
+    expect(problems).toEqual([]);
+  });
+});
