@@ -50,6 +50,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/(dexie|preact|workbox-[a-z]+|zxing-wasm|fastify|@fastify|kysely|better-sqlite3|pg)/' },
     },
     {
+      name: 'indexeddb-only-in-client-data',
+      comment: 'One module owns IndexedDB on the device: Dexie is imported only in src/client/data/.',
+      severity: 'error',
+      from: { path: '^(src|sw)/', pathNot: '^src/client/data/' },
+      to: { path: '(^|/)node_modules/dexie/' },
+    },
+    {
       name: 'sql-only-in-data-layer',
       comment: 'Kysely and the database drivers only in src/server/db/ and *-repo.ts files.',
       severity: 'error',

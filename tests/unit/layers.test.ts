@@ -74,6 +74,15 @@ describe('layer rules', () => {
     expect(result.output).toContain('browser-not-to-server: src/client/app/server.ts → src/server/routes/push.ts');
   });
 
+  it('fail when a screen opens IndexedDB itself instead of through src/client/data', { timeout: 120_000 }, async () => {
+    put('src/client/data/db.ts', "import Dexie from 'dexie';\nexport const db = new Dexie('tram-qr');\n");
+    expect(await checkImports()).toMatchObject({ code: 0 });
+    put('src/client/guard/today.ts', "import Dexie from 'dexie';\nexport const db = new Dexie('tram-qr');\n");
+    const result = await checkImports();
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/indexeddb-only-in-client-data: src\/client\/guard\/today\.ts → \S*node_modules\/dexie\//);
+  });
+
   it('fail on Kysely imported or SQL written outside the data layer', { timeout: 120_000 }, async () => {
     put('src/server/services/retention.ts', "import type { Kysely } from 'kysely';\nexport const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();\n");
     const imports = await checkImports();

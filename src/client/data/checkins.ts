@@ -9,7 +9,7 @@ import { UNKNOWN_NAME } from '../../shared/scan';
 import { sealCheckIn } from '../../shared/sealed/seal-item';
 import { currentEpoch } from './clock-epochs';
 import { appDb, localDayOf, stripPersonal, type CheckInRow, type NameRow } from './db';
-import { getDistrictKey, matchKeysOf } from './device-secrets';
+import { getDistrictKey, matchKeysOf, paperKeyOf } from './device-secrets';
 import { getDeviceWipedAt } from './wipe';
 import { purgeOldPhones } from './day-phones';
 import { withDbRetry } from './retry';
@@ -19,7 +19,7 @@ import { classifyStorageError, reportStorageFailure } from './storage-failure';
  * A check-in as the screens see it. On a guard device the person is only `{ name }` (today's name, else
  * a placeholder): everything else is sealed; `match` holds the keyed identity hashes instead.
  */
-export type ViewCheckIn = CheckIn & { match?: string[] };
+export type ViewCheckIn = CheckIn & { match?: string[]; paperKey?: string };
 
 /** What the screens know about a stored check-in. */
 export interface LocalCheckIn {
@@ -63,7 +63,7 @@ function viewOf(row: CheckInRow, name: string | undefined): ViewCheckIn {
 
 /** The wire form of a stored row: the sealed item, or a plain check-in queued before sealing (sent unchanged). */
 function wireOf(row: CheckInRow): WireItem {
-  const { savedAt: _s, legacy: _l, match: _m, ...rest } = row;
+  const { savedAt: _s, legacy: _l, match: _m, paperKey: _p, ...rest } = row;
   if (rest.sealed) {
     const { id, checkpointId, kind, ref, groupId, source, deviceTime, epoch, sealed } = rest;
     return { v: 2, id, checkpointId, kind, ref, groupId, source, deviceTime, epoch, sealed };
@@ -90,7 +90,10 @@ async function rowsToStore(checkIns: readonly CheckIn[], now: number): Promise<{
   const rows = await Promise.all(
     checkIns.map(async (c): Promise<CheckInRow> => {
       const { v: _v, ...sealed } = await sealCheckIn(key, c, epoch);
-      return { ...sealed, v: 2, savedAt: now, match: c.kind === 'in' ? await matchKeysOf(c.person) : [] };
+      const match = c.kind === 'in' ? await matchKeysOf(c.person) : [];
+      // A paper row's sheet and row are sealed with the rest: its keyed hash lets the duplicate check work.
+      const paperKey = c.kind === 'in' && c.paper ? await paperKeyOf(c.paper.sheet, c.paper.row) : undefined;
+      return { ...sealed, v: 2, savedAt: now, match, ...(paperKey ? { paperKey } : {}) };
     }),
   );
   return { rows, names: checkIns.map((c) => ({ id: c.id, name: c.person.name, day })) };

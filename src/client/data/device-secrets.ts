@@ -72,6 +72,13 @@ export async function matchKeysOf(person: Person): Promise<string[]> {
   return Promise.all(identityStrings(person).map(async (s) => toBase64url(await crypto.subtle.sign('HMAC', key, encoder.encode(s))).slice(0, 22)));
 }
 
+/** The keyed hash of a paper sheet and row (the sheet number is sealed; the duplicate check matches on this). */
+export async function paperKeyOf(sheet: string, row: number): Promise<string> {
+  const key = await getMatchKey();
+  const text = `paper:${sheet.trim().toLowerCase()}|${row}`;
+  return toBase64url(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text))).slice(0, 22);
+}
+
 /** The device's signing key, or null before it made one. */
 export async function getDeviceKey(): Promise<DeviceKey | null> {
   const row = await withDbRetry(() => appDb().meta.get(DEVICE_KEY));

@@ -1,7 +1,7 @@
 /** The device data layer's public face: domain functions only, no rows. */
 export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, purgeOldNames, recordAtomically } from './checkins';
 export type { LocalCheckIn, ViewCheckIn, AtomicDecision } from './checkins';
-export { getMatchKey, matchKeysOf, getDeviceKey, ensureDeviceKey, markDeviceKeyRegistered, getDistrictKey, saveDistrictKey } from './device-secrets';
+export { getMatchKey, matchKeysOf, paperKeyOf, getDeviceKey, ensureDeviceKey, markDeviceKeyRegistered, getDistrictKey, saveDistrictKey } from './device-secrets';
 export type { DeviceKey } from './device-secrets';
 export { currentEpoch, recordEpochOffset, getEpochState, hasEpochAnchor } from './clock-epochs';
 export { visitKey, sameVisitor } from './visit-key';

@@ -75,8 +75,11 @@ export function ScanTab({ ctx }: ScanTabProps) {
       </button>
     ) : undefined;
 
+  // The camera comes first, so the next visitor can be scanned while the last result, however long
+  // (risk notice, phone offer, correction), is read below it: the viewfinder never leaves the screen.
   return (
     <>
+      <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
       <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel !== 'companions' && !groupSaved ? actions : undefined} />
       {groupSaved && (
         <p class="confirm ok" role="status" data-testid="group-saved">
@@ -89,7 +92,6 @@ export function ScanTab({ ctx }: ScanTabProps) {
       {panel === 'companions' && outcome?.type === 'saved' && (
         <CompanionsForm lead={outcome.checkIn} onSubmit={(people) => onCompanions(outcome.checkIn, people)} onClose={() => setPanel('none')} />
       )}
-      <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
       <p class="hint">{t('guard.wedgeHint')}</p>
       <SerialScanner onText={onText} />
       {panel === 'manual' ? (
