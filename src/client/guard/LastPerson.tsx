@@ -4,7 +4,7 @@ import type { ScanWarning } from '../../shared/scan/types';
 import { formatTime, t } from '../i18n/i18n';
 import type { RecordOutcome } from './record-scan';
 import { RiskNotice } from '../risk/RiskNotice';
-import { riskLevel } from '../risk/risk-words';
+import { riskLevel, riskLines } from '../risk/risk-words';
 import { assessmentFromFlags, type RiskView } from '../risk/rules';
 import { useStanding } from '../device/standing';
 import { showDay } from '../visitor/dates';
@@ -50,7 +50,12 @@ export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
     <section class={`last ${tone} ${size}`} data-risk={assessment ? level : undefined} role="status" data-testid="last-scan" data-outcome={outcome.type}>
       <p class="last-label">
         {outcome.type === 'saved' &&
-          (revoked ? `⚠ ${t('scan.savedRevoked')}` : `${level === 'clear' ? '✔' : '⚠'} ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
+          (revoked
+            ? `⚠ ${t('scan.savedRevoked')}`
+            : assessment && level !== 'clear'
+              ? // The risk comes first, on the card's top line: it stays on screen under the camera.
+                `⚠ ${riskLines(assessment)[0] ?? t('scan.saved')} · ${t(`scan.source.${source}`)}`
+              : `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
         {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
         {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
       </p>
