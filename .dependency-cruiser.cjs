@@ -10,7 +10,8 @@ module.exports = {
   forbidden: [
     {
       name: 'server-not-to-browser',
-      comment: 'The server never imports browser code (page, console, service worker); shared code lives in src/shared.',
+      comment:
+        'The server never imports browser code (page, console, service worker); shared code lives in src/shared.',
       severity: 'error',
       from: { path: '^src/server/' },
       to: { path: '^(src/client|src/console|sw)/' },
@@ -24,7 +25,7 @@ module.exports = {
     },
     {
       name: 'client-console-apart',
-      comment: 'The guard/visitor PWA and the officials\' console are separate apps; what both need goes to src/shared.',
+      comment: "The guard/visitor PWA and the officials' console are separate apps; what both need goes to src/shared.",
       severity: 'error',
       from: { path: '^src/(client|console)/' },
       to: { path: '^src/(client|console)/', pathNot: '^src/$1/' },
@@ -47,7 +48,9 @@ module.exports = {
       comment: 'No DOM or IndexedDB libraries in shared code.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { path: '(^|/)node_modules/(dexie|preact|workbox-[a-z]+|zxing-wasm|fastify|@fastify|kysely|better-sqlite3|pg)/' },
+      to: {
+        path: '(^|/)node_modules/(dexie|preact|workbox-[a-z]+|zxing-wasm|fastify|@fastify|kysely|better-sqlite3|pg)/',
+      },
     },
     {
       name: 'indexeddb-only-in-client-data',
@@ -72,7 +75,8 @@ module.exports = {
     },
     {
       name: 'routes-through-repos',
-      comment: 'Route modules reach the database only through repositories (*-repo.ts) and services, never migrations, partitions or the connection internals.',
+      comment:
+        'Route modules reach the database only through repositories (*-repo.ts) and services, never migrations, partitions or the connection internals.',
       severity: 'error',
       from: { path: ['^src/server/routes/', '-routes\\.ts$'] },
       to: { path: '^src/server/db/', pathNot: ['-repo\\.ts$', '^src/server/db/database\\.ts$'] },
@@ -93,7 +97,7 @@ module.exports = {
     },
     {
       name: 'features-not-to-routes-of-others',
-      comment: 'A feature folder does not reach into another feature\'s routes.',
+      comment: "A feature folder does not reach into another feature's routes.",
       severity: 'error',
       from: { path: `^src/server/${FEATURES}/` },
       to: { path: `^src/server/${FEATURES}/[^/]+-routes\\.ts$`, pathNot: `^src/server/$1/` },
@@ -110,7 +114,11 @@ module.exports = {
     exclude: { path: '^(dist|dist-server|\\.tmp)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.tools.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+    },
     skipAnalysisNotInRules: false,
   },
 };

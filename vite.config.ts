@@ -6,7 +6,11 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { target: 'es2022', sourcemap: false, rollupOptions: { input: { main: 'index.html', console: 'console.html' } } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: { input: { main: 'index.html', console: 'console.html' } },
+  },
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   plugins: [

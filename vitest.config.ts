@@ -10,7 +10,10 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/setup-unit.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], setupFiles: ['tests/support/setup-unit.ts'] },
+      },
       { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'] } },
       // Issue 6: the same server suite on PostgreSQL (127.0.0.1:5432, database `test`), one schema per test.
       // Left out: tests of the SQLite file itself (durability/WAL, the CLI's data dir and backup, the real
@@ -20,11 +23,26 @@ export default defineConfig({
         test: {
           name: 'server-pg',
           include: ['tests/server/**/*.test.ts'],
-          exclude: ['tests/server/durability.test.ts', 'tests/server/cli.test.ts', 'tests/server/console-cli.test.ts', 'tests/server/server-process.test.ts', 'tests/server/compiled-cli.test.ts'],
+          exclude: [
+            'tests/server/durability.test.ts',
+            'tests/server/cli.test.ts',
+            'tests/server/console-cli.test.ts',
+            'tests/server/server-process.test.ts',
+            'tests/server/compiled-cli.test.ts',
+          ],
           env: { TEST_DB: 'postgres' },
         },
       },
-      { extends: true, test: { name: 'pg', include: ['tests/pg/**/*.test.ts'], env: { TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'pg',
+          include: ['tests/pg/**/*.test.ts'],
+          env: { TEST_DB: 'postgres' },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         extends: true,
         test: {
@@ -38,7 +56,13 @@ export default defineConfig({
       // Issue 7: devices under network, server and clock faults against the real server process.
       {
         extends: true,
-        test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

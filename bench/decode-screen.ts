@@ -18,7 +18,6 @@ const W = 640;
 const H = 480;
 const FRAMES = Number(process.argv[2] ?? 60);
 
-
 /** Solves the 3×3 homography taking the four `from` points to the four `to` points. */
 function homography(from: number[][], to: number[][]): number[] {
   const a: number[][] = [];
@@ -50,7 +49,12 @@ function screenImage(text: string, moduleSize: number): { data: Float32Array; si
   for (let r = 0; r < n; r++)
     for (let c = 0; c < n; c++)
       if (qr.modules.get(r, c))
-        for (let y = 0; y < moduleSize; y++) data.fill(0, (4 * moduleSize + r * moduleSize + y) * side + 4 * moduleSize + c * moduleSize, (4 * moduleSize + r * moduleSize + y) * side + 4 * moduleSize + (c + 1) * moduleSize);
+        for (let y = 0; y < moduleSize; y++)
+          data.fill(
+            0,
+            (4 * moduleSize + r * moduleSize + y) * side + 4 * moduleSize + c * moduleSize,
+            (4 * moduleSize + r * moduleSize + y) * side + 4 * moduleSize + (c + 1) * moduleSize,
+          );
   return { data, side };
 }
 
@@ -122,9 +126,12 @@ function frame(text: string, rnd: () => number): Uint8Array {
         const fx = u - x0;
         const fy = v - y0;
         const d = screen.data;
-        const lum = (d[y0 * s + x0]! * (1 - fx) + d[y0 * s + x0 + 1]! * fx) * (1 - fy) + (d[(y0 + 1) * s + x0]! * (1 - fx) + d[(y0 + 1) * s + x0 + 1]! * fx) * fy;
+        const lum =
+          (d[y0 * s + x0]! * (1 - fx) + d[y0 * s + x0 + 1]! * fx) * (1 - fy) +
+          (d[(y0 + 1) * s + x0]! * (1 - fx) + d[(y0 + 1) * s + x0 + 1]! * fx) * fy;
         value = black + (white - black) * lum;
-        value *= 1 + moireAmp * Math.sin(((x * Math.cos(moireAngle) + y * Math.sin(moireAngle)) * 2 * Math.PI) / moirePeriod);
+        value *=
+          1 + moireAmp * Math.sin(((x * Math.cos(moireAngle) + y * Math.sin(moireAngle)) * 2 * Math.PI) / moirePeriod);
       }
       img[y * W + x] = value;
     }
@@ -154,5 +161,9 @@ for (let i = 0; i < FRAMES; i++) {
   writeFileSync(join(dir, `${name}.txt`), code);
 }
 console.log(`${FRAMES} phone-screen frames of a ${code.length}-character visitor code in ${dir}`);
-const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./decode.ts', import.meta.url)), dir], { stdio: 'inherit' });
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('./decode.ts', import.meta.url)), dir],
+  { stdio: 'inherit' },
+);
 process.exit(run.status ?? 1);

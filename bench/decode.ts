@@ -12,7 +12,12 @@ import { launchChromium } from '../tests/support/chromium';
 import { encodeGrayPng } from '../tests/support/fake-camera';
 import type { BenchResult, DecodeBench } from './decode-page/main';
 
-const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
+const MIME: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+};
 
 interface Sample {
   image: string;

@@ -26,12 +26,22 @@ async function main(): Promise<void> {
     cacheDir: fileURLToPath(new URL('../.tmp/vite-bench-flush', import.meta.url)),
     logLevel: 'error',
     optimizeDeps: { noDiscovery: true, include: ['dexie', 'uuid', 'valibot'] },
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, proxy: { '/api': { target: server.url, changeOrigin: false } } },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      hmr: false,
+      proxy: { '/api': { target: server.url, changeOrigin: false } },
+    },
   });
   const browser = await launchChromium();
   try {
     const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
-    const enrolRes = await fetch(new URL(API.enrol, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: link.split('#')[1], appVersion: 'bench' }) });
+    const enrolRes = await fetch(new URL(API.enrol, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: link.split('#')[1], appVersion: 'bench' }),
+    });
     const enrolment = (await enrolRes.json()) as EnrolResponse;
     await vite.listen();
     const { port } = vite.httpServer?.address() as AddressInfo;
@@ -47,21 +57,30 @@ async function main(): Promise<void> {
     await server.stop();
     const startTime = Date.now() - 3 * 86_400_000;
     const f0 = performance.now();
-    const queued = await bench.evaluate((b, a) => b.fill(a.count, a.checkpointId, a.startTime), { count: COUNT, checkpointId: enrolment.checkpoint.id, startTime });
+    const queued = await bench.evaluate((b, a) => b.fill(a.count, a.checkpointId, a.startTime), {
+      count: COUNT,
+      checkpointId: enrolment.checkpoint.id,
+      startTime,
+    });
     const fillMs = performance.now() - f0;
     if (queued !== COUNT) throw new Error(`queued ${queued}, expected ${COUNT}`);
-    console.log(`queued ${queued} check-ins with the server down, sealed at save time (HPKE + identity HMAC): ${(fillMs / COUNT).toFixed(2)} ms per check-in, saves of 100`);
+    console.log(
+      `queued ${queued} check-ins with the server down, sealed at save time (HPKE + identity HMAC): ${(fillMs / COUNT).toFixed(2)} ms per check-in, saves of 100`,
+    );
 
     await server.restart();
     const t0 = performance.now();
     const flushed = await bench.evaluate((b) => b.flush());
     const pending = await bench.evaluate((b) => b.pending());
     const seconds = (performance.now() - t0) / 1000;
-    if (flushed.result.outcome !== 'done' || pending !== 0) throw new Error(`flush ended ${JSON.stringify(flushed.result)} with ${pending} pending`);
+    if (flushed.result.outcome !== 'done' || pending !== 0)
+      throw new Error(`flush ended ${JSON.stringify(flushed.result)} with ${pending} pending`);
 
     const stored = await readCheckins(server.dataDir);
     if (stored.length !== COUNT) throw new Error(`server holds ${stored.length} check-ins, expected ${COUNT}`);
-    console.log(`server holds ${stored.length} check-ins; in-page flush ${Math.round(flushed.ms)} ms, of which waiting for the server ${Math.round(flushed.fetchMs)} ms`);
+    console.log(
+      `server holds ${stored.length} check-ins; in-page flush ${Math.round(flushed.ms)} ms, of which waiting for the server ${Math.round(flushed.fetchMs)} ms`,
+    );
     console.log(`flush ${COUNT} in ${seconds.toFixed(2)} s, ${Math.round(COUNT / seconds)} per second`);
     await server.stop();
     removeDataDir(server.dataDir);

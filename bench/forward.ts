@@ -48,8 +48,17 @@ async function main(): Promise<void> {
     const checkpoint = await findCheckpointByCode(districtDb, 'TS-DL-001');
     if (!checkpoint) throw new Error('demo checkpoint missing');
     const deviceId = uuidv7();
-    await insertDevice(districtDb, { id: deviceId, checkpointId: checkpoint.id, label: 'Máy cổng 1', appVersion: 'bench', enrolledAt: now }, 'bench');
-    const items = sampleCheckIns({ checkpointId: checkpoint.id, count: ROWS, startTime: now - 3 * 86_400_000, seed: 16 });
+    await insertDevice(
+      districtDb,
+      { id: deviceId, checkpointId: checkpoint.id, label: 'Máy cổng 1', appVersion: 'bench', enrolledAt: now },
+      'bench',
+    );
+    const items = sampleCheckIns({
+      checkpointId: checkpoint.id,
+      count: ROWS,
+      startTime: now - 3 * 86_400_000,
+      seed: 16,
+    });
     const stored = items.map((item) => toStoredCheckIn(item, { deviceId, receivedAt: now, clockOffsetMs: 0 }));
     const inserter = openDirectInserter(districtTarget, 10_000);
     await inserter.insert(prepareCheckins(stored));

@@ -18,7 +18,13 @@ const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Văn H�
 
 const codes = Array.from({ length: VISITORS }, (_, i) =>
   encodeVisitorCode(
-    { visitorId: `bench${String(i).padStart(5, '0')}`, name: `${FAMILY[i % 10]} ${GIVEN[i % 6]}`, birthYear: 1950 + i, phone: `09120000${String(i).padStart(2, '0')}`, address: 'Xã Dân Lực, Triệu Sơn' },
+    {
+      visitorId: `bench${String(i).padStart(5, '0')}`,
+      name: `${FAMILY[i % 10]} ${GIVEN[i % 6]}`,
+      birthYear: 1950 + i,
+      phone: `09120000${String(i).padStart(2, '0')}`,
+      address: 'Xã Dân Lực, Triệu Sơn',
+    },
     { date: '2026-11-28', version: 1, flags: 0 },
   ),
 );
@@ -33,22 +39,25 @@ try {
   await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
   await page.waitForURL('**/guard');
   // Record when each distinct visitor is stored on the device (the moment the guard could wave them in).
-  const times = await page.evaluate(async (total) => {
-    const seen = new Map<string, number>();
-    const started = performance.now();
-    return new Promise<number[]>((resolve, reject) => {
-      const poll = setInterval(() => {
-        const name = document.querySelector('[data-testid="last-name"]')?.textContent;
-        const outcome = document.querySelector('[data-testid="last-scan"]')?.getAttribute('data-outcome');
-        if (name && outcome === 'saved' && !seen.has(name)) seen.set(name, performance.now());
-        if (seen.size >= total) {
-          clearInterval(poll);
-          resolve([...seen.values()]);
-        }
-        if (performance.now() - started > 180_000) reject(new Error(`only ${seen.size} visitors in 3 minutes`));
-      }, 20);
-    });
-  }, new Set(codes.map((c) => c.split('|')[1])).size);
+  const times = await page.evaluate(
+    async (total) => {
+      const seen = new Map<string, number>();
+      const started = performance.now();
+      return new Promise<number[]>((resolve, reject) => {
+        const poll = setInterval(() => {
+          const name = document.querySelector('[data-testid="last-name"]')?.textContent;
+          const outcome = document.querySelector('[data-testid="last-scan"]')?.getAttribute('data-outcome');
+          if (name && outcome === 'saved' && !seen.has(name)) seen.set(name, performance.now());
+          if (seen.size >= total) {
+            clearInterval(poll);
+            resolve([...seen.values()]);
+          }
+          if (performance.now() - started > 180_000) reject(new Error(`only ${seen.size} visitors in 3 minutes`));
+        }, 20);
+      });
+    },
+    new Set(codes.map((c) => c.split('|')[1])).size,
+  );
   const spanS = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
   const distinct = times.length;
   const perMinute = ((distinct - 1) / spanS) * 60;

@@ -138,15 +138,28 @@ async function startServer(dataDir: string, target: DatabaseTarget): Promise<Run
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     return { base, stop: () => app.close() };
   }
-  const server = await startServerProcess({ dataDir, args: ['--no-demo'], ...(target.databaseUrl ? { env: { DATABASE_URL: target.databaseUrl } } : {}) });
+  const server = await startServerProcess({
+    dataDir,
+    args: ['--no-demo'],
+    ...(target.databaseUrl ? { env: { DATABASE_URL: target.databaseUrl } } : {}),
+  });
   return { base: server.url, stop: () => server.stop() };
 }
 
 /** Phase 1b: the same devices push `SEALED_ROWS` new check-ins sealed to the district key (protocol 2). */
-async function benchSealed(base: string, devices: KeyedEnrolment[], checkpointIds: string[]): Promise<{ sealedRate: number; sealMsPerItem: number }> {
+async function benchSealed(
+  base: string,
+  devices: KeyedEnrolment[],
+  checkpointIds: string[],
+): Promise<{ sealedRate: number; sealMsPerItem: number }> {
   if (SEALED_ROWS <= 0) return { sealedRate: NaN, sealMsPerItem: NaN };
   const perDevice = devices.map((_, d) =>
-    sampleCheckIns({ checkpointId: checkpointIds[d]!, count: Math.floor(SEALED_ROWS / devices.length), startTime: START_TIME + 86_400_000 + d * 7_919, seed: 5_000 + d }),
+    sampleCheckIns({
+      checkpointId: checkpointIds[d]!,
+      count: Math.floor(SEALED_ROWS / devices.length),
+      startTime: START_TIME + 86_400_000 + d * 7_919,
+      seed: 5_000 + d,
+    }),
   );
   const total = perDevice.reduce((n, items) => n + items.length, 0);
   const sealStart = performance.now();
@@ -159,24 +172,35 @@ async function benchSealed(base: string, devices: KeyedEnrolment[], checkpointId
     sealed.push(out);
   }
   const sealMsPerItem = (performance.now() - sealStart) / total;
-  const bodies = await Promise.all(sealed.map(async (items, d) => {
-    const out: { body: string; headers: Record<string, string> }[] = [];
-    for (let i = 0; i < items.length; i += BATCH) {
-      const body = JSON.stringify({ protocol: 2, epoch: 'bench1', sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: items.slice(i, i + BATCH) });
-      out.push({ body, headers: await signedPushHeaders(devices[d]!, body) });
-    }
-    return out;
-  }));
+  const bodies = await Promise.all(
+    sealed.map(async (items, d) => {
+      const out: { body: string; headers: Record<string, string> }[] = [];
+      for (let i = 0; i < items.length; i += BATCH) {
+        const body = JSON.stringify({
+          protocol: 2,
+          epoch: 'bench1',
+          sentAt: Date.now(),
+          appVersion: 'bench',
+          pending: items.length - i,
+          items: items.slice(i, i + BATCH),
+        });
+        out.push({ body, headers: await signedPushHeaders(devices[d]!, body) });
+      }
+      return out;
+    }),
+  );
   let accepted = 0;
   const started = performance.now();
-  await Promise.all(bodies.map(async (deviceBodies) => {
-    for (const { body, headers } of deviceBodies) {
-      const res = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
-      const answer = (await res.json()) as PushResponse;
-      if (res.status !== 200) throw new Error(`sealed push failed: ${res.status} ${JSON.stringify(answer)}`);
-      accepted += answer.results.filter((r) => r.status === 'accepted').length;
-    }
-  }));
+  await Promise.all(
+    bodies.map(async (deviceBodies) => {
+      for (const { body, headers } of deviceBodies) {
+        const res = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
+        const answer = (await res.json()) as PushResponse;
+        if (res.status !== 200) throw new Error(`sealed push failed: ${res.status} ${JSON.stringify(answer)}`);
+        accepted += answer.results.filter((r) => r.status === 'accepted').length;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   if (accepted !== total) throw new Error(`sealed phase: expected ${total} accepted, got ${accepted}`);
   return { sealedRate: total / seconds, sealMsPerItem };
@@ -185,7 +209,9 @@ async function benchSealed(base: string, devices: KeyedEnrolment[], checkpointId
 /** Phase 1: enrol devices over HTTP and push every check-in in batches, all devices at once. */
 async function benchHttp(dir: string): Promise<HttpResult> {
   const dataDir = join(dir, 'http');
-  const target: DatabaseTarget = PG ? { databaseUrl: await freshPgSchema('bench_ingest_http') } : { dbFile: dbFileIn(dataDir) };
+  const target: DatabaseTarget = PG
+    ? { databaseUrl: await freshPgSchema('bench_ingest_http') }
+    : { dbFile: dbFileIn(dataDir) };
   const { db, checkpointIds } = await prepareDatabase(target);
   const codes: string[] = [];
   for (const id of checkpointIds) codes.push(await issueEnrolmentCode(db, id, Date.now()));
@@ -201,17 +227,25 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     // Bodies are serialised and encoded up front, as a phone would have them: the clients' work is not the server's.
     let bytes = 0;
     const utf8 = new TextEncoder();
-    const allBodies = await Promise.all(perDevice.map(async (items, d) => {
-      const out: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }[] = [];
-      for (let i = 0; i < items.length; i += BATCH) {
-        const batch = items.slice(i, i + BATCH);
-        const text = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'bench', pending: items.length - i, items: batch });
-        const body = utf8.encode(text);
-        bytes += body.length;
-        out.push({ body, headers: await signedPushHeaders(devices[d]!, text) });
-      }
-      return out;
-    }));
+    const allBodies = await Promise.all(
+      perDevice.map(async (items, d) => {
+        const out: { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }[] = [];
+        for (let i = 0; i < items.length; i += BATCH) {
+          const batch = items.slice(i, i + BATCH);
+          const text = JSON.stringify({
+            protocol: PROTOCOL_VERSION,
+            sentAt: Date.now(),
+            appVersion: 'bench',
+            pending: items.length - i,
+            items: batch,
+          });
+          const body = utf8.encode(text);
+          bytes += body.length;
+          out.push({ body, headers: await signedPushHeaders(devices[d]!, text) });
+        }
+        return out;
+      }),
+    );
     const warmupBodies = allBodies[DEVICES] ?? [];
     const bodies = allBodies.slice(0, DEVICES);
     bytes -= warmupBodies.reduce((n, b) => n + b.body.length, 0);
@@ -302,8 +336,12 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-'));
   try {
-    const where = values['in-process'] ? 'server in this process' : 'server as its own process (tsx src/server/cli.ts start)';
-    console.log(`ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, ${PG ? 'PostgreSQL (own schema, default durability)' : 'SQLite (WAL, synchronous=FULL)'}, ${where}`);
+    const where = values['in-process']
+      ? 'server in this process'
+      : 'server as its own process (tsx src/server/cli.ts start)';
+    console.log(
+      `ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, ${PG ? 'PostgreSQL (own schema, default durability)' : 'SQLite (WAL, synchronous=FULL)'}, ${where}`,
+    );
     console.log(`both phases first store the same ${fmt(WARMUP)} warm-up check-ins (not timed)`);
     const http = await benchHttp(dir);
     const lat = [...http.latencies].sort((a, b) => a - b);
@@ -312,10 +350,16 @@ async function main(): Promise<void> {
         `(${(http.bytes / ROWS).toFixed(0)} B/check-in on the wire); push latency p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
     );
     const direct = await benchDirect(dir, http.perDevice);
-    console.log(`direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`);
-    console.log(`sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE P-256), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`);
+    console.log(
+      `direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`,
+    );
+    console.log(
+      `sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE P-256), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`,
+    );
     const plain = `ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`;
-    console.log(`${plain} sealed-http ${fmt(http.sealedRate).replace(/,/g, '')}/s seal-ms-per-item ${http.sealMsPerItem.toFixed(2)}`);
+    console.log(
+      `${plain} sealed-http ${fmt(http.sealedRate).replace(/,/g, '')}/s seal-ms-per-item ${http.sealMsPerItem.toFixed(2)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,13 @@ import { BASE_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { removeDataDir, startServerProcess } from '../tests/support/server-process';
 
 const RUNS = Number(process.argv[2] ?? 3);
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -20,17 +26,28 @@ async function main(): Promise<void> {
   const a11y: number[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
-      const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...BASE_ARGS] });
+      const chrome = await chromeLauncher.launch({
+        chromePath: CHROMIUM_PATH,
+        chromeFlags: ['--headless=new', ...BASE_ARGS],
+      });
       try {
-        const result = await lighthouse(`${server.url}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const result = await lighthouse(`${server.url}/`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        });
         if (!result) throw new Error('lighthouse returned no result');
         const { categories, audits } = result.lhr;
         const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
         perf.push(score('performance'));
         a11y.push(score('accessibility'));
-        console.log(`run ${run}: performance ${score('performance')} accessibility ${score('accessibility')} — ${METRICS.map((id) => `${id} ${audits[id]?.displayValue ?? '?'}`).join(', ')}`);
+        console.log(
+          `run ${run}: performance ${score('performance')} accessibility ${score('accessibility')} — ${METRICS.map((id) => `${id} ${audits[id]?.displayValue ?? '?'}`).join(', ')}`,
+        );
         for (const audit of Object.values(audits)) {
-          if (audit.scoreDisplayMode === 'binary' && audit.score !== null && audit.score < 1) console.log(`  not passed: ${audit.id} — ${audit.title}`);
+          if (audit.scoreDisplayMode === 'binary' && audit.score !== null && audit.score < 1)
+            console.log(`  not passed: ${audit.id} — ${audit.title}`);
         }
       } finally {
         chrome.kill();

@@ -25,7 +25,13 @@ import { dailyReport } from '../src/server/outbreak/outbreak-views';
 import { dayKey, followupEnd } from '../src/server/outbreak/days';
 import { seededRandom } from '../src/shared/seeded-random';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '500000' }, cases: { type: 'string', default: '200' }, followups: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '500000' },
+    cases: { type: 'string', default: '200' },
+    followups: { type: 'string', default: '20000' },
+  },
+});
 const ROWS = Number(values.rows);
 const CASES = Number(values.cases);
 const FOLLOWUPS = Number(values.followups);
@@ -48,7 +54,9 @@ async function timed(times: number[], work: () => Promise<unknown>): Promise<voi
 async function main(): Promise<void> {
   if (!existsSync(`${SOURCE}.done`)) {
     console.log(`generating ${ROWS} check-ins with bench:trace's generator into ${SOURCE}`);
-    const r = spawnSync('npx', ['tsx', 'bench/trace.ts', '--rows', String(ROWS), '--traces', '0', '--file', SOURCE], { stdio: 'inherit' });
+    const r = spawnSync('npx', ['tsx', 'bench/trace.ts', '--rows', String(ROWS), '--traces', '0', '--file', SOURCE], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) throw new Error('generation failed');
   }
   copyFileSync(SOURCE, WORK);
@@ -58,7 +66,16 @@ async function main(): Promise<void> {
   await sql`pragma synchronous = off`.execute(db);
   await repo.updateOutbreakSettings(db, { followUpDays: 14, lostAfterDays: 3 });
   const rand = seededRandom(15);
-  const keys = (await db.selectFrom('checkins').select('person_key').distinct().where('corrected_time', '>=', END - 3 * 86_400_000).where('kind', '=', 'in').limit(100_000).execute()).map((r) => r.person_key);
+  const keys = (
+    await db
+      .selectFrom('checkins')
+      .select('person_key')
+      .distinct()
+      .where('corrected_time', '>=', END - 3 * 86_400_000)
+      .where('kind', '=', 'in')
+      .limit(100_000)
+      .execute()
+  ).map((r) => r.person_key);
   const perCase = Math.ceil(FOLLOWUPS / CASES);
   let followed = 0;
   let fromTrace = 0;
@@ -67,7 +84,15 @@ async function main(): Promise<void> {
   for (let i = 0; caseIds.length < CASES && i < CASES * 5; i++) {
     const key = keys[Math.floor(rand() * keys.length)]!;
     try {
-      caseIds.push(await registerCase(db, [key], { confirmedAt: NOW - 3 * 3_600_000, testType: 'pcr', onsetAt: null, isolation: 'centralised' }, 'bench', NOW));
+      caseIds.push(
+        await registerCase(
+          db,
+          [key],
+          { confirmedAt: NOW - 3 * 3_600_000, testType: 'pcr', onsetAt: null, isolation: 'centralised' },
+          'bench',
+          NOW,
+        ),
+      );
     } catch {
       continue; // already a case
     }
@@ -92,28 +117,82 @@ async function main(): Promise<void> {
     const caseId = caseIds[followed % caseIds.length]!;
     const last = NOW - Math.floor(rand() * 10) * 86_400_000;
     const contactId = uuidv7();
-    await repo.insertContacts(db, [{ id: contactId, caseId, personId: `manual:${contactId}`, name: `Người tiếp xúc ${followed}`, phone: '0912000000', address: null, origin: 'manual', relationship: 'household', status: 'confirmed', reason: 'bench', overlapMin: 0, lastExposure: last, places: [], basis: 'unknown' }]);
-    await repo.insertFollowup(db, { id: uuidv7(), caseId, contactId, personId: `manual:${contactId}`, name: `Người tiếp xúc ${followed}`, phone: '0912000000', address: null, unitId: communes[followed % communes.length]!.id, lastExposure: last, startedAt: NOW - 86_400_000, endsAt: followupEnd(last, settings) });
+    await repo.insertContacts(db, [
+      {
+        id: contactId,
+        caseId,
+        personId: `manual:${contactId}`,
+        name: `Người tiếp xúc ${followed}`,
+        phone: '0912000000',
+        address: null,
+        origin: 'manual',
+        relationship: 'household',
+        status: 'confirmed',
+        reason: 'bench',
+        overlapMin: 0,
+        lastExposure: last,
+        places: [],
+        basis: 'unknown',
+      },
+    ]);
+    await repo.insertFollowup(db, {
+      id: uuidv7(),
+      caseId,
+      contactId,
+      personId: `manual:${contactId}`,
+      name: `Người tiếp xúc ${followed}`,
+      phone: '0912000000',
+      address: null,
+      unitId: communes[followed % communes.length]!.id,
+      lastExposure: last,
+      startedAt: NOW - 86_400_000,
+      endsAt: followupEnd(last, settings),
+    });
     followed++;
   }
   const active = await repo.listFollowups(db, { status: 'active' });
   for (const [i, f] of active.entries()) {
-    if (i % 2 === 0) await repo.insertEntry(db, { id: uuidv7(), followupId: f.id, unitId: f.unitId, day: dayKey(NOW), at: NOW, by: 'bench', reached: true, symptoms: null, testType: i % 6 === 0 ? 'rapid' : null, testResult: i % 6 === 0 ? 'negative' : null, location: 'home', note: null });
+    if (i % 2 === 0)
+      await repo.insertEntry(db, {
+        id: uuidv7(),
+        followupId: f.id,
+        unitId: f.unitId,
+        day: dayKey(NOW),
+        at: NOW,
+        by: 'bench',
+        reached: true,
+        symptoms: null,
+        testType: i % 6 === 0 ? 'rapid' : null,
+        testResult: i % 6 === 0 ? 'negative' : null,
+        location: 'home',
+        note: null,
+      });
   }
-  console.log(`${caseIds.length} cases, ${followed} follow-ups (${fromTrace} confirmed from traces, ${followed - fromTrace} typed in), ${active.length} active, set up in ${((performance.now() - began) / 1000).toFixed(0)} s on ${ROWS} check-ins`);
+  console.log(
+    `${caseIds.length} cases, ${followed} follow-ups (${fromTrace} confirmed from traces, ${followed - fromTrace} typed in), ${active.length} active, set up in ${((performance.now() - began) / 1000).toFixed(0)} s on ${ROWS} check-ins`,
+  );
 
   const callTimes: number[] = [];
   let rows = 0;
-  for (let round = 0; round < 4; round++) for (const u of communes) await timed(callTimes, async () => (rows += (await callList(db, u.id, NOW)).rows.length));
+  for (let round = 0; round < 4; round++)
+    for (const u of communes) await timed(callTimes, async () => (rows += (await callList(db, u.id, NOW)).rows.length));
   const reportTimes: number[] = [];
   let underFollowup = 0;
-  for (let i = 0; i < 20; i++) await timed(reportTimes, async () => (underFollowup = (await dailyReport(db, dayKey(NOW), null, NOW)).district.underFollowup));
+  for (let i = 0; i < 20; i++)
+    await timed(
+      reportTimes,
+      async () => (underFollowup = (await dailyReport(db, dayKey(NOW), null, NOW)).district.underFollowup),
+    );
   await db.destroy();
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${WORK}${suffix}`, { force: true });
   callTimes.sort((a, b) => a - b);
   reportTimes.sort((a, b) => a - b);
-  console.log(`call list: ${callTimes.length} calls, mean ${(rows / callTimes.length).toFixed(0)} rows; district report: ${reportTimes.length} runs, ${underFollowup} under follow-up`);
-  console.log(`call list p95 ${percentile(callTimes, 95).toFixed(1)} ms district report p95 ${percentile(reportTimes, 95).toFixed(1)} ms`);
+  console.log(
+    `call list: ${callTimes.length} calls, mean ${(rows / callTimes.length).toFixed(0)} rows; district report: ${reportTimes.length} runs, ${underFollowup} under follow-up`,
+  );
+  console.log(
+    `call list p95 ${percentile(callTimes, 95).toFixed(1)} ms district report p95 ${percentile(reportTimes, 95).toFixed(1)} ms`,
+  );
 }
 
 await main();

@@ -67,7 +67,30 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
 
 const FAMILY = ['Nguyễn', 'Lê', 'Trần', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô', 'Lường', 'Hà'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Ngọc', 'Minh', 'Hữu', 'Thu', 'Quang'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Sơn', 'Tâm', 'Thảo', 'Tuấn', 'Vân', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Em',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hoa',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Tuấn',
+  'Vân',
+  'Yến',
+];
 
 interface Person {
   key: string;
@@ -94,7 +117,8 @@ function makePeople(count: number, communes: readonly string[]): Person[] {
     const commune = i % communes.length;
     const kind = rand();
     // Most are scanned by CCCD; some only ever appear on paper (phone) or by the national QR (masked ID).
-    const key = kind < 0.85 ? `cccd:${id}` : kind < 0.95 ? `phone:${phone}` : `masked:${id.slice(-6)}|${folded}|${year}`;
+    const key =
+      kind < 0.85 ? `cccd:${id}` : kind < 0.95 ? `phone:${phone}` : `masked:${id.slice(-6)}|${folded}|${year}`;
     people.push({
       key,
       name,
@@ -119,7 +143,28 @@ function idAt(time: number, n: number): string {
 }
 
 /** One generated check-in, in the column order of INSERT_COLUMNS. */
-type Row = [string, string, string, string, string | null, string, number, number, number, number, number, string, string, string | null, string | null, number, string, string, string, string];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  string,
+  string,
+  string,
+];
 const INSERT_COLUMNS = `id, checkpoint_id, device_id, kind, ref, source, device_time, received_at, clock_offset_ms, corrected_time, skew_flag,
        name, name_folded, id_number, id_masked, birth_year, gender, phone, address, person_key`;
 
@@ -146,8 +191,16 @@ function planCheckpoints(communes: readonly { id: string; name: string }[]): Ben
     const id = `bench-cp-${i}`;
     // A few guard devices run with a wrong clock the server corrected.
     cps.push({
-      id, code: `B-${String(i).padStart(3, '0')}`, unitId: unit.id, name: `Điểm ${i + 1} ${unit.name}`, type: i % 3 === 0 ? 'market' : 'office', address: unit.name,
-      stayMin: i % 3 === 0 ? 45 : 60, device: `bench-dev-${i}`, commune, offset: i % 25 === 0 ? (i % 2 ? 1 : -1) * 47 * MIN : Math.round((rand() - 0.5) * 4000),
+      id,
+      code: `B-${String(i).padStart(3, '0')}`,
+      unitId: unit.id,
+      name: `Điểm ${i + 1} ${unit.name}`,
+      type: i % 3 === 0 ? 'market' : 'office',
+      address: unit.name,
+      stayMin: i % 3 === 0 ? 45 : 60,
+      device: `bench-dev-${i}`,
+      commune,
+      offset: i % 25 === 0 ? (i % 2 ? 1 : -1) * 47 * MIN : Math.round((rand() - 0.5) * 4000),
     });
   }
   return cps;
@@ -160,7 +213,10 @@ async function generateRows(
   write: (rows: Row[]) => void | Promise<void>,
   began: number,
 ): Promise<{ keys: string[]; written: number }> {
-  const people = makePeople(Math.max(1000, Math.round(ROWS / 40)), communes.map((c) => c.name));
+  const people = makePeople(
+    Math.max(1000, Math.round(ROWS / 40)),
+    communes.map((c) => c.name),
+  );
   const byCommune = communes.map((_, c) => people.filter((p) => p.commune === c));
   const insPerCpDay = ROWS / (1 + OUT_SHARE) / CHECKPOINTS / DAYS;
   let n = 0;
@@ -175,15 +231,41 @@ async function generateRows(
         // 40 % regulars (a fifth of the commune's people: vendors, staff, parents; about 3 visits a
         // day each), 40 % other people of the commune, 20 % from anywhere in the district.
         const u = rand();
-        const p = (u < 0.4 ? locals[Math.floor(rand() * locals.length * 0.2)] : u < 0.8 ? locals[Math.floor(rand() * locals.length)] : people[Math.floor(rand() * people.length)]) as Person;
+        const p = (
+          u < 0.4
+            ? locals[Math.floor(rand() * locals.length * 0.2)]
+            : u < 0.8
+              ? locals[Math.floor(rand() * locals.length)]
+              : people[Math.floor(rand() * people.length)]
+        ) as Person;
         // Opening hours 06:00–20:00 local, busier in the morning.
         const time = dayStart + 6 * 60 * MIN + Math.floor(Math.pow(rand(), 1.4) * 14 * 60 * MIN);
         const source = p.key.startsWith('cccd:') ? 'cccd' : p.key.startsWith('phone:') ? 'paper' : 'national_qr';
         const skew = Math.abs(cp.offset) > 5 * MIN ? 1 : 0;
-        const make = (kind: 'in' | 'out', at: number, ref: string | null) => (id: string): Row => [
-          id, cp.id, cp.device, kind, ref, source, at - cp.offset, at + 60_000, cp.offset, at, skew,
-          p.name, p.folded, p.id, p.masked, p.year, p.gender, p.phone, p.address, p.key,
-        ];
+        const make =
+          (kind: 'in' | 'out', at: number, ref: string | null) =>
+          (id: string): Row => [
+            id,
+            cp.id,
+            cp.device,
+            kind,
+            ref,
+            source,
+            at - cp.offset,
+            at + 60_000,
+            cp.offset,
+            at,
+            skew,
+            p.name,
+            p.folded,
+            p.id,
+            p.masked,
+            p.year,
+            p.gender,
+            p.phone,
+            p.address,
+            p.key,
+          ];
         const inId = idAt(time, n++);
         events.push({ time, row: () => make('in', time, null)(inId) });
         if (rand() < OUT_SHARE) {
@@ -197,7 +279,10 @@ async function generateRows(
       await write(events.slice(i, i + TXN_ROWS).map((e) => e.row(idAt(e.time, n++))));
     }
     written += events.length;
-    if (d % 5 === 4) console.log(`day ${d + 1}/${DAYS}: ${written.toLocaleString('en-US')} rows, ${((performance.now() - began) / 1000).toFixed(0)} s`);
+    if (d % 5 === 4)
+      console.log(
+        `day ${d + 1}/${DAYS}: ${written.toLocaleString('en-US')} rows, ${((performance.now() - began) / 1000).toFixed(0)} s`,
+      );
   }
   return { keys: people.map((p) => p.key), written };
 }
@@ -225,7 +310,9 @@ async function generate(): Promise<{ keys: string[] }> {
   const insertCp = sqlite.prepare(
     `insert into checkpoints (id, code, unit_id, name, type, address, default_stay_min, status, created_at) values (?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
   );
-  const insertDevice = sqlite.prepare(`insert into devices (id, kind, checkpoint_id, token_hash, app_version, enrolled_at) values (?, 'guard', ?, ?, 'bench', ?)`);
+  const insertDevice = sqlite.prepare(
+    `insert into devices (id, kind, checkpoint_id, token_hash, app_version, enrolled_at) values (?, 'guard', ?, ?, 'bench', ?)`,
+  );
   sqlite.transaction(() => {
     for (const [i, cp] of cps.entries()) {
       insertCp.run(cp.id, cp.code, cp.unitId, cp.name, cp.type, cp.address, cp.stayMin, START);
@@ -233,7 +320,9 @@ async function generate(): Promise<{ keys: string[] }> {
     }
   })();
 
-  const insert = sqlite.prepare(`insert into checkins (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sqlite.prepare(
+    `insert into checkins (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const writeRows = sqlite.transaction((rows: Row[]) => {
     for (const r of rows) insert.run(r);
   });
@@ -245,16 +334,20 @@ async function generate(): Promise<{ keys: string[] }> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.close();
   writeFileSync(`${FILE}.done`, String(written));
-  console.log(`generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → ${FILE}`);
+  console.log(
+    `generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → ${FILE}`,
+  );
   return { keys };
 }
 
 async function personKeys(): Promise<string[]> {
   const sqlite = openSqlite(FILE, { readonly: true });
   try {
-    return (sqlite.prepare(`select distinct person_key from checkins where corrected_time >= ? and kind = 'in' limit 200000`).all(END - 14 * DAY) as { person_key: string }[]).map(
-      (r) => r.person_key,
-    );
+    return (
+      sqlite
+        .prepare(`select distinct person_key from checkins where corrected_time >= ? and kind = 'in' limit 200000`)
+        .all(END - 14 * DAY) as { person_key: string }[]
+    ).map((r) => r.person_key);
   } finally {
     sqlite.close();
   }
@@ -273,7 +366,8 @@ async function pgClient(): Promise<pg.Client> {
 /** `insert into checkins … values ($1…$20), …` for `rows` rows. */
 function pgInsertSql(rows: number): string {
   const tuples: string[] = [];
-  for (let r = 0; r < rows; r++) tuples.push(`(${Array.from({ length: 20 }, (_, c) => `$${r * 20 + c + 1}`).join(', ')})`);
+  for (let r = 0; r < rows; r++)
+    tuples.push(`(${Array.from({ length: 20 }, (_, c) => `$${r * 20 + c + 1}`).join(', ')})`);
   return `insert into checkins (${INSERT_COLUMNS}) values ${tuples.join(', ')}`;
 }
 
@@ -311,7 +405,10 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
         `insert into checkpoints (id, code, unit_id, name, type, address, default_stay_min, status, created_at) values ($1, $2, $3, $4, $5, $6, $7, 'open', $8)`,
         [cp.id, cp.code, cp.unitId, cp.name, cp.type, cp.address, cp.stayMin, START],
       );
-      await client.query(`insert into devices (id, kind, checkpoint_id, token_hash, app_version, enrolled_at) values ($1, 'guard', $2, $3, 'bench', $4)`, [cp.device, cp.id, `hash-${i}`, START]);
+      await client.query(
+        `insert into devices (id, kind, checkpoint_id, token_hash, app_version, enrolled_at) values ($1, 'guard', $2, $3, 'bench', $4)`,
+        [cp.device, cp.id, `hash-${i}`, START],
+      );
     }
     await client.query('commit');
 
@@ -321,7 +418,9 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
       const pending: Promise<unknown>[] = [client.query('begin')];
       for (let i = 0; i < rows.length; i += PG_STATEMENT_ROWS) {
         const chunk = rows.slice(i, i + PG_STATEMENT_ROWS);
-        pending.push(client.query(chunk.length === PG_STATEMENT_ROWS ? fullSql : pgInsertSql(chunk.length), chunk.flat()));
+        pending.push(
+          client.query(chunk.length === PG_STATEMENT_ROWS ? fullSql : pgInsertSql(chunk.length), chunk.flat()),
+        );
       }
       pending.push(client.query('commit'));
       await Promise.all(pending);
@@ -333,7 +432,9 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
     await client.query('analyze');
     console.log(`indexes rebuilt and analyzed in ${((performance.now() - indexBegan) / 1000).toFixed(1)} s`);
     await client.query(`comment on schema ${PG_SCHEMA} is '${PG_DONE_PREFIX}${written}'`);
-    console.log(`generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → schema ${PG_SCHEMA}`);
+    console.log(
+      `generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → schema ${PG_SCHEMA}`,
+    );
     return { keys };
   } finally {
     await client.end();
@@ -345,7 +446,10 @@ async function pgDone(): Promise<boolean> {
   const client = new pg.Client({ connectionString: BENCH_PG_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ c: string | null }>(`select obj_description(oid, 'pg_namespace') as c from pg_namespace where nspname = $1`, [PG_SCHEMA]);
+    const { rows } = await client.query<{ c: string | null }>(
+      `select obj_description(oid, 'pg_namespace') as c from pg_namespace where nspname = $1`,
+      [PG_SCHEMA],
+    );
     return rows[0]?.c?.startsWith(PG_DONE_PREFIX) ?? false;
   } finally {
     await client.end();
@@ -374,7 +478,9 @@ async function main(): Promise<void> {
   let keys: string[];
   if (PG) {
     const reuse = !values.fresh && (await pgDone());
-    keys = reuse ? (console.log(`reusing schema ${PG_SCHEMA} on ${BENCH_PG_URL}`), await personKeysPostgres()) : (await generatePostgres()).keys;
+    keys = reuse
+      ? (console.log(`reusing schema ${PG_SCHEMA} on ${BENCH_PG_URL}`), await personKeysPostgres())
+      : (await generatePostgres()).keys;
   } else {
     const reuse = !values.fresh && existsSync(FILE) && existsSync(`${FILE}.done`);
     keys = reuse ? (console.log(`reusing ${FILE}`), await personKeys()) : (await generate()).keys;
@@ -398,7 +504,9 @@ async function main(): Promise<void> {
   }
   await db.destroy();
   times.sort((a, b) => a - b);
-  console.log(`${TRACES} traces over 14 days: mean ${(visits / TRACES).toFixed(1)} visits and ${(contacts / TRACES).toFixed(0)} F1 contacts per case; max ${times[times.length - 1]?.toFixed(1)} ms`);
+  console.log(
+    `${TRACES} traces over 14 days: mean ${(visits / TRACES).toFixed(1)} visits and ${(contacts / TRACES).toFixed(0)} F1 contacts per case; max ${times[times.length - 1]?.toFixed(1)} ms`,
+  );
   console.log(`trace p50 ${percentile(times, 50).toFixed(1)} ms p95 ${percentile(times, 95).toFixed(1)} ms`);
 }
 

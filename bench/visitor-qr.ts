@@ -9,7 +9,9 @@ import { longVisitorCode, longVisitorCodeV1 } from './visitor-sample';
 
 const v1 = longVisitorCodeV1();
 const v1qr = QRCode.create(v1, { errorCorrectionLevel: 'M' });
-console.log(`version 1 (TQ1): ${v1.length} chars, ${Buffer.byteLength(v1, 'utf8')} UTF-8 bytes, QR version ${v1qr.version}`);
+console.log(
+  `version 1 (TQ1): ${v1.length} chars, ${Buffer.byteLength(v1, 'utf8')} UTF-8 bytes, QR version ${v1qr.version}`,
+);
 const code = longVisitorCode();
 const qr = QRCode.create(code, { errorCorrectionLevel: 'M' });
 console.log(`payload: ${code}`);

@@ -1,6 +1,11 @@
 /** A realistic worst-case personal QR: a long Vietnamese name and address, every field, today's declaration. */
 import { DEFAULT_QUESTIONNAIRE, yesNoQuestionIds } from '../src/shared/questionnaire/default';
-import { encodeVisitorCode, encodeVisitorCodeV1, flagsFromAnswers, type VisitorProfile } from '../src/shared/scan/visitor-code';
+import {
+  encodeVisitorCode,
+  encodeVisitorCodeV1,
+  flagsFromAnswers,
+  type VisitorProfile,
+} from '../src/shared/scan/visitor-code';
 import type { VisitorDeclaration } from '../src/shared/scan/types';
 
 const PROFILE: VisitorProfile = {

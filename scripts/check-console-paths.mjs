@@ -27,7 +27,9 @@ if (existsSync(consoleDir)) {
   }
 }
 if (found.length > 0) {
-  console.error(`Literal '/api/admin' in the console (use adminRoutes from src/shared/console-api):\n${found.join('\n')}`);
+  console.error(
+    `Literal '/api/admin' in the console (use adminRoutes from src/shared/console-api):\n${found.join('\n')}`,
+  );
   process.exit(1);
 }
 console.log('console-paths: the console names /api/admin routes only through src/shared/console-api');

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const root = process.argv[2] ?? process.cwd();
-const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)\(|\bsql`|\.schema\.(create|alter|drop)/;
+const SQL =
+  /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)\(|\bsql`|\.schema\.(create|alter|drop)/;
 const allowed = (path) => path.startsWith('src/server/db/') || /-repo\.ts$/.test(path);
 
 function* walk(dir) {

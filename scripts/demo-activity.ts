@@ -21,13 +21,22 @@ async function json<T>(response: Response): Promise<T> {
 
 /** Signs in to the console API. */
 export async function apiSignIn(baseUrl: string, username: string, password: string): Promise<Session> {
-  const res = await fetch(`${baseUrl}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${baseUrl}/api/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const { csrfToken } = await json<{ csrfToken: string }>(res);
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: csrfToken };
 }
 
 /** Enrols a guard device at a checkpoint through a console enrolment link; returns it with its signer. */
-async function enrolDevice(baseUrl: string, session: Session, checkpointId: string, label: string): Promise<KeyedEnrolment> {
+async function enrolDevice(
+  baseUrl: string,
+  session: Session,
+  checkpointId: string,
+  label: string,
+): Promise<KeyedEnrolment> {
   const { link } = await json<{ link: string }>(
     await fetch(`${baseUrl}/api/admin/checkpoints/${checkpointId}/enrolment-links`, {
       method: 'POST',
@@ -50,7 +59,17 @@ async function pushAll(baseUrl: string, device: KeyedEnrolment, items: CheckIn[]
     const batch = items.slice(i, i + 500);
     const remaining = items.length - i + pendingAfter;
     await json(
-      await signedPost(baseUrl, device, JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: '0.1.0', pending: remaining, items: batch })),
+      await signedPost(
+        baseUrl,
+        device,
+        JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          sentAt: Date.now(),
+          appVersion: '0.1.0',
+          pending: remaining,
+          items: batch,
+        }),
+      ),
     );
   }
 }
@@ -66,7 +85,9 @@ const ACTIVITY: Record<string, { perDay: number; lastDaysAgo: number }> = {
 
 /** Generates the demo activity; returns how many check-ins were pushed. */
 export async function generateDemoActivity(baseUrl: string, session: Session, now = Date.now()): Promise<number> {
-  const checkpoints = await json<{ id: string; code: string }[]>(await fetch(`${baseUrl}/api/admin/checkpoints`, { headers: { cookie: session.cookie } }));
+  const checkpoints = await json<{ id: string; code: string }[]>(
+    await fetch(`${baseUrl}/api/admin/checkpoints`, { headers: { cookie: session.cookie } }),
+  );
   let total = 0;
   let seed = 1;
   for (const cp of checkpoints) {
@@ -78,7 +99,9 @@ export async function generateDemoActivity(baseUrl: string, session: Session, no
       // Busier on market days and as the outbreak grows; mornings from 7:00 Vietnam time.
       const dayStart = Math.floor((now - daysAgo * DAY + 7 * 3_600_000) / DAY) * DAY - 7 * 3_600_000 + 7 * 3_600_000;
       const count = Math.round(plan.perDay * (0.5 + (29 - daysAgo) / 40) * (daysAgo % 5 === 0 ? 1.4 : 1));
-      const day = sampleCheckIns({ checkpointId: cp.id, count, startTime: dayStart, seed: seed++ }).filter((c) => c.deviceTime < now - 60_000);
+      const day = sampleCheckIns({ checkpointId: cp.id, count, startTime: dayStart, seed: seed++ }).filter(
+        (c) => c.deviceTime < now - 60_000,
+      );
       items.push(...day);
     }
     await pushAll(baseUrl, device, items, cp.code === 'TS-HT-001' ? 12 : 0);

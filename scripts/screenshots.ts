@@ -19,7 +19,8 @@ import { apiSignIn, generateDemoActivity } from './demo-activity';
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'img');
 const PASSWORD = 'mat-khau-demo-2021';
-const CCCD = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const CCCD =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
 
 if (!existsSync(join(ROOT, 'dist', 'console.html'))) {
   console.error('dist/console.html is missing: run `npm run build` first');
@@ -44,11 +45,23 @@ try {
   // The Minh Sơn device stopped syncing when its last check-ins were made (12 days ago): say so in the
   // database, as a server that had been running would have recorded it.
   const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
-  const minhSon = await db.selectFrom('checkpoints').select('id').where('code', '=', 'TS-MS-001').executeTakeFirstOrThrow();
-  await db.updateTable('devices').set({ last_sync_at: Date.now() - 12 * 86_400_000, pending_reported: 37 }).where('checkpoint_id', '=', minhSon.id).execute();
+  const minhSon = await db
+    .selectFrom('checkpoints')
+    .select('id')
+    .where('code', '=', 'TS-MS-001')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('devices')
+    .set({ last_sync_at: Date.now() - 12 * 86_400_000, pending_reported: 37 })
+    .where('checkpoint_id', '=', minhSon.id)
+    .execute();
   await db.destroy();
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   const official = new ConsolePage(page, server.url);
 
@@ -89,7 +102,11 @@ try {
   await page.goto(`${server.url}/console/checkpoints/${checkpointId}`);
   await page.getByTestId('create-door-link').click();
   const doorLink = (await page.getByTestId('door-link').getAttribute('href')) ?? '';
-  const tablet = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const tablet = await browser.newContext({
+    viewport: { width: 800, height: 1000 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const doorPage = await tablet.newPage();
   await doorPage.goto(doorLink.replace(/^https?:\/\/[^/]+/, server.url));
   await doorPage.getByTestId('door-screen').waitFor();
@@ -97,7 +114,14 @@ try {
   await tablet.close();
 
   // A guard phone enrols from the link and scans a citizen ID card.
-  const phone = await browser.newContext({ viewport: { width: 400, height: 820 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const phone = await browser.newContext({
+    viewport: { width: 400, height: 820 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const guardPage = await phone.newPage();
   const guard = new GuardPage(guardPage);
   await guardPage.goto(link.replace(/^https?:\/\/[^/]+/, server.url));

@@ -22,7 +22,9 @@ cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
 // Every screen of the PWA is index.html; the API and the officials' console (online only) never are.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/console(\/|$)/] }));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/console(\/|$)/] }),
+);
 
 // The zxing decoder's wasm (hashed file name): fetched on first scanner use, then served from cache.
 registerRoute(

@@ -25,7 +25,13 @@ export function LoginScreen({ onSignedIn }: LoginScreenProps) {
       onSignedIn(user, csrfToken);
     } catch (e) {
       const code = e instanceof ApiError ? e.code : '';
-      setError(code === 'too_many_attempts' ? t('login.tooMany') : code === 'bad_credentials' ? t('login.bad') : t('common.error', { message: String(e instanceof Error ? e.message : e) }));
+      setError(
+        code === 'too_many_attempts'
+          ? t('login.tooMany')
+          : code === 'bad_credentials'
+            ? t('login.bad')
+            : t('common.error', { message: String(e instanceof Error ? e.message : e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -37,14 +43,33 @@ export function LoginScreen({ onSignedIn }: LoginScreenProps) {
         <h1>{t('app.title')}</h1>
         <label>
           {t('login.username')}
-          <input name="username" autocomplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input
+            name="username"
+            autocomplete="username"
+            required
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
         </label>
         <label>
           {t('login.password')}
-          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
-        {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{t('login.submit')}</button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
         <LangSwitch />
       </form>
     </div>

@@ -26,7 +26,12 @@ export function Nav({ user, path, onSignedOut }: NavProps) {
           <li key={item.path}>
             <a
               href={item.path}
-              aria-current={path === item.path || (item.path !== '/console' && item.path !== '/console/outbreak' && path.startsWith(item.path)) ? 'page' : undefined}
+              aria-current={
+                path === item.path ||
+                (item.path !== '/console' && item.path !== '/console/outbreak' && path.startsWith(item.path))
+                  ? 'page'
+                  : undefined
+              }
               onClick={(e) => {
                 e.preventDefault();
                 navigate(item.path);
@@ -41,7 +46,9 @@ export function Nav({ user, path, onSignedOut }: NavProps) {
         {user.displayName} · {t(`role.${user.role}`)}
       </p>
       <LangSwitch />
-      <button type="button" class="link" onClick={signOut}>{t('nav.signOut')}</button>
+      <button type="button" class="link" onClick={signOut}>
+        {t('nav.signOut')}
+      </button>
     </nav>
   );
 }

@@ -10,7 +10,11 @@ export interface Loaded<T> {
 }
 
 /** GETs a route on mount and whenever its parameters or query change. */
-export function useLoad<T>(route: AdminRoute<T, unknown>, params?: Record<string, string>, query?: Record<string, string>): Loaded<T> {
+export function useLoad<T>(
+  route: AdminRoute<T, unknown>,
+  params?: Record<string, string>,
+  query?: Record<string, string>,
+): Loaded<T> {
   const key = JSON.stringify([route.pattern, params, query]);
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -68,9 +68,13 @@ export interface AppConfig {
 export function districtKeyDirOf(config: AppConfig): string {
   const dir = config.districtKeyDir ?? process.env.DISTRICT_KEY_DIR;
   if (dir) return dir;
-  if (config.dbFile && !config.databaseUrl && config.dbFile !== ':memory:') return join(dirname(config.dbFile), 'district-keys');
+  if (config.dbFile && !config.databaseUrl && config.dbFile !== ':memory:')
+    return join(dirname(config.dbFile), 'district-keys');
   // A PostgreSQL server started without a key directory (tests): one per database, in the temp dir.
-  const id = createHash('sha256').update(config.databaseUrl ?? 'memory').digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update(config.databaseUrl ?? 'memory')
+    .digest('hex')
+    .slice(0, 16);
   return join(tmpdir(), `tram-qr-district-keys-${id}`);
 }
 
@@ -152,7 +156,14 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     // However the path is spelled (%61pi, //api, /API, /./api), an API-looking miss answers a JSON 404, never the SPA page.
     const isApi = isApiPath(request.url);
     const isConsole = path === '/console' || path.startsWith('/console/');
-    if (isConsole && staticDir !== undefined && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path) && existsSync(join(staticDir, 'console.html'))) {
+    if (
+      isConsole &&
+      staticDir !== undefined &&
+      !isApi &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      isSpaRoute(path) &&
+      existsSync(join(staticDir, 'console.html'))
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('console.html');
     }
     if (spa && !isApi && (request.method === 'GET' || request.method === 'HEAD') && isSpaRoute(path)) {

@@ -95,12 +95,18 @@ async function main(argv: string[]): Promise<number> {
     case 'enrol-link': {
       if (!values.checkpoint) fail('enrol-link needs --checkpoint CODE');
       const publicUrl = values['public-url'] ?? 'http://localhost:8080';
-      const ok = await printEnrolLink(values.data, values.checkpoint, publicUrl, positiveNumber('expires-hours', values['expires-hours']));
+      const ok = await printEnrolLink(
+        values.data,
+        values.checkpoint,
+        publicUrl,
+        positiveNumber('expires-hours', values['expires-hours']),
+      );
       return ok ? 0 : 1;
     }
     case 'enrol-upstream':
       if (!values.name || !values.code) fail('enrol-upstream needs --name "District name" and --code UNIT_CODE');
-      if (values.level !== 'district' && values.level !== 'province' && values.level !== 'commune') fail('--level must be district, province or commune');
+      if (values.level !== 'district' && values.level !== 'province' && values.level !== 'commune')
+        fail('--level must be district, province or commune');
       return (await printUpstreamToken(values.data, values.name, values.code, values.level)) ? 0 : 1;
     case 'requeue-rejected':
       await requeueRejectedForwards(values.data);
@@ -114,7 +120,13 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       if (!values.username) fail('create-admin needs --username NAME');
       if (!(ROLES as readonly string[]).includes(values.role)) fail('--role must be admin, officer or tracer');
-      const ok = await createUser({ dataDir: values.data, username: values.username, displayName: values.name ?? values.username, role: values.role as Role, unitCode: values.unit });
+      const ok = await createUser({
+        dataDir: values.data,
+        username: values.username,
+        displayName: values.name ?? values.username,
+        role: values.role as Role,
+        unitCode: values.unit,
+      });
       return ok ? 0 : 1;
     }
     case 'import-communes':

@@ -3,7 +3,15 @@
  * console that reads them, so the two cannot drift apart.
  */
 
-export const CHECKPOINT_TYPES = ['office', 'market', 'school', 'health_station', 'business', 'residential', 'other'] as const;
+export const CHECKPOINT_TYPES = [
+  'office',
+  'market',
+  'school',
+  'health_station',
+  'business',
+  'residential',
+  'other',
+] as const;
 export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
 
 /** A checkpoint with what the console shows next to it. */

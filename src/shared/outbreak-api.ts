@@ -7,7 +7,13 @@ import * as v from 'valibot';
 
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
 const personKey = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
-const text = (max: number, min = 0) => v.pipe(v.string(), v.trim(), v.minLength(min, 'must not be empty'), v.maxLength(max, `longer than ${max} characters`));
+const text = (max: number, min = 0) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(min, 'must not be empty'),
+    v.maxLength(max, `longer than ${max} characters`),
+  );
 const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD'));
 
 export const TEST_TYPES = ['pcr', 'rapid'] as const;
@@ -33,7 +39,13 @@ export interface OutbreakSettings {
   keepDaysAfterEnd: number;
 }
 
-export const DEFAULT_OUTBREAK_SETTINGS: OutbreakSettings = { infectiousDaysBefore: 2, followUpDays: 14, lostAfterDays: 3, testDays: [1, 7, 14], keepDaysAfterEnd: 30 };
+export const DEFAULT_OUTBREAK_SETTINGS: OutbreakSettings = {
+  infectiousDaysBefore: 2,
+  followUpDays: 14,
+  lostAfterDays: 3,
+  testDays: [1, 7, 14],
+  keepDaysAfterEnd: 30,
+};
 
 const days = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 

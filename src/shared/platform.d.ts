@@ -59,12 +59,33 @@ interface JsonWebKey {
 }
 
 interface SubtleCrypto {
-  importKey(format: 'raw', keyData: BufferSource, algorithm: { name: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKey>;
-  importKey(format: 'jwk', keyData: JsonWebKey, algorithm: { name: string; namedCurve?: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKey>;
-  verify(algorithm: { name: string; hash?: string }, key: CryptoKey, signature: BufferSource, data: BufferSource): Promise<boolean>;
+  importKey(
+    format: 'raw',
+    keyData: BufferSource,
+    algorithm: { name: string },
+    extractable: boolean,
+    keyUsages: string[],
+  ): Promise<CryptoKey>;
+  importKey(
+    format: 'jwk',
+    keyData: JsonWebKey,
+    algorithm: { name: string; namedCurve?: string },
+    extractable: boolean,
+    keyUsages: string[],
+  ): Promise<CryptoKey>;
+  verify(
+    algorithm: { name: string; hash?: string },
+    key: CryptoKey,
+    signature: BufferSource,
+    data: BufferSource,
+  ): Promise<boolean>;
   sign(algorithm: { name: string; hash?: string }, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer>;
   digest(algorithm: string, data: BufferSource): Promise<ArrayBuffer>;
-  generateKey(algorithm: { name: string; namedCurve: string }, extractable: boolean, keyUsages: string[]): Promise<CryptoKeyPair>;
+  generateKey(
+    algorithm: { name: string; namedCurve: string },
+    extractable: boolean,
+    keyUsages: string[],
+  ): Promise<CryptoKeyPair>;
   exportKey(format: 'jwk', key: CryptoKey): Promise<JsonWebKey>;
 }
 

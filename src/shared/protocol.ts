@@ -27,7 +27,12 @@ const uuidV7 = v.pipe(
 );
 // No NUL characters: PostgreSQL text cannot hold them, and both databases must answer alike.
 const text = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`), v.check((s) => !s.includes('\u0000'), 'contains a NUL character'));
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(max, `longer than ${max} characters`),
+    v.check((s) => !s.includes('\u0000'), 'contains a NUL character'),
+  );
 /** A device clock epoch id: a new one starts whenever the app sees its wall clock jump, and at each start. */
 const clockEpochId = v.pipe(v.string(), v.regex(/^[0-9a-z]{4,32}$/, 'epoch must be lowercase base36'));
 /** Milliseconds since the epoch, within a sane range (2020 … 2100). */
@@ -45,7 +50,9 @@ export const PersonSchema = v.object({
   idMasked: v.optional(text(20)),
   birthYear: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100))),
   /** `YYYY-MM-DD`; day or month may be `**` when the source masked them. */
-  birthDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/, 'birthDate must be YYYY-MM-DD'))),
+  birthDate: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/, 'birthDate must be YYYY-MM-DD')),
+  ),
   gender: v.optional(GenderSchema),
   phone: v.optional(v.pipe(text(20), v.regex(/^[+\d*][\d *.-]*$/, 'phone has unexpected characters'))),
   address: v.optional(text(300)),
@@ -77,7 +84,10 @@ export const RiskFlagsSchema = v.object({
   ageDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36_500))),
   kinds: v.pipe(v.array(v.picklist(RISK_KINDS)), v.maxLength(RISK_KINDS.length)),
   /** Ids of the risk questions answered yes (empty when only the kinds are known). */
-  signals: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'signal must be a question id'))), v.maxLength(60)),
+  signals: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'signal must be a question id'))),
+    v.maxLength(60),
+  ),
   /** The answers could not be read (a declaration for a questionnaire version this device does not hold). */
   unknownAnswers: v.optional(v.boolean()),
 });
@@ -104,7 +114,9 @@ export const CheckInSchema = v.object({
   /** Risk at the door (DOOR-RISK): what the device showed about the declaration; for `in` only. */
   risk: v.optional(RiskFlagsSchema),
   /** For source `paper`: which sheet and row it was typed from. */
-  paper: v.optional(v.object({ sheet: text(40), row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) })),
+  paper: v.optional(
+    v.object({ sheet: text(40), row: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) }),
+  ),
   /** The national QR's opaque EXT field, kept as read. */
   ext: v.optional(text(500)),
   /** For source `self` (a visitor scanned the poster): the signed poster claims proving the checkpoint. */
@@ -124,8 +136,18 @@ export const CheckInSchema = v.object({
     v.object({
       deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
       receivedAt: epochMs,
-      clockOffsetMs: v.pipe(v.number(), v.integer(), v.minValue(-Number.MAX_SAFE_INTEGER), v.maxValue(Number.MAX_SAFE_INTEGER)),
-      correctedTime: v.pipe(v.number(), v.integer(), v.minValue(-Number.MAX_SAFE_INTEGER), v.maxValue(Number.MAX_SAFE_INTEGER)),
+      clockOffsetMs: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(-Number.MAX_SAFE_INTEGER),
+        v.maxValue(Number.MAX_SAFE_INTEGER),
+      ),
+      correctedTime: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(-Number.MAX_SAFE_INTEGER),
+        v.maxValue(Number.MAX_SAFE_INTEGER),
+      ),
       skewed: v.boolean(),
       fromRevokedDevice: v.optional(v.boolean()),
     }),
@@ -171,7 +193,17 @@ export type WireItem = SealedItem | CheckIn;
 
 /** The additional data a sealed item's ciphertext is bound to: its readable fields, so none can be swapped. */
 export function sealedAad(item: Omit<SealedItem, 'sealed' | 'v'>): string {
-  return ['tram-qr/2', item.id, item.checkpointId, item.kind, item.ref ?? '', item.groupId ?? '', item.source, item.deviceTime, item.epoch ?? ''].join('|');
+  return [
+    'tram-qr/2',
+    item.id,
+    item.checkpointId,
+    item.kind,
+    item.ref ?? '',
+    item.groupId ?? '',
+    item.source,
+    item.deviceTime,
+    item.epoch ?? '',
+  ].join('|');
 }
 
 /** POST /api/upstream/checkpoints (forwarding): the checkpoints and devices a forwarded batch refers to, upserted. */
@@ -191,7 +223,12 @@ export const UpstreamCatalogSchema = v.object({
     v.maxLength(MAX_BATCH),
   ),
   devices: v.pipe(
-    v.array(v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), checkpointId: v.nullable(v.pipe(v.string(), v.maxLength(64))) })),
+    v.array(
+      v.object({
+        id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+        checkpointId: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+      }),
+    ),
     v.maxLength(MAX_BATCH),
   ),
 });
@@ -203,13 +240,25 @@ export const PushRequestSchema = v.object({
   /** Version 2: the device's clock epoch when it built the request (items of this epoch take this push's offset). */
   epoch: v.optional(clockEpochId),
   /** Version 2: the last server-minus-device offset the device measured (or derived) in each earlier epoch. */
-  epochs: v.optional(v.pipe(v.record(clockEpochId, v.pipe(v.number(), v.integer(), v.minValue(-4_102_444_800_000), v.maxValue(4_102_444_800_000))), v.check((r) => Object.keys(r).length <= 200, 'too many epochs'))),
+  epochs: v.optional(
+    v.pipe(
+      v.record(
+        clockEpochId,
+        v.pipe(v.number(), v.integer(), v.minValue(-4_102_444_800_000), v.maxValue(4_102_444_800_000)),
+      ),
+      v.check((r) => Object.keys(r).length <= 200, 'too many epochs'),
+    ),
+  ),
   /** The device clock when the request was built (ms); the server derives the clock offset from it. */
   sentAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
   appVersion: text(40),
   /** How many check-ins the device still held unsent when it built this batch (this batch included). */
   pending: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  items: v.pipe(v.array(v.unknown()), v.minLength(1, 'items is empty'), v.maxLength(MAX_BATCH, `more than ${MAX_BATCH} items`)),
+  items: v.pipe(
+    v.array(v.unknown()),
+    v.minLength(1, 'items is empty'),
+    v.maxLength(MAX_BATCH, `more than ${MAX_BATCH} items`),
+  ),
 });
 export type PushRequest = Omit<v.InferOutput<typeof PushRequestSchema>, 'items'> & { items: WireItem[] };
 
@@ -264,7 +313,10 @@ export const QueueFileSchema = v.object({
 export type QueueFile = v.InferOutput<typeof QueueFileSchema>;
 
 /** POST API.queueImport: one batch of a queue file, with the device it claims to come from. */
-export const QueueImportRequestSchema = v.object({ deviceId: QueueFileSchema.entries.deviceId, ...QueueBatchSchema.entries });
+export const QueueImportRequestSchema = v.object({
+  deviceId: QueueFileSchema.entries.deviceId,
+  ...QueueBatchSchema.entries,
+});
 export type QueueImportRequest = v.InferOutput<typeof QueueImportRequestSchema>;
 
 /** The answer to one uploaded batch: what the server did with each item, and the device's checkpoint. */
@@ -278,7 +330,10 @@ export const QueueImportResponseSchema = v.object({
 export type QueueImportResponse = v.InferOutput<typeof QueueImportResponseSchema>;
 
 /** A district public key for sealing: id and raw P-256 point (base64url). */
-export const DistrictKeySchema = v.object({ kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')) });
+export const DistrictKeySchema = v.object({
+  kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')),
+});
 
 /** POST /api/device/key: an enrolled device without a signing key registers one, once, with its token. */
 export const DeviceKeyRequestSchema = v.object({ deviceKey: DevicePublicJwkSchema });
@@ -321,9 +376,17 @@ export const QuestionSchema = v.object({
   kind: v.picklist(['yesno', 'text', 'number', 'choice', 'date']),
   /** Groups the form into sections: travel, symptoms, exposure, vaccination, test, consent. */
   group: v.pipe(v.string(), v.maxLength(40)),
-  label: v.object({ vi: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), en: v.pipe(v.string(), v.maxLength(300)) }),
+  label: v.object({
+    vi: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+    en: v.pipe(v.string(), v.maxLength(300)),
+  }),
   options: v.optional(
-    v.array(v.object({ value: v.pipe(v.string(), v.maxLength(40)), label: v.object({ vi: v.pipe(v.string(), v.maxLength(120)), en: v.pipe(v.string(), v.maxLength(120)) }) })),
+    v.array(
+      v.object({
+        value: v.pipe(v.string(), v.maxLength(40)),
+        label: v.object({ vi: v.pipe(v.string(), v.maxLength(120)), en: v.pipe(v.string(), v.maxLength(120)) }),
+      }),
+    ),
   ),
   required: v.optional(v.boolean()),
   /** A yes to this yes/no question is a risk signal of this kind (the door says so in words). */
@@ -365,7 +428,11 @@ export type DeviceConfigResponse = v.InferOutput<typeof DeviceConfigResponseSche
 
 /** POST /api/visitor/register: a visitor's phone gets an anonymous device token for self check-ins. */
 export const VisitorRegisterRequestSchema = v.object({ appVersion: text(40) });
-export const VisitorRegisterResponseSchema = v.object({ deviceId: v.string(), token: v.string(), serverTime: v.number() });
+export const VisitorRegisterResponseSchema = v.object({
+  deviceId: v.string(),
+  token: v.string(),
+  serverTime: v.number(),
+});
 export type VisitorRegisterResponse = v.InferOutput<typeof VisitorRegisterResponseSchema>;
 
 /** GET /api/poster-key: the server's Ed25519 public key (raw, base64url) that signs poster links. */

@@ -54,7 +54,9 @@ export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>;
 /** POST /api/admin/trace/notices: publish risk notices for zone windows. */
 export const PublishNoticesSchema = v.object({
   windows: v.pipe(
-    v.array(v.object({ checkpointId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), start: epochMs, end: epochMs })),
+    v.array(
+      v.object({ checkpointId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), start: epochMs, end: epochMs }),
+    ),
     v.minLength(1),
     v.maxLength(200),
   ),
@@ -134,7 +136,13 @@ export interface ZoneEntry {
   unitName: string;
   contacts: number;
   windows: number;
-  checkpoints: { checkpointId: string; code: string; name: string; contacts: number; windows: { start: number; end: number; contacts: number }[] }[];
+  checkpoints: {
+    checkpointId: string;
+    code: string;
+    name: string;
+    contacts: number;
+    windows: { start: number; end: number; contacts: number }[];
+  }[];
 }
 
 /** A trace's answer. */

@@ -9,7 +9,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const H = 3_600_000;
 
@@ -55,7 +61,9 @@ describe('clock changes while check-ins wait', () => {
 
   async function typeIn(name: string): Promise<void> {
     const form = page.getByTestId('manual-form');
-    await form.waitFor({ timeout: 3_000 }).catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
+    await form
+      .waitFor({ timeout: 3_000 })
+      .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
     await form.locator('input[name="name"]').fill(name);
     typed.set(name, Date.now());
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
@@ -101,7 +109,11 @@ describe('clock changes while check-ins wait', () => {
       const row = stored.get(name)!;
       return { name, errorMs: Math.abs(row.correctedTime - truth), uncertain: row.timeUncertain === true };
     });
-    console.log(report.map((r) => `  ${r.name}: |corrected − true| ${r.errorMs} ms${r.uncertain ? ', flagged uncertain' : ''}`).join('\n'));
+    console.log(
+      report
+        .map((r) => `  ${r.name}: |corrected − true| ${r.errorMs} ms${r.uncertain ? ', flagged uncertain' : ''}`)
+        .join('\n'),
+    );
     for (const r of report) if (!r.uncertain) expect(r.errorMs, r.name).toBeLessThanOrEqual(5_000);
     expect(report.filter((r) => r.uncertain).map((r) => r.name)).toEqual(['Dung, đồng hồ không rõ']);
   });

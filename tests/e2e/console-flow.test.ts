@@ -68,7 +68,9 @@ async function decodePng(png: Buffer): Promise<string[]> {
   try {
     await page.goto(`${decoderOrigin}/scan/index.html`);
     await page.waitForFunction(() => 'scanPage' in window);
-    const scan: JSHandle<ScanPage> = await page.evaluateHandle(() => (window as unknown as { scanPage: ScanPage }).scanPage);
+    const scan: JSHandle<ScanPage> = await page.evaluateHandle(
+      () => (window as unknown as { scanPage: ScanPage }).scanPage,
+    );
     return await scan.evaluate((p, base64) => p.decodeFile(base64, 'image/png'), png.toString('base64'));
   } finally {
     await page.close();
@@ -114,7 +116,7 @@ describe('district console', () => {
     // At least 15 cm wide when printed (96 CSS px per inch).
     const qr = officialPage.locator('[data-testid=poster-qr] svg');
     const box = await qr.boundingBox();
-    expect((box?.width ?? 0) / 96 * 2.54).toBeGreaterThanOrEqual(15);
+    expect(((box?.width ?? 0) / 96) * 2.54).toBeGreaterThanOrEqual(15);
 
     const texts = await decodePng(await qr.screenshot());
     expect(texts).toHaveLength(1);
@@ -185,19 +187,29 @@ describe('district console', () => {
     const added = editors.nth(before);
     // A question without Vietnamese wording is refused before anything is sent.
     await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
-    await officialPage.getByRole('status').filter({ hasText: `Câu ${before + 1}: cần nội dung câu hỏi tiếng Việt` }).waitFor();
+    await officialPage
+      .getByRole('status')
+      .filter({ hasText: `Câu ${before + 1}: cần nội dung câu hỏi tiếng Việt` })
+      .waitFor();
     // Issue 12: the official never types a code; the key is made from the Vietnamese wording.
     await added.locator('input[name=labelVi]').fill('Có đi về từ nước ngoài');
     await added.locator('input[name=labelEn]').fill('Came back from abroad');
     await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await officialPage.getByText('Đã lưu phiên bản 2.').waitFor();
 
-    const served = (await (await fetch(`${server.url}/api/questionnaire`)).json()) as { version: number; questions: { id: string; kind: string; group: string; label: { vi: string; en: string } }[] };
+    const served = (await (await fetch(`${server.url}/api/questionnaire`)).json()) as {
+      version: number;
+      questions: { id: string; kind: string; group: string; label: { vi: string; en: string } }[];
+    };
     expect(served.version).toBe(2);
     expect(served.questions).toHaveLength(before + 1);
     expect(served.questions[1]?.label.vi).toBe('Sốt trên 38 độ');
     // The new question comes just before the pledge, which stays last.
-    expect(served.questions.at(-2)).toMatchObject({ id: 'co_di_ve_tu_nuoc_ngoai', kind: 'yesno', label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' } });
+    expect(served.questions.at(-2)).toMatchObject({
+      id: 'co_di_ve_tu_nuoc_ngoai',
+      kind: 'yesno',
+      label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' },
+    });
     expect(served.questions.at(-1)?.group).toBe('consent');
   });
 });

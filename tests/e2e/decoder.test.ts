@@ -14,7 +14,8 @@ import { launchChromium } from '../support/chromium';
 import { encodeGrayPng, renderQrToGray, writeQrVideo } from '../support/fake-camera';
 import type { ScanPage } from './pages/scan/main';
 
-const CCCD = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const CCCD =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
 const POSTER = 'https://tram.example.vn/c/TS-DANLUC-01?v=1';
 const PAGES = fileURLToPath(new URL('./pages', import.meta.url));
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,17 +74,15 @@ describe('QR scanning with the fake camera (zxing path)', () => {
 
   it('reads an inverted code from raw pixels and a code from a still PNG image', async () => {
     const inverted = renderQrToGray(POSTER, 640, 480, { invert: true, noise: 8 });
-    const fromPixels = await scan.evaluate(
-      (p, [base64, width, height]) => p.decodeGray(base64, width, height),
-      [Buffer.from(inverted.data).toString('base64'), inverted.width, inverted.height] as const,
-    );
+    const fromPixels = await scan.evaluate((p, [base64, width, height]) => p.decodeGray(base64, width, height), [
+      Buffer.from(inverted.data).toString('base64'),
+      inverted.width,
+      inverted.height,
+    ] as const);
     expect(fromPixels).toEqual([POSTER]);
 
     const png = encodeGrayPng(renderQrToGray(CCCD, 360, 360, { noise: 20 }));
-    const fromFile = await scan.evaluate(
-      (p, base64) => p.decodeFile(base64, 'image/png'),
-      png.toString('base64'),
-    );
+    const fromFile = await scan.evaluate((p, base64) => p.decodeFile(base64, 'image/png'), png.toString('base64'));
     expect(fromFile).toEqual([CCCD]);
 
     // A photo with no code in it is not an error: just nothing found.
@@ -95,10 +94,11 @@ describe('QR scanning with the fake camera (zxing path)', () => {
   it('recovers from a decode that fails inside the worker: that call rejects, the next one works', async () => {
     expect(await scan.evaluate((p) => p.decodeMalformed())).toBe('rejected');
     const code = renderQrToGray(POSTER, 320, 240);
-    const texts = await scan.evaluate(
-      (p, [base64, width, height]) => p.decodeGray(base64, width, height),
-      [Buffer.from(code.data).toString('base64'), code.width, code.height] as const,
-    );
+    const texts = await scan.evaluate((p, [base64, width, height]) => p.decodeGray(base64, width, height), [
+      Buffer.from(code.data).toString('base64'),
+      code.width,
+      code.height,
+    ] as const);
     expect(texts).toEqual([POSTER]);
   });
 

@@ -8,14 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
 import { launchChromium } from '../support/chromium';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 import { join } from 'node:path';
 
 /** Changes the district's records the way the console would (revoke a device, close a checkpoint). */
 async function districtUpdate(dataDir: string, change: 'revoke' | 'close'): Promise<void> {
   const db = openDatabase(join(dataDir, 'checkpoints.sqlite'));
   try {
-    if (change === 'revoke') await db.updateTable('devices').set({ revoked_at: Date.now() }).where('kind', '=', 'guard').execute();
+    if (change === 'revoke')
+      await db.updateTable('devices').set({ revoked_at: Date.now() }).where('kind', '=', 'guard').execute();
     else await db.updateTable('checkpoints').set({ status: 'closed' }).where('code', '=', 'TS-DL-001').execute();
   } finally {
     await db.destroy();
@@ -87,7 +94,9 @@ describe('device standing and storage warnings', () => {
 
   async function typeIn(page: Page, name: string): Promise<void> {
     const form = page.getByTestId('manual-form');
-    await form.waitFor({ timeout: 3_000 }).catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
+    await form
+      .waitFor({ timeout: 3_000 })
+      .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
     await form.locator('input[name="name"]').fill(name);
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
   }
@@ -185,7 +194,9 @@ describe('device standing and storage warnings', () => {
     await page.evaluate(() => ((self as unknown as { __quotaFull: boolean }).__quotaFull = false));
     await typeIn(page, 'Hoàng Văn Em');
     await guard.waitForPending(0, 20_000);
-    await expect.poll(async () => (await readCheckins(server.dataDir)).map((c) => c.person.name)).toEqual(['Hoàng Văn Em']);
+    await expect
+      .poll(async () => (await readCheckins(server.dataDir)).map((c) => c.person.name))
+      .toEqual(['Hoàng Văn Em']);
 
     await page.getByRole('link', { name: /Cài đặt|Settings/ }).click();
     await page.getByTestId('settings').waitFor();

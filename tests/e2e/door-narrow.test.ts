@@ -21,10 +21,17 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: 
     const culprits = [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > 361 && el.getClientRects().length > 0)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${Math.round(el.getBoundingClientRect().right)}]`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${Math.round(el.getBoundingClientRect().right)}]`,
+      );
     // A <main> that scrolls sideways inside itself hides the same problem from the page's own width.
     const mainScroll = Math.max(0, ...[...document.querySelectorAll('main')].map((m) => m.scrollWidth - m.clientWidth));
-    return { scrollWidth: document.documentElement.scrollWidth + (mainScroll > 1 ? mainScroll : 0), innerWidth, culprits };
+    return {
+      scrollWidth: document.documentElement.scrollWidth + (mainScroll > 1 ? mainScroll : 0),
+      innerWidth,
+      culprits,
+    };
   });
 }
 
@@ -34,9 +41,11 @@ describe('every screen fits a 360 px phone', () => {
   const problems: string[] = [];
   const check = async (page: Page, screen: string) => {
     const o = await overflow(page);
-    if (process.env.NARROW_SHOTS) await page.screenshot({ path: `${process.env.NARROW_SHOTS}/${screen.replace(/\W+/g, '-')}.png`, fullPage: true });
+    if (process.env.NARROW_SHOTS)
+      await page.screenshot({ path: `${process.env.NARROW_SHOTS}/${screen.replace(/\W+/g, '-')}.png`, fullPage: true });
     // A mobile viewport widens itself to fit wide content, so innerWidth above 360 is overflow too.
-    if (o.scrollWidth > o.innerWidth || o.innerWidth > PHONE.viewport.width) problems.push(`${screen}: ${o.scrollWidth} > ${o.innerWidth} (${o.culprits.join(', ')})`);
+    if (o.scrollWidth > o.innerWidth || o.innerWidth > PHONE.viewport.width)
+      problems.push(`${screen}: ${o.scrollWidth} > ${o.innerWidth} (${o.culprits.join(', ')})`);
   };
 
   beforeAll(async () => {
@@ -94,7 +103,12 @@ describe('every screen fits a 360 px phone', () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('profile-form').waitFor();
     await check(page, 'visitor first profile');
-    await visitor.createSelf(server.url, { name: 'Trịnh Thị Phương Thảo', birth: '1990', phone: '0912345678', address: 'Thôn 4, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa' });
+    await visitor.createSelf(server.url, {
+      name: 'Trịnh Thị Phương Thảo',
+      birth: '1990',
+      phone: '0912345678',
+      address: 'Thôn 4, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa',
+    });
     await check(page, 'visitor home');
     await page.getByTestId('member').first().getByRole('button').first().click();
     await page.getByTestId('declaration-form').waitFor();
@@ -130,7 +144,9 @@ describe('every screen fits a 360 px phone', () => {
     await page.getByTestId('signed-in-as').waitFor();
     await page.getByTestId('headline').waitFor();
     await check(page, 'console dashboard');
-    const checkpoints = await page.evaluate(async () => (await (await fetch('/api/admin/checkpoints')).json()) as { id: string }[]);
+    const checkpoints = await page.evaluate(
+      async () => (await (await fetch('/api/admin/checkpoints')).json()) as { id: string }[],
+    );
     const cp = checkpoints[0]!.id;
     for (const [path, screen] of [
       ['/console/checkpoints', 'console checkpoints'],
@@ -150,7 +166,9 @@ describe('every screen fits a 360 px phone', () => {
     ] as const) {
       await page.goto(`${server.url}${path}`);
       await page.getByTestId('signed-in-as').waitFor();
-      await page.waitForFunction(() => !document.body.textContent?.includes('Đang tải…'), null, { timeout: 10_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => !document.body.textContent?.includes('Đang tải…'), null, { timeout: 10_000 })
+        .catch(() => undefined);
       await check(page, screen);
     }
     expect(problems).toEqual([]);

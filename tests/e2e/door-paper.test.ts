@@ -27,7 +27,9 @@ describe('paper that works', () => {
     workDir = mkdtempSync(join(tmpdir(), 'tramqr-paper-'));
     server = await startServerProcess();
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    page = await (
+      await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
     guard = new GuardPage(page);
     await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
     await page.waitForURL('**/guard');
@@ -44,7 +46,13 @@ describe('paper that works', () => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
-  async function typeRow(row: { sheet: string; row: string; date: string; timeIn: string; name: string }): Promise<void> {
+  async function typeRow(row: {
+    sheet: string;
+    row: string;
+    date: string;
+    timeIn: string;
+    name: string;
+  }): Promise<void> {
     const form = page.getByTestId('paper-form');
     await form.locator('input[name="sheet"]').fill(row.sheet);
     await form.locator('input[name="row"]').fill(row.row);
@@ -75,7 +83,9 @@ describe('paper that works', () => {
     await warning.getByRole('button', { name: 'Đây là bản sửa, lưu lại' }).click();
     await page.getByTestId('paper-status').filter({ hasText: 'Đã lưu bản sửa của phiếu T-01 dòng 1' }).waitFor();
     await guard.waitForPending(0, 30_000);
-    const names = (await readCheckins(server.dataDir)).filter((c) => c.paper?.sheet === 'T-01').map((c) => c.person.name);
+    const names = (await readCheckins(server.dataDir))
+      .filter((c) => c.paper?.sheet === 'T-01')
+      .map((c) => c.person.name);
     expect(names.sort()).toEqual(['Ngô Văn Toàn', 'Ngô Văn Toản']);
   });
 

@@ -17,7 +17,9 @@ describe('smaller guard items', () => {
   beforeAll(async () => {
     server = await startServerProcess();
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    page = await (
+      await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
     guard = new GuardPage(page);
     await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
     await page.waitForURL('**/guard');
@@ -46,7 +48,12 @@ describe('smaller guard items', () => {
     await guard.waitForPending(0, 30_000);
     const ins = (await readCheckins(server.dataDir)).filter((c) => c.kind === 'in');
     const lead = ins.find((c) => c.person.name === 'Bùi Văn Long')!;
-    expect(ins.filter((c) => c.groupId === lead.id).map((c) => c.person.name).sort()).toEqual(['Bùi Thị Na', 'Lê Thị Sen']);
+    expect(
+      ins
+        .filter((c) => c.groupId === lead.id)
+        .map((c) => c.person.name)
+        .sort(),
+    ).toEqual(['Bùi Thị Na', 'Lê Thị Sen']);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Hôm nay' }).click();
     const row = page.getByTestId('today-row').filter({ hasText: 'Lê Thị Sen' });

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/server/db/database';
 import { launchChromium } from '../support/chromium';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -52,9 +58,15 @@ describe('honest device state', () => {
   async function typeIn(page: Page, name: string): Promise<void> {
     const form = page.getByTestId('manual-form');
     // Without a camera the typed form opens by itself, maybe only after the camera gave up (slow on a busy machine).
-    await form.or(page.getByRole('button', { name: /Nhập tay|Type details/ })).first().waitFor({ timeout: 15_000 });
+    await form
+      .or(page.getByRole('button', { name: /Nhập tay|Type details/ }))
+      .first()
+      .waitFor({ timeout: 15_000 });
     if (!(await form.isVisible()))
-      await page.getByRole('button', { name: /Nhập tay|Type details/ }).click({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .getByRole('button', { name: /Nhập tay|Type details/ })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     await form.waitFor({ timeout: 10_000 });
     await form.locator('input[name="name"]').fill(name);
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();

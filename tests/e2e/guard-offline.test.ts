@@ -13,9 +13,11 @@ import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
-const CCCD_AN = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const CCCD_AN =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
 const CCCD_BINH = '038196004321||Lê Thị Bình|12031996|Nữ|Xóm 5, Xã Thọ Tân, Huyện Triệu Sơn, Thanh Hóa|04102024||||';
-const CCCD_CUONG = '038088007777|987654321|Trần Văn Cường|05071988|Nam|Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn, Thanh Hóa|20092021';
+const CCCD_CUONG =
+  '038088007777|987654321|Trần Văn Cường|05071988|Nam|Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn, Thanh Hóa|20092021';
 
 describe('guard device: offline scanning and exactly-once sync', () => {
   let server: ServerProcess;
@@ -26,7 +28,9 @@ describe('guard device: offline scanning and exactly-once sync', () => {
 
   /** Points the fake camera at a new picture; Chromium reads the file when the camera (re)starts. */
   const showToCamera = (code: string | null) =>
-    code ? writeQrVideo(video, [code], { framesPerCode: 5 }) : writeQrVideo(video, ['-'], { framesPerCode: 0, blankFrames: 3 });
+    code
+      ? writeQrVideo(video, [code], { framesPerCode: 5 })
+      : writeQrVideo(video, ['-'], { framesPerCode: 0, blankFrames: 3 });
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'tramqr-e2e-'));
@@ -100,9 +104,17 @@ describe('guard device: offline scanning and exactly-once sync', () => {
     expect(an).toMatchObject({
       source: 'cccd',
       kind: 'in',
-      person: { name: 'Nguyễn Văn An', birthDate: '1995-01-01', gender: 'male', address: 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa' },
+      person: {
+        name: 'Nguyễn Văn An',
+        birthDate: '1995-01-01',
+        gender: 'male',
+        address: 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa',
+      },
     });
-    expect(binh).toMatchObject({ source: 'cccd', person: { name: 'Lê Thị Bình', birthDate: '1996-03-12', gender: 'female' } });
+    expect(binh).toMatchObject({
+      source: 'cccd',
+      person: { name: 'Lê Thị Bình', birthDate: '1996-03-12', gender: 'female' },
+    });
     expect(new Set(stored.map((c) => c.id)).size).toBe(3);
     expect(an!.checkpointId).toBe(stored.find((c) => c.person.name === 'Trần Văn Cường')!.checkpointId);
     // Scanned minutes ago on a correct clock: the corrected time is close to the device time.

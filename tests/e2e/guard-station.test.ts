@@ -12,10 +12,23 @@ import { encodeVisitorCode } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { writeQrPng, writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
-import { readCheckins, removeDataDir, startServerProcess, type ServerProcess, type StoredCheckIn } from '../support/server-process';
+import {
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+  type StoredCheckIn,
+} from '../support/server-process';
 
 const VISITOR = encodeVisitorCode(
-  { visitorId: 'k3m9x2p7qa', name: 'Phạm Thị Hương', birthYear: 1987, gender: 'female', phone: '0912345678', address: 'Xóm 2, Xã Thọ Thế' },
+  {
+    visitorId: 'k3m9x2p7qa',
+    name: 'Phạm Thị Hương',
+    birthYear: 1987,
+    gender: 'female',
+    phone: '0912345678',
+    address: 'Xóm 2, Xã Thọ Thế',
+  },
   { date: '2026-11-28', version: 1, flags: 0b10 },
 );
 const NATIONAL = '******004321|LE VAN TAM|1979-**-**|0|Q1234567890|Q9876543210<1<DN4380123456789<09*****678<MEUCIQDx2a';
@@ -35,7 +48,8 @@ describe('guard station', () => {
   let video: string;
 
   const stored = () => readCheckins(server.dataDir);
-  const byId = (rows: StoredCheckIn[], idNumber: string) => rows.find((r) => r.kind === 'in' && r.person.idNumber === idNumber);
+  const byId = (rows: StoredCheckIn[], idNumber: string) =>
+    rows.find((r) => r.kind === 'in' && r.person.idNumber === idNumber);
   const synced = async () => {
     await guard.waitForPending(0, 30_000);
     return stored();
@@ -55,7 +69,8 @@ describe('guard station', () => {
   /** A hand scanner in Unicode mode: key events carrying Vietnamese letters. */
   const wedgeUnicode = (text: string) =>
     page.evaluate((payload) => {
-      for (const key of [...payload, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      for (const key of [...payload, 'Enter'])
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     }, text);
 
   beforeAll(async () => {
@@ -84,7 +99,10 @@ describe('guard station', () => {
     await guard.waitForLastName('Phạm Thị Hương');
     expect(await guard.lastScanText()).toContain('Mã QR cá nhân');
     const row = (await synced()).find((r) => r.person.visitorId === 'k3m9x2p7qa');
-    expect(row).toMatchObject({ source: 'visitor_qr', person: { name: 'Phạm Thị Hương', birthYear: 1987, phone: '0912345678' } });
+    expect(row).toMatchObject({
+      source: 'visitor_qr',
+      person: { name: 'Phạm Thị Hương', birthYear: 1987, phone: '0912345678' },
+    });
     expect(row?.declaration).toMatchObject({ version: 1, date: '2026-11-28', answers: { yesMask: 2 } });
   });
 
@@ -103,7 +121,10 @@ describe('guard station', () => {
     await wedge(CCCD_NO_ENTER, false);
     await guard.waitForLastName('Tr?n Th? Mai');
     const rows = await synced();
-    expect(byId(rows, '038085003333')).toMatchObject({ source: 'cccd', person: { birthDate: '1985-03-03', gender: 'male' } });
+    expect(byId(rows, '038085003333')).toMatchObject({
+      source: 'cccd',
+      person: { birthDate: '1985-03-03', gender: 'male' },
+    });
     expect(byId(rows, '038190004444')).toMatchObject({ source: 'cccd', person: { birthYear: 1990 } });
   });
 
@@ -170,7 +191,10 @@ describe('guard station', () => {
     await form.getByRole('button', { name: /Ghi nhận khai báo/ }).click();
     await page.getByTestId('declare-status').filter({ hasText: 'Đinh Thị Lựu' }).waitFor();
     const row = byId(await synced(), '038045006666');
-    expect(row).toMatchObject({ source: 'on_behalf', person: { name: 'Đinh Thị Lựu', birthYear: 1945, gender: 'female' } });
+    expect(row).toMatchObject({
+      source: 'on_behalf',
+      person: { name: 'Đinh Thị Lựu', birthYear: 1945, gender: 'female' },
+    });
     expect(row?.declaration).toMatchObject({ version: 1, answers: { fever: true, cough: false, consent: true } });
   });
 
@@ -203,7 +227,12 @@ describe('guard station', () => {
     const arrival = rows.find((r) => r.kind === 'in')!;
     const departure = rows.find((r) => r.kind === 'out')!;
     const expectedIn = new Date(yesterday.getFullYear(), yesterday.getMonth(), yesterday.getDate(), 7, 30).getTime();
-    expect(arrival).toMatchObject({ source: 'paper', paper: { sheet: 'P-01', row: 3 }, deviceTime: expectedIn, person: { name: 'Đỗ Thị Hoa', phone: '0977000111' } });
+    expect(arrival).toMatchObject({
+      source: 'paper',
+      paper: { sheet: 'P-01', row: 3 },
+      deviceTime: expectedIn,
+      person: { name: 'Đỗ Thị Hoa', phone: '0977000111' },
+    });
     expect(arrival.declaration?.answers).toMatchObject({ cough: true, fever: false });
     expect(departure).toMatchObject({ ref: arrival.id, deviceTime: expectedIn + 45 * 60_000 });
   });

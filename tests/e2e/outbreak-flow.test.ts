@@ -30,7 +30,12 @@ import { generateDeviceKey } from '../../src/shared/sealed/device-proof';
 const D = 86_400_000;
 const T0 = Date.UTC(2026, 10, 28, 8); // 28 Nov 2026, 15:00 in Vietnam
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
-const person = (name: string, id: string, address?: string): Person => ({ name, idNumber: `0380950000${id}`, phone: `09120000${id}`, ...(address ? { address } : {}) });
+const person = (name: string, id: string, address?: string): Person => ({
+  name,
+  idNumber: `0380950000${id}`,
+  phone: `09120000${id}`,
+  ...(address ? { address } : {}),
+});
 const CASE = person('Nguyễn Văn Án', '01', 'Thôn 3, Xã Dân Lực');
 const BINH = person('Lê Thị Bình', '02', 'Khu 1, Thị trấn Nưa');
 const CUONG = person('Trần Văn Cường', '03');
@@ -53,16 +58,34 @@ function visit(checkpointId: string, p: Person, time: number, kind: 'in' | 'out'
 async function guard(code: string): Promise<EnrolResponse> {
   const cp = (await findCheckpointByCode(db, code))!;
   const key = await generateDeviceKey();
-  const body = JSON.stringify({ code: await issueEnrolmentCode(db, cp.id, clock.now), appVersion: 'e2e', deviceKey: key.publicJwk });
-  const enrol = await fetch(`${url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const body = JSON.stringify({
+    code: await issueEnrolmentCode(db, cp.id, clock.now),
+    appVersion: 'e2e',
+    deviceKey: key.publicJwk,
+  });
+  const enrol = await fetch(`${url}${API.enrol}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const device = (await enrol.json()) as EnrolResponse;
   rememberDeviceKey(device.token, device.deviceId, key.privateKey);
   return device;
 }
 
 async function pushAll(device: EnrolResponse, items: CheckIn[]): Promise<void> {
-  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: clock.now, appVersion: 'e2e', pending: items.length, items });
-  const res = await fetch(`${url}${API.push}`, { method: 'POST', headers: await signedHeaders(device.token, body), body });
+  const body = JSON.stringify({
+    protocol: PROTOCOL_VERSION,
+    sentAt: clock.now,
+    appVersion: 'e2e',
+    pending: items.length,
+    items,
+  });
+  const res = await fetch(`${url}${API.push}`, {
+    method: 'POST',
+    headers: await signedHeaders(device.token, body),
+    body,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -77,7 +100,10 @@ async function setDay(ms: number): Promise<void> {
 }
 
 async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: username.startsWith('tramyte') ? { width: 360, height: 740 } : { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: username.startsWith('tramyte') ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+  });
   await context.clock.setFixedTime(clock.now);
   const page = await context.newPage();
   users[username] = { context, page };
@@ -86,7 +112,11 @@ async function as(username: string): Promise<Page> {
 }
 
 /** On the call list: opens a card's quick entry and saves it. */
-async function record(page: Page, name: string, entry: { reached?: boolean; test?: 'pcr' | 'rapid'; result?: string }): Promise<void> {
+async function record(
+  page: Page,
+  name: string,
+  entry: { reached?: boolean; test?: 'pcr' | 'rapid'; result?: string },
+): Promise<void> {
   await page.goto(`${url}/console/outbreak/calls`);
   const card = page.locator(`[data-testid=ob-call][data-name="${name}"]`);
   await card.getByRole('button', { name: 'Ghi kết quả' }).click();
@@ -103,7 +133,8 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
-const callNames = (page: Page) => page.locator('[data-testid=ob-call]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+const callNames = (page: Page) =>
+  page.locator('[data-testid=ob-call]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tram-qr-outbreak-'));
@@ -112,11 +143,24 @@ beforeAll(async () => {
   url = await app.listen({ port: 0, host: '127.0.0.1' });
   db = openDatabase(dbFile);
   await seedDemo(db, clock.now);
-  for (const [u, role, unit] of [['truyvet', 'tracer'], ['quantri', 'admin'], ['tramyte.danluc', 'officer', 'TS-DL'], ['tramyte.nua', 'officer', 'TS-NUA']] as const) await createAccount(db, u, role, unit);
+  for (const [u, role, unit] of [
+    ['truyvet', 'tracer'],
+    ['quantri', 'admin'],
+    ['tramyte.danluc', 'officer', 'TS-DL'],
+    ['tramyte.nua', 'officer', 'TS-NUA'],
+  ] as const)
+    await createAccount(db, u, role, unit);
   const a = await guard('TS-DL-001');
   const b = await guard('TS-NUA-001');
   const caseIn = visit(a.checkpoint.id, CASE, at(2));
-  await pushAll(a, [caseIn, visit(a.checkpoint.id, CASE, at(3), 'out', caseIn.id), visit(a.checkpoint.id, BINH, at(2, 30)), visit(a.checkpoint.id, CUONG, at(2, 15)), visit(a.checkpoint.id, DUNG, at(2, 45)), visit(a.checkpoint.id, EM, at(2, 50))]);
+  await pushAll(a, [
+    caseIn,
+    visit(a.checkpoint.id, CASE, at(3), 'out', caseIn.id),
+    visit(a.checkpoint.id, BINH, at(2, 30)),
+    visit(a.checkpoint.id, CUONG, at(2, 15)),
+    visit(a.checkpoint.id, DUNG, at(2, 45)),
+    visit(a.checkpoint.id, EM, at(2, 50)),
+  ]);
   await pushAll(b, [visit(b.checkpoint.id, EM, at(10)), visit(b.checkpoint.id, GIANG, at(10, 20))]);
   browser = await launchChromium();
 });
@@ -129,151 +173,199 @@ afterAll(async () => {
 });
 
 describe('outbreak console flow', () => {
-  it('goes from a case found in search to follow-up, conversion, chain and a daily report that adds up', { timeout: 300_000 }, async () => {
-    const admin = await as('quantri');
-    await admin.goto(`${url}/console/outbreak`);
-    const rules = admin.getByTestId('ob-settings');
-    await rules.locator('input[name=followUpDays]').fill('5');
-    await rules.locator('input[name=lostAfterDays]').fill('2');
-    await rules.locator('input[name=testDays]').fill('1, 2, 5');
-    await rules.getByRole('button', { name: 'Lưu' }).click();
-    await rules.getByText('Đã lưu.').waitFor();
+  it(
+    'goes from a case found in search to follow-up, conversion, chain and a daily report that adds up',
+    { timeout: 300_000 },
+    async () => {
+      const admin = await as('quantri');
+      await admin.goto(`${url}/console/outbreak`);
+      const rules = admin.getByTestId('ob-settings');
+      await rules.locator('input[name=followUpDays]').fill('5');
+      await rules.locator('input[name=lostAfterDays]').fill('2');
+      await rules.locator('input[name=testDays]').fill('1, 2, 5');
+      await rules.getByRole('button', { name: 'Lưu' }).click();
+      await rules.getByText('Đã lưu.').waitFor();
 
-    // Register the case from tracing search.
-    const tracer = await as('truyvet');
-    await tracer.goto(`${url}/console/outbreak`);
-    await tracer.fill('input[name=name]', 'nguyen van an');
-    await tracer.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await tracer.getByTestId('trace-persons').getByRole('button', { name: 'Truy vết người này' }).click();
-    await tracer.getByTestId('case-form').locator('select[name=isolation]').selectOption('centralised');
-    await tracer.getByTestId('case-form').getByRole('button', { name: 'Ghi nhận ca bệnh' }).click();
-    const contacts = tracer.getByTestId('ob-contacts');
-    await contacts.waitFor();
-    expect((await contacts.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).sort()).toEqual(['Hoàng Văn Em', 'Lê Thị Bình', 'Phạm Thị Dung', 'Trần Văn Cường']);
-    expect(await contacts.locator('tr[data-name="Lê Thị Bình"]').textContent()).toContain('UBND xã Dân Lực (Xã Dân Lực)');
-    expect(await contacts.locator('tr[data-name="Lê Thị Bình"]').textContent()).toContain('45 phút');
-    for (const n of ['Lê Thị Bình', 'Trần Văn Cường', 'Hoàng Văn Em']) {
-      await contacts.locator(`tr[data-name="${n}"]`).getByRole('button', { name: 'Xác định F1' }).click();
-      await expect.poll(() => contacts.locator(`tr[data-name="${n}"]`).textContent()).toContain('Xác định F1');
-    }
-    const dung = contacts.locator('tr[data-name="Phạm Thị Dung"]');
-    await dung.locator('input[name=reason]').fill('đứng ngoài sân, đeo khẩu trang');
-    await dung.getByRole('button', { name: 'Loại' }).click();
-    await expect.poll(() => dung.textContent()).toContain('đứng ngoài sân, đeo khẩu trang');
-    const firstCaseUrl = tracer.url();
-    await shot(tracer, 'f0-dieu-tra');
+      // Register the case from tracing search.
+      const tracer = await as('truyvet');
+      await tracer.goto(`${url}/console/outbreak`);
+      await tracer.fill('input[name=name]', 'nguyen van an');
+      await tracer.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await tracer.getByTestId('trace-persons').getByRole('button', { name: 'Truy vết người này' }).click();
+      await tracer.getByTestId('case-form').locator('select[name=isolation]').selectOption('centralised');
+      await tracer.getByTestId('case-form').getByRole('button', { name: 'Ghi nhận ca bệnh' }).click();
+      const contacts = tracer.getByTestId('ob-contacts');
+      await contacts.waitFor();
+      expect(
+        (await contacts.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).sort(),
+      ).toEqual(['Hoàng Văn Em', 'Lê Thị Bình', 'Phạm Thị Dung', 'Trần Văn Cường']);
+      expect(await contacts.locator('tr[data-name="Lê Thị Bình"]').textContent()).toContain(
+        'UBND xã Dân Lực (Xã Dân Lực)',
+      );
+      expect(await contacts.locator('tr[data-name="Lê Thị Bình"]').textContent()).toContain('45 phút');
+      for (const n of ['Lê Thị Bình', 'Trần Văn Cường', 'Hoàng Văn Em']) {
+        await contacts.locator(`tr[data-name="${n}"]`).getByRole('button', { name: 'Xác định F1' }).click();
+        await expect.poll(() => contacts.locator(`tr[data-name="${n}"]`).textContent()).toContain('Xác định F1');
+      }
+      const dung = contacts.locator('tr[data-name="Phạm Thị Dung"]');
+      await dung.locator('input[name=reason]').fill('đứng ngoài sân, đeo khẩu trang');
+      await dung.getByRole('button', { name: 'Loại' }).click();
+      await expect.poll(() => dung.textContent()).toContain('đứng ngoài sân, đeo khẩu trang');
+      const firstCaseUrl = tracer.url();
+      await shot(tracer, 'f0-dieu-tra');
 
-    // Each health station sees its own commune only.
-    const dl = await as('tramyte.danluc');
-    const nua = await as('tramyte.nua');
-    await dl.goto(`${url}/console/outbreak/calls`);
-    await dl.locator('[data-testid=ob-call]').first().waitFor();
-    expect(await callNames(dl)).toEqual(['Hoàng Văn Em', 'Trần Văn Cường']);
-    await nua.goto(`${url}/console/outbreak/calls`);
-    await nua.locator('[data-testid=ob-call]').first().waitFor();
-    expect(await callNames(nua)).toEqual(['Lê Thị Bình']);
-    expect(await nua.locator('[data-name="Lê Thị Bình"] a[href^="tel:"]').getAttribute('href')).toBe('tel:0912000002');
-    expect(await nua.locator('[data-name="Lê Thị Bình"]').textContent()).toContain('Đến hạn xét nghiệm');
-    await shot(dl, 'f1-danh-sach-goi');
-    if (SHOTS) {
-      await dl.locator('[data-testid=ob-call]').first().getByRole('button', { name: 'Ghi kết quả' }).click();
-      await shot(dl, 'f1-ghi-ket-qua');
-      await dl.emulateMedia({ media: 'print' });
-      await shot(dl, 'f1-danh-sach-giay');
-      await dl.emulateMedia({ media: 'screen' });
-    }
+      // Each health station sees its own commune only.
+      const dl = await as('tramyte.danluc');
+      const nua = await as('tramyte.nua');
+      await dl.goto(`${url}/console/outbreak/calls`);
+      await dl.locator('[data-testid=ob-call]').first().waitFor();
+      expect(await callNames(dl)).toEqual(['Hoàng Văn Em', 'Trần Văn Cường']);
+      await nua.goto(`${url}/console/outbreak/calls`);
+      await nua.locator('[data-testid=ob-call]').first().waitFor();
+      expect(await callNames(nua)).toEqual(['Lê Thị Bình']);
+      expect(await nua.locator('[data-name="Lê Thị Bình"] a[href^="tel:"]').getAttribute('href')).toBe(
+        'tel:0912000002',
+      );
+      expect(await nua.locator('[data-name="Lê Thị Bình"]').textContent()).toContain('Đến hạn xét nghiệm');
+      await shot(dl, 'f1-danh-sach-goi');
+      if (SHOTS) {
+        await dl.locator('[data-testid=ob-call]').first().getByRole('button', { name: 'Ghi kết quả' }).click();
+        await shot(dl, 'f1-ghi-ket-qua');
+        await dl.emulateMedia({ media: 'print' });
+        await shot(dl, 'f1-danh-sach-giay');
+        await dl.emulateMedia({ media: 'screen' });
+      }
 
-    // 28 Nov: everyone reached.
-    await record(dl, 'Hoàng Văn Em', {});
-    await record(dl, 'Trần Văn Cường', { test: 'rapid', result: 'negative' });
-    await record(nua, 'Lê Thị Bình', {});
-    // 29 Nov: Em positive → converted in one action; Cường not reached.
-    await setDay(T0 + D);
-    await record(nua, 'Lê Thị Bình', { test: 'pcr', result: 'negative' });
-    await record(dl, 'Hoàng Văn Em', { test: 'pcr', result: 'positive' });
-    await dl.getByText('Dương tính: chuyển người này thành ca bệnh').waitFor();
-    await shot(dl, 'f1-duong-tinh');
-    await dl.getByTestId('case-form').getByRole('button', { name: 'Chuyển thành ca bệnh (F0)' }).click();
-    await expect.poll(() => callNames(dl)).toEqual(['Trần Văn Cường']);
-
-    // The converted person's investigation lists their own contacts; people already known are not added again.
-    await tracer.goto(`${url}/console/outbreak`);
-    await tracer.getByTestId('ob-cases').locator('tr', { hasText: 'Hoàng Văn Em' }).getByRole('link').click();
-    await tracer.getByText('Là F1 của ca trước, chuyển thành ca bệnh.').waitFor();
-    const own = tracer.getByTestId('ob-contacts');
-    await own.locator('tbody tr').first().waitFor();
-    expect((await own.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).sort()).toEqual(['Phạm Thị Dung', 'Vũ Thị Giang']);
-    const known = await tracer.getByTestId('ob-known').locator('li').allTextContents();
-    expect(known.sort()).toEqual(['Lê Thị Bình — đang được theo dõi', 'Nguyễn Văn Án — đã là ca bệnh', 'Trần Văn Cường — đang được theo dõi']);
-    await own.locator('tr[data-name="Vũ Thị Giang"]').getByRole('button', { name: 'Xác định F1' }).click();
-    await expect.poll(() => own.locator('tr[data-name="Vũ Thị Giang"]').textContent()).toContain('Xác định F1');
-    expect(firstCaseUrl).not.toBe(tracer.url());
-
-    // 30 Nov: Cường not reached for two days → lost; Bình goes on until the end of her five days.
-    for (const day of [2, 3, 4]) {
-      await setDay(T0 + day * D + 3_600_000);
+      // 28 Nov: everyone reached.
+      await record(dl, 'Hoàng Văn Em', {});
+      await record(dl, 'Trần Văn Cường', { test: 'rapid', result: 'negative' });
       await record(nua, 'Lê Thị Bình', {});
-    }
-    expect(await callNames(dl)).toEqual([]);
-    await setDay(T0 + 5 * D);
-    await nua.goto(`${url}/console/outbreak/calls`);
-    await nua.getByText('Hôm nay không có ai cần gọi.').waitFor();
-    const statuses = await db.selectFrom('outbreak_followups').select(['name', 'status']).orderBy('name').execute();
-    expect(statuses.map((r) => [r.name, r.status])).toEqual([
-      ['Hoàng Văn Em', 'converted'],
-      ['Lê Thị Bình', 'completed'],
-      ['Trần Văn Cường', 'lost'],
-      ['Vũ Thị Giang', 'lost'],
-    ]);
+      // 29 Nov: Em positive → converted in one action; Cường not reached.
+      await setDay(T0 + D);
+      await record(nua, 'Lê Thị Bình', { test: 'pcr', result: 'negative' });
+      await record(dl, 'Hoàng Văn Em', { test: 'pcr', result: 'positive' });
+      await dl.getByText('Dương tính: chuyển người này thành ca bệnh').waitFor();
+      await shot(dl, 'f1-duong-tinh');
+      await dl.getByTestId('case-form').getByRole('button', { name: 'Chuyển thành ca bệnh (F0)' }).click();
+      await expect.poll(() => callNames(dl)).toEqual(['Trần Văn Cường']);
 
-    // The chain: exactly the edges the confirmed contacts imply.
-    await tracer.goto(`${url}/console/outbreak/chain`);
-    await tracer.getByTestId('ob-chain').waitFor();
-    await shot(tracer, 'chuoi-lay-nhiem');
-    const edges = await tracer.locator('.ob-edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
-    expect(edges.sort()).toEqual(['Chợ Nưa · 27/11', 'UBND xã Dân Lực · 27/11', 'UBND xã Dân Lực · 27/11', 'UBND xã Dân Lực · 27/11']);
-    expect((await tracer.locator('.ob-node[data-kind=case]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).sort()).toEqual(['Hoàng Văn Em', 'Nguyễn Văn Án']);
-    const pairs = await db.selectFrom('outbreak_contacts as c').innerJoin('outbreak_cases as k', 'k.id', 'c.case_id').select(['k.person_id as s', 'c.person_id as t']).where('c.status', '=', 'confirmed').execute();
-    const drawn = await tracer.locator('.ob-edge').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')}→${e.getAttribute('data-target')}`));
-    expect(drawn.sort()).toEqual(pairs.map((p) => `${p.s}→${p.t}`).sort());
+      // The converted person's investigation lists their own contacts; people already known are not added again.
+      await tracer.goto(`${url}/console/outbreak`);
+      await tracer.getByTestId('ob-cases').locator('tr', { hasText: 'Hoàng Văn Em' }).getByRole('link').click();
+      await tracer.getByText('Là F1 của ca trước, chuyển thành ca bệnh.').waitFor();
+      const own = tracer.getByTestId('ob-contacts');
+      await own.locator('tbody tr').first().waitFor();
+      expect(
+        (await own.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).sort(),
+      ).toEqual(['Phạm Thị Dung', 'Vũ Thị Giang']);
+      const known = await tracer.getByTestId('ob-known').locator('li').allTextContents();
+      expect(known.sort()).toEqual([
+        'Lê Thị Bình — đang được theo dõi',
+        'Nguyễn Văn Án — đã là ca bệnh',
+        'Trần Văn Cường — đang được theo dõi',
+      ]);
+      await own.locator('tr[data-name="Vũ Thị Giang"]').getByRole('button', { name: 'Xác định F1' }).click();
+      await expect.poll(() => own.locator('tr[data-name="Vũ Thị Giang"]').textContent()).toContain('Xác định F1');
+      expect(firstCaseUrl).not.toBe(tracer.url());
 
-    // The daily report for 30 Nov equals a count made here from the stored rows.
-    const day = '2026-11-30';
-    const start = Date.UTC(2026, 10, 29, 17);
-    const end = start + D;
-    const rows = await db.selectFrom('outbreak_followups as f').innerJoin('units as u', 'u.id', 'f.unit_id').select(['u.name', 'f.started_at', 'f.ended_at', 'f.status']).execute();
-    const count = (name: string) => ({
-      underFollowup: rows.filter((r) => r.name === name && r.started_at < end && (r.ended_at === null || r.ended_at >= end)).length,
-      lost: rows.filter((r) => r.name === name && r.status === 'lost' && r.ended_at! >= start && r.ended_at! < end).length,
-      completed: rows.filter((r) => r.name === name && r.status === 'completed' && r.ended_at! >= start && r.ended_at! < end).length,
-    });
-    await tracer.goto(`${url}/console/outbreak/report`);
-    await tracer.fill('input[name=day]', day);
-    const table = tracer.getByTestId('ob-report');
-    await expect.poll(() => tracer.locator('h1').textContent()).toContain('30/11/2026');
-    const shown = async (unit: string) => (await table.locator(`tr[data-unit="${unit}"] td`).allTextContents()).slice(1).map(Number);
-    for (const unit of ['Xã Dân Lực', 'Thị trấn Nưa', 'Xã Thọ Tân']) {
-      const c = count(unit);
-      const [, under, completed, lost] = await shown(unit);
-      expect([under, completed, lost]).toEqual([c.underFollowup, c.completed, c.lost]);
-    }
-    expect((await shown('Xã Dân Lực')).slice(1, 4)).toEqual([0, 0, 1]); // Cường lost on 30 Nov
-    const district = (await table.locator('tr[data-unit=district] th').allTextContents()).slice(1).map(Number);
-    await shot(tracer, 'bao-cao-ngay');
-    if (SHOTS) {
-      await tracer.pdf({ path: join(SHOTS, 'bao-cao-ngay.pdf'), format: 'A4', printBackground: true });
-      await tracer.setViewportSize({ width: 360, height: 740 });
-      await shot(tracer, 'bao-cao-ngay-360');
-      await tracer.setViewportSize({ width: 1280, height: 900 });
-    }
+      // 30 Nov: Cường not reached for two days → lost; Bình goes on until the end of her five days.
+      for (const day of [2, 3, 4]) {
+        await setDay(T0 + day * D + 3_600_000);
+        await record(nua, 'Lê Thị Bình', {});
+      }
+      expect(await callNames(dl)).toEqual([]);
+      await setDay(T0 + 5 * D);
+      await nua.goto(`${url}/console/outbreak/calls`);
+      await nua.getByText('Hôm nay không có ai cần gọi.').waitFor();
+      const statuses = await db.selectFrom('outbreak_followups').select(['name', 'status']).orderBy('name').execute();
+      expect(statuses.map((r) => [r.name, r.status])).toEqual([
+        ['Hoàng Văn Em', 'converted'],
+        ['Lê Thị Bình', 'completed'],
+        ['Trần Văn Cường', 'lost'],
+        ['Vũ Thị Giang', 'lost'],
+      ]);
 
-    const download = tracer.waitForEvent('download');
-    await tracer.getByRole('button', { name: 'Tải XLSX' }).click();
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(await (await download).path()) as unknown as Parameters<typeof book.xlsx.load>[0]);
-    const sheet = book.getWorksheet(`Ngày ${day}`)!;
-    const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
-    expect(last).toEqual(['Toàn huyện', ...district]);
-    expect((sheet.getRow(1).values as unknown[])[2]).toBe('Ca mắc mới (F0)');
-  });
+      // The chain: exactly the edges the confirmed contacts imply.
+      await tracer.goto(`${url}/console/outbreak/chain`);
+      await tracer.getByTestId('ob-chain').waitFor();
+      await shot(tracer, 'chuoi-lay-nhiem');
+      const edges = await tracer
+        .locator('.ob-edge')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
+      expect(edges.sort()).toEqual([
+        'Chợ Nưa · 27/11',
+        'UBND xã Dân Lực · 27/11',
+        'UBND xã Dân Lực · 27/11',
+        'UBND xã Dân Lực · 27/11',
+      ]);
+      expect(
+        (
+          await tracer
+            .locator('.ob-node[data-kind=case]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))
+        ).sort(),
+      ).toEqual(['Hoàng Văn Em', 'Nguyễn Văn Án']);
+      const pairs = await db
+        .selectFrom('outbreak_contacts as c')
+        .innerJoin('outbreak_cases as k', 'k.id', 'c.case_id')
+        .select(['k.person_id as s', 'c.person_id as t'])
+        .where('c.status', '=', 'confirmed')
+        .execute();
+      const drawn = await tracer
+        .locator('.ob-edge')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')}→${e.getAttribute('data-target')}`));
+      expect(drawn.sort()).toEqual(pairs.map((p) => `${p.s}→${p.t}`).sort());
+
+      // The daily report for 30 Nov equals a count made here from the stored rows.
+      const day = '2026-11-30';
+      const start = Date.UTC(2026, 10, 29, 17);
+      const end = start + D;
+      const rows = await db
+        .selectFrom('outbreak_followups as f')
+        .innerJoin('units as u', 'u.id', 'f.unit_id')
+        .select(['u.name', 'f.started_at', 'f.ended_at', 'f.status'])
+        .execute();
+      const count = (name: string) => ({
+        underFollowup: rows.filter(
+          (r) => r.name === name && r.started_at < end && (r.ended_at === null || r.ended_at >= end),
+        ).length,
+        lost: rows.filter((r) => r.name === name && r.status === 'lost' && r.ended_at! >= start && r.ended_at! < end)
+          .length,
+        completed: rows.filter(
+          (r) => r.name === name && r.status === 'completed' && r.ended_at! >= start && r.ended_at! < end,
+        ).length,
+      });
+      await tracer.goto(`${url}/console/outbreak/report`);
+      await tracer.fill('input[name=day]', day);
+      const table = tracer.getByTestId('ob-report');
+      await expect.poll(() => tracer.locator('h1').textContent()).toContain('30/11/2026');
+      const shown = async (unit: string) =>
+        (await table.locator(`tr[data-unit="${unit}"] td`).allTextContents()).slice(1).map(Number);
+      for (const unit of ['Xã Dân Lực', 'Thị trấn Nưa', 'Xã Thọ Tân']) {
+        const c = count(unit);
+        const [, under, completed, lost] = await shown(unit);
+        expect([under, completed, lost]).toEqual([c.underFollowup, c.completed, c.lost]);
+      }
+      expect((await shown('Xã Dân Lực')).slice(1, 4)).toEqual([0, 0, 1]); // Cường lost on 30 Nov
+      const district = (await table.locator('tr[data-unit=district] th').allTextContents()).slice(1).map(Number);
+      await shot(tracer, 'bao-cao-ngay');
+      if (SHOTS) {
+        await tracer.pdf({ path: join(SHOTS, 'bao-cao-ngay.pdf'), format: 'A4', printBackground: true });
+        await tracer.setViewportSize({ width: 360, height: 740 });
+        await shot(tracer, 'bao-cao-ngay-360');
+        await tracer.setViewportSize({ width: 1280, height: 900 });
+      }
+
+      const download = tracer.waitForEvent('download');
+      await tracer.getByRole('button', { name: 'Tải XLSX' }).click();
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(
+        readFileSync(await (await download).path()) as unknown as Parameters<typeof book.xlsx.load>[0],
+      );
+      const sheet = book.getWorksheet(`Ngày ${day}`)!;
+      const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+      expect(last).toEqual(['Toàn huyện', ...district]);
+      expect((sheet.getRow(1).values as unknown[])[2]).toBe('Ca mắc mới (F0)');
+    },
+  );
 });

@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const PASSWORD = 'can-bo-xa-dan-luc-2026';
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -48,7 +54,9 @@ describe('a queue carried by hand', () => {
     await guardContext.setOffline(true);
     for (const name of ['Nguyễn Thị Hoa', 'Trần Văn Sơn']) {
       const form = page.getByTestId('manual-form');
-      await form.waitFor({ timeout: 3_000 }).catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
+      await form
+        .waitFor({ timeout: 3_000 })
+        .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
       await form.locator('input[name="name"]').fill(name);
       await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
       await page.getByTestId('last-name').filter({ hasText: name }).waitFor({ timeout: 10_000 });
@@ -78,7 +86,10 @@ describe('a queue carried by hand', () => {
     const result = consolePage.getByTestId('queue-result');
     await result.waitFor({ timeout: 15_000 });
     expect(await result.textContent()).toContain('nhận mới 2 lượt, 0 lượt đã có trước, 0 lượt bị từ chối');
-    expect((await readCheckins(server.dataDir)).map((c) => c.person.name).sort()).toEqual(['Nguyễn Thị Hoa', 'Trần Văn Sơn']);
+    expect((await readCheckins(server.dataDir)).map((c) => c.person.name).sort()).toEqual([
+      'Nguyễn Thị Hoa',
+      'Trần Văn Sơn',
+    ]);
     await shot(consolePage, 'console-queue-upload');
 
     // The same file again: nothing new.
@@ -88,7 +99,9 @@ describe('a queue carried by hand', () => {
     // A file changed on the way is refused in words.
     const altered = JSON.parse(text) as { batches: { body: string }[] };
     altered.batches[0]!.body = altered.batches[0]!.body.replace('"pending":2', '"pending":3');
-    await panel.locator('input[type=file]').setInputFiles({ name: 'sua.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(altered)) });
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'sua.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(altered)) });
     await expect.poll(() => result.textContent()).toContain('bị sửa sau khi xuất');
 
     // The guard's network returns: its own push finds both already there.

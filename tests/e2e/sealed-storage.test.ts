@@ -16,10 +16,26 @@ import { dumpOriginStorage } from '../support/origin-storage';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const VISITORS = [
-  { code: '038095001234|174839265|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021', name: 'Nguyễn Văn An', secrets: ['038095001234', '174839265', '01011995', '1995-01-01', 'Thôn 3, Xã Dân Lực'] },
-  { code: '038196004321||Lê Thị Bình|12031996|Nữ|Xóm 5, Xã Thọ Tân, Huyện Triệu Sơn, Thanh Hóa|04102024||||', name: 'Lê Thị Bình', secrets: ['038196004321', '12031996', '1996-03-12', 'Xóm 5, Xã Thọ Tân'] },
-  { code: '038088007777|263519874|Trần Văn Cường|05071988|Nam|Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn, Thanh Hóa|20092021', name: 'Trần Văn Cường', secrets: ['038088007777', '263519874', '05071988', '1988-07-05', 'Thôn Đông, Xã Hợp Thành'] },
-  { code: '038190005555||Phạm Thị Dung|21021990|Nữ|Đội 2, Xã An Nông, Huyện Triệu Sơn, Thanh Hóa|11112021', name: 'Phạm Thị Dung', secrets: ['038190005555', '21021990', '1990-02-21', 'Đội 2, Xã An Nông'] },
+  {
+    code: '038095001234|174839265|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021',
+    name: 'Nguyễn Văn An',
+    secrets: ['038095001234', '174839265', '01011995', '1995-01-01', 'Thôn 3, Xã Dân Lực'],
+  },
+  {
+    code: '038196004321||Lê Thị Bình|12031996|Nữ|Xóm 5, Xã Thọ Tân, Huyện Triệu Sơn, Thanh Hóa|04102024||||',
+    name: 'Lê Thị Bình',
+    secrets: ['038196004321', '12031996', '1996-03-12', 'Xóm 5, Xã Thọ Tân'],
+  },
+  {
+    code: '038088007777|263519874|Trần Văn Cường|05071988|Nam|Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn, Thanh Hóa|20092021',
+    name: 'Trần Văn Cường',
+    secrets: ['038088007777', '263519874', '05071988', '1988-07-05', 'Thôn Đông, Xã Hợp Thành'],
+  },
+  {
+    code: '038190005555||Phạm Thị Dung|21021990|Nữ|Đội 2, Xã An Nông, Huyện Triệu Sơn, Thanh Hóa|11112021',
+    name: 'Phạm Thị Dung',
+    secrets: ['038190005555', '21021990', '1990-02-21', 'Đội 2, Xã An Nông'],
+  },
 ];
 
 describe('sealed on the device', () => {
@@ -29,7 +45,9 @@ describe('sealed on the device', () => {
   let workDir: string;
   let video: string;
   const showToCamera = (code: string | null) =>
-    code ? writeQrVideo(video, [code], { framesPerCode: 5 }) : writeQrVideo(video, ['-'], { framesPerCode: 0, blankFrames: 3 });
+    code
+      ? writeQrVideo(video, [code], { framesPerCode: 5 })
+      : writeQrVideo(video, ['-'], { framesPerCode: 0, blankFrames: 3 });
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'tramqr-sealed-'));
@@ -47,62 +65,79 @@ describe('sealed on the device', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('keeps nothing personal but today’s names, and the server gets all four exactly once', { timeout: 180_000 }, async () => {
-    const page = await context.newPage();
-    const guard = new GuardPage(page);
-    await showToCamera(VISITORS[0]!.code);
-    await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
-    await page.waitForURL('**/guard');
-    await guard.waitForLastName(VISITORS[0]!.name);
-    await guard.waitForPending(0);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    await showToCamera(VISITORS[1]!.code);
-    await page.reload();
-    await guard.waitForLastName(VISITORS[1]!.name);
-    await guard.waitForPending(0);
-
-    await server.stop();
-    for (const [i, visitor] of VISITORS.slice(2).entries()) {
-      await showToCamera(visitor.code);
+  it(
+    'keeps nothing personal but today’s names, and the server gets all four exactly once',
+    { timeout: 180_000 },
+    async () => {
+      const page = await context.newPage();
+      const guard = new GuardPage(page);
+      await showToCamera(VISITORS[0]!.code);
+      await page.goto(server.enrolLink!.replace(/^https?:\/\/[^/]+/, server.url));
+      await page.waitForURL('**/guard');
+      await guard.waitForLastName(VISITORS[0]!.name);
+      await guard.waitForPending(0);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+      await showToCamera(VISITORS[1]!.code);
       await page.reload();
-      await guard.waitForLastName(visitor.name);
-      await guard.waitForPending(i + 1);
-    }
-    await showToCamera(null);
-    await page.reload();
-    await guard.waitForPending(2);
+      await guard.waitForLastName(VISITORS[1]!.name);
+      await guard.waitForPending(0);
 
-    // Offline, two waiting: nothing personal anywhere in the origin's storage, names of today only.
-    const waiting = await dumpOriginStorage(page);
-    for (const secret of VISITORS.flatMap((v) => v.secrets)) expect(waiting, secret).not.toContain(secret);
-    for (const visitor of VISITORS) expect(waiting).toContain(visitor.name);
-    expect(waiting).toContain('[CryptoKey private extractable=false]');
-    expect(waiting).toContain('[CryptoKey secret extractable=false]');
-    // Today's list still shows and searches the names.
-    await page.goto(`${server.url}/guard/today`);
-    await expect.poll(async () => page.locator('body').innerText(), { timeout: 15_000 }).toContain(VISITORS[3]!.name);
-    await page.goto(`${server.url}/guard`);
+      await server.stop();
+      for (const [i, visitor] of VISITORS.slice(2).entries()) {
+        await showToCamera(visitor.code);
+        await page.reload();
+        await guard.waitForLastName(visitor.name);
+        await guard.waitForPending(i + 1);
+      }
+      await showToCamera(null);
+      await page.reload();
+      await guard.waitForPending(2);
 
-    await server.restart();
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await guard.waitForPending(0, 30_000);
-    const stored = await readCheckins(server.dataDir);
-    expect(stored).toHaveLength(4);
-    expect(new Set(stored.map((c) => c.id)).size).toBe(4);
-    expect(stored.find((c) => c.person.idNumber === '038095001234')).toMatchObject({
-      kind: 'in',
-      source: 'cccd',
-      person: { name: 'Nguyễn Văn An', birthDate: '1995-01-01', gender: 'male', address: 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa', idNumber: '038095001234' },
-    });
-    expect(stored.find((c) => c.person.idNumber === '038190005555')?.person).toMatchObject({ name: 'Phạm Thị Dung', birthDate: '1990-02-21', gender: 'female' });
-    for (const c of stored) expect(Math.abs(c.correctedTime - c.deviceTime)).toBeLessThan(5_000);
+      // Offline, two waiting: nothing personal anywhere in the origin's storage, names of today only.
+      const waiting = await dumpOriginStorage(page);
+      for (const secret of VISITORS.flatMap((v) => v.secrets)) expect(waiting, secret).not.toContain(secret);
+      for (const visitor of VISITORS) expect(waiting).toContain(visitor.name);
+      expect(waiting).toContain('[CryptoKey private extractable=false]');
+      expect(waiting).toContain('[CryptoKey secret extractable=false]');
+      // Today's list still shows and searches the names.
+      await page.goto(`${server.url}/guard/today`);
+      await expect.poll(async () => page.locator('body').innerText(), { timeout: 15_000 }).toContain(VISITORS[3]!.name);
+      await page.goto(`${server.url}/guard`);
 
-    // The next day the names are gone too.
-    await page.clock.install({ time: Date.now() + 86_400_000 });
-    await page.goto(`${server.url}/guard/today`);
-    await expect.poll(async () => page.locator('body').innerText(), { timeout: 15_000 }).not.toContain(VISITORS[3]!.name);
-    const tomorrow = await dumpOriginStorage(page);
-    for (const text of [...VISITORS.flatMap((v) => v.secrets), ...VISITORS.map((v) => v.name)]) expect(tomorrow, text).not.toContain(text);
-    await page.close();
-  });
+      await server.restart();
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await guard.waitForPending(0, 30_000);
+      const stored = await readCheckins(server.dataDir);
+      expect(stored).toHaveLength(4);
+      expect(new Set(stored.map((c) => c.id)).size).toBe(4);
+      expect(stored.find((c) => c.person.idNumber === '038095001234')).toMatchObject({
+        kind: 'in',
+        source: 'cccd',
+        person: {
+          name: 'Nguyễn Văn An',
+          birthDate: '1995-01-01',
+          gender: 'male',
+          address: 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa',
+          idNumber: '038095001234',
+        },
+      });
+      expect(stored.find((c) => c.person.idNumber === '038190005555')?.person).toMatchObject({
+        name: 'Phạm Thị Dung',
+        birthDate: '1990-02-21',
+        gender: 'female',
+      });
+      for (const c of stored) expect(Math.abs(c.correctedTime - c.deviceTime)).toBeLessThan(5_000);
+
+      // The next day the names are gone too.
+      await page.clock.install({ time: Date.now() + 86_400_000 });
+      await page.goto(`${server.url}/guard/today`);
+      await expect
+        .poll(async () => page.locator('body').innerText(), { timeout: 15_000 })
+        .not.toContain(VISITORS[3]!.name);
+      const tomorrow = await dumpOriginStorage(page);
+      for (const text of [...VISITORS.flatMap((v) => v.secrets), ...VISITORS.map((v) => v.name)])
+        expect(tomorrow, text).not.toContain(text);
+      await page.close();
+    },
+  );
 });

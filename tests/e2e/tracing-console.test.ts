@@ -42,8 +42,18 @@ async function guard(code: string): Promise<KeyedEnrolment> {
 }
 
 async function pushAll(device: KeyedEnrolment, items: CheckIn[], clockErrorMs = 0): Promise<void> {
-  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now() + clockErrorMs, appVersion: 'e2e', pending: items.length, items });
-  const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedPushHeaders(device, body, Date.now() + clockErrorMs), body });
+  const body = JSON.stringify({
+    protocol: PROTOCOL_VERSION,
+    sentAt: Date.now() + clockErrorMs,
+    appVersion: 'e2e',
+    pending: items.length,
+    items,
+  });
+  const res = await fetch(`${server.url}${API.push}`, {
+    method: 'POST',
+    headers: await signedPushHeaders(device, body, Date.now() + clockErrorMs),
+    body,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -51,7 +61,8 @@ beforeAll(async () => {
   server = await startServerProcess();
   const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
   const codes: string[] = [];
-  for (const code of ['TS-DL-001', 'TS-NUA-001', 'TS-TTA-001']) codes.push(await issueEnrolmentCode(db, (await findCheckpointByCode(db, code))!.id, Date.now()));
+  for (const code of ['TS-DL-001', 'TS-NUA-001', 'TS-TTA-001'])
+    codes.push(await issueEnrolmentCode(db, (await findCheckpointByCode(db, code))!.id, Date.now()));
   await createAccount(db, 'truyvet', 'tracer');
   await db.destroy();
   const [a, b, c] = [await guard(codes[0]!), await guard(codes[1]!), await guard(codes[2]!)];
@@ -115,7 +126,12 @@ describe('tracer console', () => {
     const via = await page
       .getByTestId('trace-f2')
       .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => [r.querySelector('td')?.textContent ?? '', r.querySelector('[data-testid=via]')?.textContent ?? '']));
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.querySelector('td')?.textContent ?? '',
+          r.querySelector('[data-testid=via]')?.textContent ?? '',
+        ]),
+      );
     expect(via.sort()).toEqual([
       ['Phạm Thị Dung', 'Lê Thị Bình'],
       ['Vũ Thị Giang', 'Hoàng Văn Em'],

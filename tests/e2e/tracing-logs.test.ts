@@ -21,7 +21,9 @@ const PEOPLE: Person[] = [
   { name: 'Lò Văn Khoát', phone: '0971112233', address: 'Thôn Đồng Mưa, Thị trấn Nưa' },
   { name: 'Mẫn Đức Thịnh', idNumber: '038090765432', phone: '0933445566', address: 'Phố Cầu Bố, Xã Thọ Tân' },
 ];
-const SECRETS = PEOPLE.flatMap((p) => [p.name, p.idNumber, p.phone, p.address, p.phone?.slice(1)]).filter((s): s is string => Boolean(s));
+const SECRETS = PEOPLE.flatMap((p) => [p.name, p.idNumber, p.phone, p.address, p.phone?.slice(1)]).filter(
+  (s): s is string => Boolean(s),
+);
 const SECRETS_FOLDED = ['dinh thi huyen trang', 'lo van khoat', 'man duc thinh'];
 
 let server: ServerProcess;
@@ -39,9 +41,26 @@ beforeAll(async () => {
   const now = Date.now();
   for (const [i, code] of codes.entries()) {
     const device = await enrolKeyed(server.url, code, 't', 't');
-    const items: CheckIn[] = PEOPLE.map((person, j) => ({ id: uuidv7(), checkpointId: device.checkpoint.id, kind: 'in', source: 'cccd', deviceTime: now - 3_600_000 + (i * 3 + j) * 60_000, person }));
-    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 't', pending: items.length, items: [...items, { ...items[0], id: 'not-an-id' }] });
-    const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedPushHeaders(device, body), body });
+    const items: CheckIn[] = PEOPLE.map((person, j) => ({
+      id: uuidv7(),
+      checkpointId: device.checkpoint.id,
+      kind: 'in',
+      source: 'cccd',
+      deviceTime: now - 3_600_000 + (i * 3 + j) * 60_000,
+      person,
+    }));
+    const body = JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      sentAt: Date.now(),
+      appVersion: 't',
+      pending: items.length,
+      items: [...items, { ...items[0], id: 'not-an-id' }],
+    });
+    const res = await fetch(`${server.url}${API.push}`, {
+      method: 'POST',
+      headers: await signedPushHeaders(device, body),
+      body,
+    });
     expect(res.status).toBe(200);
   }
 });
@@ -52,33 +71,51 @@ afterAll(async () => {
 
 describe('server logs', () => {
   it('hold no name, ID number, phone or address after the tracing flows', async () => {
-    const login = await fetch(`${server.url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'truyvet', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'truyvet', password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const get = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie } });
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
 
-    const byName = (await (await get(`${TRACE_API.persons}?name=${encodeURIComponent('dinh thi huyen trang')}`)).json()) as { persons: { personKey: string }[] };
+    const byName = (await (
+      await get(`${TRACE_API.persons}?name=${encodeURIComponent('dinh thi huyen trang')}`)
+    ).json()) as { persons: { personKey: string }[] };
     expect(byName.persons).toHaveLength(1);
     expect((await get(`${TRACE_API.persons}?id=038090765432`)).status).toBe(200);
     expect((await get(`${TRACE_API.persons}?phone=0971112233`)).status).toBe(200);
     expect((await get(`${TRACE_API.persons}?name=x`)).status).toBe(400); // too short: a 400 whose message must not leak either
     const query = { personKeys: byName.persons.map((p) => p.personKey), from: Date.now() - 86_400_000, to: Date.now() };
-    const trace = (await (await post(TRACE_API.run, query)).json()) as { f1: { name: string }[]; zone: { checkpoints: { checkpointId: string; windows: { start: number; end: number }[] }[] }[] };
+    const trace = (await (await post(TRACE_API.run, query)).json()) as {
+      f1: { name: string }[];
+      zone: { checkpoints: { checkpointId: string; windows: { start: number; end: number }[] }[] }[];
+    };
     expect(trace.f1.map((c) => c.name).sort()).toEqual(['Lò Văn Khoát', 'Mẫn Đức Thịnh']);
     expect((await post(TRACE_API.secondRing, query)).status).toBe(200);
     expect((await post(TRACE_API.export, { ...query, format: 'xlsx' })).status).toBe(200);
     expect((await post(TRACE_API.export, { ...query, format: 'csv' })).status).toBe(200);
     expect((await post(TRACE_API.run, { ...query, to: query.from - 1 })).status).toBe(400);
-    const windows = trace.zone.flatMap((z) => z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, ...w }))));
-    expect((await post(TRACE_API.notices, { windows, instructions: 'Hãy đi xét nghiệm tại trạm y tế xã.' })).status).toBe(201);
+    const windows = trace.zone.flatMap((z) =>
+      z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, ...w }))),
+    );
+    expect(
+      (await post(TRACE_API.notices, { windows, instructions: 'Hãy đi xét nghiệm tại trạm y tế xã.' })).status,
+    ).toBe(201);
     expect((await fetch(`${server.url}${API.notices}`)).status).toBe(200);
 
     await server.stop();
     const log = server.output();
     expect(log).toContain('/api/admin/trace/run'); // the requests were logged…
-    for (const secret of [...SECRETS, ...SECRETS_FOLDED]) expect(log.toLowerCase(), secret).not.toContain(secret.toLowerCase()); // …without personal data
+    for (const secret of [...SECRETS, ...SECRETS_FOLDED])
+      expect(log.toLowerCase(), secret).not.toContain(secret.toLowerCase()); // …without personal data
   });
 });

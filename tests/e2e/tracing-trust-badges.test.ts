@@ -47,8 +47,18 @@ async function post(path: string, body: unknown, token?: string): Promise<Respon
 
 /** Pushes as the device holding `token` does: signed with its key when it is a guard device. */
 async function pushAll(token: string, items: CheckIn[]): Promise<void> {
-  const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'e2e', pending: items.length, items });
-  const res = await fetch(`${server.url}${API.push}`, { method: 'POST', headers: await signedHeaders(token, body), body });
+  const body = JSON.stringify({
+    protocol: PROTOCOL_VERSION,
+    sentAt: Date.now(),
+    appVersion: 'e2e',
+    pending: items.length,
+    items,
+  });
+  const res = await fetch(`${server.url}${API.push}`, {
+    method: 'POST',
+    headers: await signedHeaders(token, body),
+    body,
+  });
   expect(res.status).toBe(200);
 }
 
@@ -61,7 +71,9 @@ beforeAll(async () => {
   await createAccount(db, 'truyvet', 'tracer');
   await db.destroy();
   const key = await generateDeviceKey();
-  const guard = (await (await post(API.enrol, { code, appVersion: 'e2e', deviceKey: key.publicJwk })).json()) as EnrolResponse;
+  const guard = (await (
+    await post(API.enrol, { code, appVersion: 'e2e', deviceKey: key.publicJwk })
+  ).json()) as EnrolResponse;
   rememberDeviceKey(guard.token, guard.deviceId, key.privateKey);
   const visitor = (await (await post(API.visitorRegister, { appVersion: 'e2e' })).json()) as VisitorRegisterResponse;
 

@@ -40,7 +40,11 @@ beforeAll(async () => {
   const cp = await findCheckpointByCode(db, 'TS-DL-001');
   if (!cp) throw new Error('no demo checkpoint');
   checkpointId = cp.id;
-  link = (await loadPosterSigner(db, server.url, Date.now())).url({ code: cp.code, checkpointId: cp.id, name: cp.name });
+  link = (await loadPosterSigner(db, server.url, Date.now())).url({
+    code: cp.code,
+    checkpointId: cp.id,
+    name: cp.name,
+  });
   await createAccount(db, 'truyvet', 'tracer');
   await db.destroy();
   browser = await launchChromium();
@@ -62,13 +66,20 @@ describe('risk notice on the visitor app', () => {
     const after = await visitorCheckIn(await browser.newContext(), 'Lê Thị Mai', '0912345679');
 
     // The tracer publishes a notice for the checkpoint from an hour before the first visit until just after it.
-    const login = await fetch(`${server.url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'truyvet', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'truyvet', password: PASSWORD }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const published = await fetch(`${server.url}${TRACE_API.notices}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ windows: [{ checkpointId, start: first.correctedTime - 3_600_000, end: windowEnd }], instructions: 'Hãy ở nhà và gọi trạm y tế xã Dân Lực.' }),
+      body: JSON.stringify({
+        windows: [{ checkpointId, start: first.correctedTime - 3_600_000, end: windowEnd }],
+        instructions: 'Hãy ở nhà và gọi trạm y tế xã Dân Lực.',
+      }),
     });
     expect(published.status).toBe(201);
 

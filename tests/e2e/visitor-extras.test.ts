@@ -16,7 +16,8 @@ import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
-const OWN_CARD = '038188009999|123456789|Vũ Thị Thu|09091988|Nữ|Thôn 2, Xã Thọ Dân, Huyện Triệu Sơn, Thanh Hóa|10102021';
+const OWN_CARD =
+  '038188009999|123456789|Vũ Thị Thu|09091988|Nữ|Thôn 2, Xã Thọ Dân, Huyện Triệu Sơn, Thanh Hóa|10102021';
 
 describe('visitor: card prefill, in-app poster scanner, A6 card, iPhone guide', () => {
   let server: ServerProcess;
@@ -33,7 +34,11 @@ describe('visitor: card prefill, in-app poster scanner, A6 card, iPhone guide', 
     server = await startServerProcess();
     const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
     const cp = (await findCheckpointByCode(db, 'TS-DL-001'))!;
-    posterLink = (await loadPosterSigner(db, server.url, Date.now())).url({ code: cp.code, checkpointId: cp.id, name: cp.name });
+    posterLink = (await loadPosterSigner(db, server.url, Date.now())).url({
+      code: cp.code,
+      checkpointId: cp.id,
+      name: cp.name,
+    });
     await db.destroy();
     browser = await launchChromium({ fakeVideo: video });
     page = await (await browser.newContext()).newPage();
@@ -83,7 +88,11 @@ describe('visitor: card prefill, in-app poster scanner, A6 card, iPhone guide', 
     await page.emulateMedia({ media: 'screen' });
     const payload = (await card.getByTestId('personal-qr').getAttribute('data-payload')) ?? '';
     const parsed = parseVisitorCode(payload);
-    expect(parsed).toMatchObject({ kind: 'visitor', person: { name: 'Vũ Thị Thu', idNumber: '038188009999', visitorId: id }, declaration: null });
+    expect(parsed).toMatchObject({
+      kind: 'visitor',
+      person: { name: 'Vũ Thị Thu', idNumber: '038188009999', visitorId: id },
+      declaration: null,
+    });
   });
 
   it('opens a poster’s check-in page from the in-app scanner', async () => {
@@ -96,7 +105,8 @@ describe('visitor: card prefill, in-app poster scanner, A6 card, iPhone guide', 
 
   it('shows iPhones an illustrated add-to-home-screen guide instead of an install button', async () => {
     const iphone = await browser.newContext({
-      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
       viewport: { width: 390, height: 844 },
     });
     const phone = await iphone.newPage();

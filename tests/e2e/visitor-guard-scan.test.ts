@@ -12,7 +12,13 @@ import { parseVisitorCode } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 import { VisitorPage } from '../support/visitor-page';
 
 const NAME = 'Nguyễn Thị Hương Giang';
@@ -41,7 +47,14 @@ describe('visitor: personal QR scanned by a guard', () => {
   it('stores the visitor once, with the name and the declaration read from the rendered QR', async () => {
     const page = await visitorBrowser.newPage();
     const visitor = new VisitorPage(page);
-    await visitor.createSelf(server.url, { name: NAME, birth: '12/03/1990', gender: 'female', phone: '0987654321', idNumber: '038190012345', address: ADDRESS });
+    await visitor.createSelf(server.url, {
+      name: NAME,
+      birth: '12/03/1990',
+      gender: 'female',
+      phone: '0987654321',
+      idNumber: '038190012345',
+      address: ADDRESS,
+    });
     // Before declaring, the QR says plainly that today's declaration is missing.
     await page.getByTestId('member').getByRole('button').nth(1).click();
     expect(await page.getByTestId('qr-declaration').getAttribute('data-state')).toBe('none');
@@ -70,7 +83,14 @@ describe('visitor: personal QR scanned by a guard', () => {
     const expectedMask = 2 ** yesNo.indexOf('cough') + 2 ** yesNo.indexOf('consent');
     expect(stored[0]).toMatchObject({
       source: 'visitor_qr',
-      person: { name: NAME, birthDate: '1990-03-12', gender: 'female', phone: '0987654321', idNumber: '038190012345', address: ADDRESS },
+      person: {
+        name: NAME,
+        birthDate: '1990-03-12',
+        gender: 'female',
+        phone: '0987654321',
+        idNumber: '038190012345',
+        address: ADDRESS,
+      },
       declaration: { version: 1, answers: { yesMask: expectedMask } },
     });
     expect(stored[0]?.person.visitorId).toMatch(/^[0-9a-z]{10}$/);

@@ -39,7 +39,11 @@ describe('visitor: installable app and data on the phone', () => {
     server = await startServerProcess();
     // A persistent profile: Chromium never offers to install from an incognito context.
     profileDir = mkdtempSync(join(tmpdir(), 'tramqr-install-'));
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: BASE_ARGS });
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: BASE_ARGS,
+    });
     page = context.pages()[0] ?? (await context.newPage());
   });
 
@@ -71,16 +75,22 @@ describe('visitor: installable app and data on the phone', () => {
     expect(pngs.some((i) => i.sizes === '512x512' && i.purpose === 'maskable')).toBe(true);
 
     const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
     expect(scope).toBe(`${server.url}/`);
     // When the browser offers the install (beforeinstallprompt, whose timing Chromium decides), the start
     // page shows its own install button and the button replays the browser's prompt once.
     await page.evaluate(() => {
-      const offer = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
+      const offer = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
+        prompt: () => Promise<void>;
+        userChoice: Promise<unknown>;
+      };
       offer.prompt = async () => {
-        (window as unknown as { prompted: number }).prompted = ((window as unknown as { prompted?: number }).prompted ?? 0) + 1;
+        (window as unknown as { prompted: number }).prompted =
+          ((window as unknown as { prompted?: number }).prompted ?? 0) + 1;
       };
       offer.userChoice = Promise.resolve({ outcome: 'accepted' });
       window.dispatchEvent(offer);
@@ -95,7 +105,11 @@ describe('visitor: installable app and data on the phone', () => {
     await visitor.createSelf(server.url, { name: 'Lê Văn Tám', birth: '1975' });
     const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
     const cp = (await findCheckpointByCode(db, 'TS-DL-001'))!;
-    const link = (await loadPosterSigner(db, server.url, Date.now())).url({ code: cp.code, checkpointId: cp.id, name: cp.name });
+    const link = (await loadPosterSigner(db, server.url, Date.now())).url({
+      code: cp.code,
+      checkpointId: cp.id,
+      name: cp.name,
+    });
     await db.destroy();
 
     await page.goto(link);

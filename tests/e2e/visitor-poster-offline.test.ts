@@ -50,7 +50,12 @@ describe('visitor: poster check-in offline', () => {
   });
 
   it('opens the poster link offline, checks the family in, and delivers once when the server returns', async () => {
-    await visitor.createSelf(server.url, { name: 'Nguyễn Thị Hoa', birth: '1987', gender: 'female', phone: '0912345678' });
+    await visitor.createSelf(server.url, {
+      name: 'Nguyễn Thị Hoa',
+      birth: '1987',
+      gender: 'female',
+      phone: '0912345678',
+    });
     await page.getByRole('button', { name: /Thêm người trong gia đình/ }).click();
     await visitor.saveProfile({ name: 'Trần Minh Khang', birth: '2016', gender: 'male' });
     await page.getByTestId('visitor-home').waitFor();
@@ -84,7 +89,11 @@ describe('visitor: poster check-in offline', () => {
     expect(stored).toHaveLength(2);
     const hoa = stored.find((c) => c.person.name === 'Nguyễn Thị Hoa');
     const khang = stored.find((c) => c.person.name === 'Trần Minh Khang');
-    expect(hoa).toMatchObject({ source: 'self', kind: 'in', person: { birthYear: 1987, gender: 'female', phone: '0912345678' } });
+    expect(hoa).toMatchObject({
+      source: 'self',
+      kind: 'in',
+      person: { birthYear: 1987, gender: 'female', phone: '0912345678' },
+    });
     expect(hoa?.declaration?.answers).toMatchObject({ consent: true, fever: false });
     expect(khang).toMatchObject({ source: 'self', kind: 'in', declaration: null, person: { birthYear: 2016 } });
     expect(hoa?.groupId).toBeTruthy();

@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCheckIn } from '../support/make-checkin';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 import { enrolSim, pushOnce } from '../support/sim-device';
 import type { KeyedEnrolment } from '../support/device-key';
 
@@ -44,7 +50,9 @@ describe('acknowledged means committed', () => {
       let alive = true;
       const pusher = async (p: number) => {
         for (let n = 0; alive; n++) {
-          const items = Array.from({ length: 100 }, (_, i) => makeCheckIn(i, { checkpointId, deviceTime: Date.now(), person: { name: `Khách ${round}-${p}-${n}-${i}` } }));
+          const items = Array.from({ length: 100 }, (_, i) =>
+            makeCheckIn(i, { checkpointId, deviceTime: Date.now(), person: { name: `Khách ${round}-${p}-${n}-${i}` } }),
+          );
           const answer = await pushOnce(server.url, device, items);
           if (!answer) return;
           for (const r of answer.results) if (r.id && r.status !== 'rejected') acked.push(r.id);

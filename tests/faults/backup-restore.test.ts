@@ -12,7 +12,13 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/protocol';
 import { makeCheckIn } from '../support/make-checkin';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 import { enrolSim, pushOnce } from '../support/sim-device';
 
 const run = promisify(execFile);
@@ -33,7 +39,13 @@ describe('backup under writes, then restore', () => {
     const live = await startServerProcess();
     servers.push(live);
     const devices = await Promise.all(
-      [1, 2, 3].map(async (n) => enrolSim(live.url, (await createEnrolLink(live.dataDir, 'TS-DL-001', live.url)).split('#')[1] ?? '', `backup ${n}`)),
+      [1, 2, 3].map(async (n) =>
+        enrolSim(
+          live.url,
+          (await createEnrolLink(live.dataDir, 'TS-DL-001', live.url)).split('#')[1] ?? '',
+          `backup ${n}`,
+        ),
+      ),
     );
 
     /** Acknowledgement time of every id the live server accepted. */
@@ -56,7 +68,14 @@ describe('backup under writes, then restore', () => {
     const ackedBefore = [...acked.keys()];
     const backupFile = join(work, 'backups', 'checkpoints-copy.sqlite');
     // The documented command (npm run cli -- backup …), run while the three devices keep pushing.
-    const { stdout } = await run(join('node_modules', '.bin', 'tsx'), ['src/server/cli.ts', 'backup', '--data', live.dataDir, '--out', backupFile]);
+    const { stdout } = await run(join('node_modules', '.bin', 'tsx'), [
+      'src/server/cli.ts',
+      'backup',
+      '--data',
+      live.dataDir,
+      '--out',
+      backupFile,
+    ]);
     const backupEndedAt = Date.now();
     await new Promise((r) => setTimeout(r, 300));
     writing = false;
@@ -75,7 +94,9 @@ describe('backup under writes, then restore', () => {
     const missing = ackedBefore.filter((id) => !rows.has(id));
     const unknown = [...rows].filter((id) => !sent.has(id));
     // The restored server knows those check-ins: a device re-sending one is told "duplicate".
-    const resend = await pushOnce(restored.url, devices[0]!, [makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id })]);
+    const resend = await pushOnce(restored.url, devices[0]!, [
+      makeCheckIn(0, { id: ackedBefore[0]!, checkpointId: devices[0]!.checkpoint.id }),
+    ]);
     console.log(
       `backup under writes: ${ackedBefore.length} acknowledged before the backup, ${ackedDuring} during it, ` +
         `${acked.size} in all; restored ${rows.size} rows, ${missing.length} of the acknowledged-before missing`,

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { FaultControl, NO_FAULTS, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { GuardPage } from '../support/guard-page';
-import { createEnrolLink, readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  createEnrolLink,
+  readCheckins,
+  removeDataDir,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261128);
 const PER_ROUND = process.env.FAULT_SOAK === '1' ? 6 : 2;
@@ -61,7 +67,9 @@ describe('Chromium guard devices under faults, clock skew, reloads and an app up
   async function openDevice(name: string, skewMs: number): Promise<Device> {
     const shift = clockShiftScript(skewMs);
     // The service worker shares the device clock: prepend the same shift to sw.js.
-    const proxy = await startFaultProxy(control, { rewrite: (path, body) => (skewMs !== 0 && path === '/sw.js' ? Buffer.concat([Buffer.from(shift), body]) : null) });
+    const proxy = await startFaultProxy(control, {
+      rewrite: (path, body) => (skewMs !== 0 && path === '/sw.js' ? Buffer.concat([Buffer.from(shift), body]) : null),
+    });
     const context = await browser.newContext();
     if (skewMs !== 0) await context.addInitScript(shift);
     const page = await context.newPage();
@@ -78,7 +86,9 @@ describe('Chromium guard devices under faults, clock skew, reloads and an app up
   async function typeIn(device: Device, page: Page, label: string): Promise<void> {
     const form = page.getByTestId('manual-form');
     // Without a camera the screen opens the form by itself, shortly after load.
-    await form.waitFor({ timeout: 3_000 }).catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
+    await form
+      .waitFor({ timeout: 3_000 })
+      .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
     const name = `${device.name} ${label}`;
     await form.locator('input[name="name"]').fill(name);
     device.typed.set(name, Date.now());
@@ -95,12 +105,22 @@ describe('Chromium guard devices under faults, clock skew, reloads and an app up
     const a = await openDevice('Máy A', 0);
     const b = await openDevice('Máy B', 2 * HOUR);
     const c = await openDevice('Máy C', -24 * HOUR);
-    control.plan = { ...NO_FAULTS, dropBefore: 0.12, dropAfter: 0.12, error500: 0.06, error500After: 0.06, error503: 0.08, twice: 0.1, retryAfterS: 1 };
+    control.plan = {
+      ...NO_FAULTS,
+      dropBefore: 0.12,
+      dropAfter: 0.12,
+      error500: 0.06,
+      error500After: 0.06,
+      error503: 0.08,
+      twice: 0.1,
+      retryAfterS: 1,
+    };
 
     const t0 = Date.now();
     const phase = (what: string) => console.log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
     let round = 0;
-    for (const device of [a, b, c]) for (let i = 0; i < PER_ROUND; i++) await typeIn(device, device.page, `r${round}-${i}`);
+    for (const device of [a, b, c])
+      for (let i = 0; i < PER_ROUND; i++) await typeIn(device, device.page, `r${round}-${i}`);
 
     phase('typed first rounds');
     // Reload each page in the middle of a flush.
@@ -138,7 +158,9 @@ describe('Chromium guard devices under faults, clock skew, reloads and an app up
     control.plan = { ...NO_FAULTS, error503: 1, retryAfterS: 1 };
     for (let i = 0; i < PER_ROUND; i++) await typeIn(a, a.page, `r${round}-queued-${i}`);
     expect(await new GuardPage(a.page).pendingCount()).toBeGreaterThan(0);
-    a.proxy.setRewrite((path, body) => (path === '/sw.js' ? Buffer.concat([body, Buffer.from('\n// new version\n')]) : null));
+    a.proxy.setRewrite((path, body) =>
+      path === '/sw.js' ? Buffer.concat([body, Buffer.from('\n// new version\n')]) : null,
+    );
     await a.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     const update = a.page.getByRole('button', { name: /^(Cập nhật|Update)$/ });
     await update.waitFor({ timeout: 30_000 });

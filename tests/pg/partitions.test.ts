@@ -25,7 +25,10 @@ afterEach(async () => {
 
 /** Rows per partition of `checkins`, by partition name. */
 async function rowsByPartition(): Promise<Record<string, number>> {
-  const res = await sql<{ p: string; n: number }>`select tableoid::regclass::text as p, count(*) as n from checkins group by 1`.execute(s.db);
+  const res = await sql<{
+    p: string;
+    n: number;
+  }>`select tableoid::regclass::text as p, count(*) as n from checkins group by 1`.execute(s.db);
   return Object.fromEntries(res.rows.map((r) => [r.p, Number(r.n)]));
 }
 
@@ -35,15 +38,24 @@ describe('monthly partitions of check-ins (PostgreSQL)', () => {
     const now = checkIns(s.checkpoint.id, 30);
     // A device whose clock runs three months fast: its ids carry February 2027.
     const fast = sampleCheckIns({ checkpointId: s.checkpoint.id, count: 5, startTime: Date.UTC(2027, 1, 20), seed: 3 });
-    expect((await push(s.app, token, pushBody(now))).json<PushResponse>().results.every((r) => r.status === 'accepted')).toBe(true);
-    expect((await push(s.app, token, pushBody(fast, { sentAt: Date.UTC(2027, 1, 20) }))).json<PushResponse>().results.every((r) => r.status === 'accepted')).toBe(true);
+    expect(
+      (await push(s.app, token, pushBody(now))).json<PushResponse>().results.every((r) => r.status === 'accepted'),
+    ).toBe(true);
+    expect(
+      (await push(s.app, token, pushBody(fast, { sentAt: Date.UTC(2027, 1, 20) })))
+        .json<PushResponse>()
+        .results.every((r) => r.status === 'accepted'),
+    ).toBe(true);
     expect(await rowsByPartition()).toEqual({ checkins_y2026m11: 30, checkins_default: 5 });
 
     expect(await ensurePartitions(s.db, Date.UTC(2027, 1, 2))).toEqual(['checkins_y2027m02', 'checkins_y2027m03']);
     expect(await rowsByPartition()).toEqual({ checkins_y2026m11: 30, checkins_y2027m02: 5 });
     // Idempotency still holds across partitions: the same batches again are duplicates.
     // (each batch sent again by its own device clock: the fast one's claims are only plausible with its clock)
-    for (const again of [await push(s.app, token, pushBody(now)), await push(s.app, token, pushBody(fast, { sentAt: Date.UTC(2027, 1, 20) }))]) {
+    for (const again of [
+      await push(s.app, token, pushBody(now)),
+      await push(s.app, token, pushBody(fast, { sentAt: Date.UTC(2027, 1, 20) })),
+    ]) {
       expect(again.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
     }
     expect(await countCheckins(s.db)).toBe(35);

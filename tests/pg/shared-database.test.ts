@@ -36,8 +36,13 @@ describe('schemas sharing a database', () => {
         try {
           migrated.push(await migrateToLatest(db));
           // What the migrator asks on every start: which tables exist here (many times, to meet a drop).
-          for (let j = 0; j < 40; j++) expect((await db.introspection.getTables()).map((t) => t.name)).toContain('checkins');
-          const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = 'checkins'`.execute(db);
+          for (let j = 0; j < 40; j++)
+            expect((await db.introspection.getTables()).map((t) => t.name)).toContain('checkins');
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = 'checkins'`.execute(
+            db,
+          );
           expect(rows[0]?.n).toBe(1);
         } finally {
           await db.destroy();

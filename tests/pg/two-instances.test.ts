@@ -24,10 +24,21 @@ afterAll(async () => {
 describe('two server instances on one PostgreSQL', () => {
   it('the same batches pushed to both in parallel are stored once, each item accepted by exactly one instance', async () => {
     const devices = await Promise.all(['TS-DL-001', 'TS-NUA-001', 'TS-TTA-001'].map((code) => s.enrol(code)));
-    const batches = devices.flatMap((d, i) => [0, 1, 2, 3].map((b) => ({ token: d.token, items: checkIns(d.checkpoint.id, 200, 1_000 * i + b) })));
+    const batches = devices.flatMap((d, i) =>
+      [0, 1, 2, 3].map((b) => ({ token: d.token, items: checkIns(d.checkpoint.id, 200, 1_000 * i + b) })),
+    );
     // Overlapping batches too: the second half of each batch again, mixed with the first half of the next.
-    const overlaps = batches.slice(0, -1).map((b, i) => ({ token: b.token, items: [...b.items.slice(100), ...(batches[i + 1]?.token === b.token ? (batches[i + 1]?.items.slice(0, 100) ?? []) : [])] }));
-    const sends = [...batches, ...overlaps].flatMap((b) => [push(s.app, b.token, pushBody(b.items)), push(second, b.token, pushBody(b.items))]);
+    const overlaps = batches.slice(0, -1).map((b, i) => ({
+      token: b.token,
+      items: [
+        ...b.items.slice(100),
+        ...(batches[i + 1]?.token === b.token ? (batches[i + 1]?.items.slice(0, 100) ?? []) : []),
+      ],
+    }));
+    const sends = [...batches, ...overlaps].flatMap((b) => [
+      push(s.app, b.token, pushBody(b.items)),
+      push(second, b.token, pushBody(b.items)),
+    ]);
     const answers = await Promise.all(sends);
 
     const acceptedBy = new Map<string, number>();

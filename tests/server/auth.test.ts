@@ -24,7 +24,12 @@ describe('push authentication', () => {
     ['a malformed token', 'Bearer not-a-token'],
     ['an unknown token', `Bearer ${'A'.repeat(43)}`],
   ])('answers 401 with %s', async (_label, authorization) => {
-    const res = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization }, payload: pushBody(checkIns(s.checkpoint.id, 1)) });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: { authorization },
+      payload: pushBody(checkIns(s.checkpoint.id, 1)),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json<ErrorBody>().error).toBe('invalid_token');
     expect(await countCheckins(s.db)).toBe(0);
@@ -45,7 +50,11 @@ describe('push authentication', () => {
     const stored = await findCheckinById(s.db, before[0]!.id);
     expect(stored?.fromRevokedDevice).toBe(true);
     expect(await countCheckins(s.db)).toBe(2);
-    const config = await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${token}` } });
+    const config = await s.app.inject({
+      method: 'GET',
+      url: API.deviceConfig,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(config.statusCode).toBe(403);
     expect(config.json<ErrorBody>().error).toBe('device_revoked');
   });

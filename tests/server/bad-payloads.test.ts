@@ -118,7 +118,9 @@ describe('bad requests get a 4xx ErrorBody, never a 5xx', () => {
   });
 
   it('refuses a body carrying prototype-pollution keys with a 400 and a reason', async () => {
-    const res = await rawPush('{"protocol":1,"sentAt":1,"appVersion":"x","pending":1,"items":[{"__proto__":{"admin":true}}]}');
+    const res = await rawPush(
+      '{"protocol":1,"sentAt":1,"appVersion":"x","pending":1,"items":[{"__proto__":{"admin":true}}]}',
+    );
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json<ErrorBody>()).sort()).toEqual(['error', 'message']);
   });
@@ -138,7 +140,12 @@ describe('bad enrolment requests', () => {
     ['a string', 'application/json', '"abc"'],
     ['a number code', 'application/json', '{"code":12345678,"appVersion":"1"}'],
   ])('%s → 4xx ErrorBody', async (_label, contentType, payload) => {
-    const res = await s.app.inject({ method: 'POST', url: API.enrol, headers: { 'content-type': contentType }, payload });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: API.enrol,
+      headers: { 'content-type': contentType },
+      payload,
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(Object.keys(res.json<ErrorBody>()).sort()).toEqual(['error', 'message']);

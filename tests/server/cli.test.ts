@@ -28,7 +28,11 @@ describe('CLI', () => {
 
     const app = await buildApp({ dbFile: join(dir, 'checkpoints.sqlite'), publicUrl: 'https://ts.example.vn' });
     try {
-      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code: match?.[1], appVersion: '0.1.0' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: API.enrol,
+        payload: { code: match?.[1], appVersion: '0.1.0' },
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json<EnrolResponse>().checkpoint.name).toBe('Trạm Y tế xã Hợp Thành');
     } finally {

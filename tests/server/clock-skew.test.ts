@@ -18,7 +18,11 @@ async function pushWithClockError(ahead: number, truth: number, sentAtTruth: num
   const [item] = checkIns(s.checkpoint.id, 1);
   if (!item) throw new Error('fixture');
   s.clock.now = sentAtTruth + 40; // a little network latency
-  const res = await push(s.app, token, pushBody([{ ...item, deviceTime: truth + ahead }], { sentAt: sentAtTruth + ahead }));
+  const res = await push(
+    s.app,
+    token,
+    pushBody([{ ...item, deviceTime: truth + ahead }], { sentAt: sentAtTruth + ahead }),
+  );
   const stored = await findCheckinById(s.db, item.id);
   if (!stored) throw new Error('not stored');
   return { answer: res.json<PushResponse>(), stored };

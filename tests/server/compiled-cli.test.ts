@@ -34,7 +34,9 @@ describe('compiled server', () => {
   it('requeue-rejected clears the rejected flag of every forward and says how many', { timeout: 30_000 }, async () => {
     const file = join(dir, 'checkpoints.sqlite');
     const sqlite = new BetterSqlite3(file);
-    const insert = sqlite.prepare('insert into forward_outbox (checkin_id, queued_at, rejected_at, reject_reason) values (?, ?, ?, ?)');
+    const insert = sqlite.prepare(
+      'insert into forward_outbox (checkin_id, queued_at, rejected_at, reject_reason) values (?, ?, ?, ?)',
+    );
     insert.run('a', 1, 5, 'bad_item: person');
     insert.run('b', 2, 6, 'bad_item: time');
     insert.run('c', 3, null, null);
@@ -44,7 +46,9 @@ describe('compiled server', () => {
     expect(stdout).toContain('re-queued 2 rejected check-in(s)');
 
     const check = new BetterSqlite3(file, { readonly: true });
-    const rows = check.prepare('select checkin_id, rejected_at, reject_reason from forward_outbox order by checkin_id').all();
+    const rows = check
+      .prepare('select checkin_id, rejected_at, reject_reason from forward_outbox order by checkin_id')
+      .all();
     check.close();
     expect(rows).toEqual([
       { checkin_id: 'a', rejected_at: null, reject_reason: null },

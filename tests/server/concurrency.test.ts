@@ -24,7 +24,9 @@ describe('concurrent pushes', () => {
     const { token } = await s.enrol();
     const items = checkIns(s.checkpoint.id, 40);
     const [a, b] = await Promise.all([push(s.app, token, pushBody(items)), push(s.app, token, pushBody(items))]);
-    const statuses = items.map((_, i) => [a?.json<PushResponse>().results[i]?.status, b?.json<PushResponse>().results[i]?.status].sort());
+    const statuses = items.map((_, i) =>
+      [a?.json<PushResponse>().results[i]?.status, b?.json<PushResponse>().results[i]?.status].sort(),
+    );
     expect(statuses.every(([x, y]) => x === 'accepted' && y === 'duplicate')).toBe(true);
     expect(await countCheckins(s.db)).toBe(40);
   });

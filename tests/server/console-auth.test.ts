@@ -39,13 +39,20 @@ describe('console sign-in', () => {
 
   it('marks the cookie Secure when the public URL is https', async () => {
     const app = await buildApp({ ...s.target, publicUrl: 'https://tram.example.vn', now: () => s.clock.now });
-    const res = await app.inject({ method: 'POST', url: '/api/admin/login', payload: { username: 'admin', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/login',
+      payload: { username: 'admin', password: PASSWORD },
+    });
     expect(String(res.headers['set-cookie'])).toContain('; Secure');
     await app.close();
   });
 
   it('refuses wrong passwords and unknown users alike with 401', async () => {
-    for (const [u, p] of [['admin', 'wrong-password'], ['nobody', PASSWORD]] as const) {
+    for (const [u, p] of [
+      ['admin', 'wrong-password'],
+      ['nobody', PASSWORD],
+    ] as const) {
       const res = await login(u, p);
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toBe('bad_credentials');
@@ -59,7 +66,12 @@ describe('console sign-in', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
     // Another instance on the same database sees the same count.
     const other = await buildApp({ ...s.target, publicUrl: 'http://district.test', now: () => s.clock.now });
-    const res = await other.inject({ method: 'POST', url: '/api/admin/login', payload: { username: 'admin', password: PASSWORD }, remoteAddress: '10.0.0.1' });
+    const res = await other.inject({
+      method: 'POST',
+      url: '/api/admin/login',
+      payload: { username: 'admin', password: PASSWORD },
+      remoteAddress: '10.0.0.1',
+    });
     expect(res.statusCode).toBe(429);
     await other.close();
     // Another IP is not blocked; and after 15 minutes the first one may try again.
@@ -80,7 +92,12 @@ describe('console sign-in', () => {
   it('requires the CSRF token and a same-origin Origin on state-changing requests', async () => {
     const client = await signIn(s.app, 'admin');
     const body = { repeatWindowMin: 15 };
-    const noToken = await s.app.inject({ method: 'PUT', url: '/api/admin/settings', headers: { cookie: client.cookie }, payload: body });
+    const noToken = await s.app.inject({
+      method: 'PUT',
+      url: '/api/admin/settings',
+      headers: { cookie: client.cookie },
+      payload: body,
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error).toBe('csrf_token');
     const crossSite = await client.request('PUT', '/api/admin/settings', body, { origin: 'https://evil.example' });

@@ -20,19 +20,35 @@ afterEach(async () => {
 describe('questionnaire and settings editors', () => {
   it('saves a new questionnaire version that the next device sync picks up', async () => {
     const current = (await admin.request('GET', '/api/admin/questionnaire')).json<Questionnaire>();
-    const extra = { id: 'visited_hospital', kind: 'yesno', group: 'exposure', label: { vi: 'Đã đến bệnh viện trong 14 ngày?', en: 'Visited a hospital in 14 days?' } };
-    const saved = await admin.request('PUT', '/api/admin/questionnaire', { baseVersion: current.version, questions: [...current.questions, extra] });
+    const extra = {
+      id: 'visited_hospital',
+      kind: 'yesno',
+      group: 'exposure',
+      label: { vi: 'Đã đến bệnh viện trong 14 ngày?', en: 'Visited a hospital in 14 days?' },
+    };
+    const saved = await admin.request('PUT', '/api/admin/questionnaire', {
+      baseVersion: current.version,
+      questions: [...current.questions, extra],
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<Questionnaire>().version).toBe(current.version + 1);
 
     const { token } = await s.enrol();
-    const config = (await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${token}` } })).json<{ questionnaire: Questionnaire }>();
+    const config = (
+      await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${token}` } })
+    ).json<{ questionnaire: Questionnaire }>();
     expect(config.questionnaire.version).toBe(current.version + 1);
     expect(config.questionnaire.questions.at(-1)?.id).toBe('visited_hospital');
 
-    const stale = await admin.request('PUT', '/api/admin/questionnaire', { baseVersion: current.version, questions: current.questions });
+    const stale = await admin.request('PUT', '/api/admin/questionnaire', {
+      baseVersion: current.version,
+      questions: current.questions,
+    });
     expect(stale.statusCode).toBe(409);
-    const dup = await admin.request('PUT', '/api/admin/questionnaire', { baseVersion: current.version + 1, questions: [extra, extra] });
+    const dup = await admin.request('PUT', '/api/admin/questionnaire', {
+      baseVersion: current.version + 1,
+      questions: [extra, extra],
+    });
     expect(dup.statusCode).toBe(400);
     expect((await listAudit(s.db, 5))[0]?.action).toBe('questionnaire.save');
   });
@@ -40,7 +56,13 @@ describe('questionnaire and settings editors', () => {
   it('validates settings', async () => {
     expect((await admin.request('PUT', '/api/admin/settings', { retentionDays: 0 })).statusCode).toBe(400);
     const ok = await admin.request('PUT', '/api/admin/settings', { retentionDays: 21 });
-    expect(ok.json()).toEqual({ repeatWindowMin: 10, retentionDays: 21, declarationValidDays: 1, riskInstruction: '', healthPhone: '' });
+    expect(ok.json()).toEqual({
+      repeatWindowMin: 10,
+      retentionDays: 21,
+      declarationValidDays: 1,
+      riskInstruction: '',
+      healthPhone: '',
+    });
   });
 });
 
@@ -49,13 +71,17 @@ describe('unit CSV import', () => {
     const csv = '\uFEFFcode,name\r\nTS-DL,Xã Dân Lực (mới)\r\nTS-TV,"Xã Thọ Vực"\r\nTS-NUA,Thị trấn Nưa\r\n';
     const res = await admin.request('POST', '/api/admin/units/import', { csv });
     expect(res.json()).toEqual({ created: 1, renamed: 1, unchanged: 1 });
-    const units = (await admin.request('GET', '/api/admin/units')).json<{ code: string; name: string; level: string }[]>();
+    const units = (await admin.request('GET', '/api/admin/units')).json<
+      { code: string; name: string; level: string }[]
+    >();
     expect(units.find((u) => u.code === 'TS-TV')).toMatchObject({ name: 'Xã Thọ Vực', level: 'commune' });
     expect(units.find((u) => u.code === 'TS-DL')?.name).toBe('Xã Dân Lực (mới)');
   });
 
   it('rejects a bad file with the line number and changes nothing', async () => {
-    const res = await admin.request('POST', '/api/admin/units/import', { csv: 'code,name\nTS-A1,Xã A\nbad code!,Xã B\n' });
+    const res = await admin.request('POST', '/api/admin/units/import', {
+      csv: 'code,name\nTS-A1,Xã A\nbad code!,Xã B\n',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('line 3');
     await expect(importUnits(s.db, 'name\nX')).rejects.toThrow(/code and name/);

@@ -14,7 +14,8 @@ const registered: string[] = [];
 beforeAll(async () => {
   s = await startTestServer({
     onRoute: (route) => {
-      for (const method of [route.method].flat()) if (route.url.startsWith('/api/admin/') && method !== 'HEAD') registered.push(`${method} ${route.url}`);
+      for (const method of [route.method].flat())
+        if (route.url.startsWith('/api/admin/') && method !== 'HEAD') registered.push(`${method} ${route.url}`);
     },
   });
   await createAccount(s.db, 'admin', 'admin');

@@ -22,7 +22,12 @@ describe('dashboard', () => {
     const before = await dashboard();
     expect(before.totals).toMatchObject({ registered: 8, active: 0 });
     const silent = before.silent.find((c) => c.code === 'TS-DL-001');
-    expect(silent).toMatchObject({ name: 'UBND xã Dân Lực', contactName: 'Lê Văn Hùng', contactPhone: '0912 345 601', lastCheckinAt: null });
+    expect(silent).toMatchObject({
+      name: 'UBND xã Dân Lực',
+      contactName: 'Lê Văn Hùng',
+      contactPhone: '0912 345 601',
+      lastCheckinAt: null,
+    });
 
     const { token } = await s.enrol();
     await push(s.app, token, pushBody(checkIns(s.checkpoint.id, 3)));
@@ -74,7 +79,9 @@ describe('dashboard', () => {
     const raw = res.rawPayload;
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = raw.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Mã chốt,Tên chốt,"Xã, thị trấn",Người phụ trách,Số điện thoại,Lượt quét gần nhất,Số thiết bị');
+    expect(lines[0]).toBe(
+      'Mã chốt,Tên chốt,"Xã, thị trấn",Người phụ trách,Số điện thoại,Lượt quét gần nhất,Số thiết bị',
+    );
     expect(lines).toContain('TS-DL-001,UBND xã Dân Lực,Xã Dân Lực,Lê Văn Hùng,0912 345 601,,0');
     expect(lines).toHaveLength(9);
   });
@@ -83,7 +90,9 @@ describe('dashboard', () => {
     const communes = (await admin.request('GET', '/api/admin/dashboard/export/communes')).body;
     expect(communes).toContain('Xã Dân Lực,1,0,1');
     const daily = (await admin.request('GET', '/api/admin/dashboard/export/daily')).body.split('\r\n');
-    expect(daily[0]).toBe('\uFEFFNgày,Mã QR cá nhân,Căn cước công dân,Mã QR quốc gia,Nhập tay,Khai hộ,Phiếu giấy,Tự quét mã của chốt,Tổng lượt quét');
+    expect(daily[0]).toBe(
+      '\uFEFFNgày,Mã QR cá nhân,Căn cước công dân,Mã QR quốc gia,Nhập tay,Khai hộ,Phiếu giấy,Tự quét mã của chốt,Tổng lượt quét',
+    );
     expect(daily).toHaveLength(32);
     expect((await admin.request('GET', '/api/admin/dashboard/export/users')).statusCode).toBe(404);
   });

@@ -16,7 +16,18 @@ export const PASSWORD = 'mat-khau-dai-1';
 export async function createAccount(db: Db, username: string, role: Role, unitCode = 'TS-DL'): Promise<string> {
   const unit = (await listUnits(db)).find((u) => u.code === unitCode);
   const id = uuidv7();
-  await insertUser(db, { id, username, displayName: username, role, unitId: role === 'officer' ? (unit?.id ?? null) : null, createdAt: Date.now() }, await hashPassword(PASSWORD));
+  await insertUser(
+    db,
+    {
+      id,
+      username,
+      displayName: username,
+      role,
+      unitId: role === 'officer' ? (unit?.id ?? null) : null,
+      createdAt: Date.now(),
+    },
+    await hashPassword(PASSWORD),
+  );
   return id;
 }
 
@@ -26,7 +37,12 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export interface ConsoleClient {
   cookie: string;
   csrf: string;
-  request(method: Method, url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Signs in through POST /api/admin/login; throws unless it succeeds. */

@@ -134,13 +134,23 @@ beforeAll(async () => {
   await createAccount(s.db, 'canbo.danluc', 'officer', 'TS-DL');
   await createAccount(s.db, 'truyvet', 'tracer');
   const victim = await createAccount(s.db, 'victim', 'tracer');
-  clients = { admin: await signIn(s.app, 'admin'), officer: await signIn(s.app, 'canbo.danluc'), tracer: await signIn(s.app, 'truyvet') };
+  clients = {
+    admin: await signIn(s.app, 'admin'),
+    officer: await signIn(s.app, 'canbo.danluc'),
+    tracer: await signIn(s.app, 'truyvet'),
+  };
   deviceToken = (await s.enrol()).token;
   const door = await clients.admin.request('POST', `/api/admin/checkpoints/${s.checkpoint.id}/door-links`);
   doorToken = door.json<{ link: string }>().link.split('#')[1]!;
   const revokeTarget = (await s.enrol()).deviceId;
   const unit = (await listUnits(s.db)).find((u) => u.code === 'TS-DL')!;
-  params = { '/api/admin/devices/:id': `/api/admin/devices/${revokeTarget}`, '/api/admin/users/:id': `/api/admin/users/${victim}`, '/api/admin/units/:id': `/api/admin/units/${unit.id}`, ':id': s.checkpoint.id, ':table': 'silent' };
+  params = {
+    '/api/admin/devices/:id': `/api/admin/devices/${revokeTarget}`,
+    '/api/admin/users/:id': `/api/admin/users/${victim}`,
+    '/api/admin/units/:id': `/api/admin/units/${unit.id}`,
+    ':id': s.checkpoint.id,
+    ':table': 'silent',
+  };
 });
 afterAll(async () => {
   await s.close();
@@ -150,7 +160,8 @@ afterAll(async () => {
 /** A concrete URL for a route pattern. */
 function concrete(pattern: string): string {
   let url = pattern.replace(/\/\*$/, '/');
-  for (const [prefix, value] of Object.entries(params)) if (prefix.startsWith('/') && url.startsWith(`${prefix}`)) url = url.replace(prefix, value);
+  for (const [prefix, value] of Object.entries(params))
+    if (prefix.startsWith('/') && url.startsWith(`${prefix}`)) url = url.replace(prefix, value);
   return url.replace(':id', params[':id']!).replace(':table', params[':table']!);
 }
 
@@ -256,7 +267,9 @@ function spellings(path: string): { url: string; decodedByRouter: boolean }[] {
 
 describe('console routes under other spellings of their path', () => {
   it('never answer an anonymous caller with 2xx or 5xx; spellings the router decodes meet the gate (401)', async () => {
-    const consoleRoutes = [...new Set(routes)].filter((r) => r.split(' ')[1]!.startsWith('/api/admin')).filter((r) => !r.endsWith('/logout'));
+    const consoleRoutes = [...new Set(routes)]
+      .filter((r) => r.split(' ')[1]!.startsWith('/api/admin'))
+      .filter((r) => !r.endsWith('/logout'));
     expect(consoleRoutes.length).toBeGreaterThan(40);
     const leaks: string[] = [];
     let calls = 0;
@@ -269,7 +282,8 @@ describe('console routes under other spellings of their path', () => {
         calls++;
         const status = res.statusCode;
         if (status < 300 || status >= 500) leaks.push(`${method} ${url}: ${status}`);
-        else if (decodedByRouter && !publicRoute && status !== 401) leaks.push(`${method} ${url}: ${status}, expected the gate's 401`);
+        else if (decodedByRouter && !publicRoute && status !== 401)
+          leaks.push(`${method} ${url}: ${status}, expected the gate's 401`);
       }
     }
     expect(calls).toBeGreaterThan(1000);
@@ -290,4 +304,3 @@ describe('console routes under other spellings of their path', () => {
     }
   });
 });
-

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 describe('serving the console', () => {
-  it.each(['/console', '/console/', '/console/checkpoints/0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000', '/console/posters/unit/x'])('serves console.html at %s', async (url) => {
+  it.each([
+    '/console',
+    '/console/',
+    '/console/checkpoints/0190aaaa-bbbb-7ccc-8ddd-eeeeffff0000',
+    '/console/posters/unit/x',
+  ])('serves console.html at %s', async (url) => {
     const res = await s.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe(CONSOLE);
@@ -36,6 +41,8 @@ describe('serving the console', () => {
     // No route matched, so no console gate: a JSON 404 (never the SPA page), however the path is spelled.
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: 'not_found' });
-    expect((await s.app.inject({ method: 'GET', url: '/API/Admin/nothing-here' })).json()).toMatchObject({ error: 'not_found' });
+    expect((await s.app.inject({ method: 'GET', url: '/API/Admin/nothing-here' })).json()).toMatchObject({
+      error: 'not_found',
+    });
   });
 });

@@ -33,7 +33,13 @@ describe('dashboard words and counts', () => {
   it('"Lượt quét" counts arrivals: check-outs are not scans', async () => {
     const { token } = await s.enrol();
     const arrivals = checkIns(s.checkpoint.id, 3);
-    const outs = arrivals.map((a) => ({ ...a, id: uuidv7(), kind: 'out' as const, ref: a.id, deviceTime: a.deviceTime + 600_000 }));
+    const outs = arrivals.map((a) => ({
+      ...a,
+      id: uuidv7(),
+      kind: 'out' as const,
+      ref: a.id,
+      deviceTime: a.deviceTime + 600_000,
+    }));
     expect((await push(s.app, token, pushBody([...arrivals, ...outs]))).statusCode).toBe(200);
     const d = (await admin.request('GET', '/api/admin/dashboard')).json<Dashboard>();
     expect(d.totals.checkinsInWindow).toBe(3);
@@ -45,19 +51,37 @@ describe('dashboard words and counts', () => {
 
 describe('device names', () => {
   const enrolWith = async (deviceLabel?: string) => {
-    const created = await admin.request('POST', `/api/admin/checkpoints/${s.checkpoint.id}/enrolment-links`, { expiresHours: 24, ...(deviceLabel === 'via-link' ? { deviceName: 'Máy cổng chính' } : {}) });
+    const created = await admin.request('POST', `/api/admin/checkpoints/${s.checkpoint.id}/enrolment-links`, {
+      expiresHours: 24,
+      ...(deviceLabel === 'via-link' ? { deviceName: 'Máy cổng chính' } : {}),
+    });
     const link = created.json<{ link: string }>().link;
     const [code, query] = link.split('#')[1]!.split('?');
     const label = deviceLabel === 'via-link' ? new URLSearchParams(query).get('name')! : deviceLabel;
-    const res = await s.app.inject({ method: 'POST', url: '/api/enrol', payload: { code, appVersion: '0.1.0', ...(label ? { deviceLabel: label } : {}) } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/enrol',
+      payload: { code, appVersion: '0.1.0', ...(label ? { deviceLabel: label } : {}) },
+    });
     expect(res.statusCode).toBe(201);
     return link;
   };
-  const labels = async () => (await s.db.selectFrom('devices').select('label').where('kind', '=', 'guard').orderBy('enrolled_at').orderBy('id').execute()).map((d) => d.label);
+  const labels = async () =>
+    (
+      await s.db
+        .selectFrom('devices')
+        .select('label')
+        .where('kind', '=', 'guard')
+        .orderBy('enrolled_at')
+        .orderBy('id')
+        .execute()
+    ).map((d) => d.label);
 
   it('names a device from the checkpoint and a number, or as the officer named it in the link; never by user-agent', async () => {
     await enrolWith();
-    await enrolWith('Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36'.slice(0, 80));
+    await enrolWith(
+      'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36'.slice(0, 80),
+    );
     const link = await enrolWith('via-link');
     expect(link).toMatch(/\/enrol#[^?]+\?name=M%C3%A1y%20c%E1%BB%95ng%20ch%C3%ADnh$/);
     expect(await labels()).toEqual(['Máy 1 – UBND xã Dân Lực', 'Máy 2 – UBND xã Dân Lực', 'Máy cổng chính']);

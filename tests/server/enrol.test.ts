@@ -47,7 +47,10 @@ describe('POST /api/enrol', () => {
 
   it('accepts a code typed in capitals with dashes', async () => {
     const code = await s.issueCode();
-    const typed = code.toUpperCase().replace(/(.{4})/g, '$1-').replace(/-$/, '');
+    const typed = code
+      .toUpperCase()
+      .replace(/(.{4})/g, '$1-')
+      .replace(/-$/, '');
     expect((await enrolWith(typed)).statusCode).toBe(201);
   });
 

@@ -27,10 +27,21 @@ export function rememberDeviceKey(token: string, deviceId: string, privateKey: C
 }
 
 /** The headers of a push the device holding `token` signs (bearer only when the test has no key for it). */
-export async function signedHeaders(token: string, body: string, opts: { path?: string; now?: number } = {}): Promise<Record<string, string>> {
+export async function signedHeaders(
+  token: string,
+  body: string,
+  opts: { path?: string; now?: number } = {},
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const key = deviceKeys.get(token);
-  if (key) headers[PROOF_HEADER] = await buildProof(key.privateKey, { deviceId: key.deviceId, method: 'POST', path: opts.path ?? API.push, body, now: opts.now ?? sentAtOf(body) });
+  if (key)
+    headers[PROOF_HEADER] = await buildProof(key.privateKey, {
+      deviceId: key.deviceId,
+      method: 'POST',
+      path: opts.path ?? API.push,
+      body,
+      now: opts.now ?? sentAtOf(body),
+    });
   return headers;
 }
 
@@ -71,7 +82,13 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
   const database = await createTestDatabase();
   const { dir, dbFile, target } = database;
   const clock = { now: T0 };
-  const app = await buildApp({ ...target, publicUrl: 'http://district.test', now: () => clock.now, districtKeyDir: join(dir, 'district-keys'), ...config });
+  const app = await buildApp({
+    ...target,
+    publicUrl: 'http://district.test',
+    now: () => clock.now,
+    districtKeyDir: join(dir, 'district-keys'),
+    ...config,
+  });
   const db = openTarget(target);
   await seedDemo(db, clock.now);
   const checkpoint = await findCheckpointByCode(db, 'TS-DL-001');
@@ -94,7 +111,11 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
     async enrol(checkpointCode) {
       const code = await issueCode(checkpointCode);
       const key = await generateDeviceKey();
-      const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng 1', deviceKey: key.publicJwk } });
+      const res = await app.inject({
+        method: 'POST',
+        url: API.enrol,
+        payload: { code, appVersion: '0.1.0', deviceLabel: 'Máy cổng 1', deviceKey: key.publicJwk },
+      });
       if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
       const enrolment = res.json<EnrolResponse>();
       rememberDeviceKey(enrolment.token, enrolment.deviceId, key.privateKey);
@@ -111,7 +132,11 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
 /** Enrols a device at `app` with a one-time code and a signing key (remembered for `push`). */
 export async function enrolSigned(app: FastifyInstance, code: string, appVersion = '0.1.0'): Promise<EnrolResponse> {
   const key = await generateDeviceKey();
-  const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion, deviceKey: key.publicJwk } });
+  const res = await app.inject({
+    method: 'POST',
+    url: API.enrol,
+    payload: { code, appVersion, deviceKey: key.publicJwk },
+  });
   if (res.statusCode !== 201) throw new Error(`enrol failed: ${res.statusCode} ${res.body}`);
   const enrolment = res.json<EnrolResponse>();
   rememberDeviceKey(enrolment.token, enrolment.deviceId, key.privateKey);
@@ -120,7 +145,13 @@ export async function enrolSigned(app: FastifyInstance, code: string, appVersion
 
 /** A push body around some items, sent now by a device whose clock agrees with the server's. */
 export function pushBody(items: unknown[], extra: { sentAt?: number; pending?: number } = {}): Record<string, unknown> {
-  return { protocol: PROTOCOL_VERSION, sentAt: extra.sentAt ?? T0, appVersion: '0.1.0', pending: extra.pending ?? items.length, items };
+  return {
+    protocol: PROTOCOL_VERSION,
+    sentAt: extra.sentAt ?? T0,
+    appVersion: '0.1.0',
+    pending: extra.pending ?? items.length,
+    items,
+  };
 }
 
 /** POSTs a push with a bearer token, signed with the device's key when the test enrolled it. */

@@ -27,7 +27,12 @@ describe('request logs', () => {
       await push(s.app, token, pushBody([item]));
       await push(s.app, token, pushBody([{ ...item, person: { name: 42 } }])); // rejected item
       await s.app.inject({ method: 'GET', url: `/api/enrol?code=${code}&name=Hương` });
-      await s.app.inject({ method: 'POST', url: API.push, headers: { 'content-type': 'application/json' }, payload: '{bad json 038195004321' });
+      await s.app.inject({
+        method: 'POST',
+        url: API.push,
+        headers: { 'content-type': 'application/json' },
+        payload: '{bad json 038195004321',
+      });
 
       const log = lines.join('');
       expect(log).toContain('"path":"/api/sync/push"');

@@ -9,7 +9,14 @@ import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { OUTBREAK_API as API, type CallList, type Chain, type DailyReport, type Investigation, type TraceChanges } from '../../src/shared/outbreak-api';
+import {
+  OUTBREAK_API as API,
+  type CallList,
+  type Chain,
+  type DailyReport,
+  type Investigation,
+  type TraceChanges,
+} from '../../src/shared/outbreak-api';
 import { listUnits } from '../../src/server/db/units-repo';
 import { purgeExpired } from '../../src/server/services/retention';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
@@ -19,7 +26,12 @@ const D = 86_400_000;
 /** 27 Nov 2026 at hh:mm UTC (the day before the server's clock). */
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
 
-const person = (name: string, id: string, address: string | null): Person => ({ name, idNumber: `0380950000${id}`, phone: `09120000${id}`, ...(address ? { address } : {}) });
+const person = (name: string, id: string, address: string | null): Person => ({
+  name,
+  idNumber: `0380950000${id}`,
+  phone: `09120000${id}`,
+  ...(address ? { address } : {}),
+});
 const CASE = person('Nguyễn Văn Án', '01', 'Thôn 3, Xã Dân Lực');
 const P1 = person('Lê Thị Bình', '02', 'Khu 1, thị trấn Nưa'); // lives in Nưa
 const P2 = person('Trần Văn Cường', '03', null); // no address: the checkpoint's commune (Dân Lực)
@@ -50,7 +62,14 @@ beforeAll(async () => {
   const a = guardA.checkpoint.id;
   const b = guardB.checkpoint.id;
   const caseIn = visit(a, CASE, at(2));
-  const aItems = [caseIn, visit(a, CASE, at(3), 'out', caseIn.id), visit(a, P1, at(2, 30)), visit(a, P2, at(2, 15)), visit(a, P3, at(2, 45)), visit(a, P4, at(2, 50))];
+  const aItems = [
+    caseIn,
+    visit(a, CASE, at(3), 'out', caseIn.id),
+    visit(a, P1, at(2, 30)),
+    visit(a, P2, at(2, 15)),
+    visit(a, P3, at(2, 45)),
+    visit(a, P4, at(2, 50)),
+  ];
   // At Nưa that evening: P4 meets Q and P1 (P1 is followed already when P4 becomes a case).
   const bItems = [visit(b, P4, at(10)), visit(b, Q, at(10, 20)), visit(b, P1, at(10, 30))];
   expect((await push(s.app, guardA.token, pushBody(aItems))).statusCode).toBe(200);
@@ -89,18 +108,49 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect((await admin.request('PUT', API.settings, { followUpDays: 0 })).statusCode).toBe(400);
     const res = await admin.request('PUT', API.settings, { followUpDays: 5, lostAfterDays: 2, testDays: [1, 2, 5] });
     expect(res.statusCode).toBe(200);
-    expect((await tracer.request('GET', API.settings)).json()).toMatchObject({ followUpDays: 5, lostAfterDays: 2, testDays: [1, 2, 5], infectiousDaysBefore: 2 });
+    expect((await tracer.request('GET', API.settings)).json()).toMatchObject({
+      followUpDays: 5,
+      lostAfterDays: 2,
+      testDays: [1, 2, 5],
+      infectiousDaysBefore: 2,
+    });
   });
 
   it('registers the case from search; the investigation keeps the trace: every overlapping person proposed', async () => {
-    const found = (await tracer.request('GET', `/api/admin/trace/persons?name=${encodeURIComponent('nguyen van an')}`)).json<{ persons: { personKey: string }[] }>().persons;
+    const found = (
+      await tracer.request('GET', `/api/admin/trace/persons?name=${encodeURIComponent('nguyen van an')}`)
+    ).json<{ persons: { personKey: string }[] }>().persons;
     expect(found.map((p) => p.personKey)).toEqual(['cccd:038095000001']);
     expect((await officerDL.request('POST', API.cases, {})).statusCode).toBe(403);
-    expect((await tracer.request('POST', API.cases, { personKeys: ['cccd:038095000001'], confirmedAt: T0, testType: 'swab' })).statusCode).toBe(400);
-    const res = await tracer.request('POST', API.cases, { personKeys: [found[0]!.personKey], confirmedAt: T0, testType: 'pcr', onsetAt: null, isolation: 'centralised' });
+    expect(
+      (
+        await tracer.request('POST', API.cases, {
+          personKeys: ['cccd:038095000001'],
+          confirmedAt: T0,
+          testType: 'swab',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const res = await tracer.request('POST', API.cases, {
+      personKeys: [found[0]!.personKey],
+      confirmedAt: T0,
+      testType: 'pcr',
+      onsetAt: null,
+      isolation: 'centralised',
+    });
     expect(res.statusCode).toBe(201);
     caseId = res.json<{ id: string }>().id;
-    expect((await tracer.request('POST', API.cases, { personKeys: ['cccd:038095000001'], confirmedAt: T0, testType: 'pcr', onsetAt: null, isolation: 'home' })).json()).toMatchObject({ error: 'already_case' });
+    expect(
+      (
+        await tracer.request('POST', API.cases, {
+          personKeys: ['cccd:038095000001'],
+          confirmedAt: T0,
+          testType: 'pcr',
+          onsetAt: null,
+          isolation: 'home',
+        })
+      ).json(),
+    ).toMatchObject({ error: 'already_case' });
     const inv = (await tracer.request('GET', `${API.cases}/${caseId}`)).json<Investigation>();
     // Window by the district rule: 2 days before the test (Vietnam days) until isolation.
     expect(inv.case.window).toEqual({ start: Date.UTC(2026, 10, 25, 17), end: T0 });
@@ -110,16 +160,25 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       ['Phạm Thị Dung', 'proposed', 'trace'],
       ['Trần Văn Cường', 'proposed', 'trace'],
     ]);
-    expect(contactOf(inv, 'Lê Thị Bình')).toMatchObject({ overlapMin: 45, places: [{ checkpointName: 'UBND xã Dân Lực', overlapMin: 45 }] });
+    expect(contactOf(inv, 'Lê Thị Bình')).toMatchObject({
+      overlapMin: 45,
+      places: [{ checkpointName: 'UBND xã Dân Lực', overlapMin: 45 }],
+    });
     // Every proposal rests on a guard's scan (CCCD), none only on the visitor's own claim.
     expect(inv.contacts.map((c) => c.basis)).toEqual(['verified', 'verified', 'verified', 'verified']);
   });
 
   it('shows what a new check-in changes and takes it in only when the tracer says so', async () => {
-    expect((await push(s.app, guardA.token, pushBody([visit(guardA.checkpoint.id, LATE, at(2, 40))]))).statusCode).toBe(200);
+    expect((await push(s.app, guardA.token, pushBody([visit(guardA.checkpoint.id, LATE, at(2, 40))]))).statusCode).toBe(
+      200,
+    );
     expect(names((await tracer.request('GET', `${API.cases}/${caseId}`)).json<Investigation>())).toHaveLength(4);
     const changes = (await tracer.request('GET', `${API.cases}/${caseId}/changes`)).json<TraceChanges>();
-    expect(changes).toEqual({ added: [{ personId: 'cccd:038095000007', name: 'Đỗ Văn Hải', overlapMin: 35 }], removed: [], changed: [] });
+    expect(changes).toEqual({
+      added: [{ personId: 'cccd:038095000007', name: 'Đỗ Văn Hải', overlapMin: 35 }],
+      removed: [],
+      changed: [],
+    });
     expect((await tracer.request('POST', `${API.cases}/${caseId}/take-in`)).statusCode).toBe(200);
     const inv = (await tracer.request('GET', `${API.cases}/${caseId}`)).json<Investigation>();
     expect(names(inv)).toContainEqual(['Đỗ Văn Hải', 'proposed', 'trace']);
@@ -128,15 +187,45 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
 
   it('confirms three, dismisses one with a reason, adds a household member; follow-ups land at the right communes', async () => {
     const inv = (await tracer.request('GET', `${API.cases}/${caseId}`)).json<Investigation>();
-    expect((await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, { decision: 'dismiss', reason: '' })).json()).toMatchObject({ error: 'reason_required' });
+    expect(
+      (
+        await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, {
+          decision: 'dismiss',
+          reason: '',
+        })
+      ).json(),
+    ).toMatchObject({ error: 'reason_required' });
     for (const n of ['Lê Thị Bình', 'Trần Văn Cường', 'Hoàng Văn Em']) {
-      const res = await tracer.request('POST', `${API.contacts}/${contactOf(inv, n).id}/decision`, { decision: 'confirm', reason: 'tiếp xúc gần' });
+      const res = await tracer.request('POST', `${API.contacts}/${contactOf(inv, n).id}/decision`, {
+        decision: 'confirm',
+        reason: 'tiếp xúc gần',
+      });
       expect(res.statusCode).toBe(200);
       followups[n] = res.json<{ followupId: string }>().followupId;
     }
-    expect((await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, { decision: 'dismiss', reason: 'đứng ngoài sân, đeo khẩu trang' })).statusCode).toBe(200);
-    expect((await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, { decision: 'confirm', reason: 'x' })).json()).toMatchObject({ error: 'already_decided' });
-    const manual = await tracer.request('POST', `${API.cases}/${caseId}/contacts`, { name: 'Nguyễn Thị Hoa', phone: '0912000099', address: null, relationship: 'household', lastExposure: T0 - 3_600_000 });
+    expect(
+      (
+        await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, {
+          decision: 'dismiss',
+          reason: 'đứng ngoài sân, đeo khẩu trang',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await tracer.request('POST', `${API.contacts}/${contactOf(inv, 'Phạm Thị Dung').id}/decision`, {
+          decision: 'confirm',
+          reason: 'x',
+        })
+      ).json(),
+    ).toMatchObject({ error: 'already_decided' });
+    const manual = await tracer.request('POST', `${API.cases}/${caseId}/contacts`, {
+      name: 'Nguyễn Thị Hoa',
+      phone: '0912000099',
+      address: null,
+      relationship: 'household',
+      lastExposure: T0 - 3_600_000,
+    });
     expect(manual.statusCode).toBe(201);
     followups['Nguyễn Thị Hoa'] = manual.json<{ followupId: string }>().followupId;
 
@@ -154,33 +243,64 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
   it('keeps health station staff inside their commune', async () => {
     expect((await officerDL.request('GET', `${API.followups}?unit=${units.get('TS-NUA')}`)).statusCode).toBe(403);
     expect((await officerDL.request('GET', `${API.followups}/${followups['Lê Thị Bình']}`)).statusCode).toBe(403);
-    expect((await officerDL.request('POST', `${API.followups}/${followups['Lê Thị Bình']}/entries`, { reached: true })).statusCode).toBe(403);
+    expect(
+      (await officerDL.request('POST', `${API.followups}/${followups['Lê Thị Bình']}/entries`, { reached: true }))
+        .statusCode,
+    ).toBe(403);
     expect((await officerDL.request('GET', `${API.report}?unit=${units.get('TS-NUA')}`)).statusCode).toBe(403);
     expect((await officerDL.request('GET', `${API.cases}/${caseId}`)).statusCode).toBe(403);
     expect((await officerDL.request('GET', API.chain)).statusCode).toBe(403);
     expect((await officerNUA.request('GET', `${API.followups}/${followups['Lê Thị Bình']}`)).statusCode).toBe(200);
     expect((await s.app.inject({ method: 'GET', url: API.followups })).statusCode).toBe(401);
-    const audited = await s.db.selectFrom('audit_log').select(['action', 'username']).where('action', 'like', 'outbreak.%').execute();
+    const audited = await s.db
+      .selectFrom('audit_log')
+      .select(['action', 'username'])
+      .where('action', 'like', 'outbreak.%')
+      .execute();
     expect(audited).toContainEqual({ action: 'outbreak.followup_view', username: 'tramyte.nua' });
     expect(audited).toContainEqual({ action: 'outbreak.call_list_view', username: 'tramyte.danluc' });
   });
 
   it('records daily calls over simulated days: one lost, one converted with its own F1, one completed', async () => {
-    const entry = (c: ConsoleClient, n: string, body: object) => c.request('POST', `${API.followups}/${followups[n]}/entries`, body);
+    const entry = (c: ConsoleClient, n: string, body: object) =>
+      c.request('POST', `${API.followups}/${followups[n]}/entries`, body);
     // 28 Nov (day 1): everyone reached; Cường's rapid test negative.
     expect((await entry(officerNUA, 'Lê Thị Bình', { reached: true, location: 'home' })).statusCode).toBe(201);
-    expect((await entry(officerDL, 'Trần Văn Cường', { reached: true, testType: 'rapid', testResult: 'negative', location: 'home' })).statusCode).toBe(201);
-    expect((await entry(officerDL, 'Hoàng Văn Em', { reached: true, testType: 'rapid', testResult: 'negative' })).statusCode).toBe(201);
+    expect(
+      (
+        await entry(officerDL, 'Trần Văn Cường', {
+          reached: true,
+          testType: 'rapid',
+          testResult: 'negative',
+          location: 'home',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await entry(officerDL, 'Hoàng Văn Em', { reached: true, testType: 'rapid', testResult: 'negative' })).statusCode,
+    ).toBe(201);
     expect((await entry(officerDL, 'Nguyễn Thị Hoa', { reached: true })).statusCode).toBe(201);
     expect((await entry(officerDL, 'Nguyễn Thị Hoa', { reached: 'yes' })).statusCode).toBe(400);
     // 29 Nov (day 2): Em tests positive; Cường is not reached.
     await moveClock(T0 + D);
-    expect((await entry(officerNUA, 'Lê Thị Bình', { reached: true, testType: 'pcr', testResult: 'negative' })).statusCode).toBe(201);
+    expect(
+      (await entry(officerNUA, 'Lê Thị Bình', { reached: true, testType: 'pcr', testResult: 'negative' })).statusCode,
+    ).toBe(201);
     expect((await entry(officerDL, 'Trần Văn Cường', { reached: false, note: 'thuê bao' })).statusCode).toBe(201);
     expect((await entry(officerDL, 'Nguyễn Thị Hoa', { reached: true })).statusCode).toBe(201);
-    const positive = await entry(officerDL, 'Hoàng Văn Em', { reached: true, testType: 'pcr', testResult: 'positive', location: 'hospital' });
+    const positive = await entry(officerDL, 'Hoàng Văn Em', {
+      reached: true,
+      testType: 'pcr',
+      testResult: 'positive',
+      location: 'hospital',
+    });
     expect(positive.json()).toMatchObject({ positive: true });
-    const conv = await officerDL.request('POST', `${API.followups}/${followups['Hoàng Văn Em']}/convert`, { confirmedAt: T0 + D, testType: 'pcr', onsetAt: Date.UTC(2026, 10, 28, 1), isolation: 'hospital' });
+    const conv = await officerDL.request('POST', `${API.followups}/${followups['Hoàng Văn Em']}/convert`, {
+      confirmedAt: T0 + D,
+      testType: 'pcr',
+      onsetAt: Date.UTC(2026, 10, 28, 1),
+      isolation: 'hospital',
+    });
     expect(conv.statusCode).toBe(201);
     case2 = conv.json<{ caseId: string }>().caseId;
     const inv2 = (await tracer.request('GET', `${API.cases}/${case2}`)).json<Investigation>();
@@ -196,10 +316,16 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       ['Nguyễn Văn Án', 'case'],
       ['Trần Văn Cường', 'followed'],
     ]);
-    const q = await tracer.request('POST', `${API.contacts}/${contactOf(inv2, 'Vũ Thị Giang').id}/decision`, { decision: 'confirm', reason: 'cùng bàn' });
+    const q = await tracer.request('POST', `${API.contacts}/${contactOf(inv2, 'Vũ Thị Giang').id}/decision`, {
+      decision: 'confirm',
+      reason: 'cùng bàn',
+    });
     followups['Vũ Thị Giang'] = q.json<{ followupId: string }>().followupId;
     // Giang lives in Thọ Tân: that station has her now; Em left Dân Lực's list.
-    expect((await officerDL.request('GET', API.followups)).json<CallList>().rows.map((r) => r.name)).toEqual(['Nguyễn Thị Hoa', 'Trần Văn Cường']);
+    expect((await officerDL.request('GET', API.followups)).json<CallList>().rows.map((r) => r.name)).toEqual([
+      'Nguyễn Thị Hoa',
+      'Trần Văn Cường',
+    ]);
     // 30 Nov 09:00: Cường not reached for two days → lost.
     await moveClock(T0 + 2 * D + 3_600_000);
     expect((await entry(officerNUA, 'Lê Thị Bình', { reached: true })).statusCode).toBe(201);
@@ -214,7 +340,10 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect((await entry(officerDL, 'Nguyễn Thị Hoa', { reached: true })).statusCode).toBe(201);
     // 3 Dec 08:00 UTC: Bình's five days after 27 Nov are over.
     await moveClock(T0 + 5 * D);
-    const bình = (await officerNUA.request('GET', `${API.followups}/${followups['Lê Thị Bình']}`)).json<{ followup: { status: string; endedAt: number }; entries: unknown[] }>();
+    const bình = (await officerNUA.request('GET', `${API.followups}/${followups['Lê Thị Bình']}`)).json<{
+      followup: { status: string; endedAt: number };
+      entries: unknown[];
+    }>();
     expect(bình.followup).toMatchObject({ status: 'completed', endedAt: Date.UTC(2026, 11, 2, 17) });
     expect(bình.entries).toHaveLength(5);
     const statuses = await s.db.selectFrom('outbreak_followups').select(['name', 'status']).orderBy('name').execute();
@@ -230,7 +359,9 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
   it('draws exactly the edges the data implies, labelled with the checkpoint and date or the relationship', async () => {
     const chain = (await tracer.request('GET', API.chain)).json<Chain>();
     const label = (id: string) => chain.nodes.find((n) => n.id === id)?.name;
-    expect(chain.edges.map((e) => [label(e.source), label(e.target), e.checkpointName ?? e.relationship, e.date]).sort()).toEqual([
+    expect(
+      chain.edges.map((e) => [label(e.source), label(e.target), e.checkpointName ?? e.relationship, e.date]).sort(),
+    ).toEqual([
       ['Hoàng Văn Em', 'Vũ Thị Giang', 'Chợ Nưa', '2026-11-27'],
       ['Nguyễn Văn Án', 'Hoàng Văn Em', 'UBND xã Dân Lực', '2026-11-27'],
       ['Nguyễn Văn Án', 'Lê Thị Bình', 'UBND xã Dân Lực', '2026-11-27'],
@@ -238,7 +369,12 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       ['Nguyễn Văn Án', 'Trần Văn Cường', 'UBND xã Dân Lực', '2026-11-27'],
     ]);
     expect(new Set(chain.nodes.map((n) => n.cluster))).toEqual(new Set(['C1']));
-    expect(chain.nodes.filter((n) => n.kind === 'case').map((n) => n.name).sort()).toEqual(['Hoàng Văn Em', 'Nguyễn Văn Án']);
+    expect(
+      chain.nodes
+        .filter((n) => n.kind === 'case')
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['Hoàng Văn Em', 'Nguyễn Văn Án']);
     const filtered = (await tracer.request('GET', `${API.chain}?unit=${units.get('TS-TTA')}`)).json<Chain>();
     expect(filtered.edges.map((e) => label(e.target))).toEqual(['Vũ Thị Giang']);
   });
@@ -249,7 +385,15 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     const r = res.json<DailyReport>();
     const dl = r.communes.find((c) => c.unitName === 'Xã Dân Lực')!;
     // 30 Nov: Cường lost (two days after his last answer, 28 Nov 08:00 UTC); Hoa still followed, on her day 2: a test is due.
-    expect(dl).toMatchObject({ newCases: 0, underFollowup: 1, completed: 0, lost: 1, converted: 0, testsDue: 1, testsDone: 0 });
+    expect(dl).toMatchObject({
+      newCases: 0,
+      underFollowup: 1,
+      completed: 0,
+      lost: 1,
+      converted: 0,
+      testsDue: 1,
+      testsDone: 0,
+    });
     const day29 = r.series.find((d) => d.day === '2026-11-29')!;
     // 29 Nov: Em converted (a new case); tests due: day 2 of Bình, Cường, Em, Giang (27 Nov) and day 1 of Hoa; done: Bình's and Em's PCR.
     expect(day29).toMatchObject({ newCases: 1, converted: 1, testsDue: 5, testsDone: 2 });
@@ -259,10 +403,32 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Ngày 2026-11-30')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Xã / thị trấn', 'Ca mắc mới (F0)', 'F1 đang theo dõi', 'Hoàn thành theo dõi', 'Mất dấu', 'Chuyển thành ca bệnh', 'Xét nghiệm đến hạn', 'Xét nghiệm đã làm']);
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Xã / thị trấn',
+      'Ca mắc mới (F0)',
+      'F1 đang theo dõi',
+      'Hoàn thành theo dõi',
+      'Mất dấu',
+      'Chuyển thành ca bệnh',
+      'Xét nghiệm đến hạn',
+      'Xét nghiệm đã làm',
+    ]);
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows).toContainEqual(['Xã Dân Lực', 0, 1, 0, 1, 0, 1, 0]);
-    expect(rows.at(-1)).toEqual(['Toàn huyện', r.district.newCases, r.district.underFollowup, r.district.completed, r.district.lost, r.district.converted, r.district.testsDue, r.district.testsDone]);
+    expect(rows.at(-1)).toEqual([
+      'Toàn huyện',
+      r.district.newCases,
+      r.district.underFollowup,
+      r.district.completed,
+      r.district.lost,
+      r.district.converted,
+      r.district.testsDue,
+      r.district.testsDone,
+    ]);
     const mine = (await officerNUA.request('GET', `${API.report}?day=2026-11-30`)).json<DailyReport>();
     expect(mine.communes.map((c) => c.unitName)).toEqual(['Thị trấn Nưa']);
   });

@@ -80,8 +80,19 @@ describe('POST /api/sync/push', () => {
     expect(res.statusCode).toBe(200);
     const { results } = res.json<PushResponse>();
 
-    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'rejected']);
-    expect(results[2]).toEqual({ id: bad.id, status: 'rejected', reason: 'invalid_checkin: person.name: name is empty' });
+    expect(results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'rejected',
+      'accepted',
+      'accepted',
+      'rejected',
+    ]);
+    expect(results[2]).toEqual({
+      id: bad.id,
+      status: 'rejected',
+      reason: 'invalid_checkin: person.name: name is empty',
+    });
     expect(results[5]?.id).toBeNull();
     expect(results[5]?.reason).toMatch(/^invalid_checkin: /);
     expect(await countCheckins(s.db)).toBe(4);
@@ -117,7 +128,12 @@ describe('POST /api/sync/push', () => {
     s.clock.now = T0 + 5_000;
     await push(s.app, token, { ...pushBody(items, { pending: 35, sentAt: T0 }), appVersion: '0.2.0' });
     const device = await findDeviceById(s.db, deviceId);
-    expect(device).toMatchObject({ lastSyncAt: T0 + 5_000, appVersion: '0.2.0', clockOffsetMs: 5_000, pendingReported: 25 });
+    expect(device).toMatchObject({
+      lastSyncAt: T0 + 5_000,
+      appVersion: '0.2.0',
+      clockOffsetMs: 5_000,
+      pendingReported: 25,
+    });
 
     await push(s.app, token, pushBody(items, { pending: 3 }));
     expect((await findDeviceById(s.db, deviceId))?.pendingReported).toBe(0);

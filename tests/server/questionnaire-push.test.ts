@@ -17,15 +17,33 @@ describe('questionnaire versions reach devices', () => {
     const before = (await push(server.app, device.token, pushBody([first]))).json<PushResponse>();
     expect(before.questionnaireVersion).toBe(1);
 
-    await saveQuestionnaire(server.db, [...DEFAULT_QUESTIONNAIRE.questions, { id: 'abroad', kind: 'yesno', group: 'exposure', label: { vi: 'Về từ nước ngoài', en: 'Back from abroad' } }], null, server.clock.now);
+    await saveQuestionnaire(
+      server.db,
+      [
+        ...DEFAULT_QUESTIONNAIRE.questions,
+        { id: 'abroad', kind: 'yesno', group: 'exposure', label: { vi: 'Về từ nước ngoài', en: 'Back from abroad' } },
+      ],
+      null,
+      server.clock.now,
+    );
 
     const after = (await push(server.app, device.token, pushBody([second]))).json<PushResponse>();
     expect(after.questionnaireVersion).toBe(2);
-    const config = await server.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${device.token}` } });
+    const config = await server.app.inject({
+      method: 'GET',
+      url: API.deviceConfig,
+      headers: { authorization: `Bearer ${device.token}` },
+    });
     const body = config.json<DeviceConfigResponse>();
     expect(body.questionnaire.version).toBe(2);
     expect(body.questionnaire.questions.at(-1)?.id).toBe('abroad');
-    expect(body.settings).toEqual({ repeatWindowMin: 10, retentionDays: 28, declarationValidDays: 1, riskInstruction: '', healthPhone: '' });
+    expect(body.settings).toEqual({
+      repeatWindowMin: 10,
+      retentionDays: 28,
+      declarationValidDays: 1,
+      riskInstruction: '',
+      healthPhone: '',
+    });
     expect(body.checkpoint).toMatchObject({ code: 'TS-DL-001', status: 'open' });
   });
 

@@ -5,7 +5,16 @@
  * in transit or from an unknown device is refused with a reason and stores nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, PROTOCOL_VERSION, QUEUE_FILE_BATCH, type CheckIn, type EnrolResponse, type PushRequest, type PushResponse, type QueueImportResponse } from '../../src/shared/protocol';
+import {
+  API,
+  PROTOCOL_VERSION,
+  QUEUE_FILE_BATCH,
+  type CheckIn,
+  type EnrolResponse,
+  type PushRequest,
+  type PushResponse,
+  type QueueImportResponse,
+} from '../../src/shared/protocol';
 import { countCheckins, findCheckinById } from '../../src/server/db/checkins-repo';
 import { buildProof, generateDeviceKey } from '../../src/shared/sealed/device-proof';
 import { sealCheckIn } from '../../src/shared/sealed/seal-item';
@@ -24,7 +33,11 @@ let officer: ConsoleClient;
 beforeEach(async () => {
   s = await startTestServer();
   const key = await generateDeviceKey();
-  const res = await s.app.inject({ method: 'POST', url: API.enrol, payload: { code: await s.issueCode(), appVersion: '0.1.0', deviceKey: key.publicJwk } });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: API.enrol,
+    payload: { code: await s.issueCode(), appVersion: '0.1.0', deviceKey: key.publicJwk },
+  });
   device = res.json<EnrolResponse>();
   deviceKey = key.privateKey;
   rememberDeviceKey(device.token, device.deviceId, key.privateKey);
@@ -36,14 +49,36 @@ afterEach(async () => {
 });
 
 /** One batch of an exported file, as the device writes it: a protocol-2 body and its proof for the upload path. */
-async function exportedBatch(items: unknown[], epochs: Record<string, number>, exportedAt: number): Promise<{ body: string; proof: string }> {
-  const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: exportedAt, appVersion: '0.1.0', pending: items.length, items: items as PushRequest['items'], epochs };
+async function exportedBatch(
+  items: unknown[],
+  epochs: Record<string, number>,
+  exportedAt: number,
+): Promise<{ body: string; proof: string }> {
+  const body: PushRequest = {
+    protocol: PROTOCOL_VERSION,
+    sentAt: exportedAt,
+    appVersion: '0.1.0',
+    pending: items.length,
+    items: items as PushRequest['items'],
+    epochs,
+  };
   const text = JSON.stringify(body);
-  return { body: text, proof: await buildProof(deviceKey, { deviceId: device.deviceId, method: 'POST', path: API.queueImport, body: text, now: exportedAt }) };
+  return {
+    body: text,
+    proof: await buildProof(deviceKey, {
+      deviceId: device.deviceId,
+      method: 'POST',
+      path: API.queueImport,
+      body: text,
+      now: exportedAt,
+    }),
+  };
 }
 
-const upload = (batch: { body: string; proof: string }, deviceId = device.deviceId) => officer.request('POST', API.queueImport, { deviceId, ...batch });
-const tally = (answer: QueueImportResponse) => answer.results.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+const upload = (batch: { body: string; proof: string }, deviceId = device.deviceId) =>
+  officer.request('POST', API.queueImport, { deviceId, ...batch });
+const tally = (answer: QueueImportResponse) =>
+  answer.results.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
 
 describe('a queue carried by hand', () => {
   it('stores the file once with each epoch’s clock; a second upload and the phone’s own sync are all duplicates', async () => {
@@ -75,7 +110,15 @@ describe('a queue carried by hand', () => {
 
     expect(tally((await upload(batch)).json<QueueImportResponse>())).toEqual({ duplicate: 6 });
     // The phone comes back online and pushes its queue as usual: nothing is doubled.
-    const res = await push(s.app, device.token, { protocol: PROTOCOL_VERSION, sentAt: s.clock.now - H, appVersion: '0.1.0', pending: 6, items: sealed, epoch: 'ep03', epochs: { ep01: H } });
+    const res = await push(s.app, device.token, {
+      protocol: PROTOCOL_VERSION,
+      sentAt: s.clock.now - H,
+      appVersion: '0.1.0',
+      pending: 6,
+      items: sealed,
+      epoch: 'ep03',
+      epochs: { ep01: H },
+    });
     expect(res.json<PushResponse>().results.map((r) => r.status)).toEqual(Array(6).fill('duplicate'));
     expect(await countCheckins(s.db)).toBe(6);
   });
@@ -86,7 +129,10 @@ describe('a queue carried by hand', () => {
     const batch = await exportedBatch(sealed, { ep01: 0 }, T0);
 
     // Somebody moves a visit an hour earlier on the way.
-    const altered = { ...batch, body: batch.body.replace(`"deviceTime":${plain[0]!.deviceTime}`, `"deviceTime":${plain[0]!.deviceTime - H}`) };
+    const altered = {
+      ...batch,
+      body: batch.body.replace(`"deviceTime":${plain[0]!.deviceTime}`, `"deviceTime":${plain[0]!.deviceTime - H}`),
+    };
     expect(altered.body).not.toBe(batch.body);
     const refused = await upload(altered);
     expect(refused.statusCode).toBe(422);
@@ -97,7 +143,11 @@ describe('a queue carried by hand', () => {
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json()).toMatchObject({ error: 'queue_unknown_device' });
 
-    const garbage = await officer.request('POST', API.queueImport, { deviceId: device.deviceId, body: '{"protocol":2', proof: batch.proof });
+    const garbage = await officer.request('POST', API.queueImport, {
+      deviceId: device.deviceId,
+      body: '{"protocol":2',
+      proof: batch.proof,
+    });
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json()).toMatchObject({ error: 'queue_unreadable' });
     expect(await countCheckins(s.db)).toBe(0);

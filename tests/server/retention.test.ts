@@ -28,7 +28,12 @@ describe('retention timer', () => {
     await updateSettings(server.db, { retentionDays: 7 });
 
     const logged: string[] = [];
-    const timer = startRetentionTimer(server.db, () => T0, (m) => logged.push(m), 0);
+    const timer = startRetentionTimer(
+      server.db,
+      () => T0,
+      (m) => logged.push(m),
+      0,
+    );
     await expect.poll(() => logged.length).toBe(1);
     timer.stop();
     expect(logged[0]).toBe('retention: deleted 1 check-ins older than 7 days and 0 expired notices, 0 audit entries');

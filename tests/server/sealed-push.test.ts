@@ -6,14 +6,30 @@
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API, type CheckIn, type DeviceConfigResponse, type EnrolResponse, type PushResponse, type SealedItem } from '../../src/shared/protocol';
+import {
+  API,
+  type CheckIn,
+  type DeviceConfigResponse,
+  type EnrolResponse,
+  type PushResponse,
+  type SealedItem,
+} from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { countCheckins, findCheckinById } from '../../src/server/db/checkins-repo';
 import { createDistrictKey } from '../../src/server/sealed/district-keys';
 import { buildProof, generateDeviceKey, PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 import { generateDistrictKeyPair } from '../../src/shared/sealed/hpke';
 import { sealCheckIn } from '../../src/shared/sealed/seal-item';
-import { checkIns, push, pushBody, rememberDeviceKey, signedHeaders, startTestServer, T0, type TestServer } from './helpers';
+import {
+  checkIns,
+  push,
+  pushBody,
+  rememberDeviceKey,
+  signedHeaders,
+  startTestServer,
+  T0,
+  type TestServer,
+} from './helpers';
 
 let s: TestServer;
 let enrolled: EnrolResponse;
@@ -25,8 +41,13 @@ afterEach(async () => {
   await s.close();
 });
 
-const v2Body = (items: unknown[], extra: Record<string, unknown> = {}) => ({ ...pushBody(items), protocol: 2, ...extra });
-const statuses = (res: { json: () => unknown }) => (res.json() as PushResponse).results.map((r) => `${r.status}${r.reason ? `:${r.reason.split(':')[0]}` : ''}`);
+const v2Body = (items: unknown[], extra: Record<string, unknown> = {}) => ({
+  ...pushBody(items),
+  protocol: 2,
+  ...extra,
+});
+const statuses = (res: { json: () => unknown }) =>
+  (res.json() as PushResponse).results.map((r) => `${r.status}${r.reason ? `:${r.reason.split(':')[0]}` : ''}`);
 
 describe('sealed check-ins (protocol 2)', () => {
   it('keeps the private key outside the database in a 0600 file, and gives devices the public key', async () => {
@@ -34,13 +55,20 @@ describe('sealed check-ins (protocol 2)', () => {
     const file = join(dir, `district-key-${enrolled.districtKey!.kid}.json`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    const config = await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${enrolled.token}` } });
+    const config = await s.app.inject({
+      method: 'GET',
+      url: API.deviceConfig,
+      headers: { authorization: `Bearer ${enrolled.token}` },
+    });
     expect(config.json<DeviceConfigResponse>().districtKey).toEqual(enrolled.districtKey);
   });
 
   it('opens items sealed to the district key and stores what they carried', async () => {
     const [first] = checkIns(s.checkpoint.id, 1) as [CheckIn];
-    const plain: CheckIn = { ...first, risk: { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['cough'] } };
+    const plain: CheckIn = {
+      ...first,
+      risk: { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['cough'] },
+    };
     const sealed = await sealCheckIn(enrolled.districtKey!, plain);
     expect(JSON.stringify(sealed)).not.toContain('cough');
     expect(JSON.stringify(sealed)).not.toContain(plain.person.name);
@@ -64,9 +92,18 @@ describe('sealed check-ins (protocol 2)', () => {
     const altered: SealedItem = await sealCheckIn(enrolled.districtKey!, items[3]!);
     const ct = altered.sealed.ct;
     altered.sealed = { ...altered.sealed, ct: ct.slice(0, 12) + (ct[12] === 'A' ? 'B' : 'A') + ct.slice(13) };
-    const retimed: SealedItem = { ...(await sealCheckIn(enrolled.districtKey!, items[4]!)), deviceTime: items[4]!.deviceTime - 3_600_000 };
+    const retimed: SealedItem = {
+      ...(await sealCheckIn(enrolled.districtKey!, items[4]!)),
+      deviceTime: items[4]!.deviceTime - 3_600_000,
+    };
     const res = await push(s.app, enrolled.token, v2Body([wrongKey, unknownKey, altered, retimed, good]));
-    expect(statuses(res)).toEqual(['rejected:unseal_failed', 'rejected:unseal_unknown_key', 'rejected:unseal_failed', 'rejected:unseal_failed', 'accepted']);
+    expect(statuses(res)).toEqual([
+      'rejected:unseal_failed',
+      'rejected:unseal_unknown_key',
+      'rejected:unseal_failed',
+      'rejected:unseal_failed',
+      'accepted',
+    ]);
     expect(await countCheckins(s.db)).toBe(1);
   });
 
@@ -76,12 +113,24 @@ describe('sealed check-ins (protocol 2)', () => {
     await s.app.close();
     s.clock.now = T0 + 60_000;
     const fresh = await createDistrictKey(join(s.dir, 'district-keys'), s.clock.now);
-    s.app = await buildApp({ ...s.target, publicUrl: 'http://district.test', now: () => s.clock.now, districtKeyDir: join(s.dir, 'district-keys') });
-    const config = await s.app.inject({ method: 'GET', url: API.deviceConfig, headers: { authorization: `Bearer ${enrolled.token}` } });
+    s.app = await buildApp({
+      ...s.target,
+      publicUrl: 'http://district.test',
+      now: () => s.clock.now,
+      districtKeyDir: join(s.dir, 'district-keys'),
+    });
+    const config = await s.app.inject({
+      method: 'GET',
+      url: API.deviceConfig,
+      headers: { authorization: `Bearer ${enrolled.token}` },
+    });
     expect(config.json<DeviceConfigResponse>().districtKey).toEqual(fresh);
     expect(fresh.kid).not.toBe(enrolled.districtKey!.kid);
     const newSealed = await sealCheckIn(fresh, items[1]!);
-    expect(statuses(await push(s.app, enrolled.token, v2Body([oldSealed, newSealed])))).toEqual(['accepted', 'accepted']);
+    expect(statuses(await push(s.app, enrolled.token, v2Body([oldSealed, newSealed])))).toEqual([
+      'accepted',
+      'accepted',
+    ]);
   });
 
   it('still accepts protocol 1 bodies and plain items inside protocol 2 (a queue from before the upgrade)', async () => {
@@ -96,13 +145,33 @@ describe('sealed check-ins (protocol 2)', () => {
 describe('signed pushes (device proof)', () => {
   it('refuses the bearer token alone, copied to another computer', async () => {
     const body = JSON.stringify(pushBody(checkIns(s.checkpoint.id, 1)));
-    const res = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${enrolled.token}`, 'content-type': 'application/json' }, payload: body });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: { authorization: `Bearer ${enrolled.token}`, 'content-type': 'application/json' },
+      payload: body,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ error: 'proof_required' });
     // A proof signed by a key of the thief's own is refused too.
     const thief = await generateDeviceKey();
-    const forged = await buildProof(thief.privateKey, { deviceId: enrolled.deviceId, method: 'POST', path: API.push, body, now: T0 });
-    const res2 = await s.app.inject({ method: 'POST', url: API.push, headers: { authorization: `Bearer ${enrolled.token}`, 'content-type': 'application/json', [PROOF_HEADER]: forged }, payload: body });
+    const forged = await buildProof(thief.privateKey, {
+      deviceId: enrolled.deviceId,
+      method: 'POST',
+      path: API.push,
+      body,
+      now: T0,
+    });
+    const res2 = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: {
+        authorization: `Bearer ${enrolled.token}`,
+        'content-type': 'application/json',
+        [PROOF_HEADER]: forged,
+      },
+      payload: body,
+    });
     expect(res2.json()).toMatchObject({ error: 'proof_bad_signature' });
     expect(await countCheckins(s.db)).toBe(0);
   });
@@ -115,21 +184,38 @@ describe('signed pushes (device proof)', () => {
     expect(replay.statusCode).toBe(409);
     expect(replay.json()).toMatchObject({ error: 'proof_replayed' });
     const other = JSON.stringify(pushBody(checkIns(s.checkpoint.id, 3, 99)));
-    const swapped = await s.app.inject({ method: 'POST', url: API.push, headers: await signedHeaders(enrolled.token, body), payload: other });
+    const swapped = await s.app.inject({
+      method: 'POST',
+      url: API.push,
+      headers: await signedHeaders(enrolled.token, body),
+      payload: other,
+    });
     expect(swapped.json()).toMatchObject({ error: 'proof_wrong_request' });
     expect(await countCheckins(s.db)).toBe(2);
   });
 
   it('upgrades a device enrolled without a key in place: it registers one once with its token', async () => {
     const code = await s.issueCode();
-    const old = (await s.app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.0.9' } })).json<EnrolResponse>();
+    const old = (
+      await s.app.inject({ method: 'POST', url: API.enrol, payload: { code, appVersion: '0.0.9' } })
+    ).json<EnrolResponse>();
     const body = pushBody(checkIns(s.checkpoint.id, 1));
     const before = await push(s.app, old.token, body);
     expect(before.json()).toMatchObject({ error: 'device_key_required' });
     const key = await generateDeviceKey();
-    const reg = await s.app.inject({ method: 'POST', url: API.deviceKey, headers: { authorization: `Bearer ${old.token}` }, payload: { deviceKey: key.publicJwk } });
+    const reg = await s.app.inject({
+      method: 'POST',
+      url: API.deviceKey,
+      headers: { authorization: `Bearer ${old.token}` },
+      payload: { deviceKey: key.publicJwk },
+    });
     expect(reg.statusCode).toBe(201);
-    const again = await s.app.inject({ method: 'POST', url: API.deviceKey, headers: { authorization: `Bearer ${old.token}` }, payload: { deviceKey: (await generateDeviceKey()).publicJwk } });
+    const again = await s.app.inject({
+      method: 'POST',
+      url: API.deviceKey,
+      headers: { authorization: `Bearer ${old.token}` },
+      payload: { deviceKey: (await generateDeviceKey()).publicJwk },
+    });
     expect(again.json()).toMatchObject({ error: 'device_key_exists' });
     rememberDeviceKey(old.token, old.deviceId, key.privateKey);
     expect(statuses(await push(s.app, old.token, body))).toEqual(['accepted']);

@@ -31,7 +31,15 @@ describe('demo seed', () => {
     expect(communes).toHaveLength(15);
     expect(communes.every((c) => c.parentId === district?.id)).toBe(true);
     expect(communes.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['Thị trấn Triệu Sơn', 'Thị trấn Nưa', 'Xã Dân Lực', 'Xã Thọ Tân', 'Xã Hợp Thành', 'Xã Đồng Tiến', 'Xã Tiến Nông']),
+      expect.arrayContaining([
+        'Thị trấn Triệu Sơn',
+        'Thị trấn Nưa',
+        'Xã Dân Lực',
+        'Xã Thọ Tân',
+        'Xã Hợp Thành',
+        'Xã Đồng Tiến',
+        'Xã Tiến Nông',
+      ]),
     );
 
     const checkpoints = await listCheckpoints(db);

@@ -63,5 +63,11 @@ export async function pushFrom(
   address = '127.0.0.1',
 ): Promise<LightMyRequestResponse> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return app.inject({ method: 'POST', url: API.push, headers: await signedHeaders(token, text), payload: text, remoteAddress: address });
+  return app.inject({
+    method: 'POST',
+    url: API.push,
+    headers: await signedHeaders(token, text),
+    payload: text,
+    remoteAddress: address,
+  });
 }

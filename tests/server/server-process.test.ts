@@ -24,9 +24,17 @@ describe('the real server process', () => {
     const { checkpoint } = device;
 
     const items = checkIns(checkpoint.id, 3);
-    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: '0.1.0', pending: 3, items });
+    const body = JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      sentAt: Date.now(),
+      appVersion: '0.1.0',
+      pending: 3,
+      items,
+    });
     const send = () =>
-      signedPushHeaders(device, body).then((headers) => fetch(`${server?.url}${API.push}`, { method: 'POST', headers, body }));
+      signedPushHeaders(device, body).then((headers) =>
+        fetch(`${server?.url}${API.push}`, { method: 'POST', headers, body }),
+      );
     const first = (await (await send()).json()) as PushResponse;
     expect(first.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
 

@@ -44,12 +44,15 @@ describe('serving the PWA', () => {
     expect(res.headers['content-type']).toMatch(type);
   });
 
-  it.each(['/enrol', '/checkpoint/TS-DL-001', '/trace/person?x=1'])('falls back to index.html for the app route %s', async (url) => {
-    const res = await s.app.inject({ method: 'GET', url });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toBe(INDEX);
-    expect(res.headers['cache-control']).toBe('no-cache');
-  });
+  it.each(['/enrol', '/checkpoint/TS-DL-001', '/trace/person?x=1'])(
+    'falls back to index.html for the app route %s',
+    async (url) => {
+      const res = await s.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(INDEX);
+      expect(res.headers['cache-control']).toBe('no-cache');
+    },
+  );
 
   it('answers 404 for a missing file with an extension and for unknown API paths', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);

@@ -19,7 +19,13 @@ const M = 60_000;
 /** 27 Nov 2026 at hh:mm UTC (the day before the server's clock). */
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
 
-const CASE: Person = { name: 'Nguyễn Văn Án', idNumber: '038095000001', birthYear: 1995, phone: '0912000001', address: 'Thôn 3, Xã Dân Lực' };
+const CASE: Person = {
+  name: 'Nguyễn Văn Án',
+  idNumber: '038095000001',
+  birthYear: 1995,
+  phone: '0912000001',
+  address: 'Thôn 3, Xã Dân Lực',
+};
 const CASE_NATIONAL: Person = { name: 'NGUYEN VAN AN', idMasked: '******000001', birthDate: '1995-**-**' };
 const X: Person = { name: 'Lê Thị Bình', phone: '0912000002', address: 'Thôn 1, Thị trấn Nưa' };
 const Z: Person = { name: 'Trần Văn Cường', idNumber: '038095000003', phone: '0912000003' };
@@ -58,7 +64,11 @@ beforeAll(async () => {
     visit(c, Y, at(9) - slow), // F1 once merged: 09:00–13:00 inside 07:45–12:15 → 195 min
     visit(c, W, at(12, 50) - slow), // 25 min with Y only → F2
   ];
-  for (const [guard, items, sentAt] of [[guardA, aItems, T0], [guardB, bItems, T0], [guardC, cItems, T0 - slow]] as const) {
+  for (const [guard, items, sentAt] of [
+    [guardA, aItems, T0],
+    [guardB, bItems, T0],
+    [guardC, cItems, T0 - slow],
+  ] as const) {
     const res = await push(server.app, guard.token, pushBody([...items], { sentAt }));
     expect(res.statusCode).toBe(200);
   }
@@ -88,13 +98,20 @@ describe('tracer API', () => {
     expect(res.statusCode).toBe(200);
     const persons = res.json<{ persons: Found[] }>().persons;
     expect(persons.map((p) => p.personKey).sort()).toEqual(caseKeys);
-    expect(persons.find((p) => p.personKey === 'cccd:038095000001')).toMatchObject({ name: 'Nguyễn Văn Án', visits: 1, sources: ['cccd'] });
+    expect(persons.find((p) => p.personKey === 'cccd:038095000001')).toMatchObject({
+      name: 'Nguyễn Văn Án',
+      visits: 1,
+      sources: ['cccd'],
+    });
   });
 
   it('finds the case by CCCD (including the masked national QR) and a contact by phone', async () => {
-    const byId = (await tracer.request('GET', `${TRACE_API.persons}?id=038095000001`)).json<{ persons: Found[] }>().persons;
+    const byId = (await tracer.request('GET', `${TRACE_API.persons}?id=038095000001`)).json<{ persons: Found[] }>()
+      .persons;
     expect(byId.map((p) => p.personKey).sort()).toEqual(caseKeys);
-    const byPhone = (await tracer.request('GET', `${TRACE_API.persons}?phone=${encodeURIComponent('+84 912 000 002')}`)).json<{ persons: Found[] }>().persons;
+    const byPhone = (
+      await tracer.request('GET', `${TRACE_API.persons}?phone=${encodeURIComponent('+84 912 000 002')}`)
+    ).json<{ persons: Found[] }>().persons;
     expect(byPhone.map((p) => p.name)).toEqual(['Lê Thị Bình']);
   });
 
@@ -105,7 +122,9 @@ describe('tracer API', () => {
   });
 
   it('before the merge sees only the CCCD visit; after it, both visits and exactly the expected F1', async () => {
-    const before = (await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })).json<TraceResult>();
+    const before = (
+      await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })
+    ).json<TraceResult>();
     expect(before.f1.map((c) => c.name)).toEqual(['Lê Thị Bình']);
 
     const merged = await tracer.request('POST', TRACE_API.merge, { personKeys: caseKeys });
@@ -122,7 +141,11 @@ describe('tracer API', () => {
       ['Hoàng Văn Em', 195, '0912000005'],
       ['Lê Thị Bình', 45, '0912000002'],
     ]);
-    const zone = trace.zone.map((z) => [z.unitName, z.contacts, z.checkpoints.map((cp) => [cp.code, cp.contacts, cp.windows.length])]);
+    const zone = trace.zone.map((z) => [
+      z.unitName,
+      z.contacts,
+      z.checkpoints.map((cp) => [cp.code, cp.contacts, cp.windows.length]),
+    ]);
     expect(zone.sort()).toEqual([
       ['Xã Dân Lực', 1, [['TS-DL-001', 1, 1]]],
       ['Xã Thọ Tân', 1, [['TS-TTA-001', 1, 1]]],
@@ -140,22 +163,45 @@ describe('tracer API', () => {
   });
 
   it('exports an XLSX whose sheets read back with Vietnamese headers and the F1 rows', async () => {
-    const res = await tracer.request('POST', TRACE_API.export, { personKeys: ['cccd:038095000001'], ...window, format: 'xlsx' });
+    const res = await tracer.request('POST', TRACE_API.export, {
+      personKeys: ['cccd:038095000001'],
+      ...window,
+      format: 'xlsx',
+    });
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Danh sách F1', 'Vùng khoanh', 'Lịch trình ca bệnh']);
     const sheet = book.getWorksheet('Danh sách F1');
     const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
-    expect(values(1).slice(0, 8)).toEqual(['STT', 'Họ và tên', 'Số giấy tờ', 'Năm sinh', 'Số điện thoại', 'Địa chỉ', 'Điểm kiểm tra', 'Số phút tiếp xúc']);
-    expect([values(2)[1], values(2)[2], values(2)[4], values(2)[7]]).toEqual(['Hoàng Văn Em', '038095000005', '0912000005', 195]);
+    expect(values(1).slice(0, 8)).toEqual([
+      'STT',
+      'Họ và tên',
+      'Số giấy tờ',
+      'Năm sinh',
+      'Số điện thoại',
+      'Địa chỉ',
+      'Điểm kiểm tra',
+      'Số phút tiếp xúc',
+    ]);
+    expect([values(2)[1], values(2)[2], values(2)[4], values(2)[7]]).toEqual([
+      'Hoàng Văn Em',
+      '038095000005',
+      '0912000005',
+      195,
+    ]);
     expect([values(3)[1], values(3)[4], values(3)[7]]).toEqual(['Lê Thị Bình', '0912000002', 45]);
     expect(sheet?.rowCount).toBe(3);
     expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(3);
   });
 
   it('exports CSV as UTF-8 with a BOM', async () => {
-    const res = await tracer.request('POST', TRACE_API.export, { personKeys: ['cccd:038095000001'], ...window, format: 'csv', part: 'zone' });
+    const res = await tracer.request('POST', TRACE_API.export, {
+      personKeys: ['cccd:038095000001'],
+      ...window,
+      format: 'csv',
+      part: 'zone',
+    });
     expect(res.statusCode).toBe(200);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
@@ -168,7 +214,9 @@ describe('tracer API', () => {
     const res = await admin.request('GET', '/api/admin/audit?limit=100');
     const entries = res.json<{ action: string; username: string; detail: Record<string, unknown> }[]>();
     const mine = entries.filter((e) => e.action.startsWith('trace.'));
-    expect(new Set(mine.map((e) => e.action))).toEqual(new Set(['trace.search', 'trace.merge', 'trace.view', 'trace.view_f2', 'trace.export']));
+    expect(new Set(mine.map((e) => e.action))).toEqual(
+      new Set(['trace.search', 'trace.merge', 'trace.view', 'trace.view_f2', 'trace.export']),
+    );
     expect(mine.every((e) => e.username === 'truyvet')).toBe(true);
     // Issue 11: the kind of field searched and the count, never the terms or the person keys (CCCD numbers).
     const search = mine.find((e) => e.action === 'trace.search' && (e.detail.fields as string[]).includes('name'));
@@ -180,14 +228,25 @@ describe('tracer API', () => {
 
   it('refuses commune officers and strangers', async () => {
     const officer = await signIn(server.app, 'canbo');
-    expect((await officer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })).statusCode).toBe(403);
+    expect(
+      (await officer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })).statusCode,
+    ).toBe(403);
     expect((await server.app.inject({ method: 'GET', url: `${TRACE_API.persons}?name=an` })).statusCode).toBe(401);
   });
 
   it('publishes risk notices that the public endpoint serves without personal data', async () => {
-    const trace = (await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })).json<TraceResult>();
-    const windows = trace.zone.flatMap((z) => z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end }))));
-    const res = await tracer.request('POST', TRACE_API.notices, { windows, instructions: 'Đến trạm y tế xã để xét nghiệm, hạn chế ra ngoài.' });
+    const trace = (
+      await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })
+    ).json<TraceResult>();
+    const windows = trace.zone.flatMap((z) =>
+      z.checkpoints.flatMap((cp) =>
+        cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end })),
+      ),
+    );
+    const res = await tracer.request('POST', TRACE_API.notices, {
+      windows,
+      instructions: 'Đến trạm y tế xã để xét nghiệm, hạn chế ra ngoài.',
+    });
     expect(res.statusCode).toBe(201);
     const pub = await server.app.inject({ method: 'GET', url: '/api/notices' });
     expect(pub.statusCode).toBe(200);

@@ -27,7 +27,14 @@ beforeAll(async () => {
   const items = [
     ...inOut(person(0), at(10), at(11)), // the case
     ...inOut(person(1), at(6), at(12)), // staff on a long shift: there the whole time
-    { id: uuidv7(), checkpointId: cp, kind: 'in' as const, source: 'cccd' as const, deviceTime: at(6), person: person(2) }, // open: gone by 07:00
+    {
+      id: uuidv7(),
+      checkpointId: cp,
+      kind: 'in' as const,
+      source: 'cccd' as const,
+      deviceTime: at(6),
+      person: person(2),
+    }, // open: gone by 07:00
     ...inOut(person(3), at(20, 0, 26), at(10, 30)), // checked out 14.5 h later: capped at 8 h, so gone by 04:00
   ];
   expect((await push(server.app, guard.token, pushBody(items))).statusCode).toBe(200);
@@ -38,7 +45,12 @@ afterAll(async () => {
 
 describe('trace queries', () => {
   it('finds a long stay through its check-out and caps a forgotten one', async () => {
-    const result = await traceCase(server.db, { personKeys: ['cccd:038095000100'], from: at(0), to: at(23), bufferMin: 15 });
+    const result = await traceCase(server.db, {
+      personKeys: ['cccd:038095000100'],
+      from: at(0),
+      to: at(23),
+      bufferMin: 15,
+    });
     expect(result.timeline).toHaveLength(1);
     expect(result.f1.map((c) => [c.name, c.overlapMin])).toEqual([['Người 1', 90]]);
   });

@@ -22,7 +22,11 @@ afterEach(async () => {
 });
 
 /** A self check-in of Nguyễn Thị Hoa at a checkpoint, proven by that checkpoint's signed poster. */
-function selfCheckIn(cp: Pick<Checkpoint, 'id' | 'code' | 'name'>, overrides: Partial<CheckIn> = {}, t?: number): CheckIn {
+function selfCheckIn(
+  cp: Pick<Checkpoint, 'id' | 'code' | 'name'>,
+  overrides: Partial<CheckIn> = {},
+  t?: number,
+): CheckIn {
   const poster = signer.sign({ code: cp.code, checkpointId: cp.id, name: cp.name, ...(t === undefined ? {} : { t }) });
   return {
     id: uuidv7(),
@@ -32,7 +36,12 @@ function selfCheckIn(cp: Pick<Checkpoint, 'id' | 'code' | 'name'>, overrides: Pa
     deviceTime: T0 - 60_000,
     person: { name: 'Nguyễn Thị Hoa', birthYear: 1987, gender: 'female', visitorId: 'k3m9q2x7zt' },
     declaration: { version: 1, date: '2026-11-28', answers: { fever: false, consent: true } },
-    proof: { code: poster.code, name: poster.name, sig: poster.sig, ...(poster.t === undefined ? {} : { t: poster.t }) },
+    proof: {
+      code: poster.code,
+      name: poster.name,
+      sig: poster.sig,
+      ...(poster.t === undefined ? {} : { t: poster.t }),
+    },
     ...overrides,
   };
 }
@@ -72,13 +81,23 @@ describe('push from a visitor phone', () => {
   });
 
   it('rejects forged, altered and mismatched proofs with a clear reason, and stores none of them', async () => {
-    const other = (await findCheckpointByCode(s.db, 'TS-HT-001')) ?? (await s.db.selectFrom('checkpoints').select(['id', 'code', 'name']).where('id', '!=', s.checkpoint.id).executeTakeFirstOrThrow());
+    const other =
+      (await findCheckpointByCode(s.db, 'TS-HT-001')) ??
+      (await s.db
+        .selectFrom('checkpoints')
+        .select(['id', 'code', 'name'])
+        .where('id', '!=', s.checkpoint.id)
+        .executeTakeFirstOrThrow());
     const good = selfCheckIn(s.checkpoint);
     const renamed = { ...good, id: uuidv7(), proof: { ...good.proof!, name: 'Chốt giả' } };
     const moved = { ...good, id: uuidv7(), checkpointId: other.id };
     const wrongCode = selfCheckIn({ ...s.checkpoint, code: other.code });
     const sig = good.proof!.sig;
-    const badSig = { ...good, id: uuidv7(), proof: { ...good.proof!, sig: (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1) } };
+    const badSig = {
+      ...good,
+      id: uuidv7(),
+      proof: { ...good.proof!, sig: (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1) },
+    };
     const noProof = { ...good, id: uuidv7(), proof: undefined };
     const guardStyle = { ...good, id: uuidv7(), source: 'cccd' as const };
     const unknownCp = selfCheckIn({ id: 'cp-nowhere', code: 'TS-XX-999', name: 'Không có' });
@@ -114,8 +133,15 @@ describe('push from a visitor phone', () => {
   it('leaves guard devices on their own rules: their checkpoint only, any source, no proof needed', async () => {
     const guard = await s.enrol();
     const scanned = selfCheckIn(s.checkpoint, { source: 'visitor_qr', proof: undefined });
-    const elsewhere = await s.db.selectFrom('checkpoints').select(['id', 'code', 'name']).where('id', '!=', s.checkpoint.id).executeTakeFirstOrThrow();
+    const elsewhere = await s.db
+      .selectFrom('checkpoints')
+      .select(['id', 'code', 'name'])
+      .where('id', '!=', s.checkpoint.id)
+      .executeTakeFirstOrThrow();
     const res = await pushAs(guard.token, [scanned, selfCheckIn(elsewhere)]);
-    expect(res.results.map((r) => `${r.status} ${r.reason?.split(':')[0] ?? ''}`.trim())).toEqual(['accepted', 'rejected wrong_checkpoint']);
+    expect(res.results.map((r) => `${r.status} ${r.reason?.split(':')[0] ?? ''}`.trim())).toEqual([
+      'accepted',
+      'rejected wrong_checkpoint',
+    ]);
   });
 });

@@ -27,7 +27,11 @@ export const BASE_ARGS = [
 
 /** Flags that replace the camera with a Y4M file and grant camera permission without a prompt. */
 export function fakeCameraArgs(file: string): string[] {
-  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${file}`,
+  ];
 }
 
 /** Starts headless Chromium (or headed with `headless: false`); close the returned Browser when done. */

@@ -8,11 +8,15 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Creates a console account through the real CLI (`create-admin`, password on stdin). */
 export function createAccountWithCli(dataDir: string, username: string, password: string, extra: string[] = []): void {
-  execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/cli.ts', 'create-admin', '--username', username, '--data', dataDir, ...extra], {
-    cwd: ROOT,
-    input: `${password}\n`,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    ['src/server/cli.ts', 'create-admin', '--username', username, '--data', dataDir, ...extra],
+    {
+      cwd: ROOT,
+      input: `${password}\n`,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
 }
 
 export interface NewCheckpoint {
@@ -44,8 +48,14 @@ export class ConsolePage {
     await this.page.goto(`${this.baseUrl}/console`);
     const headline = this.page.getByTestId('headline');
     await headline.waitFor();
-    const silent = await this.page.locator('[data-testid=silent-table] tr[data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
-    return { registered: Number(await headline.getAttribute('data-registered')), active: Number(await headline.getAttribute('data-active')), silent };
+    const silent = await this.page
+      .locator('[data-testid=silent-table] tr[data-code]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
+    return {
+      registered: Number(await headline.getAttribute('data-registered')),
+      active: Number(await headline.getAttribute('data-active')),
+      silent,
+    };
   }
 
   /** Creates a checkpoint through the form; returns its id (from the URL) and code. */

@@ -12,7 +12,12 @@ export interface KeyedEnrolment extends EnrolResponse {
 }
 
 /** Redeems an enrolment code at `baseUrl` with a new signing key. */
-export async function enrolKeyed(baseUrl: string, code: string, label = 'test device', appVersion = 'test'): Promise<KeyedEnrolment> {
+export async function enrolKeyed(
+  baseUrl: string,
+  code: string,
+  label = 'test device',
+  appVersion = 'test',
+): Promise<KeyedEnrolment> {
   const key = await generateDeviceKey();
   const res = await fetch(new URL(API.enrol, baseUrl), {
     method: 'POST',
@@ -25,10 +30,21 @@ export async function enrolKeyed(baseUrl: string, code: string, label = 'test de
 
 /** Adds the signer of `privateKey` to an enrolment. */
 export function withSigner(enrolment: EnrolResponse, privateKey: CryptoKey): KeyedEnrolment {
-  return { ...enrolment, sign: (request, now = Date.now()) => buildProof(privateKey, { deviceId: enrolment.deviceId, ...request, now }) };
+  return {
+    ...enrolment,
+    sign: (request, now = Date.now()) => buildProof(privateKey, { deviceId: enrolment.deviceId, ...request, now }),
+  };
 }
 
 /** The headers of a signed JSON push of `body` (a string) by `device`. */
-export async function signedPushHeaders(device: KeyedEnrolment, body: string, now = Date.now()): Promise<Record<string, string>> {
-  return { 'content-type': 'application/json', authorization: `Bearer ${device.token}`, [PROOF_HEADER]: await device.sign({ method: 'POST', path: API.push, body }, now) };
+export async function signedPushHeaders(
+  device: KeyedEnrolment,
+  body: string,
+  now = Date.now(),
+): Promise<Record<string, string>> {
+  return {
+    'content-type': 'application/json',
+    authorization: `Bearer ${device.token}`,
+    [PROOF_HEADER]: await device.sign({ method: 'POST', path: API.push, body }, now),
+  };
 }

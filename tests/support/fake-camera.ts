@@ -34,7 +34,6 @@ export interface VideoOptions extends RenderOptions {
 
 const QUIET_ZONE = 4;
 
-
 function finish(img: GrayImage, opts: RenderOptions): GrayImage {
   const { data } = img;
   if (opts.invert) for (let i = 0; i < data.length; i++) data[i] = 255 - (data[i] ?? 0);
@@ -92,7 +91,8 @@ export async function writeQrVideo(file: string, codes: string[], opts: VideoOpt
   const frameHeader = Buffer.from('FRAME\n', 'ascii');
   const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`, 'ascii')];
   let seed = opts.seed ?? 1;
-  const push = (img: GrayImage) => parts.push(frameHeader, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), chroma);
+  const push = (img: GrayImage) =>
+    parts.push(frameHeader, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), chroma);
   for (const code of codes) {
     for (let i = 0; i < framesPerCode; i++) push(renderQrToGray(code, width, height, { ...opts, seed: seed++ }));
     for (let i = 0; i < blankFrames; i++) push(blankFrame(width, height, { ...opts, seed: seed++ }));
@@ -138,10 +138,21 @@ export function encodeGrayPng(img: GrayImage): Buffer {
     raw.set(img.data.subarray(y * img.width, (y + 1) * img.width), y * (img.width + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Writes `text` as a QR PNG of width×height pixels (see `renderQrToGray`). */
-export async function writeQrPng(file: string, text: string, width = 400, height = width, opts: RenderOptions = {}): Promise<void> {
+export async function writeQrPng(
+  file: string,
+  text: string,
+  width = 400,
+  height = width,
+  opts: RenderOptions = {},
+): Promise<void> {
   await writeFile(file, encodeGrayPng(renderQrToGray(text, width, height, opts)));
 }

@@ -48,7 +48,8 @@ export class FakeSyncServer {
     if (fault?.type === 'repeat_previous' && this.previous) return json(200, this.previous);
     const auth = new Headers(init?.headers).get('authorization');
     if (auth !== `Bearer ${this.token}`) return json(401, { error: 'unauthorized', message: 'bad token' });
-    if (!new Headers(init?.headers).get(PROOF_HEADER)) return json(401, { error: 'proof_required', message: 'unsigned push' });
+    if (!new Headers(init?.headers).get(PROOF_HEADER))
+      return json(401, { error: 'proof_required', message: 'unsigned push' });
     const body = v.safeParse(PushRequestSchema, JSON.parse(String(init?.body)));
     if (!body.success) return json(400, { error: 'bad_request', message: 'invalid envelope' });
     const serverTime = body.output.sentAt + this.clockOffsetMs;

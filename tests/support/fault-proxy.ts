@@ -7,7 +7,13 @@
  * killed) looks to the device like a dropped connection. One proxy per device gives each device its
  * own origin (and so its own IndexedDB); several proxies may share one plan and one target.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { seededRandom } from '../../src/shared/seeded-random';
 
@@ -32,10 +38,20 @@ export interface FaultPlan {
 }
 
 /** No faults: a transparent proxy. */
-export const NO_FAULTS: FaultPlan = { dropBefore: 0, dropAfter: 0, delay: 0, error500: 0, error500After: 0, error503: 0, twice: 0, delayMs: 0, retryAfterS: 1 };
+export const NO_FAULTS: FaultPlan = {
+  dropBefore: 0,
+  dropAfter: 0,
+  delay: 0,
+  error500: 0,
+  error500After: 0,
+  error503: 0,
+  twice: 0,
+  delayMs: 0,
+  retryAfterS: 1,
+};
 
-export type FaultKind = 'dropBefore' | 'dropAfter' | 'delay' | 'error500' | 'error500After' | 'error503' | 'twice' | 'upstreamDown' | 'clean';
-
+export type FaultKind =
+  'dropBefore' | 'dropAfter' | 'delay' | 'error500' | 'error500After' | 'error503' | 'twice' | 'upstreamDown' | 'clean';
 
 /** State several proxies share: where the server is, what to inject, the dice, and the tally. */
 export class FaultControl {
@@ -44,7 +60,17 @@ export class FaultControl {
   target: string;
   /** Which requests faults apply to (default: the sync push only, so the app shell loads). */
   applies: (method: string, path: string) => boolean = (method, path) => method === 'POST' && path === '/api/sync/push';
-  readonly counts: Record<FaultKind, number> = { dropBefore: 0, dropAfter: 0, delay: 0, error500: 0, error500After: 0, error503: 0, twice: 0, upstreamDown: 0, clean: 0 };
+  readonly counts: Record<FaultKind, number> = {
+    dropBefore: 0,
+    dropAfter: 0,
+    delay: 0,
+    error500: 0,
+    error500After: 0,
+    error503: 0,
+    twice: 0,
+    upstreamDown: 0,
+    clean: 0,
+  };
   readonly random: () => number;
   /** Requests that faults apply to, forwarded and not yet answered by the server (for "kill mid-batch"). */
   inflight = 0;
@@ -57,7 +83,15 @@ export class FaultControl {
   /** Draws the fault for one request. */
   pick(): FaultKind {
     let roll = this.random();
-    for (const kind of ['dropBefore', 'dropAfter', 'delay', 'error500', 'error500After', 'error503', 'twice'] as const) {
+    for (const kind of [
+      'dropBefore',
+      'dropAfter',
+      'delay',
+      'error500',
+      'error500After',
+      'error503',
+      'twice',
+    ] as const) {
       if (roll < this.plan[kind]) return kind;
       roll -= this.plan[kind];
     }
@@ -93,7 +127,16 @@ interface Upstream {
   body: Buffer;
 }
 
-const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'upgrade', 'proxy-connection', 'accept-encoding']);
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'host',
+  'upgrade',
+  'proxy-connection',
+  'accept-encoding',
+]);
 /** Not forwarded either: a 304 would hide a rewritten body (e.g. a "new" sw.js) from the browser. */
 const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since']);
 
@@ -109,7 +152,8 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
 function forward(target: string, req: IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_HEADERS.has(k) && !CONDITIONAL_HEADERS.has(k)) headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined && !HOP_HEADERS.has(k) && !CONDITIONAL_HEADERS.has(k)) headers[k] = v;
     headers['content-length'] = String(body.length);
     const up = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers, agent: false }, (res) => {
       readAll(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
@@ -131,7 +175,11 @@ function send(res: ServerResponse, up: Upstream): void {
 
 function sendJson(res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...extra });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...extra,
+  });
   res.end(text);
 }
 
@@ -149,10 +197,16 @@ export async function startFaultProxy(control: FaultControl, options: FaultProxy
       req.socket.destroy();
     };
     if (kind === 'dropBefore') return void (control.counts.dropBefore++, drop());
-    if (kind === 'error500') return void (control.counts.error500++, sendJson(res, 500, { error: 'injected', message: 'injected 500' }));
+    if (kind === 'error500')
+      return void (control.counts.error500++, sendJson(res, 500, { error: 'injected', message: 'injected 500' }));
     if (kind === 'error503') {
       control.counts.error503++;
-      return sendJson(res, 503, { error: 'injected', message: 'injected 503' }, { 'retry-after': String(control.plan.retryAfterS) });
+      return sendJson(
+        res,
+        503,
+        { error: 'injected', message: 'injected 503' },
+        { 'retry-after': String(control.plan.retryAfterS) },
+      );
     }
     let up: Upstream;
     const counted = control.applies(req.method ?? 'GET', path);
@@ -168,9 +222,15 @@ export async function startFaultProxy(control: FaultControl, options: FaultProxy
     if (counted) control.inflight--;
     control.counts[kind]++;
     if (kind === 'dropAfter') return drop();
-    if (kind === 'error500After') return sendJson(res, 500, { error: 'injected', message: 'injected 500 after commit' });
+    if (kind === 'error500After')
+      return sendJson(res, 500, { error: 'injected', message: 'injected 500 after commit' });
     const rewritten = rewrite?.(path, up.body);
-    if (rewritten) up = { ...up, body: rewritten, headers: { ...up.headers, etag: undefined, 'last-modified': undefined, 'content-encoding': undefined } };
+    if (rewritten)
+      up = {
+        ...up,
+        body: rewritten,
+        headers: { ...up.headers, etag: undefined, 'last-modified': undefined, 'content-encoding': undefined },
+      };
     if (kind === 'delay') {
       const timer = setTimeout(() => {
         timers.delete(timer);

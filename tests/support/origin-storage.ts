@@ -8,13 +8,15 @@ import type { Page } from 'playwright-core';
 /** Reads the origin's whole browser storage of `page` as text. */
 export async function dumpOriginStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const decode = (bytes: Uint8Array): string => `${new TextDecoder('utf-8').decode(bytes)} ${new TextDecoder('latin1').decode(bytes)}`;
+    const decode = (bytes: Uint8Array): string =>
+      `${new TextDecoder('utf-8').decode(bytes)} ${new TextDecoder('latin1').decode(bytes)}`;
     const out: string[] = [];
     const walk = async (value: unknown): Promise<unknown> => {
       if (value instanceof ArrayBuffer) return decode(new Uint8Array(value));
       if (ArrayBuffer.isView(value)) return decode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       if (value instanceof Blob) return decode(new Uint8Array(await value.arrayBuffer()));
-      if (typeof CryptoKey !== 'undefined' && value instanceof CryptoKey) return `[CryptoKey ${value.type} extractable=${value.extractable}]`;
+      if (typeof CryptoKey !== 'undefined' && value instanceof CryptoKey)
+        return `[CryptoKey ${value.type} extractable=${value.extractable}]`;
       if (Array.isArray(value)) return Promise.all(value.map(walk));
       if (value && typeof value === 'object') {
         const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await walk(v)] as const));

@@ -100,7 +100,19 @@ interface Run {
 }
 
 function spawnOnce(port: number, dataDir: string, options: StartServerOptions, log: { text: string }): Promise<Run> {
-  const args = [CLI, 'start', '--port', String(port), '--data', dataDir, '--static', 'dist', '--host', '127.0.0.1', ...(options.args ?? [])];
+  const args = [
+    CLI,
+    'start',
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    '--static',
+    'dist',
+    '--host',
+    '127.0.0.1',
+    ...(options.args ?? []),
+  ];
   const child = spawn(TSX, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
@@ -111,13 +123,16 @@ function spawnOnce(port: number, dataDir: string, options: StartServerOptions, l
   const startAt = log.text.length;
   return new Promise<Run>((resolve, reject) => {
     const timer = setTimeout(() => {
-      finish(new Error(`server did not print "listening on" within ${START_TIMEOUT_MS} ms:\n${log.text.slice(startAt)}`));
+      finish(
+        new Error(`server did not print "listening on" within ${START_TIMEOUT_MS} ms:\n${log.text.slice(startAt)}`),
+      );
     }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer): void => {
       log.text += chunk.toString('utf8');
       const mine = log.text.slice(startAt);
       const listening = mine.match(/^listening on (http:\/\/\S+)$/m);
-      if (listening?.[1]) finish(null, { child, url: listening[1], enrolLink: mine.match(/^enrolment link: (\S+)$/m)?.[1] ?? null });
+      if (listening?.[1])
+        finish(null, { child, url: listening[1], enrolLink: mine.match(/^enrolment link: (\S+)$/m)?.[1] ?? null });
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       finish(new Error(`server exited (${signal ?? code}) before listening:\n${log.text.slice(startAt)}`));

@@ -74,7 +74,11 @@ export class SimDevice {
       kind: 'in',
       source: 'cccd',
       deviceTime: trueTime + (this.opts.skewMs ?? 0),
-      person: { name: `${this.opts.name} khách ${i}`, idNumber: `038095${String(100000 + i).slice(-6)}`, birthYear: 1970 + (i % 40) },
+      person: {
+        name: `${this.opts.name} khách ${i}`,
+        idNumber: `038095${String(100000 + i).slice(-6)}`,
+        birthYear: 1970 + (i % 40),
+      },
     };
     // Invalid on purpose: a birth year the protocol refuses (a client bug the server must catch).
     if (invalid) checkIn.person.birthYear = 1800;
@@ -96,7 +100,8 @@ export class SimDevice {
       timeoutMs: this.opts.timeoutMs ?? 1_000,
       sign: (request) => this.enrolment.sign(request, sentAt),
     });
-    if (outcome.type === 'stop') throw new Error(`${this.opts.name}: push stopped: ${outcome.error} ${outcome.message}`);
+    if (outcome.type === 'stop')
+      throw new Error(`${this.opts.name}: push stopped: ${outcome.error} ${outcome.message}`);
     if (outcome.type === 'retry') {
       this.failures++;
       return nextRetryDelay(Math.min(this.failures, 4), outcome.retryAfterMs, { baseMs: 100, capMs: 1_000 });
@@ -136,8 +141,18 @@ export class SimDevice {
 /** One plain push over HTTP (no retries): the server's answer, or null when it failed or refused. */
 export async function pushOnce(url: string, device: KeyedEnrolment, items: CheckIn[]): Promise<PushResponse | null> {
   try {
-    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, sentAt: Date.now(), appVersion: 'test', pending: items.length, items });
-    const res = await fetch(new URL(API.push, url), { method: 'POST', headers: await signedPushHeaders(device, body), body });
+    const body = JSON.stringify({
+      protocol: PROTOCOL_VERSION,
+      sentAt: Date.now(),
+      appVersion: 'test',
+      pending: items.length,
+      items,
+    });
+    const res = await fetch(new URL(API.push, url), {
+      method: 'POST',
+      headers: await signedPushHeaders(device, body),
+      body,
+    });
     return res.ok ? ((await res.json()) as PushResponse) : null;
   } catch {
     return null;

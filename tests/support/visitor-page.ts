@@ -89,7 +89,8 @@ export class VisitorPage {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const all = open.result.transaction('checkins').objectStore('checkins').getAll();
-            all.onsuccess = () => resolve((all.result as { source: string }[]).filter((c) => c.source === 'self').length);
+            all.onsuccess = () =>
+              resolve((all.result as { source: string }[]).filter((c) => c.source === 'self').length);
             all.onerror = () => reject(all.error);
           };
         }),

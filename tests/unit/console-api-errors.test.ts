@@ -7,7 +7,10 @@ import { ApiError, call, callForFile } from '../../src/console/api';
 import { adminRoutes } from '../../src/shared/console-api';
 
 function answer(status: number, body: unknown): void {
-  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal(
+    'fetch',
+    async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 afterEach(() => void vi.unstubAllGlobals());
 
@@ -16,16 +19,31 @@ describe('console client refusals', () => {
     answer(403, { error: 'other_commune', message: 'Health station staff see only their own commune.' });
     const error = await call(adminRoutes.outbreakCases).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 403, code: 'other_commune', message: 'Trạm y tế chỉ xem được người thuộc xã của mình.' });
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'other_commune',
+      message: 'Trạm y tế chỉ xem được người thuộc xã của mình.',
+    });
   });
 
   it('keeps the detailed Vietnamese reason of a refused password', async () => {
-    answer(400, { error: 'weak_password', reason: 'too_short', message: 'Mật khẩu phải dài ít nhất 12 ký tự.', messageEn: 'At least 12 characters.' });
-    await expect(call(adminRoutes.password, { body: { current: 'a', next: 'b' } })).rejects.toMatchObject({ code: 'weak_password', message: 'Mật khẩu phải dài ít nhất 12 ký tự.' });
+    answer(400, {
+      error: 'weak_password',
+      reason: 'too_short',
+      message: 'Mật khẩu phải dài ít nhất 12 ký tự.',
+      messageEn: 'At least 12 characters.',
+    });
+    await expect(call(adminRoutes.password, { body: { current: 'a', next: 'b' } })).rejects.toMatchObject({
+      code: 'weak_password',
+      message: 'Mật khẩu phải dài ít nhất 12 ký tự.',
+    });
   });
 
   it('refuses a file export with the same words', async () => {
     answer(403, { error: 'forbidden', message: 'Your account may not do this.' });
-    await expect(callForFile(adminRoutes.outbreakReportXlsx, { query: { day: '2026-12-02' } })).rejects.toMatchObject({ code: 'forbidden', message: 'Tài khoản của bạn không được làm việc này.' });
+    await expect(callForFile(adminRoutes.outbreakReportXlsx, { query: { day: '2026-12-02' } })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Tài khoản của bạn không được làm việc này.',
+    });
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { actionInWords, detailInWords } from '../../src/console/audit/audit-words';
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : [],
+  );
 }
 
 describe('audit log in words', () => {
@@ -15,10 +17,15 @@ describe('audit log in words', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/audit\(deps, request, '([a-z0-9_.]+)'/g)) actions.add(m[1]!);
       for (const m of text.matchAll(/action: '([a-z0-9_]+\.[a-z0-9_]+)'/g)) actions.add(m[1]!);
-      if (text.includes('`checkpoint.${action}`')) ['checkpoint.close', 'checkpoint.reopen'].forEach((a) => actions.add(a));
-      if (text.includes('`outbreak.contact_${body.decision}`')) ['outbreak.contact_confirm', 'outbreak.contact_dismiss'].forEach((a) => actions.add(a));
+      if (text.includes('`checkpoint.${action}`'))
+        ['checkpoint.close', 'checkpoint.reopen'].forEach((a) => actions.add(a));
+      if (text.includes('`outbreak.contact_${body.decision}`'))
+        ['outbreak.contact_confirm', 'outbreak.contact_dismiss'].forEach((a) => actions.add(a));
       // Any other action built at run time would escape the patterns above: there must be none.
-      expect(text.match(/audit\(deps, request, `(?!checkpoint\.\$\{action\}`|outbreak\.contact_\$\{body\.decision\}`)/), file).toBeNull();
+      expect(
+        text.match(/audit\(deps, request, `(?!checkpoint\.\$\{action\}`|outbreak\.contact_\$\{body\.decision\}`)/),
+        file,
+      ).toBeNull();
     }
     expect(actions.size).toBeGreaterThan(15);
     const missing = [...actions].filter((a) => actionInWords(a) === a);
@@ -32,6 +39,8 @@ describe('audit log in words', () => {
     expect(detailInWords({ windows: [{ a: 1 }, { a: 2 }], count: 2 })).toBe('Số khung giờ: 2 · Số lượng: 2');
     expect(detailInWords({ code: 'X' })).not.toContain('{');
     // A refused request's code is a reason in words, not a checkpoint code.
-    expect(detailInWords({ status: 403, code: 'forbidden' }, 'console.refused')).toBe('Mã trả lời: 403 · Lý do: Tài khoản của bạn không được làm việc này.');
+    expect(detailInWords({ status: 403, code: 'forbidden' }, 'console.refused')).toBe(
+      'Mã trả lời: 403 · Lý do: Tài khoản của bạn không được làm việc này.',
+    );
   });
 });

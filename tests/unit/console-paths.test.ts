@@ -33,8 +33,14 @@ async function check(): Promise<{ code: number; output: string }> {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tram-qr-console-paths-'));
-  put('src/shared/console-api/routes.ts', "export const adminRoutes = { users: { method: 'GET', pattern: '/api/admin/users' } };\n");
-  put('src/console/config/UsersPage.tsx', "import { adminRoutes } from '../../shared/console-api/routes';\nexport const r = adminRoutes.users;\n");
+  put(
+    'src/shared/console-api/routes.ts',
+    "export const adminRoutes = { users: { method: 'GET', pattern: '/api/admin/users' } };\n",
+  );
+  put(
+    'src/console/config/UsersPage.tsx',
+    "import { adminRoutes } from '../../shared/console-api/routes';\nexport const r = adminRoutes.users;\n",
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,9 +50,14 @@ describe('console paths check', () => {
   });
 
   it('fails on a literal /api/admin path in a console page, naming file and line', async () => {
-    put('src/console/audit/AuditPage.tsx', "export const a = 1;\nexport const load = () => fetch(`/api/admin/audit?limit=200`);\n");
+    put(
+      'src/console/audit/AuditPage.tsx',
+      'export const a = 1;\nexport const load = () => fetch(`/api/admin/audit?limit=200`);\n',
+    );
     const result = await check();
     expect(result.code).toBe(1);
-    expect(result.output).toContain('src/console/audit/AuditPage.tsx:2: export const load = () => fetch(`/api/admin/audit?limit=200`);');
+    expect(result.output).toContain(
+      'src/console/audit/AuditPage.tsx:2: export const load = () => fetch(`/api/admin/audit?limit=200`);',
+    );
   });
 });

@@ -15,11 +15,19 @@ describe('forwarder classification', () => {
         { id: 'c', status: 'rejected', reason: 'invalid_checkin: x' },
       ],
     });
-    expect(verdict).toEqual({ done: ['a', 'b'], rejected: [{ id: 'c', reason: 'invalid_checkin: x' }], unanswered: ['d'] });
+    expect(verdict).toEqual({
+      done: ['a', 'b'],
+      rejected: [{ id: 'c', reason: 'invalid_checkin: x' }],
+      unanswered: ['d'],
+    });
   });
 
   it('resets after success', () => {
-    expect(nextStep({ type: 'ok', response: { serverTime: 0, clockOffsetMs: 0, results: [] } }, 5, backoff)).toEqual({ failures: 0, delayMs: 0, needsOperator: false });
+    expect(nextStep({ type: 'ok', response: { serverTime: 0, clockOffsetMs: 0, results: [] } }, 5, backoff)).toEqual({
+      failures: 0,
+      delayMs: 0,
+      needsOperator: false,
+    });
   });
 
   it('backs off with full jitter when the province is down, growing to the cap', () => {

@@ -39,7 +39,14 @@ const checkImports = () => attempt(DEPCRUISE, ['--config', '.dependency-cruiser.
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tram-qr-layers-'));
-  for (const f of ['.dependency-cruiser.cjs', 'tsconfig.base.json', 'tsconfig.tools.json', 'src/shared/tsconfig.json', 'src/shared/platform.d.ts', 'scripts/check-sql.mjs']) {
+  for (const f of [
+    '.dependency-cruiser.cjs',
+    'tsconfig.base.json',
+    'tsconfig.tools.json',
+    'src/shared/tsconfig.json',
+    'src/shared/platform.d.ts',
+    'scripts/check-sql.mjs',
+  ]) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     copyFileSync(join(ROOT, f), join(dir, f));
   }
@@ -48,8 +55,14 @@ beforeEach(() => {
   put('src/shared/protocol.ts', "export const API = { push: '/api/sync/push' } as const;\n");
   put('src/client/sync/flush.ts', "import { API } from '../../shared/protocol';\nexport const url = API.push;\n");
   put('src/server/db/schema.ts', 'export interface CheckinRow { id: string }\n');
-  put('src/server/db/checkins-repo.ts', "import type { Kysely } from 'kysely';\nimport type { CheckinRow } from './schema';\nexport const ids = (db: Kysely<{ checkins: CheckinRow }>) => db.selectFrom('checkins').select('id').execute();\n");
-  put('src/server/routes/push.ts', "import { API } from '../../shared/protocol';\nimport { ids } from '../db/checkins-repo';\nexport const route = [API.push, ids] as const;\n");
+  put(
+    'src/server/db/checkins-repo.ts',
+    "import type { Kysely } from 'kysely';\nimport type { CheckinRow } from './schema';\nexport const ids = (db: Kysely<{ checkins: CheckinRow }>) => db.selectFrom('checkins').select('id').execute();\n",
+  );
+  put(
+    'src/server/routes/push.ts',
+    "import { API } from '../../shared/protocol';\nimport { ids } from '../db/checkins-repo';\nexport const route = [API.push, ids] as const;\n",
+  );
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -61,18 +74,30 @@ describe('layer rules', () => {
     expect((await attempt(join(dir, 'scripts/check-sql.mjs'), [dir])).code).toBe(0);
   });
 
-  it('fail when the server imports browser code, shared imports Node, or a route reads rows', { timeout: 120_000 }, async () => {
-    put('src/server/forward/forwarder.ts', "import { url } from '../../client/sync/flush';\nexport const to = url;\n");
-    put('src/shared/sync/push.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
-    put('src/server/routes/trace.ts', "import type { CheckinRow } from '../db/schema';\nexport type Row = CheckinRow;\n");
-    put('src/client/app/server.ts', "import { route } from '../../server/routes/push';\nexport const r = route;\n");
-    const result = await checkImports();
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('server-not-to-browser: src/server/forward/forwarder.ts → src/client/sync/flush.ts');
-    expect(result.output).toContain('shared-no-node-builtins: src/shared/sync/push.ts → fs');
-    expect(result.output).toContain('rows-stay-in-data-layer: src/server/routes/trace.ts → src/server/db/schema.ts');
-    expect(result.output).toContain('browser-not-to-server: src/client/app/server.ts → src/server/routes/push.ts');
-  });
+  it(
+    'fail when the server imports browser code, shared imports Node, or a route reads rows',
+    { timeout: 120_000 },
+    async () => {
+      put(
+        'src/server/forward/forwarder.ts',
+        "import { url } from '../../client/sync/flush';\nexport const to = url;\n",
+      );
+      put('src/shared/sync/push.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+      put(
+        'src/server/routes/trace.ts',
+        "import type { CheckinRow } from '../db/schema';\nexport type Row = CheckinRow;\n",
+      );
+      put('src/client/app/server.ts', "import { route } from '../../server/routes/push';\nexport const r = route;\n");
+      const result = await checkImports();
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain(
+        'server-not-to-browser: src/server/forward/forwarder.ts → src/client/sync/flush.ts',
+      );
+      expect(result.output).toContain('shared-no-node-builtins: src/shared/sync/push.ts → fs');
+      expect(result.output).toContain('rows-stay-in-data-layer: src/server/routes/trace.ts → src/server/db/schema.ts');
+      expect(result.output).toContain('browser-not-to-server: src/client/app/server.ts → src/server/routes/push.ts');
+    },
+  );
 
   it('fail when a screen opens IndexedDB itself instead of through src/client/data', { timeout: 120_000 }, async () => {
     put('src/client/data/db.ts', "import Dexie from 'dexie';\nexport const db = new Dexie('tram-qr');\n");
@@ -80,25 +105,41 @@ describe('layer rules', () => {
     put('src/client/guard/today.ts', "import Dexie from 'dexie';\nexport const db = new Dexie('tram-qr');\n");
     const result = await checkImports();
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/indexeddb-only-in-client-data: src\/client\/guard\/today\.ts → \S*node_modules\/dexie\//);
+    expect(result.output).toMatch(
+      /indexeddb-only-in-client-data: src\/client\/guard\/today\.ts → \S*node_modules\/dexie\//,
+    );
   });
 
   it('fail on Kysely imported or SQL written outside the data layer', { timeout: 120_000 }, async () => {
-    put('src/server/services/retention.ts', "import type { Kysely } from 'kysely';\nexport const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();\n");
+    put(
+      'src/server/services/retention.ts',
+      "import type { Kysely } from 'kysely';\nexport const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();\n",
+    );
     const imports = await checkImports();
     expect(imports.code).not.toBe(0);
-    expect(imports.output).toMatch(/sql-only-in-data-layer: src\/server\/services\/retention\.ts → \S*node_modules\/kysely\//);
+    expect(imports.output).toMatch(
+      /sql-only-in-data-layer: src\/server\/services\/retention\.ts → \S*node_modules\/kysely\//,
+    );
     const sql = await attempt(join(dir, 'scripts/check-sql.mjs'), [dir]);
     expect(sql.code).toBe(1);
-    expect(sql.output).toContain("src/server/services/retention.ts:2: export const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();");
+    expect(sql.output).toContain(
+      "src/server/services/retention.ts:2: export const purge = (db: Kysely<any>) => db.deleteFrom('checkins').execute();",
+    );
   });
 
-  it('fail to compile DOM or Node use in src/shared, and compile the clean shared project', { timeout: 120_000 }, async () => {
-    expect((await attempt(TSC, ['-b', 'src/shared'])).code).toBe(0);
-    put('src/shared/scan/beep.ts', "export const beep = () => document.title;\nexport const env = () => process.env.HOME;\n");
-    const result = await attempt(TSC, ['-b', 'src/shared']);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain("src/shared/scan/beep.ts(1,27): error TS2584: Cannot find name 'document'.");
-    expect(result.output).toContain("src/shared/scan/beep.ts(2,26): error TS2591: Cannot find name 'process'.");
-  });
+  it(
+    'fail to compile DOM or Node use in src/shared, and compile the clean shared project',
+    { timeout: 120_000 },
+    async () => {
+      expect((await attempt(TSC, ['-b', 'src/shared'])).code).toBe(0);
+      put(
+        'src/shared/scan/beep.ts',
+        'export const beep = () => document.title;\nexport const env = () => process.env.HOME;\n',
+      );
+      const result = await attempt(TSC, ['-b', 'src/shared']);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain("src/shared/scan/beep.ts(1,27): error TS2584: Cannot find name 'document'.");
+      expect(result.output).toContain("src/shared/scan/beep.ts(2,26): error TS2591: Cannot find name 'process'.");
+    },
+  );
 });

@@ -35,9 +35,14 @@ describe('Vietnam days', () => {
 
   it('starts the window N Vietnam days before onset, or the test without symptoms, and ends at isolation', () => {
     const confirmedAt = Date.UTC(2026, 10, 28, 8);
-    expect(infectiousWindow({ confirmedAt, onsetAt: null, isolatedAt: null }, { infectiousDaysBefore: 2 })).toEqual({ start: Date.UTC(2026, 10, 25, 17), end: confirmedAt });
+    expect(infectiousWindow({ confirmedAt, onsetAt: null, isolatedAt: null }, { infectiousDaysBefore: 2 })).toEqual({
+      start: Date.UTC(2026, 10, 25, 17),
+      end: confirmedAt,
+    });
     const onsetAt = Date.UTC(2026, 10, 26, 1);
-    expect(infectiousWindow({ confirmedAt, onsetAt, isolatedAt: confirmedAt + 3_600_000 }, { infectiousDaysBefore: 3 })).toEqual({ start: Date.UTC(2026, 10, 22, 17), end: confirmedAt + 3_600_000 });
+    expect(
+      infectiousWindow({ confirmedAt, onsetAt, isolatedAt: confirmedAt + 3_600_000 }, { infectiousDaysBefore: 3 }),
+    ).toEqual({ start: Date.UTC(2026, 10, 22, 17), end: confirmedAt + 3_600_000 });
   });
 });
 
@@ -47,14 +52,36 @@ describe('report figures', () => {
     const input = {
       cases: [{ unitId: 'dl', confirmedAt: start }],
       followups: [
-        { unitId: 'dl', startedAt: start, lastExposure: Date.UTC(2026, 10, 27, 3), status: 'lost' as const, endedAt: Date.UTC(2026, 10, 30, 8) },
-        { unitId: 'dl', startedAt: start, lastExposure: Date.UTC(2026, 10, 27, 3), status: 'active' as const, endedAt: null },
+        {
+          unitId: 'dl',
+          startedAt: start,
+          lastExposure: Date.UTC(2026, 10, 27, 3),
+          status: 'lost' as const,
+          endedAt: Date.UTC(2026, 10, 30, 8),
+        },
+        {
+          unitId: 'dl',
+          startedAt: start,
+          lastExposure: Date.UTC(2026, 10, 27, 3),
+          status: 'active' as const,
+          endedAt: null,
+        },
       ],
       testsDone: new Map([['2026-11-29', new Map([['dl', 1]])]]),
       testDays: [2],
     };
-    expect(figuresOnDay(input, '2026-11-28').get('dl')).toMatchObject({ newCases: 1, underFollowup: 2, lost: 0, testsDue: 0 });
-    expect(figuresOnDay(input, '2026-11-29').get('dl')).toMatchObject({ newCases: 0, underFollowup: 2, testsDue: 2, testsDone: 1 });
+    expect(figuresOnDay(input, '2026-11-28').get('dl')).toMatchObject({
+      newCases: 1,
+      underFollowup: 2,
+      lost: 0,
+      testsDue: 0,
+    });
+    expect(figuresOnDay(input, '2026-11-29').get('dl')).toMatchObject({
+      newCases: 0,
+      underFollowup: 2,
+      testsDue: 2,
+      testsDone: 1,
+    });
     expect(figuresOnDay(input, '2026-11-30').get('dl')).toMatchObject({ underFollowup: 1, lost: 1 });
   });
 });

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { onStorageFailure, probeStorage, storageNearlyFull, storageStatus, type StorageFailure, type StorageStatus } from '../data';
+import {
+  onStorageFailure,
+  probeStorage,
+  storageNearlyFull,
+  storageStatus,
+  type StorageFailure,
+  type StorageStatus,
+} from '../data';
 import { t } from '../i18n/i18n';
 import { navigate } from './router';
 
@@ -23,9 +30,18 @@ export function StorageWarning() {
 
   if (failure) {
     return (
-      <div class="blocking" role="alertdialog" aria-modal="true" aria-labelledby="storage-warning-title" data-testid="storage-warning" data-kind={failure}>
+      <div
+        class="blocking"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="storage-warning-title"
+        data-testid="storage-warning"
+        data-kind={failure}
+      >
         <div class="blocking-box">
-          <h2 id="storage-warning-title">{t(failure === 'quota' ? 'storage.quota.title' : 'storage.unavailable.title')}</h2>
+          <h2 id="storage-warning-title">
+            {t(failure === 'quota' ? 'storage.quota.title' : 'storage.unavailable.title')}
+          </h2>
           <p>{t(failure === 'quota' ? 'storage.quota.body' : 'storage.unavailable.body')}</p>
           <button class="big primary" onClick={() => setFailure(null)}>
             {t('storage.understood')}

@@ -1,5 +1,12 @@
 /** The page's one sync scheduler, started at boot and shared by the screens. */
-import { currentEpoch, getDeviceConfig, getEnrolment, getQuestionnaire, purgeOldNames, purgeSyncedBefore } from '../data';
+import {
+  currentEpoch,
+  getDeviceConfig,
+  getEnrolment,
+  getQuestionnaire,
+  purgeOldNames,
+  purgeSyncedBefore,
+} from '../data';
 import { refreshDeviceConfig } from '../sync/config-fetch';
 import { startSyncScheduler, type SyncScheduler } from '../sync/scheduler';
 import { requestBackgroundSync } from '../update/sw-register';

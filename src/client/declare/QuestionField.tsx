@@ -17,7 +17,13 @@ export function QuestionField({ question: q, value, onChange, invalid }: Questio
     case 'yesno':
       return (
         <label class={`check ${q.required ? 'required' : ''}`}>
-          <input type="checkbox" name={name} checked={value === true} aria-invalid={invalid ? 'true' : undefined} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            name={name}
+            checked={value === true}
+            aria-invalid={invalid ? 'true' : undefined}
+            onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+          />
           <span>{label(q.label)}</span>
         </label>
       );
@@ -27,7 +33,13 @@ export function QuestionField({ question: q, value, onChange, invalid }: Questio
           <legend>{label(q.label)}</legend>
           {(q.options ?? []).map((o) => (
             <label key={o.value} class="check">
-              <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+              <input
+                type="radio"
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+              />
               <span>{label(o.label)}</span>
             </label>
           ))}
@@ -55,7 +67,12 @@ export function QuestionField({ question: q, value, onChange, invalid }: Questio
       return (
         <label>
           {label(q.label)}
-          <input name={name} type="date" value={typeof value === 'string' ? value : ''} onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value || undefined)} />
+          <input
+            name={name}
+            type="date"
+            value={typeof value === 'string' ? value : ''}
+            onInput={(e) => onChange((e.currentTarget as HTMLInputElement).value || undefined)}
+          />
         </label>
       );
     default:

@@ -22,7 +22,12 @@ export function QuestionnaireFields({ questionnaire, answers, onChange, missing 
     <div class="questions">
       {questionnaire.questions.map((q) => (
         <div key={q.id} data-question={q.id} class={missing.includes(q.id) ? 'invalid' : undefined}>
-          <QuestionField question={q} value={answers[q.id]} invalid={missing.includes(q.id)} onChange={(value) => set(q.id, value)} />
+          <QuestionField
+            question={q}
+            value={answers[q.id]}
+            invalid={missing.includes(q.id)}
+            onChange={(value) => set(q.id, value)}
+          />
         </div>
       ))}
     </div>

@@ -16,9 +16,12 @@ function pick(standing: Standing): Shown | null {
   // Revoked: it sends what the district still takes, then deletes everything (sync/revocation.ts).
   if (standing.revoked) return { kind: 'revoked', title: 'standing.revokedTitle', body: 'sealed.wipePending' };
   if (standing.closed) return { kind: 'closed', title: 'standing.closedTitle', body: 'standing.closedBody' };
-  if (standing.reach === 'no_network') return { kind: 'no_network', title: 'standing.noNetworkTitle', body: 'standing.noNetworkBody' };
-  if (standing.reach === 'server_unreachable') return { kind: 'server_unreachable', title: 'standing.serverTitle', body: 'standing.serverBody' };
-  if (standing.reach === 'server_error') return { kind: 'server_error', title: 'standing.serverErrorTitle', body: 'standing.serverErrorBody' };
+  if (standing.reach === 'no_network')
+    return { kind: 'no_network', title: 'standing.noNetworkTitle', body: 'standing.noNetworkBody' };
+  if (standing.reach === 'server_unreachable')
+    return { kind: 'server_unreachable', title: 'standing.serverTitle', body: 'standing.serverBody' };
+  if (standing.reach === 'server_error')
+    return { kind: 'server_error', title: 'standing.serverErrorTitle', body: 'standing.serverErrorBody' };
   return null;
 }
 
@@ -40,7 +43,8 @@ export function DeviceStatusBanner() {
     >
       <strong>{t(shown.title)}</strong>
       <span>
-        {t(shown.body, { count: standing.pending })} {shown.kind !== 'revoked' && standing.pending > 0 && t('standing.queue', { count: standing.pending })}
+        {t(shown.body, { count: standing.pending })}{' '}
+        {shown.kind !== 'revoked' && standing.pending > 0 && t('standing.queue', { count: standing.pending })}
       </span>
     </div>
   );

@@ -27,7 +27,13 @@ interface Stored {
 }
 
 async function readStored(): Promise<Stored> {
-  const [revokedAt, status, config, pending, wipedAt] = await Promise.all([getDeviceRevokedAt(), getSyncStatus(), getDeviceConfig(), pendingCount(), getDeviceWipedAt()]);
+  const [revokedAt, status, config, pending, wipedAt] = await Promise.all([
+    getDeviceRevokedAt(),
+    getSyncStatus(),
+    getDeviceConfig(),
+    pendingCount(),
+    getDeviceWipedAt(),
+  ]);
   return {
     revoked: revokedAt !== null || status.lastError === 'revoked' || wipedAt !== null,
     wiped: wipedAt !== null,
@@ -63,5 +69,11 @@ export function useStanding(): Standing | null {
   const stored = useLive(readStored, [], null);
   const online = useOnline();
   if (!stored) return null;
-  return { revoked: stored.revoked, wiped: stored.wiped, closed: stored.closed, pending: stored.pending, reach: reachOf(online, stored.lastError, stored.pending) };
+  return {
+    revoked: stored.revoked,
+    wiped: stored.wiped,
+    closed: stored.closed,
+    pending: stored.pending,
+    reach: reachOf(online, stored.lastError, stored.pending),
+  };
 }

@@ -1,11 +1,19 @@
 /** Turns this browser into a guard device: trades a one-time enrolment code for a device token. */
 import * as v from 'valibot';
 import { API, EnrolResponseSchema, ErrorBodySchema, type CheckpointInfo } from '../../shared/protocol';
-import { currentEpoch, ensureDeviceKey, markDeviceKeyRegistered, recordEpochOffset, saveDistrictKey, saveEnrolment } from '../data';
+import {
+  currentEpoch,
+  ensureDeviceKey,
+  markDeviceKeyRegistered,
+  recordEpochOffset,
+  saveDistrictKey,
+  saveEnrolment,
+} from '../data';
 import { reasonText } from '../../shared/reasons';
 import { getLang } from '../i18n/i18n';
 
-export type EnrolOutcome = { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
+export type EnrolOutcome =
+  { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
 
 /** Reads the enrolment code from a link's fragment (`/enrol#CODE`) or query (`?code=CODE`). */
 export function enrolCodeFromLocation(loc: { hash: string; search: string }): string | null {
@@ -32,7 +40,12 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   if (!response.ok) {
     const error = v.safeParse(ErrorBodySchema, body);
     // The reason in the device's language (src/shared/reasons.ts), not the server's English sentence.
-    return { type: 'refused', message: error.success ? reasonText(error.output.error, getLang(), error.output.message) : `HTTP ${response.status}` };
+    return {
+      type: 'refused',
+      message: error.success
+        ? reasonText(error.output.error, getLang(), error.output.message)
+        : `HTTP ${response.status}`,
+    };
   }
   const parsed = v.safeParse(EnrolResponseSchema, body);
   if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };

@@ -19,7 +19,9 @@ export function CompanionsForm({ lead, onSubmit, onClose }: CompanionsFormProps)
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const results = rows.map((row) => personFromFields({ ...row, address: row.address || (lead.person.address ?? '') }, thisYear));
+    const results = rows.map((row) =>
+      personFromFields({ ...row, address: row.address || (lead.person.address ?? '') }, thisYear),
+    );
     const rowErrors = results.map((r) => ('errors' in r ? r.errors : {}));
     if (rowErrors.some((e) => Object.keys(e).length > 0)) return setErrors(rowErrors);
     await onSubmit(results.flatMap((r) => ('person' in r ? [r.person] : [])));
@@ -30,7 +32,12 @@ export function CompanionsForm({ lead, onSubmit, onClose }: CompanionsFormProps)
       <h2>{t('companions.title', { name: lead.person.name })}</h2>
       {rows.map((row, i) => (
         <fieldset key={i} class="companion">
-          <PersonFieldset short fields={row} errors={errors[i] ?? {}} onChange={(next) => setRows(rows.map((r, j) => (j === i ? next : r)))} />
+          <PersonFieldset
+            short
+            fields={row}
+            errors={errors[i] ?? {}}
+            onChange={(next) => setRows(rows.map((r, j) => (j === i ? next : r)))}
+          />
           {rows.length > 1 && (
             <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
               {t('companions.remove')}

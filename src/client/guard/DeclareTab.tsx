@@ -45,7 +45,8 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     const result = classifyScan(text);
     if (result.kind !== 'cccd' && result.kind !== 'national' && result.kind !== 'visitor') return signalError();
     setFields(fieldsFromPerson(result.person));
-    if (result.kind === 'visitor' && result.declaration) setAnswers(answersPrefilled(questionnaire, result.declaration, answers));
+    if (result.kind === 'visitor' && result.declaration)
+      setAnswers(answersPrefilled(questionnaire, result.declaration, answers));
     setScanning(false);
     setStatus(t('declare.prefilled'));
     setRisk(null);
@@ -63,7 +64,9 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     const declaration = toDeclaration(questionnaire, answers, localDay());
     const assessment = assessDeclaration(declaration, rulesOf(ctx.risk));
     const flags = toRiskFlags(assessment);
-    const outcome = await duringScan(() => recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags));
+    const outcome = await duringScan(() =>
+      recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags),
+    );
     setInside(outcome.type === 'repeat' ? outcome.visit : null);
     if (outcome.type === 'repeat') setStatus(t('visit.insideSince', { time: formatTime(outcome.visit.deviceTime) }));
     if (outcome.type !== 'saved') return signalError();

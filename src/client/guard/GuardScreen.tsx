@@ -76,7 +76,15 @@ export function GuardScreen() {
       {path === '/guard/today' && <QueueExport />}
       <DeviceStatusBanner />
       <NoticeBanner checkpointId={ctx.enrolment.checkpoint.id} />
-      {path === '/guard/today' ? <TodayTab /> : path === '/guard/declare' ? <DeclareTab ctx={ctx} /> : path === '/guard/paper' ? <PaperTab ctx={ctx} /> : <ScanTab ctx={ctx} />}
+      {path === '/guard/today' ? (
+        <TodayTab />
+      ) : path === '/guard/declare' ? (
+        <DeclareTab ctx={ctx} />
+      ) : path === '/guard/paper' ? (
+        <PaperTab ctx={ctx} />
+      ) : (
+        <ScanTab ctx={ctx} />
+      )}
       <NeedsAttention />
       <p class="settings-link">
         <a href="/settings" onClick={(e) => (e.preventDefault(), navigate('/settings'))}>

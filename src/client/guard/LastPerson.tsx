@@ -42,12 +42,27 @@ export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
   }
   const checkIn = outcome.type === 'repeat' ? outcome.visit : outcome.checkIn;
   const { person, source } = checkIn;
-  const assessment = risk && checkIn.risk && outcome.type !== 'checked_out' ? assessmentFromFlags(checkIn.risk, risk.questionnaire) : null;
+  const assessment =
+    risk && checkIn.risk && outcome.type !== 'checked_out'
+      ? assessmentFromFlags(checkIn.risk, risk.questionnaire)
+      : null;
   const level = assessment ? riskLevel(assessment) : 'clear';
   // A revoked device's scan is kept but not trusted: that outranks any risk tone.
-  const tone = revoked ? 'error' : outcome.type === 'repeat' || level === 'stale' ? 'notice' : level === 'risk' ? 'risk' : 'ok';
+  const tone = revoked
+    ? 'error'
+    : outcome.type === 'repeat' || level === 'stale'
+      ? 'notice'
+      : level === 'risk'
+        ? 'risk'
+        : 'ok';
   return (
-    <section class={`last ${tone} ${size}`} data-risk={assessment ? level : undefined} role="status" data-testid="last-scan" data-outcome={outcome.type}>
+    <section
+      class={`last ${tone} ${size}`}
+      data-risk={assessment ? level : undefined}
+      role="status"
+      data-testid="last-scan"
+      data-outcome={outcome.type}
+    >
       <p class="last-label">
         {outcome.type === 'saved' &&
           (revoked

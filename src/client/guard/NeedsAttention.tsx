@@ -14,7 +14,8 @@ export function NeedsAttention() {
       <ul>
         {items.map((item) => (
           <li key={item.checkIn.id}>
-            <strong>{item.checkIn.person.name}</strong> — <span data-reason={item.reason}>{reasonText(item.reason ?? '', getLang())}</span>
+            <strong>{item.checkIn.person.name}</strong> —{' '}
+            <span data-reason={item.reason}>{reasonText(item.reason ?? '', getLang())}</span>
           </li>
         ))}
       </ul>

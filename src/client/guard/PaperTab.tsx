@@ -50,7 +50,10 @@ export function PaperTab({ ctx }: PaperTabProps) {
       return signalError();
     }
     setDuplicate(null);
-    await recordPaperRow({ ...where, person: person.person, declaration: toDeclaration(questionnaire, answers, paper.date) }, ctx.enrolment.checkpoint.id);
+    await recordPaperRow(
+      { ...where, person: person.person, declaration: toDeclaration(questionnaire, answers, paper.date) },
+      ctx.enrolment.checkpoint.id,
+    );
     signalSuccess();
     sync().nudge();
     setStatus(t(earlier ? 'paper.corrected' : 'paper.saved', { sheet: where.sheet, row: where.row }));
@@ -62,7 +65,13 @@ export function PaperTab({ ctx }: PaperTabProps) {
   const paperInput = (key: keyof PaperFields, label: MessageKey, type = 'text') => (
     <label>
       <span>{t(label)}</span>
-      <input name={key} type={type} value={paper[key]} inputMode={key === 'row' ? 'numeric' : undefined} onInput={(e) => setP(key, (e.target as HTMLInputElement).value)} />
+      <input
+        name={key}
+        type={type}
+        value={paper[key]}
+        inputMode={key === 'row' ? 'numeric' : undefined}
+        onInput={(e) => setP(key, (e.target as HTMLInputElement).value)}
+      />
     </label>
   );
 
@@ -74,7 +83,11 @@ export function PaperTab({ ctx }: PaperTabProps) {
         {t('paper.print')}
       </button>
       <form class="panel" onSubmit={submit} data-testid="paper-form">
-        {status && <p role="status" data-testid="paper-status">{status}</p>}
+        {status && (
+          <p role="status" data-testid="paper-status">
+            {status}
+          </p>
+        )}
         <div class="grid2">
           {paperInput('sheet', 'paper.sheetNo')}
           {paperInput('row', 'paper.rowNo')}
@@ -89,7 +102,14 @@ export function PaperTab({ ctx }: PaperTabProps) {
         )}
         {duplicate && (
           <div class="confirm error" role="alert" data-testid="paper-duplicate">
-            <p>{t('paper.duplicate', { sheet: paper.sheet.trim(), row: paper.row.trim(), name: duplicate.name, time: formatTime(duplicate.at) })}</p>
+            <p>
+              {t('paper.duplicate', {
+                sheet: paper.sheet.trim(),
+                row: paper.row.trim(),
+                name: duplicate.name,
+                time: formatTime(duplicate.at),
+              })}
+            </p>
             <div class="row">
               <button type="submit" class="primary">
                 {t('paper.isCorrection')}
@@ -101,7 +121,14 @@ export function PaperTab({ ctx }: PaperTabProps) {
           </div>
         )}
         <PersonFieldset fields={fields} errors={errors} onChange={setFields} />
-        <QuestionnaireFields questionnaire={{ ...questionnaire, questions: questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent') }} answers={answers} onChange={setAnswers} />
+        <QuestionnaireFields
+          questionnaire={{
+            ...questionnaire,
+            questions: questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent'),
+          }}
+          answers={answers}
+          onChange={setAnswers}
+        />
         <button type="submit" class="big primary">
           {t('paper.save')}
         </button>

@@ -10,7 +10,12 @@ export interface PersonFieldsetProps {
   short?: boolean;
 }
 
-const TEXT_FIELDS: { key: Exclude<keyof PersonFields, 'gender'>; label: MessageKey; inputMode?: 'numeric' | 'tel'; short: boolean }[] = [
+const TEXT_FIELDS: {
+  key: Exclude<keyof PersonFields, 'gender'>;
+  label: MessageKey;
+  inputMode?: 'numeric' | 'tel';
+  short: boolean;
+}[] = [
   { key: 'name', label: 'person.name', short: true },
   { key: 'idNumber', label: 'person.idNumber', inputMode: 'numeric', short: false },
   { key: 'birthYear', label: 'person.birthYear', inputMode: 'numeric', short: true },
@@ -39,7 +44,11 @@ export function PersonFieldset({ fields, errors, onChange, short }: PersonFields
       ))}
       <label>
         <span>{t('person.gender')}</span>
-        <select name="gender" value={fields.gender} onChange={(e) => set('gender', (e.target as HTMLSelectElement).value)}>
+        <select
+          name="gender"
+          value={fields.gender}
+          onChange={(e) => set('gender', (e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('person.gender.unknown')}</option>
           <option value="male">{t('person.gender.male')}</option>
           <option value="female">{t('person.gender.female')}</option>

@@ -28,7 +28,14 @@ export function PhotoScan({ onText, onNothingFound }: PhotoScanProps) {
   return (
     <label class="button big">
       {t('guard.scanPhoto')}
-      <input ref={input} type="file" accept="image/*" class="visually-hidden" data-testid="photo-input" onChange={() => void onChange()} />
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        class="visually-hidden"
+        data-testid="photo-input"
+        onChange={() => void onChange()}
+      />
     </label>
   );
 }

@@ -5,7 +5,11 @@ import { t } from '../i18n/i18n';
 import '../i18n/dict-sealed';
 import { buildQueueFile, queueFileName, shareOrDownload } from '../sync/queue-export';
 
-type State = { type: 'idle' } | { type: 'working' } | { type: 'done'; count: number; name: string; shared: boolean } | { type: 'refused'; message: string };
+type State =
+  | { type: 'idle' }
+  | { type: 'working' }
+  | { type: 'done'; count: number; name: string; shared: boolean }
+  | { type: 'refused'; message: string };
 
 /** "Xuất dữ liệu chờ gửi": the queue as one sealed, signed file for somebody online to upload. */
 export function QueueExport() {
@@ -21,7 +25,11 @@ export function QueueExport() {
       return;
     }
     const how = await shareOrDownload(file, t('queueExport.shareTitle', { code: file.checkpoint.code }));
-    setState(how === 'cancelled' ? { type: 'idle' } : { type: 'done', count: file.count, name: queueFileName(file), shared: how === 'shared' });
+    setState(
+      how === 'cancelled'
+        ? { type: 'idle' }
+        : { type: 'done', count: file.count, name: queueFileName(file), shared: how === 'shared' },
+    );
   };
 
   return (
@@ -32,7 +40,8 @@ export function QueueExport() {
       {state.type === 'idle' && <p class="hint">{t('queueExport.hint')}</p>}
       {state.type === 'done' && (
         <p class="hint" data-testid="queue-export-done">
-          {t(state.shared ? 'queueExport.shared' : 'queueExport.downloaded', { count: state.count, name: state.name })} {t('queueExport.kept')}
+          {t(state.shared ? 'queueExport.shared' : 'queueExport.downloaded', { count: state.count, name: state.name })}{' '}
+          {t('queueExport.kept')}
         </p>
       )}
       {state.type === 'refused' && <p class="sync-error">{state.message}</p>}

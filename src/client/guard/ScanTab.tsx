@@ -46,7 +46,10 @@ export function ScanTab({ ctx }: ScanTabProps) {
       sync().nudge();
     } else signalError();
   };
-  const onText = (text: string) => void duringScan(() => recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin, risk: rulesOf(ctx.risk) })).then(show);
+  const onText = (text: string) =>
+    void duringScan(() =>
+      recordScan(text, { checkpointId, repeatWindowMin: ctx.repeatWindowMin, risk: rulesOf(ctx.risk) }),
+    ).then(show);
   useWedge(onText, panel === 'none');
 
   const onManual = async (person: Person) => {
@@ -58,7 +61,13 @@ export function ScanTab({ ctx }: ScanTabProps) {
   const onCompanions = async (lead: CheckIn, people: Person[]) => {
     await duringScan(() => recordCompanions(lead, people));
     setPanel('none');
-    setGroupSaved(t('companions.savedWith', { count: people.length, name: lead.person.name, names: people.map((p) => p.name).join(', ') }));
+    setGroupSaved(
+      t('companions.savedWith', {
+        count: people.length,
+        name: lead.person.name,
+        names: people.map((p) => p.name).join(', '),
+      }),
+    );
     signalSuccess();
     sync().nudge();
   };
@@ -80,17 +89,31 @@ export function ScanTab({ ctx }: ScanTabProps) {
   return (
     <>
       <ScannerPanel onText={onText} onCameraError={() => setPanel('manual')} />
-      <LastPerson outcome={outcome} seq={last?.seq ?? 0} risk={ctx.risk} actions={panel !== 'companions' && !groupSaved ? actions : undefined} />
+      <LastPerson
+        outcome={outcome}
+        seq={last?.seq ?? 0}
+        risk={ctx.risk}
+        actions={panel !== 'companions' && !groupSaved ? actions : undefined}
+      />
       {groupSaved && (
         <p class="confirm ok" role="status" data-testid="group-saved">
           ✔ {groupSaved}
         </p>
       )}
       {outcome?.type === 'saved' && panel === 'none' && (
-        <FixPerson key={last?.seq} checkIn={outcome.checkIn} warnings={outcome.warnings} onFixed={(person) => setLast((prev) => withPerson(prev, person))} />
+        <FixPerson
+          key={last?.seq}
+          checkIn={outcome.checkIn}
+          warnings={outcome.warnings}
+          onFixed={(person) => setLast((prev) => withPerson(prev, person))}
+        />
       )}
       {panel === 'companions' && outcome?.type === 'saved' && (
-        <CompanionsForm lead={outcome.checkIn} onSubmit={(people) => onCompanions(outcome.checkIn, people)} onClose={() => setPanel('none')} />
+        <CompanionsForm
+          lead={outcome.checkIn}
+          onSubmit={(people) => onCompanions(outcome.checkIn, people)}
+          onClose={() => setPanel('none')}
+        />
       )}
       <p class="hint">{t('guard.wedgeHint')}</p>
       <SerialScanner onText={onText} />

@@ -101,7 +101,13 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
             {t('guard.stopCamera')}
           </button>
         ) : (
-          <button class="big primary" disabled={starting} aria-busy={starting} data-testid="start-camera" onClick={() => void start()}>
+          <button
+            class="big primary"
+            disabled={starting}
+            aria-busy={starting}
+            data-testid="start-camera"
+            onClick={() => void start()}
+          >
             {t('guard.startCamera')}
           </button>
         )}
@@ -111,7 +117,11 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
           </button>
         )}
         {open && camera?.hasTorch() && (
-          <button class="big" aria-pressed={torch} onClick={() => void camera.setTorch(!torch).then((ok) => ok && setTorch(!torch))}>
+          <button
+            class="big"
+            aria-pressed={torch}
+            onClick={() => void camera.setTorch(!torch).then((ok) => ok && setTorch(!torch))}
+          >
             {torch ? t('guard.torchOff') : t('guard.torchOn')}
           </button>
         )}

@@ -22,11 +22,18 @@ export function SyncBar() {
   const [sending, setSending] = useState(false);
   const pending = standing?.pending ?? 0;
   const revoked = standing?.revoked ?? false;
-  const skewMin = status?.clockOffsetMs != null && Math.abs(status.clockOffsetMs) > SKEW_FLAG_MS ? Math.round(status.clockOffsetMs / 60_000) : null;
+  const skewMin =
+    status?.clockOffsetMs != null && Math.abs(status.clockOffsetMs) > SKEW_FLAG_MS
+      ? Math.round(status.clockOffsetMs / 60_000)
+      : null;
   const failure = standing ? failureText(standing, status?.lastError ?? null) : null;
 
   return (
-    <section class={`syncbar ${revoked ? 'revoked' : pending > 0 ? 'has-pending' : 'all-sent'}`} aria-live="polite" data-testid="syncbar">
+    <section
+      class={`syncbar ${revoked ? 'revoked' : pending > 0 ? 'has-pending' : 'all-sent'}`}
+      aria-live="polite"
+      data-testid="syncbar"
+    >
       <div class="sync-counts">
         <strong data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t('sync.pending', { count: pending }) : revoked ? t('sync.revoked') : t('sync.allSent')}
@@ -34,11 +41,17 @@ export function SyncBar() {
         {/* A revoked device's "last sent" would read as all being well: it is not shown. */}
         {!revoked && (
           <span data-testid="last-sync">
-            {status?.lastSuccessAt ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt) }) : t('sync.never')}
+            {status?.lastSuccessAt
+              ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt) })
+              : t('sync.never')}
           </span>
         )}
       </div>
-      {failure && !revoked && <p class="sync-error" data-testid="sync-error">{failure}</p>}
+      {failure && !revoked && (
+        <p class="sync-error" data-testid="sync-error">
+          {failure}
+        </p>
+      )}
       {skewMin !== null && <p class="sync-error">{t('sync.clockSkew', { minutes: skewMin })}</p>}
       <button
         disabled={sending || pending === 0}

@@ -11,7 +11,6 @@ import { signalSuccess } from './feedback';
 import { matchesQuery, startOfLocalDay, summarizeToday } from './today-summary';
 import type { GuardContext } from './useGuardContext';
 
-
 /** Today at this checkpoint: search, who is inside, counts by source, and whether each row reached the server. */
 export function TodayTab() {
   const [query, setQuery] = useState('');
@@ -54,7 +53,14 @@ export function TodayTab() {
         {t('today.checkOutAll')}
       </button>
       {message && <p role="status">{message}</p>}
-      <input type="search" class="search" placeholder={t('common.search')} aria-label={t('common.search')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      <input
+        type="search"
+        class="search"
+        placeholder={t('common.search')}
+        aria-label={t('common.search')}
+        value={query}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+      />
       {summary.total === 0 && <p class="hint">{t('today.empty')}</p>}
       {summary.total > 0 && rows.length === 0 && <p class="hint">{t('today.noMatch')}</p>}
       <ul class="today-list">
@@ -70,10 +76,19 @@ export function TodayTab() {
               {departure ? ` · ${t('today.out')} ${formatTime(departure.deviceTime)}` : ''}
             </span>
             <span class={`sync-state ${arrival.status}`} data-status={arrival.status}>
-              {arrival.status === 'synced' ? `✔ ${t('today.synced')}` : arrival.status === 'pending' ? `… ${t('today.pending')}` : `⚠ ${t('today.rejected')}`}
+              {arrival.status === 'synced'
+                ? `✔ ${t('today.synced')}`
+                : arrival.status === 'pending'
+                  ? `… ${t('today.pending')}`
+                  : `⚠ ${t('today.rejected')}`}
             </span>
             {inside && (
-              <button type="button" class="check-out-one" data-testid="check-out-one" onClick={() => void closeOne(arrival.checkIn)}>
+              <button
+                type="button"
+                class="check-out-one"
+                data-testid="check-out-one"
+                onClick={() => void closeOne(arrival.checkIn)}
+              >
                 {t('today.checkOutOne')}
               </button>
             )}

@@ -5,7 +5,11 @@ import type { VisitorDeclaration } from '../../shared/scan/types';
 import type { Answers } from '../declare/answers';
 
 /** Sets the yes/no answers from a visitor code's flags when it answered this questionnaire version. */
-export function answersPrefilled(questionnaire: Questionnaire, declaration: VisitorDeclaration, current: Answers): Answers {
+export function answersPrefilled(
+  questionnaire: Questionnaire,
+  declaration: VisitorDeclaration,
+  current: Answers,
+): Answers {
   if (declaration.version !== questionnaire.version) return current;
   const next = { ...current };
   yesNoQuestionIds(questionnaire).forEach((id, i) => {

@@ -33,17 +33,29 @@ const hhmm = (ms: number) => {
 const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
 
 /** The sheet, row and times of a paper row, or the first problem found. */
-export function paperFromFields(fields: PaperFields, now: number): { sheet: string; row: number; timeIn: number; timeOut?: number } | PaperProblem {
+export function paperFromFields(
+  fields: PaperFields,
+  now: number,
+): { sheet: string; row: number; timeIn: number; timeOut?: number } | PaperProblem {
   const sheet = fields.sheet.trim();
   const row = Number(fields.row);
   if (!sheet || !Number.isInteger(row) || row < 1 || row > 10_000) return { error: 'paper.invalidRow' };
   const timeIn = localTime(fields.date, fields.timeIn);
   if (timeIn === null) return { error: 'paper.invalidTime' };
-  if (timeIn > now + 5 * 60_000) return { error: 'paper.futureTime', params: { time: fields.timeIn.trim(), date: ddmmyyyy(fields.date), now: hhmm(now) } };
+  if (timeIn > now + 5 * 60_000)
+    return {
+      error: 'paper.futureTime',
+      params: { time: fields.timeIn.trim(), date: ddmmyyyy(fields.date), now: hhmm(now) },
+    };
   if (!fields.timeOut.trim()) return { sheet, row, timeIn };
   const timeOut = localTime(fields.date, fields.timeOut);
   if (timeOut === null) return { error: 'paper.invalidTime' };
-  if (timeOut < timeIn) return { error: 'paper.outBeforeIn', params: { in: fields.timeIn.trim(), out: fields.timeOut.trim() } };
-  if (timeOut > now + 5 * 60_000) return { error: 'paper.futureTime', params: { time: fields.timeOut.trim(), date: ddmmyyyy(fields.date), now: hhmm(now) } };
+  if (timeOut < timeIn)
+    return { error: 'paper.outBeforeIn', params: { in: fields.timeIn.trim(), out: fields.timeOut.trim() } };
+  if (timeOut > now + 5 * 60_000)
+    return {
+      error: 'paper.futureTime',
+      params: { time: fields.timeOut.trim(), date: ddmmyyyy(fields.date), now: hhmm(now) },
+    };
   return { sheet, row, timeIn, timeOut };
 }

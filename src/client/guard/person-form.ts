@@ -11,15 +11,26 @@ export interface PersonFields {
   address: string;
 }
 
-export const EMPTY_PERSON_FIELDS: PersonFields = { name: '', idNumber: '', birthYear: '', gender: '', phone: '', address: '' };
+export const EMPTY_PERSON_FIELDS: PersonFields = {
+  name: '',
+  idNumber: '',
+  birthYear: '',
+  gender: '',
+  phone: '',
+  address: '',
+};
 
 /** Validates the typed fields; returns the person or the first problem per field. */
-export function personFromFields(fields: PersonFields, thisYear: number): { person: Person } | { errors: Partial<Record<keyof PersonFields, MessageKey>> } {
+export function personFromFields(
+  fields: PersonFields,
+  thisYear: number,
+): { person: Person } | { errors: Partial<Record<keyof PersonFields, MessageKey>> } {
   const errors: Partial<Record<keyof PersonFields, MessageKey>> = {};
   const name = fields.name.replace(/\s+/g, ' ').trim();
   if (!name) errors.name = 'manual.nameRequired';
   const year = fields.birthYear.trim();
-  if (year && !(/^\d{4}$/.test(year) && Number(year) >= 1900 && Number(year) <= thisYear)) errors.birthYear = 'manual.birthYearInvalid';
+  if (year && !(/^\d{4}$/.test(year) && Number(year) >= 1900 && Number(year) <= thisYear))
+    errors.birthYear = 'manual.birthYearInvalid';
   const phone = fields.phone.replace(/[\s.-]/g, '');
   if (phone && !/^\+?\d{6,15}$/.test(phone)) errors.phone = 'manual.phoneInvalid';
   if (Object.keys(errors).length > 0) return { errors };

@@ -22,7 +22,10 @@ export { sameVisitor };
 export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit[] {
   const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));
   const ins = checkIns
-    .filter((c) => c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS && c.deviceTime <= now + 60_000)
+    .filter(
+      (c) =>
+        c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS && c.deviceTime <= now + 60_000,
+    )
     .sort((a, b) => b.deviceTime - a.deviceTime);
   const leads = ins.filter((c) => !c.groupId);
   return leads.map((lead) => ({ checkIn: lead, companions: ins.filter((c) => c.groupId === lead.id) }));
@@ -32,7 +35,12 @@ export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit
  * The open visit of this person, if they are inside (as a lead or as a companion). Sealed check-ins are
  * matched on their keyed identity hashes (`match`, given `keys` of the person scanned), plain ones directly.
  */
-export function findOpenVisit(checkIns: readonly (CheckIn & { match?: string[] })[], person: Person, now: number, keys: readonly string[] = []): CheckIn | undefined {
+export function findOpenVisit(
+  checkIns: readonly (CheckIn & { match?: string[] })[],
+  person: Person,
+  now: number,
+  keys: readonly string[] = [],
+): CheckIn | undefined {
   const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));
   return checkIns
     .filter((c) => c.kind === 'in' && !closed.has(c.id) && now - c.deviceTime < OPEN_VISIT_MAX_MS)

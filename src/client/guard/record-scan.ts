@@ -31,12 +31,22 @@ export interface RecordContext {
   risk?: RiskRules;
 }
 
-const SOURCE_BY_KIND = { visitor: 'visitor_qr', cccd: 'cccd', national: 'national_qr' } as const satisfies Record<string, Source>;
+const SOURCE_BY_KIND = { visitor: 'visitor_qr', cccd: 'cccd', national: 'national_qr' } as const satisfies Record<
+  string,
+  Source
+>;
 
 /** Builds the check-in a recognised scan stands for, or null when the code is not a person's. */
 export function checkInFromScan(result: ScanResult, checkpointId: string, now: number): CheckIn | null {
   if (result.kind !== 'visitor' && result.kind !== 'cccd' && result.kind !== 'national') return null;
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: SOURCE_BY_KIND[result.kind], deviceTime: now, person: result.person };
+  const checkIn: CheckIn = {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: SOURCE_BY_KIND[result.kind],
+    deviceTime: now,
+    person: result.person,
+  };
   if (result.kind === 'visitor' && result.declaration) {
     const { date, version, flags } = result.declaration;
     checkIn.declaration = { version, date, answers: { yesMask: flags } };
@@ -75,12 +85,17 @@ export async function recordScan(text: string, ctx: RecordContext): Promise<Reco
   }
   const warnings = 'warnings' in result ? result.warnings : [];
   const declaredOn = result.kind === 'visitor' ? (result.declaration?.date ?? null) : null;
-  return arrive(checkIn, now, (visit) => (now - visit.deviceTime < ctx.repeatWindowMin * 60_000 ? 'repeat' : 'check_out'), {
-    type: 'saved',
+  return arrive(
     checkIn,
-    warnings,
-    declaredOn,
-  });
+    now,
+    (visit) => (now - visit.deviceTime < ctx.repeatWindowMin * 60_000 ? 'repeat' : 'check_out'),
+    {
+      type: 'saved',
+      checkIn,
+      warnings,
+      declaredOn,
+    },
+  );
 }
 
 /**
@@ -114,7 +129,15 @@ export async function arrive(
 
 /** Builds the `out` that closes a visit. */
 export function departureOf(visit: CheckIn, now: number): CheckIn {
-  return { id: uuidv7(), checkpointId: visit.checkpointId, kind: 'out', ref: visit.id, source: visit.source, deviceTime: now, person: visit.person };
+  return {
+    id: uuidv7(),
+    checkpointId: visit.checkpointId,
+    kind: 'out',
+    ref: visit.id,
+    source: visit.source,
+    deviceTime: now,
+    person: visit.person,
+  };
 }
 
 /** The departures of a visit and its companions, unless another record already closed it. */
@@ -123,9 +146,13 @@ function departure(recent: readonly ViewCheckIn[], visit: CheckIn, now: number):
   const open = visits.find((v) => v.checkIn.id === visit.id);
   const out = departureOf(visit, now);
   // A companion still inside leaves alone (per-person check-out); the rest of the group stays.
-  if (!open && visits.some((v) => v.companions.some((c) => c.id === visit.id))) return { save: [out], result: { type: 'checked_out', checkIn: out, visit } };
+  if (!open && visits.some((v) => v.companions.some((c) => c.id === visit.id)))
+    return { save: [out], result: { type: 'checked_out', checkIn: out, visit } };
   if (!open) return { save: [], result: { type: 'checked_out', checkIn: out, visit } };
-  return { save: [out, ...open.companions.map((c) => departureOf(c, now))], result: { type: 'checked_out', checkIn: out, visit } };
+  return {
+    save: [out, ...open.companions.map((c) => departureOf(c, now))],
+    result: { type: 'checked_out', checkIn: out, visit },
+  };
 }
 
 /** Records that a visitor (and the companions who came with them) left; a second tap saves nothing more. */
@@ -142,7 +169,9 @@ export async function checkOutEveryone(now: number = Date.now()): Promise<number
   return recordAtomically(
     now - OPEN_VISIT_MAX_MS,
     (recent) => {
-      const outs = openVisits(recent, now).flatMap((v) => [v.checkIn, ...v.companions]).map((c) => departureOf(c, now));
+      const outs = openVisits(recent, now)
+        .flatMap((v) => [v.checkIn, ...v.companions])
+        .map((c) => departureOf(c, now));
       return { save: outs, result: outs.length };
     },
     now,

@@ -12,7 +12,15 @@ import { arrive, type RecordOutcome } from './record-scan';
  * typed again while still inside is the same visit: nothing is saved and check-out is offered.
  */
 export function recordManual(person: Person, checkpointId: string, now: number = Date.now()): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'manual', deviceTime: now, person, risk: noDeclaration() };
+  const checkIn: CheckIn = {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: 'manual',
+    deviceTime: now,
+    person,
+    risk: noDeclaration(),
+  };
   return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: null });
 }
 
@@ -22,14 +30,38 @@ function noDeclaration(): RiskFlags {
 }
 
 /** Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry, with its risk flags). */
-export function recordOnBehalf(person: Person, declaration: Declaration, checkpointId: string, now: number = Date.now(), risk?: RiskFlags): Promise<RecordOutcome> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'on_behalf', deviceTime: now, person, declaration, ...(risk ? { risk } : {}) };
+export function recordOnBehalf(
+  person: Person,
+  declaration: Declaration,
+  checkpointId: string,
+  now: number = Date.now(),
+  risk?: RiskFlags,
+): Promise<RecordOutcome> {
+  const checkIn: CheckIn = {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: 'on_behalf',
+    deviceTime: now,
+    person,
+    declaration,
+    ...(risk ? { risk } : {}),
+  };
   return arrive(checkIn, now, () => 'repeat', { type: 'saved', checkIn, warnings: [], declaredOn: declaration.date });
 }
 
 /** Checks in the children or elderly relatives who came with `lead`; they share the lead's id as group. */
 export async function recordCompanions(lead: CheckIn, people: Person[], now: number = Date.now()): Promise<CheckIn[]> {
-  const companions = people.map((person): CheckIn => ({ id: uuidv7(), checkpointId: lead.checkpointId, kind: 'in', source: 'manual', groupId: lead.id, deviceTime: now, person, risk: noDeclaration() }));
+  const companions = people.map((person): CheckIn => ({
+    id: uuidv7(),
+    checkpointId: lead.checkpointId,
+    kind: 'in',
+    source: 'manual',
+    groupId: lead.id,
+    deviceTime: now,
+    person,
+    risk: noDeclaration(),
+  }));
   await saveCheckIns(companions);
   return companions;
 }
@@ -47,11 +79,28 @@ export interface PaperRow {
 
 /** Stores a paper row as a check-in (and its departure when the sheet has one). */
 export async function recordPaperRow(row: PaperRow, checkpointId: string): Promise<CheckIn> {
-  const checkIn: CheckIn = { id: uuidv7(), checkpointId, kind: 'in', source: 'paper', deviceTime: row.timeIn, person: row.person, paper: { sheet: row.sheet, row: row.row } };
+  const checkIn: CheckIn = {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: 'paper',
+    deviceTime: row.timeIn,
+    person: row.person,
+    paper: { sheet: row.sheet, row: row.row },
+  };
   if (row.declaration) checkIn.declaration = row.declaration;
   const items = [checkIn];
   if (row.timeOut !== undefined) {
-    items.push({ id: uuidv7(), checkpointId, kind: 'out', ref: checkIn.id, source: 'paper', deviceTime: row.timeOut, person: row.person, paper: { sheet: row.sheet, row: row.row } });
+    items.push({
+      id: uuidv7(),
+      checkpointId,
+      kind: 'out',
+      ref: checkIn.id,
+      source: 'paper',
+      deviceTime: row.timeOut,
+      person: row.person,
+      paper: { sheet: row.sheet, row: row.row },
+    });
   }
   await saveCheckIns(items);
   return checkIn;

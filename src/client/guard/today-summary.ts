@@ -21,8 +21,14 @@ export interface TodaySummary {
 /** Builds today's rows (newest arrival first) and counts from the check-ins stored on the device. */
 export function summarizeToday(locals: readonly LocalCheckIn[], now: number): TodaySummary {
   const departures = new Map<string, CheckIn>();
-  for (const local of locals) if (local.checkIn.kind === 'out' && local.checkIn.ref) departures.set(local.checkIn.ref, local.checkIn);
-  const open = new Set(openVisits(locals.map((l) => l.checkIn), now).flatMap((v) => [v.checkIn.id, ...v.companions.map((c) => c.id)]));
+  for (const local of locals)
+    if (local.checkIn.kind === 'out' && local.checkIn.ref) departures.set(local.checkIn.ref, local.checkIn);
+  const open = new Set(
+    openVisits(
+      locals.map((l) => l.checkIn),
+      now,
+    ).flatMap((v) => [v.checkIn.id, ...v.companions.map((c) => c.id)]),
+  );
   const corrected = correctedPeople(locals.map((l) => l.checkIn));
   const arrivals = locals
     .filter((l) => l.checkIn.kind === 'in')
@@ -33,7 +39,11 @@ export function summarizeToday(locals: readonly LocalCheckIn[], now: number): To
     .sort((a, b) => b.checkIn.deviceTime - a.checkIn.deviceTime);
   const bySource: Partial<Record<Source, number>> = {};
   for (const a of arrivals) bySource[a.checkIn.source] = (bySource[a.checkIn.source] ?? 0) + 1;
-  const rows = arrivals.map((arrival) => ({ arrival, departure: departures.get(arrival.checkIn.id) ?? null, inside: open.has(arrival.checkIn.id) }));
+  const rows = arrivals.map((arrival) => ({
+    arrival,
+    departure: departures.get(arrival.checkIn.id) ?? null,
+    inside: open.has(arrival.checkIn.id),
+  }));
   return { rows, total: arrivals.length, inside: rows.filter((r) => r.inside).length, bySource };
 }
 

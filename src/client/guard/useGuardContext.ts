@@ -24,8 +24,21 @@ export function useGuardContext(): GuardContext | null | undefined {
       if (!enrolment) return null;
       const [config, questionnaire] = await Promise.all([getDeviceConfig(), getQuestionnaire()]);
       const s = config?.settings;
-      const risk = riskView(questionnaire, s && { declarationValidDays: s.declarationValidDays, instruction: s.riskInstruction, healthPhone: s.healthPhone });
-      return { enrolment, config, questionnaire, repeatWindowMin: config?.settings.repeatWindowMin ?? DEFAULT_REPEAT_WINDOW_MIN, risk };
+      const risk = riskView(
+        questionnaire,
+        s && {
+          declarationValidDays: s.declarationValidDays,
+          instruction: s.riskInstruction,
+          healthPhone: s.healthPhone,
+        },
+      );
+      return {
+        enrolment,
+        config,
+        questionnaire,
+        repeatWindowMin: config?.settings.repeatWindowMin ?? DEFAULT_REPEAT_WINDOW_MIN,
+        risk,
+      };
     },
     [],
     undefined as GuardContext | null | undefined,

@@ -3,4 +3,6 @@ import { lazyComponent } from '../app/lazy';
 import type { VisitorAppProps } from '../visitor/VisitorApp';
 
 /** Renders `VisitorApp` once its chunk has loaded (nothing before). */
-export const LazyVisitorApp = lazyComponent<VisitorAppProps>(() => import('../visitor/VisitorApp').then((m) => m.VisitorApp));
+export const LazyVisitorApp = lazyComponent<VisitorAppProps>(() =>
+  import('../visitor/VisitorApp').then((m) => m.VisitorApp),
+);

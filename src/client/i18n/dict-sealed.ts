@@ -25,7 +25,10 @@ export const sealedDict = {
     en: 'No network for days? Export the waiting check-ins to a file and ask somebody online (commune, district) to upload it. The file is sealed and signed: whoever carries it cannot read it.',
   },
   'queueExport.shareTitle': { vi: 'Dữ liệu chờ gửi của chốt {code}', en: 'Waiting check-ins of checkpoint {code}' },
-  'queueExport.shared': { vi: 'Đã chia sẻ {count} lượt trong tệp {name}.', en: 'Shared {count} check-ins in the file {name}.' },
+  'queueExport.shared': {
+    vi: 'Đã chia sẻ {count} lượt trong tệp {name}.',
+    en: 'Shared {count} check-ins in the file {name}.',
+  },
   'queueExport.downloaded': {
     vi: 'Đã lưu {count} lượt vào tệp {name} (thư mục Tải xuống). Gửi tệp qua Zalo, Bluetooth hoặc thư điện tử cho người tải lên.',
     en: 'Saved {count} check-ins to the file {name} (Downloads folder). Send it by Zalo, Bluetooth or e-mail to whoever uploads it.',
@@ -35,7 +38,10 @@ export const sealedDict = {
     en: 'The device keeps them and sends them itself when online; the server does not store them twice.',
   },
   'queueExport.empty': { vi: 'Không có lượt nào chờ gửi.', en: 'No check-in is waiting.' },
-  'queueExport.not_enrolled': { vi: 'Máy này chưa đăng ký làm máy của chốt.', en: 'This device is not enrolled to a checkpoint.' },
+  'queueExport.not_enrolled': {
+    vi: 'Máy này chưa đăng ký làm máy của chốt.',
+    en: 'This device is not enrolled to a checkpoint.',
+  },
   'queueExport.no_key': {
     vi: 'Máy chưa từng kết nối với máy chủ kể từ khi cập nhật nên chưa ký được tệp; hãy kết nối mạng một lần.',
     en: 'This device has not reached the server since its update, so it cannot sign the file yet; connect it once.',

@@ -22,25 +22,46 @@ export const wordsDict = {
     en: 'The device has a network but the server does not answer. Keep scanning: data is kept and sent again by itself.',
   },
   'standing.serverErrorTitle': { vi: 'Máy chủ đang lỗi', en: 'The server has a fault' },
-  'standing.serverErrorBody': { vi: 'Máy chủ trả lời lỗi; dữ liệu vẫn lưu trên máy và sẽ tự gửi lại.', en: 'The server answers with an error; data stays on the device and is sent again.' },
+  'standing.serverErrorBody': {
+    vi: 'Máy chủ trả lời lỗi; dữ liệu vẫn lưu trên máy và sẽ tự gửi lại.',
+    en: 'The server answers with an error; data stays on the device and is sent again.',
+  },
   'standing.queue': { vi: '{count} lượt đang chờ gửi trên máy.', en: '{count} check-ins are waiting on this device.' },
   'sync.revoked': { vi: 'Không gửi được: thiết bị đã bị thu hồi', en: 'Not sending: device revoked' },
-  'sync.noNetwork': { vi: 'Mất mạng — dữ liệu vẫn lưu trên máy và sẽ tự gửi khi có mạng.', en: 'No network — data is kept on this device and sent when the network returns.' },
-  'sync.serverUnreachable': { vi: 'Không kết nối được máy chủ — dữ liệu vẫn lưu trên máy, sẽ thử lại.', en: 'Cannot reach the server — data is kept on this device; will retry.' },
-  'scan.savedRevoked': { vi: 'Chỉ lưu trên máy — thiết bị đã bị thu hồi, máy chủ sẽ không nhận', en: 'Kept on this device only — the device was revoked, the server will not take it' },
+  'sync.noNetwork': {
+    vi: 'Mất mạng — dữ liệu vẫn lưu trên máy và sẽ tự gửi khi có mạng.',
+    en: 'No network — data is kept on this device and sent when the network returns.',
+  },
+  'sync.serverUnreachable': {
+    vi: 'Không kết nối được máy chủ — dữ liệu vẫn lưu trên máy, sẽ thử lại.',
+    en: 'Cannot reach the server — data is kept on this device; will retry.',
+  },
+  'scan.savedRevoked': {
+    vi: 'Chỉ lưu trên máy — thiết bị đã bị thu hồi, máy chủ sẽ không nhận',
+    en: 'Kept on this device only — the device was revoked, the server will not take it',
+  },
   'paper.futureTime': {
     vi: 'Giờ ở tương lai: {time} ngày {date} chưa đến (bây giờ là {now}). Hãy xem lại ngày và giờ ghi trên phiếu.',
     en: 'A time in the future: {time} on {date} has not come yet (it is {now} now). Check the date and time on the sheet.',
   },
-  'paper.outBeforeIn': { vi: 'Giờ ra ({out}) sớm hơn giờ vào ({in}). Hãy xem lại phiếu.', en: 'Time out ({out}) is before time in ({in}). Check the sheet.' },
+  'paper.outBeforeIn': {
+    vi: 'Giờ ra ({out}) sớm hơn giờ vào ({in}). Hãy xem lại phiếu.',
+    en: 'Time out ({out}) is before time in ({in}). Check the sheet.',
+  },
   'paper.duplicate': {
     vi: 'Phiếu {sheet} dòng {row} đã được nhập lúc {time} ({name}). Không nhập lại lần nữa — trừ khi đây là bản sửa cho dòng đó.',
     en: 'Sheet {sheet} row {row} was already typed at {time} ({name}). It is not saved twice — unless this corrects that row.',
   },
   'paper.isCorrection': { vi: 'Đây là bản sửa, lưu lại', en: 'This is a correction, save it' },
   'paper.notCorrection': { vi: 'Không, để tôi sửa số phiếu/dòng', en: 'No, let me fix the sheet/row' },
-  'paper.corrected': { vi: 'Đã lưu bản sửa của phiếu {sheet} dòng {row}', en: 'Saved the correction of sheet {sheet} row {row}' },
-  'companions.savedWith': { vi: 'Đã ghi nhận {count} người đi cùng {name}: {names}', en: '{count} companions of {name} checked in: {names}' },
+  'paper.corrected': {
+    vi: 'Đã lưu bản sửa của phiếu {sheet} dòng {row}',
+    en: 'Saved the correction of sheet {sheet} row {row}',
+  },
+  'companions.savedWith': {
+    vi: 'Đã ghi nhận {count} người đi cùng {name}: {names}',
+    en: '{count} companions of {name} checked in: {names}',
+  },
   'today.checkOutOne': { vi: 'Ghi RA', en: 'Check out' },
   'today.checkedOutOne': { vi: 'Đã ghi nhận RA cho {name} lúc {time}', en: '{name} checked out at {time}' },
   'visitor.delete.home': { vi: 'Về trang đầu', en: 'Back to the start' },

@@ -35,27 +35,45 @@ export const dict = {
   },
 
   // Issue 7, device side: storage failures block the screen; a revoked device or closed checkpoint says so.
-  'storage.quota.title': { vi: 'Máy hết bộ nhớ — lượt vừa rồi CHƯA được lưu!', en: 'Device storage is full — the last check-in was NOT saved!' },
+  'storage.quota.title': {
+    vi: 'Máy hết bộ nhớ — lượt vừa rồi CHƯA được lưu!',
+    en: 'Device storage is full — the last check-in was NOT saved!',
+  },
   'storage.quota.body': {
     vi: 'Hãy ghi phiếu giấy cho người này. Gửi dữ liệu lên máy chủ và xoá bớt ảnh, video hoặc ứng dụng không cần thiết rồi thử lại.',
     en: 'Fill in a paper form for this person. Send the data to the server and remove photos, videos or apps you do not need, then try again.',
   },
-  'storage.unavailable.title': { vi: 'Trình duyệt không cho lưu dữ liệu!', en: 'This browser does not let the app store data!' },
+  'storage.unavailable.title': {
+    vi: 'Trình duyệt không cho lưu dữ liệu!',
+    en: 'This browser does not let the app store data!',
+  },
   'storage.unavailable.body': {
     vi: 'Có thể bạn đang dùng cửa sổ ẩn danh. Hãy mở ứng dụng trong cửa sổ thường (hoặc từ biểu tượng trên màn hình chính); trong lúc đó hãy ghi phiếu giấy.',
     en: 'You may be in a private window. Open the app in a normal window (or from its home-screen icon); meanwhile use paper forms.',
   },
   'storage.understood': { vi: 'Tôi đã hiểu', en: 'I understand' },
-  'storage.nearlyFull': { vi: 'Bộ nhớ máy đã dùng {percent} %. Hãy gửi dữ liệu và giải phóng bộ nhớ.', en: 'Device storage is {percent} % used. Send the data and free some space.' },
+  'storage.nearlyFull': {
+    vi: 'Bộ nhớ máy đã dùng {percent} %. Hãy gửi dữ liệu và giải phóng bộ nhớ.',
+    en: 'Device storage is {percent} % used. Send the data and free some space.',
+  },
   'settings.open': { vi: 'Cài đặt', en: 'Settings' },
-  'standing.revoked': { vi: 'Thiết bị này đã bị huyện/xã thu hồi quyền gửi.', en: 'The district has revoked this device.' },
+  'standing.revoked': {
+    vi: 'Thiết bị này đã bị huyện/xã thu hồi quyền gửi.',
+    en: 'The district has revoked this device.',
+  },
   'standing.closed': { vi: 'Chốt này đã được huyện/xã đóng.', en: 'The district has closed this checkpoint.' },
-  'standing.kept': { vi: 'Dữ liệu trên máy vẫn được giữ nguyên ({count} lượt chờ gửi); liên hệ cán bộ huyện/xã.', en: 'Data on this device is kept ({count} waiting to send); contact your officer.' },
+  'standing.kept': {
+    vi: 'Dữ liệu trên máy vẫn được giữ nguyên ({count} lượt chờ gửi); liên hệ cán bộ huyện/xã.',
+    en: 'Data on this device is kept ({count} waiting to send); contact your officer.',
+  },
 
   'update.available': { vi: 'Có phiên bản mới của ứng dụng.', en: 'A new version of the app is available.' },
   'update.apply': { vi: 'Cập nhật', en: 'Update' },
   'update.waiting': { vi: 'Đang chờ gửi xong…', en: 'Waiting for the sync to finish…' },
-  'update.offlineReady': { vi: 'Ứng dụng đã sẵn sàng dùng khi không có mạng.', en: 'The app is ready to work offline.' },
+  'update.offlineReady': {
+    vi: 'Ứng dụng đã sẵn sàng dùng khi không có mạng.',
+    en: 'The app is ready to work offline.',
+  },
   'notice.visitorTitle': {
     vi: 'Cảnh báo: bạn đã đến nơi có ca bệnh cùng thời điểm',
     en: 'Warning: you were where a confirmed case was, at the same time',
@@ -65,4 +83,5 @@ export const dict = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 /** Every key of the dictionary, the lazily loaded parts included. */
-export type MessageKey = keyof typeof dict | GuardKey | SettingsKey | VisitorKey | SealedKey | VisitKey | RiskKey | WordsKey;
+export type MessageKey =
+  keyof typeof dict | GuardKey | SettingsKey | VisitorKey | SealedKey | VisitKey | RiskKey | WordsKey;

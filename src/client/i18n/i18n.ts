@@ -29,7 +29,9 @@ export function addMessages(part: Record<string, Entry>): void {
 /** Translates a key into the current language, filling {placeholders}. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text: string = messages[key]?.[current] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
+    : text;
 }
 
 /** The current language. */

@@ -179,7 +179,11 @@ export function createCamera(video: HTMLVideoElement, opts: CameraOptions = {}):
  * (iOS kills background streams anyway; this also frees the camera for other apps). Returns an
  * unsubscribe function. Reopen failures go to `onError`.
  */
-export function pauseCameraWhenHidden(camera: Camera, onError?: (error: CameraError) => void, doc: Document = document): () => void {
+export function pauseCameraWhenHidden(
+  camera: Camera,
+  onError?: (error: CameraError) => void,
+  doc: Document = document,
+): () => void {
   let resumeId: string | undefined;
   let wasOpen = false;
   const onChange = () => {

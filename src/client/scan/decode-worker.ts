@@ -107,7 +107,9 @@ async function decode(input: DecodeInput, hard: boolean): Promise<string[]> {
   const options = hard ? STILL_OPTIONS : FRAME_OPTIONS;
   switch (input.kind) {
     case 'pixels':
-      return textsOf(await readBarcodes(new ImageData(new Uint8ClampedArray(input.buffer), input.width, input.height), options));
+      return textsOf(
+        await readBarcodes(new ImageData(new Uint8ClampedArray(input.buffer), input.width, input.height), options),
+      );
     case 'bitmap': {
       const imageData = bitmapToImageData(input.bitmap);
       input.bitmap.close();
@@ -122,6 +124,7 @@ scope.onmessage = (event) => {
   const { id, input, hard } = event.data;
   decode(input, hard).then(
     (texts) => scope.postMessage({ id, ok: true, texts }),
-    (error: unknown) => scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getEnrolment, getSyncStatus, pendingCount, requestPersistentStorage, storageNearlyFull, storageStatus, type StorageStatus } from '../data';
+import {
+  getEnrolment,
+  getSyncStatus,
+  pendingCount,
+  requestPersistentStorage,
+  storageNearlyFull,
+  storageStatus,
+  type StorageStatus,
+} from '../data';
 import { useLive } from '../hooks/useLive';
 import { useLang } from '../i18n/i18n';
 import '../i18n/dict-settings'; // adds the settings screen's part of the dictionary
@@ -30,17 +38,31 @@ export function SettingsScreen() {
         <dt>{t('settings.storage')}</dt>
         <dd data-testid="storage-used">
           {usage !== null && quota !== null && quota > 0
-            ? t('settings.storageOf', { used: formatBytes(usage), quota: formatBytes(quota), percent: Math.round((usage / quota) * 100) })
+            ? t('settings.storageOf', {
+                used: formatBytes(usage),
+                quota: formatBytes(quota),
+                percent: Math.round((usage / quota) * 100),
+              })
             : t('settings.storageUnknown')}
         </dd>
-        {storage && storageNearlyFull(storage) && <dd class="error" role="alert">{t('settings.storageFull')}</dd>}
+        {storage && storageNearlyFull(storage) && (
+          <dd class="error" role="alert">
+            {t('settings.storageFull')}
+          </dd>
+        )}
         <dt>{t('settings.persisted')}</dt>
         <dd data-testid="persisted" data-persisted={String(persisted)}>
-          {persisted === true ? t('settings.persistedYes') : persisted === false ? t('settings.persistedNo') : t('settings.persistedUnknown')}
+          {persisted === true
+            ? t('settings.persistedYes')
+            : persisted === false
+              ? t('settings.persistedNo')
+              : t('settings.persistedUnknown')}
         </dd>
         {persisted === false && (
           <dd>
-            <button onClick={() => void requestPersistentStorage({ again: true }).then(readStorage)}>{t('settings.persistAsk')}</button>
+            <button onClick={() => void requestPersistentStorage({ again: true }).then(readStorage)}>
+              {t('settings.persistAsk')}
+            </button>
           </dd>
         )}
         <dt>{t('settings.version')}</dt>
@@ -58,7 +80,8 @@ export function SettingsScreen() {
         </dd>
         <dt>{t('settings.lastSync')}</dt>
         <dd data-testid="settings-last-sync">
-          {device?.lastSuccessAt ? formatDateTime(device.lastSuccessAt) : t('settings.never')} · {t('settings.pending', { count: device?.pending ?? 0 })}
+          {device?.lastSuccessAt ? formatDateTime(device.lastSuccessAt) : t('settings.never')} ·{' '}
+          {t('settings.pending', { count: device?.pending ?? 0 })}
         </dd>
       </dl>
       <button onClick={() => history.back()}>{t('settings.back')}</button>

@@ -10,5 +10,8 @@ export function formatBytes(bytes: number): string {
 
 /** A date and time the way the current language expects. */
 export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString(getLang() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(getLang() === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 }

@@ -2,7 +2,15 @@
 import * as v from 'valibot';
 import { wipeIfRevoked } from './revocation';
 import { API, DeviceConfigResponseSchema } from '../../shared/protocol';
-import { currentEpoch, getEnrolment, hasEpochAnchor, markDeviceRevoked, recordEpochOffset, saveDeviceConfig, saveDistrictKey } from '../data';
+import {
+  currentEpoch,
+  getEnrolment,
+  hasEpochAnchor,
+  markDeviceRevoked,
+  recordEpochOffset,
+  saveDeviceConfig,
+  saveDistrictKey,
+} from '../data';
 
 /** Fetches /api/device/config and caches it; false when offline or refused (the cached copy stays). */
 export async function refreshDeviceConfig(baseUrl: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {

@@ -3,7 +3,15 @@
  * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
  */
 import { PROTOCOL_VERSION, type PushRequest, type WireItem } from '../../shared/protocol';
-import { applyPushResults, getPushToken, markDeviceRevoked, readPendingBatch, recordSyncFailure, recordSyncSuccess, type SyncErrorCode } from '../data';
+import {
+  applyPushResults,
+  getPushToken,
+  markDeviceRevoked,
+  readPendingBatch,
+  recordSyncFailure,
+  recordSyncSuccess,
+  type SyncErrorCode,
+} from '../data';
 import { getEpochState, hasEpochAnchor, currentEpoch, recordEpochOffset } from '../data/clock-epochs';
 import { FLUSH_LOCK, runExclusive } from './lock';
 import { pushBatch } from '../../shared/sync/push';
@@ -72,8 +80,23 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   let questionnaireVersion: number | undefined;
   const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const send = (batch: { items: WireItem[]; pending: number }) => {
-    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items, epoch, epochs };
-    return pushBatch({ baseUrl: opts.baseUrl, token, body, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetchImpl: opts.fetchImpl, ...(sign ? { sign } : {}) });
+    const body: PushRequest = {
+      protocol: PROTOCOL_VERSION,
+      sentAt: now(),
+      appVersion: opts.appVersion,
+      pending: batch.pending,
+      items: batch.items,
+      epoch,
+      epochs,
+    };
+    return pushBatch({
+      baseUrl: opts.baseUrl,
+      token,
+      body,
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetchImpl: opts.fetchImpl,
+      ...(sign ? { sign } : {}),
+    });
   };
   let batch = await readPendingBatch(size);
   if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
@@ -84,7 +107,13 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
     const outcome = await inFlight;
     if (outcome.type !== 'ok') {
       await recordSyncFailure(now(), outcome.error);
-      return { outcome: 'failed', cleared, rejected, error: outcome.error, retryAfterMs: outcome.type === 'retry' ? outcome.retryAfterMs : null };
+      return {
+        outcome: 'failed',
+        cleared,
+        rejected,
+        error: outcome.error,
+        retryAfterMs: outcome.type === 'retry' ? outcome.retryAfterMs : null,
+      };
     }
     questionnaireVersion = outcome.response.questionnaireVersion ?? questionnaireVersion;
     // Pipeline: the next batch (the ids after this one) travels while this one's answers are applied.
@@ -131,6 +160,9 @@ function lastId(batch: { items: WireItem[] }): string {
  * Reads the pending batch after `batch` ahead of time. Items saved meanwhile with a smaller id (a clock
  * set back) are picked up by the final pass from the oldest; a failed read just means reading again.
  */
-function prefetchAfter(batch: { items: WireItem[] }, size: number): Promise<{ items: WireItem[]; pending: number } | null> {
+function prefetchAfter(
+  batch: { items: WireItem[] },
+  size: number,
+): Promise<{ items: WireItem[]; pending: number } | null> {
   return readPendingBatch(size, lastId(batch)).catch(() => null);
 }

@@ -6,7 +6,9 @@ export const FLUSH_LOCK = 'tram-qr-flush';
 export async function runExclusive<T>(name: string, fn: () => Promise<T>): Promise<T | 'busy'> {
   const locks = lockManager();
   if (locks) {
-    return locks.request(name, { ifAvailable: true }, async (lock: Lock | null) => (lock ? fn() : 'busy')) as Promise<T | 'busy'>;
+    return locks.request(name, { ifAvailable: true }, async (lock: Lock | null) => (lock ? fn() : 'busy')) as Promise<
+      T | 'busy'
+    >;
   }
   // No Web Locks (old browsers, Node tests): a lock for this JavaScript realm only.
   if (localHeld.has(name)) return 'busy';

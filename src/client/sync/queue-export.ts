@@ -4,7 +4,14 @@
  * each batch is signed by the device's key for the console's upload path, so a change in transit is
  * refused. The device keeps its queue: when it syncs later, every item comes back `duplicate`.
  */
-import { API, PROTOCOL_VERSION, QUEUE_FILE_BATCH, QUEUE_FILE_FORMAT, type PushRequest, type QueueFile } from '../../shared/protocol';
+import {
+  API,
+  PROTOCOL_VERSION,
+  QUEUE_FILE_BATCH,
+  QUEUE_FILE_FORMAT,
+  type PushRequest,
+  type QueueFile,
+} from '../../shared/protocol';
 import { buildProof } from '../../shared/sealed/device-proof';
 import { getDeviceKey, getEnrolment, readPendingBatch } from '../data';
 import { getEpochState } from '../data/clock-epochs';
@@ -13,7 +20,10 @@ import { getEpochState } from '../data/clock-epochs';
 export type QueueExportRefusal = 'empty' | 'not_enrolled' | 'no_key';
 
 /** Builds the queue file of this device from everything still waiting in its outbox. */
-export async function buildQueueFile(opts: { appVersion: string; now?: () => number }): Promise<QueueFile | QueueExportRefusal> {
+export async function buildQueueFile(opts: {
+  appVersion: string;
+  now?: () => number;
+}): Promise<QueueFile | QueueExportRefusal> {
   const now = opts.now ?? Date.now;
   const enrolment = await getEnrolment();
   if (!enrolment) return 'not_enrolled';
@@ -29,16 +39,37 @@ export async function buildQueueFile(opts: { appVersion: string; now?: () => num
     const batch = await readPendingBatch(QUEUE_FILE_BATCH, afterId);
     const last = batch.items[batch.items.length - 1];
     if (!last) break;
-    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: opts.appVersion, pending: batch.pending, items: batch.items, epochs };
+    const body: PushRequest = {
+      protocol: PROTOCOL_VERSION,
+      sentAt: now(),
+      appVersion: opts.appVersion,
+      pending: batch.pending,
+      items: batch.items,
+      epochs,
+    };
     const text = JSON.stringify(body);
-    const proof = await buildProof(key.privateKey, { deviceId: enrolment.deviceId, method: 'POST', path: API.queueImport, body: text, now: now() });
+    const proof = await buildProof(key.privateKey, {
+      deviceId: enrolment.deviceId,
+      method: 'POST',
+      path: API.queueImport,
+      body: text,
+      now: now(),
+    });
     batches.push({ body: text, proof });
     count += batch.items.length;
     afterId = last.id;
   }
   if (count === 0) return 'empty';
   const { code, name } = enrolment.checkpoint;
-  return { format: QUEUE_FILE_FORMAT, version: 1, deviceId: enrolment.deviceId, checkpoint: { code, name }, exportedAt: now(), count, batches };
+  return {
+    format: QUEUE_FILE_FORMAT,
+    version: 1,
+    deviceId: enrolment.deviceId,
+    checkpoint: { code, name },
+    exportedAt: now(),
+    count,
+    batches,
+  };
 }
 
 /** The file name of an export: checkpoint code and local time, e.g. `tramqr-TS-DL-001-20261202-0915.json`. */

@@ -7,7 +7,11 @@ import { getDeviceWipedAt, wipeDevice } from '../data/wipe';
 import { flushOutbox } from './flush';
 
 /** Runs the revocation rule when the server said `device_revoked`; true when the device was wiped now. */
-export async function wipeIfRevoked(opts: { baseUrl: string; appVersion: string; fetchImpl?: typeof fetch }): Promise<boolean> {
+export async function wipeIfRevoked(opts: {
+  baseUrl: string;
+  appVersion: string;
+  fetchImpl?: typeof fetch;
+}): Promise<boolean> {
   if ((await getDeviceRevokedAt()) === null || (await getDeviceWipedAt()) !== null) return false;
   const result = await flushOutbox(opts);
   if (result.outcome !== 'done' || (await pendingCount()) > 0) return false; // offline: try again later

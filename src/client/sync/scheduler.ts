@@ -46,7 +46,12 @@ export function startSyncScheduler(opts: SchedulerOptions): SyncScheduler {
     if (running) return running;
     nudgedWhileRunning = false;
     running = (async () => {
-      const result = await flushOutbox(opts).catch((): FlushResult => ({ outcome: 'failed', cleared: 0, rejected: 0, error: 'offline' }));
+      const result = await flushOutbox(opts).catch((): FlushResult => ({
+        outcome: 'failed',
+        cleared: 0,
+        rejected: 0,
+        error: 'offline',
+      }));
       opts.onResult?.(result);
       if (result.outcome === 'failed') {
         const status = await getSyncStatus().catch(() => null);

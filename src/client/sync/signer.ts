@@ -11,7 +11,11 @@ import type { RequestSigner } from '../../shared/sync';
 export type { RequestSigner };
 
 /** The signer of this guard device (registering its key first when needed); null on a visitor phone; 'offline' when the registration could not be made. */
-export async function deviceSigner(baseUrl: string, now: () => number, fetchImpl: typeof fetch = fetch): Promise<RequestSigner | null | 'offline' | 'refused' | 'revoked'> {
+export async function deviceSigner(
+  baseUrl: string,
+  now: () => number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RequestSigner | null | 'offline' | 'refused' | 'revoked'> {
   const enrolment = await getEnrolment();
   if (!enrolment) return null;
   const key = await ensureDeviceKey();

@@ -20,7 +20,11 @@ const REGISTER_TIMEOUT_MS = 30_000;
  * The token to push with for a phone that is not a guard device: the stored registration, else a new
  * one when there is something to send; null when there is nothing to do.
  */
-export async function ensureVisitorCredentials(baseUrl: string, appVersion: string, fetchImpl: typeof fetch = fetch): Promise<string | CredentialFailure | null> {
+export async function ensureVisitorCredentials(
+  baseUrl: string,
+  appVersion: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string | CredentialFailure | null> {
   if (await getEnrolment()) return null;
   const existing = await getVisitorRegistration();
   if (existing) return existing.token;
@@ -37,6 +41,10 @@ export async function ensureVisitorCredentials(baseUrl: string, appVersion: stri
   });
   if (outcome.type === 'retry') return { error: outcome.error, retryAfterMs: outcome.retryAfterMs };
   if (outcome.type === 'stop') return { error: outcome.error, retryAfterMs: null };
-  await saveVisitorRegistration({ deviceId: outcome.response.deviceId, token: outcome.response.token, registeredAt: Date.now() });
+  await saveVisitorRegistration({
+    deviceId: outcome.response.deviceId,
+    token: outcome.response.token,
+    registeredAt: Date.now(),
+  });
   return outcome.response.token;
 }

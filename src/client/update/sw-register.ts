@@ -55,6 +55,10 @@ export async function applyUpdate(): Promise<void> {
 /** Asks the browser to wake the service worker for a flush when connectivity returns (Background Sync). */
 export function requestBackgroundSync(): void {
   void navigator.serviceWorker?.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(BACKGROUND_SYNC_TAG))
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(
+        BACKGROUND_SYNC_TAG,
+      ),
+    )
     .catch(() => undefined);
 }

@@ -77,7 +77,12 @@ export function DeclarationForm({ member, others, questionnaire, today, onSaved 
         return (
           <div key={q.id} class="question">
             {heading && <h2>{t(heading)}</h2>}
-            <QuestionField question={q} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} invalid={missing.includes(q.id)} />
+            <QuestionField
+              question={q}
+              value={answers[q.id]}
+              onChange={(v) => setAnswer(q.id, v)}
+              invalid={missing.includes(q.id)}
+            />
           </div>
         );
       })}
@@ -94,7 +99,13 @@ export function DeclarationForm({ member, others, questionnaire, today, onSaved 
               <input
                 type="checkbox"
                 checked={alsoFor.includes(p.id)}
-                onChange={(e) => setAlsoFor((e.currentTarget as HTMLInputElement).checked ? [...alsoFor, p.id] : alsoFor.filter((x) => x !== p.id))}
+                onChange={(e) =>
+                  setAlsoFor(
+                    (e.currentTarget as HTMLInputElement).checked
+                      ? [...alsoFor, p.id]
+                      : alsoFor.filter((x) => x !== p.id),
+                  )
+                }
               />
               <span>{p.person.name}</span>
             </label>

@@ -23,20 +23,29 @@ export function MemberCard({ member, household }: MemberCardProps) {
       <div class="member-head">
         <strong class="member-name">{profile.person.name}</strong>
         {profile.self && <span class="tag">{t('visitor.me')}</span>}
-        <a class="edit" href={`/me/profile/${profile.id}`} onClick={(e) => (e.preventDefault(), navigate(`/me/profile/${profile.id}`))}>
+        <a
+          class="edit"
+          href={`/me/profile/${profile.id}`}
+          onClick={(e) => (e.preventDefault(), navigate(`/me/profile/${profile.id}`))}
+        >
           {t('visitor.edit')}
         </a>
       </div>
-      <p class={declared ? 'declared' : risky ? 'risky' : 'undeclared'} data-testid="declaration-state" data-state={state.kind} data-risk={risky ? 'risk' : undefined}>
+      <p
+        class={declared ? 'declared' : risky ? 'risky' : 'undeclared'}
+        data-testid="declaration-state"
+        data-state={state.kind}
+        data-risk={risky ? 'risk' : undefined}
+      >
         {risky && risk
           ? `⚠ ${riskLines(risk).join(' · ')}`
           : state.kind === 'today'
-          ? t('visitor.declaredToday')
-          : state.kind === 'stale'
-            ? state.why === 'old_version'
-              ? t('visitor.declarationNewVersion')
-              : t('visitor.declarationOld', { date: showDay(state.declaration.date) })
-            : t('visitor.noDeclaration')}
+            ? t('visitor.declaredToday')
+            : state.kind === 'stale'
+              ? state.why === 'old_version'
+                ? t('visitor.declarationNewVersion')
+                : t('visitor.declarationOld', { date: showDay(state.declaration.date) })
+              : t('visitor.noDeclaration')}
       </p>
       <div class="row">
         <button class={`big ${declared ? '' : 'primary'}`} onClick={() => navigate(`/me/declare/${profile.id}`)}>

@@ -23,7 +23,9 @@ export function MyVisits() {
       <h1>{t('visitor.myVisits')}</h1>
       <SelfSyncState />
       <p class="hint">{t('visitor.visits.defaultStay', { minutes: DEFAULT_STAY_MIN })}</p>
-      {visits.length === 0 ? <p>{t('visitor.visits.none')}</p> : (
+      {visits.length === 0 ? (
+        <p>{t('visitor.visits.none')}</p>
+      ) : (
         <ul class="visits">
           {visits.map((visit) => (
             <VisitRow key={visit.key} visit={visit} />
@@ -54,15 +56,17 @@ function VisitRow({ visit }: VisitRowProps) {
   return (
     <li class={`visit ${visit.status}`} data-testid="visit">
       <strong>{visit.place}</strong>
-      <span>{showMoment(visit.at)} · {visit.arrivals.map((a) => a.person.name).join(', ')}</span>
+      <span>
+        {showMoment(visit.at)} · {visit.arrivals.map((a) => a.person.name).join(', ')}
+      </span>
       <span class="hint">
         {visit.leftAt !== null
           ? t('visitor.visits.left', { time: formatTime(visit.leftAt) })
           : visit.movedTo
             ? `${t('visits.movedOn', { place: visit.movedTo.place })} (${formatTime(visit.movedTo.at)})`
             : visit.endedByDefault
-            ? t('visitor.visits.endedDefault')
-            : t('visitor.visits.inside')}
+              ? t('visitor.visits.endedDefault')
+              : t('visitor.visits.inside')}
         {' · '}
         {t(`visitor.visits.status.${visit.status}`)}
       </span>

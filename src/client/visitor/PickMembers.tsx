@@ -9,7 +9,12 @@ export interface PickMembersProps {
 
 /** Who is checking in: the owner ticked by default, household members one tap each. */
 export function PickMembers({ members, onConfirm }: PickMembersProps) {
-  const [chosen, setChosen] = useState<string[]>(() => members.filter((m) => m.profile.self).map((m) => m.profile.id).slice(0, 1));
+  const [chosen, setChosen] = useState<string[]>(() =>
+    members
+      .filter((m) => m.profile.self)
+      .map((m) => m.profile.id)
+      .slice(0, 1),
+  );
   const [busy, setBusy] = useState(false);
   const picked = chosen.length > 0 ? chosen : members.slice(0, 1).map((m) => m.profile.id);
   return (
@@ -30,7 +35,13 @@ export function PickMembers({ members, onConfirm }: PickMembersProps) {
               name="member"
               value={profile.id}
               checked={picked.includes(profile.id)}
-              onChange={(e) => setChosen((e.currentTarget as HTMLInputElement).checked ? [...picked, profile.id] : picked.filter((id) => id !== profile.id))}
+              onChange={(e) =>
+                setChosen(
+                  (e.currentTarget as HTMLInputElement).checked
+                    ? [...picked, profile.id]
+                    : picked.filter((id) => id !== profile.id),
+                )
+              }
             />
             <span>
               {profile.person.name}

@@ -32,9 +32,15 @@ export function PrintCard({ id }: PrintCardProps) {
       <article class="a6-card" data-testid="print-card">
         <h1>{person.name}</h1>
         <p>
-          {[person.birthYear && t('visitor.born', { year: person.birthYear }), person.address].filter(Boolean).join(' · ')}
+          {[person.birthYear && t('visitor.born', { year: person.birthYear }), person.address]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
-        <QrCode text={personalCode(member.profile, { kind: 'none' }, household.questionnaire)} label={t('visitor.qrLabel', { name: person.name })} class="card-qr" />
+        <QrCode
+          text={personalCode(member.profile, { kind: 'none' }, household.questionnaire)}
+          label={t('visitor.qrLabel', { name: person.name })}
+          class="card-qr"
+        />
         <p class="card-note">{t('visitor.cardNote')}</p>
       </article>
     </main>

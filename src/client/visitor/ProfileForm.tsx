@@ -19,7 +19,13 @@ export interface ProfileFormProps {
   household?: Person;
 }
 
-const FIELDS: { key: keyof ProfileFields; label: MessageKey; type?: string; autocomplete?: string; inputmode?: string }[] = [
+const FIELDS: {
+  key: keyof ProfileFields;
+  label: MessageKey;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+}[] = [
   { key: 'name', label: 'visitor.form.name', autocomplete: 'name' },
   { key: 'birth', label: 'visitor.form.birth', inputmode: 'numeric', autocomplete: 'bday' },
   { key: 'phone', label: 'visitor.form.phone', type: 'tel', autocomplete: 'tel' },
@@ -29,8 +35,11 @@ const FIELDS: { key: keyof ProfileFields; label: MessageKey; type?: string; auto
 
 /** The details of one person (owner or household member), prefilled by scanning a CCCD card; stored only on the phone. */
 export function ProfileForm({ profile, self, onSaved, household }: ProfileFormProps) {
-  const shared = !profile && !self && household ? { phone: household.phone ?? '', address: household.address ?? '' } : null;
-  const [fields, setFields] = useState<ProfileFields>(profile ? profileFieldsOf(profile.person) : { ...EMPTY_PROFILE_FIELDS, ...shared });
+  const shared =
+    !profile && !self && household ? { phone: household.phone ?? '', address: household.address ?? '' } : null;
+  const [fields, setFields] = useState<ProfileFields>(
+    profile ? profileFieldsOf(profile.person) : { ...EMPTY_PROFILE_FIELDS, ...shared },
+  );
   const [errors, setErrors] = useState<Partial<Record<keyof ProfileFields, MessageKey>>>({});
   const [scanning, setScanning] = useState(false);
   const [prefilled, setPrefilled] = useState(false);
@@ -58,7 +67,9 @@ export function ProfileForm({ profile, self, onSaved, household }: ProfileFormPr
 
   return (
     <form class="panel profile-form" onSubmit={submit} data-testid="profile-form" noValidate>
-      <h2>{profile ? t('visitor.form.editTitle') : self ? t('visitor.form.selfTitle') : t('visitor.form.memberTitle')}</h2>
+      <h2>
+        {profile ? t('visitor.form.editTitle') : self ? t('visitor.form.selfTitle') : t('visitor.form.memberTitle')}
+      </h2>
       {scanning ? (
         <CardScan onPerson={fromCard} onClose={() => setScanning(false)} />
       ) : (
@@ -66,7 +77,11 @@ export function ProfileForm({ profile, self, onSaved, household }: ProfileFormPr
           {t('visitor.form.scanCard')}
         </button>
       )}
-      {prefilled && <p class="ok-note" role="status">{t('visitor.form.prefilled')}</p>}
+      {prefilled && (
+        <p class="ok-note" role="status">
+          {t('visitor.form.prefilled')}
+        </p>
+      )}
       {shared && (shared.phone || shared.address) && (
         <p class="hint" data-testid="household-contact">
           {t('household.sameContact', { phone: shared.phone || '—', address: shared.address || '—' })}
@@ -89,7 +104,11 @@ export function ProfileForm({ profile, self, onSaved, household }: ProfileFormPr
       ))}
       <label>
         {t('visitor.form.gender')}
-        <select name="gender" value={fields.gender} onChange={(e) => set('gender', (e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          name="gender"
+          value={fields.gender}
+          onChange={(e) => set('gender', (e.currentTarget as HTMLSelectElement).value)}
+        >
           <option value="">—</option>
           <option value="male">{t('visitor.form.male')}</option>
           <option value="female">{t('visitor.form.female')}</option>

@@ -12,15 +12,29 @@ export interface ProfileScreenProps {
 
 /** Adds or edits a household profile; a member (not the owner) can be removed here. */
 export function ProfileScreen({ id }: ProfileScreenProps) {
-  const profile = useLive<Profile | null | undefined>(async () => (id ? ((await getProfile(id)) ?? null) : null), [id], undefined);
-  const owner = useLive(async () => (await listProfiles()).find((p) => p.self) ?? null, [], undefined as Profile | null | undefined);
+  const profile = useLive<Profile | null | undefined>(
+    async () => (id ? ((await getProfile(id)) ?? null) : null),
+    [id],
+    undefined,
+  );
+  const owner = useLive(
+    async () => (await listProfiles()).find((p) => p.self) ?? null,
+    [],
+    undefined as Profile | null | undefined,
+  );
   const hasSelf = owner !== null;
   const [confirming, setConfirming] = useState(false);
   if (profile === undefined || owner === undefined) return <div class="visitor-loading" aria-busy="true" />;
   return (
     <main class="screen visitor">
       <BackLink />
-      <ProfileForm key={profile?.id ?? 'new'} profile={profile} self={!hasSelf} onSaved={() => navigate('/')} {...(owner ? { household: owner.person } : {})} />
+      <ProfileForm
+        key={profile?.id ?? 'new'}
+        profile={profile}
+        self={!hasSelf}
+        onSaved={() => navigate('/')}
+        {...(owner ? { household: owner.person } : {})}
+      />
       {profile && !profile.self && (
         <button
           class={`big ${confirming ? 'danger' : ''}`}

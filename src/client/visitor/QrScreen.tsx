@@ -18,8 +18,13 @@ export interface QrScreenProps {
 function useWakeLock(): void {
   useEffect(() => {
     let lock: { release(): Promise<void> } | null = null;
-    const nav = navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> } };
-    void nav.wakeLock?.request('screen').then((l) => (lock = l)).catch(() => undefined);
+    const nav = navigator as Navigator & {
+      wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> };
+    };
+    void nav.wakeLock
+      ?.request('screen')
+      .then((l) => (lock = l))
+      .catch(() => undefined);
     return () => void lock?.release().catch(() => undefined);
   }, []);
 }
@@ -58,8 +63,15 @@ export function QrScreen({ id }: QrScreenProps) {
         </div>
       ) : (
         <div class="qr-state todo" data-testid="qr-declaration" data-state={state.kind}>
-          <p>⚠ {state.kind === 'stale' && state.why === 'old_version' ? t('visitor.declarationNewVersion') : t('visitor.qrNotDeclared')}</p>
-          {state.kind === 'stale' && state.why === 'old_day' && <RiskNotice assessment={risk} view={household.risk} audience="visitor" />}
+          <p>
+            ⚠{' '}
+            {state.kind === 'stale' && state.why === 'old_version'
+              ? t('visitor.declarationNewVersion')
+              : t('visitor.qrNotDeclared')}
+          </p>
+          {state.kind === 'stale' && state.why === 'old_day' && (
+            <RiskNotice assessment={risk} view={household.risk} audience="visitor" />
+          )}
           <button class="big primary" onClick={() => navigate(`/me/declare/${profile.id}`)}>
             {t('visitor.declare')}
           </button>
@@ -69,13 +81,21 @@ export function QrScreen({ id }: QrScreenProps) {
       {household.members.length > 1 && (
         <nav class="row" aria-label={t('visitor.household')}>
           {household.members.map((m) => (
-            <button key={m.profile.id} aria-current={m.profile.id === profile.id ? 'true' : undefined} onClick={() => navigate(`/me/qr/${m.profile.id}`, { replace: true })}>
+            <button
+              key={m.profile.id}
+              aria-current={m.profile.id === profile.id ? 'true' : undefined}
+              onClick={() => navigate(`/me/qr/${m.profile.id}`, { replace: true })}
+            >
               {m.profile.person.name}
             </button>
           ))}
         </nav>
       )}
-      <a class="print-link" href={`/me/card/${profile.id}`} onClick={(e) => (e.preventDefault(), navigate(`/me/card/${profile.id}`))}>
+      <a
+        class="print-link"
+        href={`/me/card/${profile.id}`}
+        onClick={(e) => (e.preventDefault(), navigate(`/me/card/${profile.id}`))}
+      >
         {t('visitor.printCard')}
       </a>
     </main>

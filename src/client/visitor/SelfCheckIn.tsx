@@ -35,7 +35,8 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
   const [declaring, setDeclaring] = useState<string | null>(null);
   const household = useHousehold();
   useEffect(() => {
-    if (household && step === null && household.members.length > 0) setStep(household.members.every((m) => m.state.kind === 'today') ? 'pick' : 'declare');
+    if (household && step === null && household.members.length > 0)
+      setStep(household.members.every((m) => m.state.kind === 'today') ? 'pick' : 'declare');
   }, [household, step]);
   useEffect(() => {
     void checkPoster(href, Date.now()).then(setCheck);
@@ -58,7 +59,11 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
   const checkIn = async (ids: string[]) => {
     const arrivals = household.members
       .filter((m) => ids.includes(m.profile.id))
-      .map((m) => ({ profile: m.profile, declaration: m.state.kind === 'today' ? m.state.declaration : null, risk: toRiskFlags(memberRisk(m, household)) }));
+      .map((m) => ({
+        profile: m.profile,
+        declaration: m.state.kind === 'today' ? m.state.declaration : null,
+        risk: toRiskFlags(memberRisk(m, household)),
+      }));
     const items = selfCheckIns(poster, arrivals, Date.now());
     try {
       await saveCheckIns(items);
@@ -72,7 +77,8 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
   };
 
   // No green tick when someone who just checked in declared a risk or has no current declaration.
-  const doneRisky = done?.some((c) => c.risk && riskLevel(assessmentFromFlags(c.risk, household.questionnaire)) !== 'clear') ?? false;
+  const doneRisky =
+    done?.some((c) => c.risk && riskLevel(assessmentFromFlags(c.risk, household.questionnaire)) !== 'clear') ?? false;
   return (
     <main class="screen visitor" data-testid="self-checkin">
       <BackLink />
@@ -84,13 +90,20 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
       {done ? (
         <section class={doneRisky ? 'done risky-done' : 'done'} role="status" data-testid="checkin-done">
           <p class="big-ok">
-            {doneRisky ? '⚠' : '✓'} {t('visitor.checkin.done', { count: done.length, time: formatTime(done[0]?.deviceTime ?? Date.now()) })}
+            {doneRisky ? '⚠' : '✓'}{' '}
+            {t('visitor.checkin.done', { count: done.length, time: formatTime(done[0]?.deviceTime ?? Date.now()) })}
           </p>
           <ul>
             {done.map((c) => (
               <li key={c.id} data-testid="checkin-done-member">
                 {c.person.name}
-                {c.risk && <RiskNotice assessment={assessmentFromFlags(c.risk, household.questionnaire)} view={household.risk} audience="visitor" />}
+                {c.risk && (
+                  <RiskNotice
+                    assessment={assessmentFromFlags(c.risk, household.questionnaire)}
+                    view={household.risk}
+                    audience="visitor"
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -116,13 +129,27 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
 }
 
 /** The declaration form for one member inside the self check-in (back to the first step when saved). */
-function DeclarationFormFor({ household, id, onSaved }: { household: NonNullable<ReturnType<typeof useHousehold>>; id: string; onSaved: () => void }) {
+function DeclarationFormFor({
+  household,
+  id,
+  onSaved,
+}: {
+  household: NonNullable<ReturnType<typeof useHousehold>>;
+  id: string;
+  onSaved: () => void;
+}) {
   const member = household.members.find((m) => m.profile.id === id);
   if (!member) return null;
   return (
     <>
       <h2>{t('visitor.declare.title', { name: member.profile.person.name })}</h2>
-      <DeclarationForm member={member} others={[]} questionnaire={household.questionnaire} today={household.today} onSaved={onSaved} />
+      <DeclarationForm
+        member={member}
+        others={[]}
+        questionnaire={household.questionnaire}
+        today={household.today}
+        onSaved={onSaved}
+      />
     </>
   );
 }

@@ -13,7 +13,11 @@ export function StorageNote() {
   }, []);
   if (!status || status.persisted === null) return null;
   return (
-    <p class={status.persisted ? 'ok-note' : 'hint'} data-testid="storage-note" data-persisted={String(status.persisted)}>
+    <p
+      class={status.persisted ? 'ok-note' : 'hint'}
+      data-testid="storage-note"
+      data-persisted={String(status.persisted)}
+    >
       {status.persisted ? t('visitor.storage.persisted') : t('visitor.storage.notPersisted')}
     </p>
   );

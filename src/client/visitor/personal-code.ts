@@ -17,7 +17,12 @@ export type DeclarationState =
   | { kind: 'none' };
 
 /** Classifies a profile's latest declaration against today, the district's validity (days) and the current questionnaire. */
-export function declarationState(latest: StoredDeclaration | undefined, questionnaire: Questionnaire, today: string, validDays = 1): DeclarationState {
+export function declarationState(
+  latest: StoredDeclaration | undefined,
+  questionnaire: Questionnaire,
+  today: string,
+  validDays = 1,
+): DeclarationState {
   if (!latest) return { kind: 'none' };
   const { declaration } = latest;
   const age = daysBetween(declaration.date, today);
@@ -29,7 +34,12 @@ export function declarationState(latest: StoredDeclaration | undefined, question
 /** The yes/no answers of a declaration as the code's flags (questionnaire order). */
 export function toVisitorDeclaration(declaration: Declaration, questionnaire: Questionnaire): VisitorDeclaration {
   const yes = yesNoQuestionIds(questionnaire).map((id) => declaration.answers[id] === true);
-  return { date: declaration.date, version: declaration.version, flags: flagsFromAnswers(yes), risk: riskKindsOf(declaration, questionnaire) };
+  return {
+    date: declaration.date,
+    version: declaration.version,
+    flags: flagsFromAnswers(yes),
+    risk: riskKindsOf(declaration, questionnaire),
+  };
 }
 
 /** The personal QR text of a profile; carries the declaration only when it is today's and current. */
@@ -45,5 +55,8 @@ export function personalCode(profile: Profile, state: DeclarationState, question
     ...(p.idNumber !== undefined && { idNumber: p.idNumber }),
     ...(p.address !== undefined && { address: p.address }),
   };
-  return encodeVisitorCode(visitor, state.kind === 'today' ? toVisitorDeclaration(state.declaration, questionnaire) : null);
+  return encodeVisitorCode(
+    visitor,
+    state.kind === 'today' ? toVisitorDeclaration(state.declaration, questionnaire) : null,
+  );
 }

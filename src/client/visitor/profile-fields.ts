@@ -12,7 +12,14 @@ export interface ProfileFields {
   address: string;
 }
 
-export const EMPTY_PROFILE_FIELDS: ProfileFields = { name: '', birth: '', gender: '', phone: '', idNumber: '', address: '' };
+export const EMPTY_PROFILE_FIELDS: ProfileFields = {
+  name: '',
+  birth: '',
+  gender: '',
+  phone: '',
+  idNumber: '',
+  address: '',
+};
 
 type Errors = Partial<Record<keyof ProfileFields, MessageKey>>;
 
@@ -22,7 +29,10 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /** Validates the fields (name required; birth, phone and ID checked when given); returns the person or the errors. */
-export function personFromProfileFields(fields: ProfileFields, thisYear: number): { person: Person } | { errors: Errors } {
+export function personFromProfileFields(
+  fields: ProfileFields,
+  thisYear: number,
+): { person: Person } | { errors: Errors } {
   const errors: Errors = {};
   const name = fields.name.replace(/\s+/g, ' ').trim();
   if (!name) errors.name = 'visitor.form.nameRequired';

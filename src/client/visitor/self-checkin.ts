@@ -14,7 +14,11 @@ export type PosterCheck =
   | { ok: false; reason: 'not_poster' | 'no_key' | 'forged' | 'expired' };
 
 /** Reads and verifies a poster link without the network (fetching the key first only when none is cached). */
-export async function checkPoster(href: string, nowMs: number, baseUrl: string = location.origin): Promise<PosterCheck> {
+export async function checkPoster(
+  href: string,
+  nowMs: number,
+  baseUrl: string = location.origin,
+): Promise<PosterCheck> {
   const poster = parsePosterUrl(href);
   if (!poster) return { ok: false, reason: 'not_poster' };
   let key = await getPosterKey();

@@ -27,7 +27,10 @@ async function readHousehold(): Promise<Household> {
   const today = localDay();
   const risk = riskView(questionnaire, policy);
   const members = await Promise.all(
-    profiles.map(async (profile) => ({ profile, state: declarationState(await latestDeclaration(profile.id), questionnaire, today, risk.validDays) })),
+    profiles.map(async (profile) => ({
+      profile,
+      state: declarationState(await latestDeclaration(profile.id), questionnaire, today, risk.validDays),
+    })),
   );
   return { members, questionnaire, today, risk };
 }

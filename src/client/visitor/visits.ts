@@ -35,7 +35,16 @@ export function toVisits(items: LocalCheckIn[], nowMs: number): Visit[] {
     const key = c.groupId ?? c.id;
     let visit = visits.get(key);
     if (!visit) {
-      visit = { key, place: c.proof?.name ?? c.checkpointId, at: c.deviceTime, arrivals: [], leftAt: null, endedByDefault: false, movedTo: null, status: 'synced' };
+      visit = {
+        key,
+        place: c.proof?.name ?? c.checkpointId,
+        at: c.deviceTime,
+        arrivals: [],
+        leftAt: null,
+        endedByDefault: false,
+        movedTo: null,
+        status: 'synced',
+      };
       visits.set(key, visit);
     }
     visit.arrivals.push(c);
@@ -50,7 +59,14 @@ export function toVisits(items: LocalCheckIn[], nowMs: number): Visit[] {
   list.forEach((visit, i) => {
     if (visit.leftAt !== null) return;
     // Nobody is inside two places: a later check-in elsewhere by one of its people ends this visit.
-    const next = list.slice(i + 1).find((later) => later.at > visit.at && later.arrivals[0]?.checkpointId !== visit.arrivals[0]?.checkpointId && sharesPerson(visit, later));
+    const next = list
+      .slice(i + 1)
+      .find(
+        (later) =>
+          later.at > visit.at &&
+          later.arrivals[0]?.checkpointId !== visit.arrivals[0]?.checkpointId &&
+          sharesPerson(visit, later),
+      );
     if (next && next.at - visit.at < DEFAULT_STAY_MIN * 60_000) visit.movedTo = { place: next.place, at: next.at };
     visit.endedByDefault = visit.movedTo === null && nowMs - visit.at > DEFAULT_STAY_MIN * 60_000;
   });

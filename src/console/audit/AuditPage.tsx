@@ -26,9 +26,7 @@ export function AuditPage() {
               <td>{formatDateTime(e.at)}</td>
               <td>{e.username ?? '—'}</td>
               <td data-action={e.action}>{actionInWords(e.action)}</td>
-              <td>
-                {detailInWords(e.detail, e.action)}
-              </td>
+              <td>{detailInWords(e.detail, e.action)}</td>
             </tr>
           ))}
         </tbody>

@@ -103,11 +103,19 @@ export function actionInWords(action: string): string {
 }
 
 function valueInWords(field: string, value: unknown, action?: string): string {
-  if (action === 'console.refused' && field === 'code' && typeof value === 'string') return reasonText(value, getLang());
-  if ((field === 'from' || field === 'to') && typeof value === 'number' && action !== 'outbreak.reassign') return new Date(value).toLocaleString(getLang() === 'vi' ? 'vi-VN' : 'en-GB');
+  if (action === 'console.refused' && field === 'code' && typeof value === 'string')
+    return reasonText(value, getLang());
+  if ((field === 'from' || field === 'to') && typeof value === 'number' && action !== 'outbreak.reassign')
+    return new Date(value).toLocaleString(getLang() === 'vi' ? 'vi-VN' : 'en-GB');
   if (field === 'role' && (value === 'admin' || value === 'officer' || value === 'tracer')) return t(`role.${value}`);
-  if (Array.isArray(value)) return field === 'windows' ? String(value.length) : value.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ');
-  if (value !== null && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  if (Array.isArray(value))
+    return field === 'windows'
+      ? String(value.length)
+      : value.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
   return String(value);
 }

@@ -2,9 +2,17 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
-import { CHECKPOINT_TYPES, type AdminCheckpoint as Checkpoint, type CheckpointType, type ConsoleUnit as Unit } from '../../shared/console-api';
+import {
+  CHECKPOINT_TYPES,
+  type AdminCheckpoint as Checkpoint,
+  type CheckpointType,
+  type ConsoleUnit as Unit,
+} from '../../shared/console-api';
 
-export type CheckpointDraft = Pick<Checkpoint, 'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'> & { unitId: string };
+export type CheckpointDraft = Pick<
+  Checkpoint,
+  'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'
+> & { unitId: string };
 
 export interface CheckpointFormProps {
   initial: CheckpointDraft;
@@ -19,8 +27,13 @@ export function CheckpointForm({ initial, communes, submitLabel, onSubmit }: Che
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof CheckpointDraft>(key: K, value: CheckpointDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const text = (key: 'name' | 'address' | 'contactName' | 'contactPhone' | 'openingHours', label: ConsoleKey, required = false) => (
+  const set = <K extends keyof CheckpointDraft>(key: K, value: CheckpointDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const text = (
+    key: 'name' | 'address' | 'contactName' | 'contactPhone' | 'openingHours',
+    label: ConsoleKey,
+    required = false,
+  ) => (
     <label>
       {t(label)}
       <input name={key} required={required} value={draft[key] ?? ''} onInput={(e) => set(key, e.currentTarget.value)} />
@@ -48,7 +61,9 @@ export function CheckpointForm({ initial, communes, submitLabel, onSubmit }: Che
           <select name="unitId" required value={draft.unitId} onChange={(e) => set('unitId', e.currentTarget.value)}>
             <option value="">—</option>
             {communes.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
             ))}
           </select>
         </label>
@@ -58,7 +73,9 @@ export function CheckpointForm({ initial, communes, submitLabel, onSubmit }: Che
         {t('cp.type')}
         <select name="type" value={draft.type} onChange={(e) => set('type', e.currentTarget.value as CheckpointType)}>
           {CHECKPOINT_TYPES.map((type) => (
-            <option key={type} value={type}>{t(`type.${type}` as ConsoleKey)}</option>
+            <option key={type} value={type}>
+              {t(`type.${type}` as ConsoleKey)}
+            </option>
           ))}
         </select>
       </label>
@@ -68,10 +85,23 @@ export function CheckpointForm({ initial, communes, submitLabel, onSubmit }: Che
       {text('openingHours', 'cp.openingHours')}
       <label>
         {t('cp.defaultStay')}
-        <input name="defaultStayMin" type="number" min={5} max={1440} value={draft.defaultStayMin} onInput={(e) => set('defaultStayMin', Number(e.currentTarget.value))} />
+        <input
+          name="defaultStayMin"
+          type="number"
+          min={5}
+          max={1440}
+          value={draft.defaultStayMin}
+          onInput={(e) => set('defaultStayMin', Number(e.currentTarget.value))}
+        />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button type="submit" disabled={busy}>{submitLabel}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
     </form>
   );
 }

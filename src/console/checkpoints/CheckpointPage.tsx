@@ -20,7 +20,9 @@ export function CheckpointPage({ id }: CheckpointPageProps) {
   if (error) return <p class="error">{error}</p>;
   if (!data) return <p>{t('common.loading')}</p>;
   const toggle = async () => {
-    await call(data.status === 'open' ? adminRoutes.checkpointClose : adminRoutes.checkpointReopen, { params: { id: data.id } });
+    await call(data.status === 'open' ? adminRoutes.checkpointClose : adminRoutes.checkpointReopen, {
+      params: { id: data.id },
+    });
     reload();
   };
   return (

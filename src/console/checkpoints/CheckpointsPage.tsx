@@ -39,7 +39,10 @@ export function CheckpointsPage({ user }: CheckpointsPageProps) {
             <tr key={c.id} class={c.status === 'closed' ? 'muted' : ''}>
               <td>{c.code}</td>
               <td>
-                <a href={`/console/checkpoints/${c.id}`} onClick={(e) => (e.preventDefault(), navigate(`/console/checkpoints/${c.id}`))}>
+                <a
+                  href={`/console/checkpoints/${c.id}`}
+                  onClick={(e) => (e.preventDefault(), navigate(`/console/checkpoints/${c.id}`))}
+                >
                   {c.name}
                 </a>
               </td>

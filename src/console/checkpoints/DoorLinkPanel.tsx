@@ -16,12 +16,16 @@ export function DoorLinkPanel({ checkpointId }: DoorLinkPanelProps) {
     <div class="card">
       <h2>{t('cp.doorScreen')}</h2>
       <p class="hint">{t('doorLink.hint')}</p>
-      <button type="button" onClick={create} data-testid="create-door-link">{t('doorLink.create')}</button>
+      <button type="button" onClick={create} data-testid="create-door-link">
+        {t('doorLink.create')}
+      </button>
       {link && (
         <div class="enrol-result">
           <div class="qr" dangerouslySetInnerHTML={{ __html: link.qrSvg }} />
           <p>
-            <a href={link.link} target="_blank" rel="noopener" data-testid="door-link">{t('doorLink.open')}</a>
+            <a href={link.link} target="_blank" rel="noopener" data-testid="door-link">
+              {t('doorLink.open')}
+            </a>
           </p>
           <p class="hint">{t('doorLink.replaces')}</p>
         </div>

@@ -19,7 +19,12 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
   const create = async () => {
     setError(null);
     try {
-      setLink(await call(adminRoutes.checkpointEnrolmentLink, { params: { id: checkpointId }, body: { expiresHours: hours, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) } }));
+      setLink(
+        await call(adminRoutes.checkpointEnrolmentLink, {
+          params: { id: checkpointId },
+          body: { expiresHours: hours, ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) },
+        }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -30,13 +35,21 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
       <p class="hint">{t('enrol.hint')}</p>
       <label>
         {t('words.deviceName')}
-        <input name="deviceName" maxLength={80} placeholder={t('words.deviceNameHint')} value={deviceName} onInput={(e) => setDeviceName(e.currentTarget.value)} />
+        <input
+          name="deviceName"
+          maxLength={80}
+          placeholder={t('words.deviceNameHint')}
+          value={deviceName}
+          onInput={(e) => setDeviceName(e.currentTarget.value)}
+        />
       </label>
       <label class="inline">
         {t('enrol.expires')}
         <select value={hours} onChange={(e) => setHours(Number(e.currentTarget.value))}>
           {[24, 72, 168].map((h) => (
-            <option key={h} value={h}>{t('enrol.hours', { hours: h })}</option>
+            <option key={h} value={h}>
+              {t('enrol.hours', { hours: h })}
+            </option>
           ))}
         </select>
       </label>
@@ -51,7 +64,11 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
             <code data-testid="enrol-link">{link.link}</code>
           </p>
           <p class="row">
-            <button type="button" data-testid="copy-enrol-link" onClick={() => void shareOrCopy(link.link).then(setCopied)}>
+            <button
+              type="button"
+              data-testid="copy-enrol-link"
+              onClick={() => void shareOrCopy(link.link).then(setCopied)}
+            >
               {typeof navigator.share === 'function' ? t('words.shareLink') : t('words.copyLink')}
             </button>
             {copied && <span role="status">{t('words.copied')}</span>}

@@ -39,10 +39,16 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
       {text('labelVi', 'q.labelVi')}
       {text('labelEn', 'q.labelEn')}
       <div class="grid3">
-        <p class="hint" data-testid="question-key">{draft.id ? t('words.qKey', { id: draft.id }) : t('words.qKeyAuto')}</p>
+        <p class="hint" data-testid="question-key">
+          {draft.id ? t('words.qKey', { id: draft.id }) : t('words.qKeyAuto')}
+        </p>
         <label>
           {t('q.kind')}
-          <select name="kind" value={draft.kind} onChange={(e) => set('kind', e.currentTarget.value as QuestionDraft['kind'])}>
+          <select
+            name="kind"
+            value={draft.kind}
+            onChange={(e) => set('kind', e.currentTarget.value as QuestionDraft['kind'])}
+          >
             {QUESTION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`q.kind.${kind}`)}
@@ -64,12 +70,22 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
       {draft.kind === 'choice' && (
         <label>
           {t('q.options')}
-          <textarea name="options" rows={3} value={draft.options} onInput={(e) => set('options', e.currentTarget.value)} />
+          <textarea
+            name="options"
+            rows={3}
+            value={draft.options}
+            onInput={(e) => set('options', e.currentTarget.value)}
+          />
         </label>
       )}
       {draft.kind === 'yesno' && <RiskMarkFields draft={draft} onChange={onChange} />}
       <label class="inline">
-        <input type="checkbox" name="required" checked={draft.required} onChange={(e) => set('required', e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          name="required"
+          checked={draft.required}
+          onChange={(e) => set('required', e.currentTarget.checked)}
+        />
         {t('q.required')}
       </label>
       <p>

@@ -17,7 +17,14 @@ export function QuestionnairePage() {
   useEffect(() => {
     if (data) setDrafts(toDrafts(data));
   }, [data]);
-  if (!data) return error ? <p class="error" role="alert">{error}</p> : <p>{t('common.loading')}</p>;
+  if (!data)
+    return error ? (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p>{t('common.loading')}</p>
+    );
 
   const move = (i: number, by: -1 | 1) => {
     const next = [...drafts];
@@ -32,7 +39,9 @@ export function QuestionnairePage() {
       return;
     }
     try {
-      const saved = await call(adminRoutes.questionnaireSave, { body: { baseVersion: data.version, questions: built.questions } });
+      const saved = await call(adminRoutes.questionnaireSave, {
+        body: { baseVersion: data.version, questions: built.questions },
+      });
       setMessage({ ok: true, text: t('q.saved', { version: saved.version }) });
       reload();
     } catch (e) {
@@ -43,7 +52,9 @@ export function QuestionnairePage() {
   return (
     <section>
       <h1>{t('nav.questionnaire')}</h1>
-      <p data-testid="questionnaire-version">{t('q.current', { version: data.version, count: data.questions.length })}</p>
+      <p data-testid="questionnaire-version">
+        {t('q.current', { version: data.version, count: data.questions.length })}
+      </p>
       <p class="hint">{t('q.hint')}</p>
       {drafts.map((draft, i) => (
         <QuestionEditor

@@ -27,11 +27,23 @@ export function SettingsForm() {
     <form class="card form" onSubmit={save}>
       <label>
         {t('settings.repeatWindow')}
-        <input type="number" min={0} max={240} value={draft.repeatWindowMin} onInput={(e) => setDraft({ ...draft, repeatWindowMin: Number(e.currentTarget.value) })} />
+        <input
+          type="number"
+          min={0}
+          max={240}
+          value={draft.repeatWindowMin}
+          onInput={(e) => setDraft({ ...draft, repeatWindowMin: Number(e.currentTarget.value) })}
+        />
       </label>
       <label>
         {t('settings.retention')}
-        <input type="number" min={1} max={366} value={draft.retentionDays} onInput={(e) => setDraft({ ...draft, retentionDays: Number(e.currentTarget.value) })} />
+        <input
+          type="number"
+          min={1}
+          max={366}
+          value={draft.retentionDays}
+          onInput={(e) => setDraft({ ...draft, retentionDays: Number(e.currentTarget.value) })}
+        />
       </label>
       <RiskSettingsFields value={draft} onChange={(risk) => setDraft({ ...draft, ...risk })} />
       <button type="submit">{t('common.save')}</button>

@@ -5,17 +5,24 @@ import { formatDateTime, t } from '../i18n/i18n';
 import { adminRoutes, type AccountSummary as Account, type Role } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
-
 /** The users page. */
 export function UsersPage() {
   const { data, reload } = useLoad(adminRoutes.users);
   const { data: units } = useLoad(adminRoutes.units);
-  const [draft, setDraft] = useState({ username: '', displayName: '', role: 'officer' as Role, unitId: '', password: '' });
+  const [draft, setDraft] = useState({
+    username: '',
+    displayName: '',
+    role: 'officer' as Role,
+    unitId: '',
+    password: '',
+  });
   const [message, setMessage] = useState<string | null>(null);
   const create = async (event: Event) => {
     event.preventDefault();
     try {
-      await call(adminRoutes.userCreate, { body: { ...draft, unitId: draft.role === 'officer' ? draft.unitId : null } });
+      await call(adminRoutes.userCreate, {
+        body: { ...draft, unitId: draft.role === 'officer' ? draft.unitId : null },
+      });
       setMessage(t('common.saved'));
       setDraft({ ...draft, username: '', displayName: '', password: '' });
       reload();
@@ -39,31 +46,75 @@ export function UsersPage() {
               <td>{u.displayName}</td>
               <td>{t(`role.${u.role}`)}</td>
               <td>{communes.find((c) => c.id === u.unitId)?.name ?? ''}</td>
-              <td>{u.disabledAt ? t('users.disabledAt', { time: formatDateTime(u.disabledAt) }) : <button type="button" class="danger" onClick={() => disable(u.id)}>{t('users.disable')}</button>}</td>
+              <td>
+                {u.disabledAt ? (
+                  t('users.disabledAt', { time: formatDateTime(u.disabledAt) })
+                ) : (
+                  <button type="button" class="danger" onClick={() => disable(u.id)}>
+                    {t('users.disable')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>{t('users.new')}</h2>
       <form class="card form" onSubmit={create}>
-        <label>{t('login.username')}<input required value={draft.username} onInput={(e) => setDraft({ ...draft, username: e.currentTarget.value })} /></label>
-        <label>{t('users.displayName')}<input required value={draft.displayName} onInput={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })} /></label>
+        <label>
+          {t('login.username')}
+          <input
+            required
+            value={draft.username}
+            onInput={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
+          />
+        </label>
+        <label>
+          {t('users.displayName')}
+          <input
+            required
+            value={draft.displayName}
+            onInput={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })}
+          />
+        </label>
         <label>
           {t('users.role')}
           <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.currentTarget.value as Role })}>
-            {(['officer', 'tracer', 'admin'] as const).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {(['officer', 'tracer', 'admin'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         {draft.role === 'officer' && (
           <label>
             {t('dash.col.commune')}
-            <select required value={draft.unitId} onChange={(e) => setDraft({ ...draft, unitId: e.currentTarget.value })}>
+            <select
+              required
+              value={draft.unitId}
+              onChange={(e) => setDraft({ ...draft, unitId: e.currentTarget.value })}
+            >
               <option value="">—</option>
-              {communes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {communes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
-        <label>{t('login.password')}<input type="password" required minLength={10} autocomplete="new-password" value={draft.password} onInput={(e) => setDraft({ ...draft, password: e.currentTarget.value })} /></label>
+        <label>
+          {t('login.password')}
+          <input
+            type="password"
+            required
+            minLength={10}
+            autocomplete="new-password"
+            value={draft.password}
+            onInput={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
+          />
+        </label>
         <button type="submit">{t('users.create')}</button>
         {message && <p role="status">{message}</p>}
       </form>

@@ -9,7 +9,12 @@ export const QUESTION_GROUPS = ['symptoms', 'exposure', 'travel', 'vaccination',
 
 /** A key made from the Vietnamese question itself ("Đau đầu" → "dau_dau"), unique among `taken`. */
 export function keyFromLabel(label: string, taken: ReadonlySet<string>): string {
-  const base = foldVietnamese(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'q_$1').slice(0, 32) || 'cau_hoi';
+  const base =
+    foldVietnamese(label)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .replace(/^(\d)/, 'q_$1')
+      .slice(0, 32) || 'cau_hoi';
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
   return key;
@@ -66,11 +71,24 @@ export function toDrafts(questionnaire: Questionnaire): QuestionDraft[] {
 
 /** A blank yes/no question. */
 export function blankDraft(): QuestionDraft {
-  return { id: '', kind: 'yesno', group: 'symptoms', labelVi: '', labelEn: '', required: false, options: '', risk: '', riskLabelVi: '', riskLabelEn: '' };
+  return {
+    id: '',
+    kind: 'yesno',
+    group: 'symptoms',
+    labelVi: '',
+    labelEn: '',
+    required: false,
+    options: '',
+    risk: '',
+    riskLabelVi: '',
+    riskLabelEn: '',
+  };
 }
 
 /** Checks the drafts and builds the questions, or returns the first problem (1-based question number). */
-export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Question[] } | { n: number; problem: ConsoleKey } {
+export function fromDrafts(
+  drafts: readonly QuestionDraft[],
+): { questions: Question[] } | { n: number; problem: ConsoleKey } {
   const seen = new Set<string>();
   const questions: Question[] = [];
   const taken = new Set(drafts.map((d) => d.id.trim()).filter(Boolean));
@@ -81,11 +99,17 @@ export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Quest
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(id) || seen.has(id)) return { n: i + 1, problem: 'q.problem.id' };
     seen.add(id);
     if (!d.labelVi.trim()) return { n: i + 1, problem: 'q.problem.label' };
-    const q: Question = { id, kind: d.kind, group: d.group.trim() || 'other', label: { vi: d.labelVi.trim(), en: d.labelEn.trim() } };
+    const q: Question = {
+      id,
+      kind: d.kind,
+      group: d.group.trim() || 'other',
+      label: { vi: d.labelVi.trim(), en: d.labelEn.trim() },
+    };
     if (d.required) q.required = true;
     if (d.kind === 'yesno' && d.risk) {
       q.risk = d.risk;
-      if (d.riskLabelVi.trim()) q.riskLabel = { vi: d.riskLabelVi.trim().slice(0, 60), en: d.riskLabelEn.trim().slice(0, 60) };
+      if (d.riskLabelVi.trim())
+        q.riskLabel = { vi: d.riskLabelVi.trim().slice(0, 60), en: d.riskLabelEn.trim().slice(0, 60) };
     }
     if (d.kind === 'choice') {
       const options = d.options
@@ -99,5 +123,7 @@ export function fromDrafts(drafts: readonly QuestionDraft[]): { questions: Quest
     questions.push(q);
   }
   // The pledge stays last, whatever order questions were added in.
-  return { questions: [...questions.filter((q) => q.group !== 'consent'), ...questions.filter((q) => q.group === 'consent')] };
+  return {
+    questions: [...questions.filter((q) => q.group !== 'consent'), ...questions.filter((q) => q.group === 'consent')],
+  };
 }

@@ -41,7 +41,9 @@ export function DailyChart({ daily }: DailyChartProps) {
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD_L} x2={W} y1={H - PAD_B - y(top * f)} y2={H - PAD_B - y(top * f)} stroke="#ddd" />
-            <text x={PAD_L - 4} y={H - PAD_B - y(top * f) + 4} text-anchor="end" font-size="11">{Math.round(top * f)}</text>
+            <text x={PAD_L - 4} y={H - PAD_B - y(top * f) + 4} text-anchor="end" font-size="11">
+              {Math.round(top * f)}
+            </text>
           </g>
         ))}
         {daily.map((d, i) => {
@@ -56,7 +58,9 @@ export function DailyChart({ daily }: DailyChartProps) {
                 return h > 0 ? <rect key={key} x={x} y={base} width={slot * 0.7} height={h} fill={color} /> : null;
               })}
               {i % 5 === daily.length % 5 && (
-                <text x={x + slot * 0.35} y={H - 8} text-anchor="middle" font-size="10">{d.date.slice(8, 10)}/{d.date.slice(5, 7)}</text>
+                <text x={x + slot * 0.35} y={H - 8} text-anchor="middle" font-size="10">
+                  {d.date.slice(8, 10)}/{d.date.slice(5, 7)}
+                </text>
               )}
             </g>
           );

@@ -47,7 +47,9 @@ export function DevicesPage() {
                 {d.revokedAt ? (
                   t('dev.revokedAt', { time: formatDateTime(d.revokedAt) })
                 ) : (
-                  <button type="button" class="danger" onClick={() => revoke(d)}>{t('dev.revoke')}</button>
+                  <button type="button" class="danger" onClick={() => revoke(d)}>
+                    {t('dev.revoke')}
+                  </button>
                 )}
               </td>
             </tr>

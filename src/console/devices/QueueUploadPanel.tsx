@@ -16,7 +16,10 @@ interface Outcome {
 }
 
 /** Uploads a queue file batch by batch and sums what the server answered. */
-async function uploadFile(text: string, onPart: (part: number, parts: number) => void): Promise<Outcome | 'unreadable'> {
+async function uploadFile(
+  text: string,
+  onPart: (part: number, parts: number) => void,
+): Promise<Outcome | 'unreadable'> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -26,7 +29,14 @@ async function uploadFile(text: string, onPart: (part: number, parts: number) =>
   const parsed = v.safeParse(QueueFileSchema, json);
   if (!parsed.success) return 'unreadable';
   const file = parsed.output;
-  const outcome: Outcome = { checkpoint: `${file.checkpoint.code} · ${file.checkpoint.name}`, accepted: 0, duplicate: 0, unanswered: 0, rejected: [], refusals: [] };
+  const outcome: Outcome = {
+    checkpoint: `${file.checkpoint.code} · ${file.checkpoint.name}`,
+    accepted: 0,
+    duplicate: 0,
+    unanswered: 0,
+    rejected: [],
+    refusals: [],
+  };
   for (const [index, batch] of file.batches.entries()) {
     onPart(index + 1, file.batches.length);
     try {
@@ -53,7 +63,9 @@ export function QueueUploadPanel() {
     const chosen = input.files?.[0];
     if (!chosen) return;
     setOutcome(null);
-    const result = await uploadFile(await chosen.text(), (part, parts) => setProgress(t('queue.working', { part, parts })));
+    const result = await uploadFile(await chosen.text(), (part, parts) =>
+      setProgress(t('queue.working', { part, parts })),
+    );
     setProgress(null);
     setOutcome(result);
     input.value = '';
@@ -65,13 +77,25 @@ export function QueueUploadPanel() {
       <p class="hint">{t('queue.hint')}</p>
       <label>
         {t('queue.choose')}
-        <input type="file" accept="application/json,.json" disabled={progress !== null} onChange={(e) => void onFile(e.currentTarget)} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={progress !== null}
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
       </label>
       {progress && <p aria-live="polite">{progress}</p>}
       {outcome === 'unreadable' && <p class="error">{t('queue.notAFile')}</p>}
       {outcome && outcome !== 'unreadable' && (
         <div data-testid="queue-result" aria-live="polite">
-          <p>{t('queue.result', { checkpoint: outcome.checkpoint, accepted: outcome.accepted, duplicate: outcome.duplicate, rejected: outcome.rejected.length })}</p>
+          <p>
+            {t('queue.result', {
+              checkpoint: outcome.checkpoint,
+              accepted: outcome.accepted,
+              duplicate: outcome.duplicate,
+              rejected: outcome.rejected.length,
+            })}
+          </p>
           {outcome.unanswered > 0 && <p class="error">{t('queue.unanswered', { count: outcome.unanswered })}</p>}
           {outcome.refusals.map((r) => (
             <p class="error" key={r}>

@@ -25,11 +25,17 @@ export const outbreakDict = {
   'ob.from': { vi: 'Từ', en: 'From' },
   'ob.to': { vi: 'Đến', en: 'To' },
   'ob.investigation': { vi: 'Điều tra ca bệnh: {name}', en: 'Investigation: {name}' },
-  'ob.parent': { vi: 'Là F1 của ca trước, chuyển thành ca bệnh.', en: 'Was an F1 of an earlier case, converted to a case.' },
+  'ob.parent': {
+    vi: 'Là F1 của ca trước, chuyển thành ca bệnh.',
+    en: 'Was an F1 of an earlier case, converted to a case.',
+  },
   'ob.snapshot': { vi: 'Danh sách F1 lấy lúc {time}.', en: 'F1 list taken at {time}.' },
   'ob.checkChanges': { vi: 'Kiểm tra dữ liệu mới', en: 'Check for new data' },
   'ob.noChanges': { vi: 'Không có gì thay đổi từ lần lấy trước.', en: 'Nothing changed since the list was taken.' },
-  'ob.changes': { vi: 'Dữ liệu mới: {added} người mới, {removed} người không còn, {changed} người đổi thời gian.', en: 'New data: {added} new, {removed} gone, {changed} changed.' },
+  'ob.changes': {
+    vi: 'Dữ liệu mới: {added} người mới, {removed} người không còn, {changed} người đổi thời gian.',
+    en: 'New data: {added} new, {removed} gone, {changed} changed.',
+  },
   'ob.takeIn': { vi: 'Cập nhật danh sách', en: 'Take the changes in' },
   'ob.contacts': { vi: 'Người tiếp xúc (F1)', en: 'Contacts (F1)' },
   'ob.name': { vi: 'Họ tên', en: 'Name' },
@@ -86,7 +92,10 @@ export const outbreakDict = {
   'ob.save': { vi: 'Lưu', en: 'Save' },
   'ob.convert': { vi: 'Chuyển thành ca bệnh (F0)', en: 'Make this contact a case (F0)' },
   'ob.converted': { vi: 'Đã chuyển thành ca bệnh.', en: 'Converted to a case.' },
-  'ob.positiveHint': { vi: 'Dương tính: chuyển người này thành ca bệnh để truy vết tiếp.', en: 'Positive: make this person a case to trace their contacts.' },
+  'ob.positiveHint': {
+    vi: 'Dương tính: chuyển người này thành ca bệnh để truy vết tiếp.',
+    en: 'Positive: make this person a case to trace their contacts.',
+  },
   'ob.paperDone': { vi: 'Đã gọi / kết quả', en: 'Called / result' },
 
   'ob.chain': { vi: 'Chuỗi lây nhiễm', en: 'Chain of transmission' },
@@ -113,17 +122,32 @@ export const outbreakDict = {
   'ob.overDays': { vi: 'Diễn biến theo ngày (toàn huyện)', en: 'Day by day (district)' },
 
   'ob.settings': { vi: 'Quy định của huyện', en: 'District rules' },
-  'ob.set.infectiousDaysBefore': { vi: 'Số ngày trước khởi phát/xét nghiệm tính lây nhiễm', en: 'Infectious days before onset/test' },
+  'ob.set.infectiousDaysBefore': {
+    vi: 'Số ngày trước khởi phát/xét nghiệm tính lây nhiễm',
+    en: 'Infectious days before onset/test',
+  },
   'ob.set.followUpDays': { vi: 'Số ngày theo dõi F1', en: 'Follow-up days' },
   'ob.set.lostAfterDays': { vi: 'Mất dấu sau số ngày không liên lạc được', en: 'Lost after days not reached' },
   'ob.set.testDays': { vi: 'Ngày xét nghiệm (cách nhau dấu phẩy)', en: 'Test days (comma separated)' },
-  'ob.set.keepDaysAfterEnd': { vi: 'Giữ dữ liệu y tế sau khi kết thúc theo dõi (ngày)', en: 'Keep health data after follow-up ends (days)' },
+  'ob.set.keepDaysAfterEnd': {
+    vi: 'Giữ dữ liệu y tế sau khi kết thúc theo dõi (ngày)',
+    en: 'Keep health data after follow-up ends (days)',
+  },
 
   'ob.err.already_case': { vi: 'Người này đã là ca bệnh.', en: 'This person is already a case.' },
-  'ob.err.unit_unknown': { vi: 'Không xác định được xã của người này; hãy chọn xã.', en: 'The commune is not known; choose one.' },
+  'ob.err.unit_unknown': {
+    vi: 'Không xác định được xã của người này; hãy chọn xã.',
+    en: 'The commune is not known; choose one.',
+  },
   'ob.err.followup_ended': { vi: 'Việc theo dõi người này đã kết thúc.', en: 'This follow-up has ended.' },
-  'ob.err.other_commune': { vi: 'Trạm y tế chỉ xem được xã của mình.', en: 'Health station staff see only their own commune.' },
+  'ob.err.other_commune': {
+    vi: 'Trạm y tế chỉ xem được xã của mình.',
+    en: 'Health station staff see only their own commune.',
+  },
   'ob.err.reason_required': { vi: 'Hãy ghi lý do loại.', en: 'Give a reason for dismissing.' },
   'ob.err.already_decided': { vi: 'Người này đã được xử lý.', en: 'This contact was decided already.' },
-  'ob.err.no_checkins': { vi: 'Người nhập tay không có lượt quét để truy vết; hãy ghi nhận ca bệnh từ tìm kiếm.', en: 'A typed-in contact has no check-ins; register the case from tracing search.' },
+  'ob.err.no_checkins': {
+    vi: 'Người nhập tay không có lượt quét để truy vết; hãy ghi nhận ca bệnh từ tìm kiếm.',
+    en: 'A typed-in contact has no check-ins; register the case from tracing search.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;

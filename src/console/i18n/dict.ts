@@ -29,12 +29,18 @@ export const dict = {
   'login.password': { vi: 'Mật khẩu', en: 'Password' },
   'login.submit': { vi: 'Đăng nhập', en: 'Sign in' },
   'login.bad': { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
-  'login.tooMany': { vi: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.', en: 'Too many failed sign-ins. Try again in 15 minutes.' },
+  'login.tooMany': {
+    vi: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.',
+    en: 'Too many failed sign-ins. Try again in 15 minutes.',
+  },
 
   'role.admin': { vi: 'Quản trị huyện', en: 'District administrator' },
   'role.officer': { vi: 'Cán bộ xã', en: 'Commune officer' },
   'role.tracer': { vi: 'Cán bộ truy vết', en: 'Health tracer' },
-  'home.tracer': { vi: 'Tài khoản truy vết: các chức năng truy vết sẽ hiện ở đây.', en: 'Tracer account: tracing tools appear here.' },
+  'home.tracer': {
+    vi: 'Tài khoản truy vết: các chức năng truy vết sẽ hiện ở đây.',
+    en: 'Tracer account: tracing tools appear here.',
+  },
 
   'nav.dashboard': { vi: 'Tổng quan', en: 'Dashboard' },
   'nav.checkpoints': { vi: 'Chốt kiểm soát', en: 'Checkpoints' },
@@ -52,7 +58,10 @@ export const dict = {
   'dash.checkinsWindow': { vi: 'lượt quét trong {days} ngày', en: 'check-ins in {days} days' },
   'dash.daily': { vi: 'Lượt quét mỗi ngày (30 ngày), theo nguồn', en: 'Check-ins per day (30 days), by source' },
   'dash.communes': { vi: 'Chốt theo xã, thị trấn', en: 'Checkpoints per commune' },
-  'dash.silent': { vi: 'Chốt im lặng: không có lượt quét trong 7 ngày', en: 'Silent checkpoints: no check-ins in 7 days' },
+  'dash.silent': {
+    vi: 'Chốt im lặng: không có lượt quét trong 7 ngày',
+    en: 'Silent checkpoints: no check-ins in 7 days',
+  },
   'dash.stale': { vi: 'Thiết bị không đồng bộ quá 1 ngày', en: 'Devices not synced for over a day' },
   'dash.exportCsv': { vi: 'Tải bảng này (CSV)', en: 'Download this table (CSV)' },
   'dash.noSilent': { vi: 'Không có chốt im lặng.', en: 'No silent checkpoints.' },
@@ -100,7 +109,10 @@ export const dict = {
   'cp.printPoster': { vi: 'In áp phích mã QR', en: 'Print the QR poster' },
   'cp.doorScreen': { vi: 'Màn hình tại cửa', en: 'Door screen' },
   'cp.printCommune': { vi: 'In tất cả áp phích của một xã', en: 'Print every poster of a commune' },
-  'cp.officerScope': { vi: 'Bạn chỉ thấy và sửa các chốt của xã mình.', en: 'You see and change only your commune’s checkpoints.' },
+  'cp.officerScope': {
+    vi: 'Bạn chỉ thấy và sửa các chốt của xã mình.',
+    en: 'You see and change only your commune’s checkpoints.',
+  },
 
   'enrol.title': { vi: 'Đăng ký thiết bị trực chốt', en: 'Enrol a guard device' },
   'enrol.hint': {
@@ -111,7 +123,10 @@ export const dict = {
   'enrol.hours': { vi: '{hours} giờ', en: '{hours} hours' },
   'enrol.create': { vi: 'Tạo mã đăng ký', en: 'Create an enrolment code' },
   'enrol.validUntil': { vi: 'Có hiệu lực đến {time}.', en: 'Valid until {time}.' },
-  'enrol.oneTime': { vi: 'Mỗi mã chỉ đăng ký được một thiết bị. Không gửi mã lên nhóm chat công khai.', en: 'Each code enrols one device. Do not share it in public chats.' },
+  'enrol.oneTime': {
+    vi: 'Mỗi mã chỉ đăng ký được một thiết bị. Không gửi mã lên nhóm chat công khai.',
+    en: 'Each code enrols one device. Do not share it in public chats.',
+  },
 
   'dev.hint': {
     vi: 'Thu hồi thiết bị bị mất hoặc không còn dùng: lần đồng bộ sau sẽ bị từ chối; dữ liệu quét trước thời điểm thu hồi vẫn được nhận và đánh dấu.',
@@ -126,7 +141,10 @@ export const dict = {
   'dev.pending': { vi: 'Còn chờ gửi', en: 'Still pending' },
   'dev.revoke': { vi: 'Thu hồi', en: 'Revoke' },
   'dev.revokedAt': { vi: 'Đã thu hồi {time}', en: 'Revoked {time}' },
-  'dev.confirmRevoke': { vi: 'Thu hồi thiết bị {label}? Thiết bị sẽ không gửi được dữ liệu mới.', en: 'Revoke device {label}? It will not be able to send new data.' },
+  'dev.confirmRevoke': {
+    vi: 'Thu hồi thiết bị {label}? Thiết bị sẽ không gửi được dữ liệu mới.',
+    en: 'Revoke device {label}? It will not be able to send new data.',
+  },
 
   'poster.kicker': { vi: 'MÃ QR KHAI BÁO Y TẾ — ĐIỂM KIỂM SOÁT', en: 'HEALTH DECLARATION QR — CHECKPOINT' },
   'poster.code': { vi: 'Mã điểm', en: 'Checkpoint code' },
@@ -145,10 +163,16 @@ export const dict = {
     en: 'The unit must NOT post or share this QR code on social media, chat groups or the Internet.',
   },
   'poster.print': { vi: 'In (khổ A4)', en: 'Print (A4)' },
-  'poster.printHint': { vi: '{count} áp phích, mỗi áp phích một trang A4.', en: '{count} poster(s), one A4 page each.' },
+  'poster.printHint': {
+    vi: '{count} áp phích, mỗi áp phích một trang A4.',
+    en: '{count} poster(s), one A4 page each.',
+  },
 
   'door.scan': { vi: 'Quét mã để khai báo y tế', en: 'Scan to declare your health' },
-  'door.validUntil': { vi: 'Mã tự đổi mỗi 30 giây · hiệu lực đến {time}', en: 'The code changes every 30 s · valid until {time}' },
+  'door.validUntil': {
+    vi: 'Mã tự đổi mỗi 30 giây · hiệu lực đến {time}',
+    en: 'The code changes every 30 s · valid until {time}',
+  },
   'door.invalid': {
     vi: 'Đường dẫn màn hình cửa này không còn hiệu lực (đã tạo đường dẫn mới hoặc chốt đã đóng). Xin cán bộ xã đường dẫn mới.',
     en: 'This door-screen link is no longer valid (a newer link was made or the checkpoint closed). Ask your officer for a new one.',
@@ -159,10 +183,16 @@ export const dict = {
   },
   'doorLink.create': { vi: 'Tạo đường dẫn màn hình cửa', en: 'Create a door-screen link' },
   'doorLink.open': { vi: 'Mở màn hình cửa', en: 'Open the door screen' },
-  'doorLink.replaces': { vi: 'Đường dẫn mới làm đường dẫn cũ hết hiệu lực.', en: 'A new link switches off the previous one.' },
+  'doorLink.replaces': {
+    vi: 'Đường dẫn mới làm đường dẫn cũ hết hiệu lực.',
+    en: 'A new link switches off the previous one.',
+  },
   'door.offline': { vi: 'Mất kết nối máy chủ, đang thử lại…', en: 'Lost the server, retrying…' },
 
-  'q.current': { vi: 'Phiên bản hiện hành: {version} ({count} câu hỏi)', en: 'Current version: {version} ({count} questions)' },
+  'q.current': {
+    vi: 'Phiên bản hiện hành: {version} ({count} câu hỏi)',
+    en: 'Current version: {version} ({count} questions)',
+  },
   'q.hint': {
     vi: 'Sửa, thêm, bỏ hoặc sắp xếp lại câu hỏi. Mỗi lần lưu tạo một phiên bản mới; thiết bị nhận phiên bản mới ở lần đồng bộ kế tiếp. Thứ tự câu hỏi Có/Không quyết định mã QR cá nhân, nên chỉ thêm câu mới ở cuối nếu có thể.',
     en: 'Edit, add, remove or reorder questions. Each save makes a new version; devices pick it up at their next sync. The order of yes/no questions shapes the personal QR, so add new ones at the end where you can.',
@@ -182,12 +212,24 @@ export const dict = {
   'q.group': { vi: 'Nhóm câu hỏi', en: 'Group' },
   'q.labelVi': { vi: 'Câu hỏi (tiếng Việt)', en: 'Question (Vietnamese)' },
   'q.labelEn': { vi: 'Câu hỏi (tiếng Anh)', en: 'Question (English)' },
-  'q.required': { vi: 'Bắt buộc (câu Có/Không phải trả lời Có, như lời cam kết)', en: 'Required (a yes/no one must be answered yes, like the consent)' },
-  'q.options': { vi: 'Các lựa chọn, mỗi dòng: giá trị | tiếng Việt | tiếng Anh', en: 'Choices, one per line: value | Vietnamese | English' },
+  'q.required': {
+    vi: 'Bắt buộc (câu Có/Không phải trả lời Có, như lời cam kết)',
+    en: 'Required (a yes/no one must be answered yes, like the consent)',
+  },
+  'q.options': {
+    vi: 'Các lựa chọn, mỗi dòng: giá trị | tiếng Việt | tiếng Anh',
+    en: 'Choices, one per line: value | Vietnamese | English',
+  },
   'q.invalid': { vi: 'Câu {n}: {problem}', en: 'Question {n}: {problem}' },
-  'q.problem.id': { vi: 'mã câu hỏi phải là chữ thường không dấu và không trùng', en: 'the id must be lowercase ascii and unique' },
+  'q.problem.id': {
+    vi: 'mã câu hỏi phải là chữ thường không dấu và không trùng',
+    en: 'the id must be lowercase ascii and unique',
+  },
   'q.problem.label': { vi: 'cần nội dung câu hỏi tiếng Việt', en: 'the Vietnamese question is required' },
-  'q.problem.options': { vi: 'câu chọn một cần ít nhất hai lựa chọn', en: 'a choice question needs at least two choices' },
+  'q.problem.options': {
+    vi: 'câu chọn một cần ít nhất hai lựa chọn',
+    en: 'a choice question needs at least two choices',
+  },
   'q.save': { vi: 'Lưu phiên bản mới', en: 'Save as a new version' },
   'q.saved': { vi: 'Đã lưu phiên bản {version}.', en: 'Saved version {version}.' },
   'settings.title': { vi: 'Cài đặt của huyện', en: 'District settings' },
@@ -198,7 +240,10 @@ export const dict = {
     vi: 'Nhập danh sách xã từ tệp CSV có dòng tiêu đề: code,name (tuỳ chọn parent_code, level). Mã đã có sẽ được đổi tên.',
     en: 'Import communes from a CSV file with a header row: code,name (optional parent_code, level). Existing codes are renamed.',
   },
-  'units.imported': { vi: 'Đã nhập: {created} mới, {renamed} đổi tên, {unchanged} giữ nguyên.', en: 'Imported: {created} new, {renamed} renamed, {unchanged} unchanged.' },
+  'units.imported': {
+    vi: 'Đã nhập: {created} mới, {renamed} đổi tên, {unchanged} giữ nguyên.',
+    en: 'Imported: {created} new, {renamed} renamed, {unchanged} unchanged.',
+  },
   'units.code': { vi: 'Mã', en: 'Code' },
   'units.name': { vi: 'Tên', en: 'Name' },
   'units.level': { vi: 'Cấp', en: 'Level' },

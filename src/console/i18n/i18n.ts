@@ -49,5 +49,9 @@ export function useLang(): Lang {
 /** A date and time in the console's language (Vietnam time). */
 export function formatDateTime(ms: number | null): string {
   if (ms === null) return '—';
-  return new Date(ms).toLocaleString(current === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(current === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
 }

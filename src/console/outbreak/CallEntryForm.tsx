@@ -3,7 +3,13 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { ISOLATION_PLACES, TEST_RESULTS, TEST_TYPES, type CallListRow, type FollowupEntryInput } from '../../shared/outbreak-api';
+import {
+  ISOLATION_PLACES,
+  TEST_RESULTS,
+  TEST_TYPES,
+  type CallListRow,
+  type FollowupEntryInput,
+} from '../../shared/outbreak-api';
 import { errorText } from './format';
 import { RegisterCaseForm } from './RegisterCaseForm';
 
@@ -14,7 +20,14 @@ export interface CallEntryFormProps {
 
 /** The form. */
 export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
-  const [e, setE] = useState<FollowupEntryInput>({ reached: true, symptoms: null, testType: null, testResult: null, location: 'home', note: null });
+  const [e, setE] = useState<FollowupEntryInput>({
+    reached: true,
+    symptoms: null,
+    testType: null,
+    testResult: null,
+    location: 'home',
+    note: null,
+  });
   const [error, setError] = useState<string | null>(null);
   const [positive, setPositive] = useState(false);
   const save = async (ev: Event) => {
@@ -27,11 +40,26 @@ export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
       setError(errorText(err));
     }
   };
-  const sel = <K extends 'testType' | 'testResult' | 'location'>(k: K, label: string, values: readonly string[], text: (v: string) => string, none?: string) => (
-    <label>{label}
-      <select name={k} value={e[k] ?? ''} onChange={(x) => setE({ ...e, [k]: (x.target as HTMLSelectElement).value || null })}>
+  const sel = <K extends 'testType' | 'testResult' | 'location'>(
+    k: K,
+    label: string,
+    values: readonly string[],
+    text: (v: string) => string,
+    none?: string,
+  ) => (
+    <label>
+      {label}
+      <select
+        name={k}
+        value={e[k] ?? ''}
+        onChange={(x) => setE({ ...e, [k]: (x.target as HTMLSelectElement).value || null })}
+      >
         {none !== undefined && <option value="">{none}</option>}
-        {values.map((v) => <option key={v} value={v}>{text(v)}</option>)}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {text(v)}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -46,16 +74,40 @@ export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
   return (
     <form class="ob-entry" onSubmit={save}>
       <fieldset>
-        <label class="check"><input type="radio" name="reached" checked={e.reached} onChange={() => setE({ ...e, reached: true })} />{t('ob.reached')}</label>
-        <label class="check"><input type="radio" name="reached" checked={!e.reached} onChange={() => setE({ ...e, reached: false })} />{t('ob.notReached')}</label>
+        <label class="check">
+          <input type="radio" name="reached" checked={e.reached} onChange={() => setE({ ...e, reached: true })} />
+          {t('ob.reached')}
+        </label>
+        <label class="check">
+          <input type="radio" name="reached" checked={!e.reached} onChange={() => setE({ ...e, reached: false })} />
+          {t('ob.notReached')}
+        </label>
       </fieldset>
-      <label>{t('ob.symptoms')}<input name="symptoms" value={e.symptoms ?? ''} onInput={(x) => setE({ ...e, symptoms: (x.target as HTMLInputElement).value || null })} /></label>
+      <label>
+        {t('ob.symptoms')}
+        <input
+          name="symptoms"
+          value={e.symptoms ?? ''}
+          onInput={(x) => setE({ ...e, symptoms: (x.target as HTMLInputElement).value || null })}
+        />
+      </label>
       {sel('testType', t('ob.testType'), TEST_TYPES, (v) => t(`ob.test.${v as 'pcr'}`), t('ob.noTest'))}
       {e.testType && sel('testResult', t('ob.testResult'), TEST_RESULTS, (v) => t(`ob.result.${v as 'negative'}`), '—')}
       {sel('location', t('ob.location'), ISOLATION_PLACES, (v) => t(`ob.place.${v as 'home'}`))}
-      <label>{t('ob.note')}<input name="note" value={e.note ?? ''} onInput={(x) => setE({ ...e, note: (x.target as HTMLInputElement).value || null })} /></label>
+      <label>
+        {t('ob.note')}
+        <input
+          name="note"
+          value={e.note ?? ''}
+          onInput={(x) => setE({ ...e, note: (x.target as HTMLInputElement).value || null })}
+        />
+      </label>
       <button type="submit">{t('ob.save')}</button>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -27,8 +27,14 @@ function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
       </div>
       <p class="ob-card-addr">{row.address ?? ''}</p>
       <div class="ob-card-actions">
-        {row.phone && <a class="button" href={`tel:${row.phone.replace(/[^\d+]/g, '')}`}>{t('ob.call')} {row.phone}</a>}
-        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>{t('ob.entry')}</button>
+        {row.phone && (
+          <a class="button" href={`tel:${row.phone.replace(/[^\d+]/g, '')}`}>
+            {t('ob.call')} {row.phone}
+          </a>
+        )}
+        <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {t('ob.entry')}
+        </button>
       </div>
       {open && <CallEntryForm row={row} onSaved={() => (setOpen(false), onSaved())} />}
     </li>
@@ -44,10 +50,16 @@ export function CallListPage({ user }: CallListPageProps) {
       <div class="no-print">
         <h1>{t('ob.calls', { day: (list.data?.day ?? '').split('-').reverse().join('/') })}</h1>
         {user.role !== 'officer' && <CommunePicker value={unit} onChange={setUnit} />}
-        <button type="button" onClick={() => print()}>{t('ob.print')}</button>
+        <button type="button" onClick={() => print()}>
+          {t('ob.print')}
+        </button>
         {list.error && <p class="error">{t('common.error', { message: list.error })}</p>}
         {list.data && list.data.rows.length === 0 && <p>{t('ob.callsNone')}</p>}
-        <ul class="ob-cards">{list.data?.rows.map((r) => <Card key={r.id} row={r} onSaved={list.reload} />)}</ul>
+        <ul class="ob-cards">
+          {list.data?.rows.map((r) => (
+            <Card key={r.id} row={r} onSaved={list.reload} />
+          ))}
+        </ul>
       </div>
       {list.data && <PaperCallList list={list.data} />}
     </main>

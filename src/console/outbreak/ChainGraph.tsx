@@ -26,7 +26,13 @@ async function layout(chain: Chain): Promise<Laid> {
   const elk = new ELK();
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '30', 'elk.layered.spacing.nodeNodeBetweenLayers': '70', 'elk.edgeLabels.inline': 'false' },
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.spacing.nodeNode': '30',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.edgeLabels.inline': 'false',
+    },
     children: chain.nodes.map((n) => ({ id: n.id, width: NODE_W, height: NODE_H })),
     edges: chain.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
@@ -83,22 +89,45 @@ export function ChainGraph({ chain }: ChainGraphProps) {
     const ps = chain.nodes.filter((n) => n.cluster === cluster).map((n) => laid.nodes.get(n.id)!);
     const x = Math.min(...ps.map((p) => p.x)) - 6;
     const y = Math.min(...ps.map((p) => p.y)) - 6;
-    return { x, y, w: Math.max(...ps.map((p) => p.x)) + NODE_W + 6 - x, h: Math.max(...ps.map((p) => p.y)) + NODE_H + 6 - y };
+    return {
+      x,
+      y,
+      w: Math.max(...ps.map((p) => p.x)) + NODE_W + 6 - x,
+      h: Math.max(...ps.map((p) => p.y)) + NODE_H + 6 - y,
+    };
   };
   return (
     <div class="ob-chain">
       <p class="no-print">
-        <button type="button" onClick={() => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'chuoi-lay-nhiem.svg')}>{t('ob.exportSvg')}</button>{' '}
-        <button type="button" onClick={png}>{t('ob.exportPng')}</button>{' '}
-        <span class="swatch" style="background:#b5222b" /> {t('ob.legendCase')} <span class="swatch" style="background:#2f8f5b" /> {t('ob.legendContact')}
+        <button
+          type="button"
+          onClick={() => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'chuoi-lay-nhiem.svg')}
+        >
+          {t('ob.exportSvg')}
+        </button>{' '}
+        <button type="button" onClick={png}>
+          {t('ob.exportPng')}
+        </button>{' '}
+        <span class="swatch" style="background:#b5222b" /> {t('ob.legendCase')}{' '}
+        <span class="swatch" style="background:#2f8f5b" /> {t('ob.legendContact')}
       </p>
-      <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={laid.width} height={laid.height} viewBox={`0 0 ${laid.width} ${laid.height}`} font-family="sans-serif" data-testid="ob-chain">
+      <svg
+        ref={svg}
+        xmlns="http://www.w3.org/2000/svg"
+        width={laid.width}
+        height={laid.height}
+        viewBox={`0 0 ${laid.width} ${laid.height}`}
+        font-family="sans-serif"
+        data-testid="ob-chain"
+      >
         {clusters.map((c, i) => {
           const b = box(c);
           return (
             <g key={c} data-cluster={c}>
               <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={8} fill={TINTS[i % TINTS.length]} stroke="#ccc" />
-              <text x={b.x + 4} y={b.y + b.h - 4} font-size="10" fill="#555">{t('ob.cluster', { name: c })}</text>
+              <text x={b.x + 4} y={b.y + b.h - 4} font-size="10" fill="#555">
+                {t('ob.cluster', { name: c })}
+              </text>
             </g>
           );
         })}
@@ -108,8 +137,16 @@ export function ChainGraph({ chain }: ChainGraphProps) {
           const label = `${e.checkpointName ?? t(`ob.rel.${e.relationship ?? 'other'}`)} · ${e.date.slice(8)}/${e.date.slice(5, 7)}`;
           return (
             <g key={e.id} class="ob-edge" data-source={e.source} data-target={e.target} data-label={label}>
-              <polyline points={pts.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#666" stroke-width="1.5" stroke-dasharray={e.relationship ? '5 3' : undefined} />
-              <text x={mid.x + 4} y={mid.y - 4} font-size="10" fill="#333">{label}</text>
+              <polyline
+                points={pts.map((p) => `${p.x},${p.y}`).join(' ')}
+                fill="none"
+                stroke="#666"
+                stroke-width="1.5"
+                stroke-dasharray={e.relationship ? '5 3' : undefined}
+              />
+              <text x={mid.x + 4} y={mid.y - 4} font-size="10" fill="#333">
+                {label}
+              </text>
             </g>
           );
         })}
@@ -117,9 +154,20 @@ export function ChainGraph({ chain }: ChainGraphProps) {
           const p = laid.nodes.get(n.id)!;
           return (
             <g key={n.id} class="ob-node" data-kind={n.kind} data-name={n.name}>
-              <rect x={p.x} y={p.y} width={NODE_W} height={NODE_H} rx={6} fill={n.kind === 'case' ? '#b5222b' : '#2f8f5b'} />
-              <text x={p.x + NODE_W / 2} y={p.y + 16} font-size="12" fill="#fff" text-anchor="middle">{n.name}</text>
-              <text x={p.x + NODE_W / 2} y={p.y + 31} font-size="10" fill="#fff" text-anchor="middle">{n.unitName}</text>
+              <rect
+                x={p.x}
+                y={p.y}
+                width={NODE_W}
+                height={NODE_H}
+                rx={6}
+                fill={n.kind === 'case' ? '#b5222b' : '#2f8f5b'}
+              />
+              <text x={p.x + NODE_W / 2} y={p.y + 16} font-size="12" fill="#fff" text-anchor="middle">
+                {n.name}
+              </text>
+              <text x={p.x + NODE_W / 2} y={p.y + 31} font-size="10" fill="#fff" text-anchor="middle">
+                {n.unitName}
+              </text>
             </g>
           );
         })}

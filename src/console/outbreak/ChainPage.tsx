@@ -11,14 +11,34 @@ const ChainGraph = lazy(() => import('./ChainGraph').then((m) => ({ default: m.C
 /** The page. */
 export function ChainPage() {
   const [f, setF] = useState({ unit: '', from: '', to: '' });
-  const chain = useLoad(adminRoutes.outbreakChain, undefined, Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')));
+  const chain = useLoad(
+    adminRoutes.outbreakChain,
+    undefined,
+    Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')),
+  );
   return (
     <main>
       <h1>{t('ob.chain')}</h1>
       <div class="inline-form no-print">
         <CommunePicker value={f.unit} onChange={(unit) => setF({ ...f, unit })} />
-        <label>{t('ob.from')}<input type="date" name="from" value={f.from} onInput={(e) => setF({ ...f, from: (e.target as HTMLInputElement).value })} /></label>
-        <label>{t('ob.to')}<input type="date" name="to" value={f.to} onInput={(e) => setF({ ...f, to: (e.target as HTMLInputElement).value })} /></label>
+        <label>
+          {t('ob.from')}
+          <input
+            type="date"
+            name="from"
+            value={f.from}
+            onInput={(e) => setF({ ...f, from: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          {t('ob.to')}
+          <input
+            type="date"
+            name="to"
+            value={f.to}
+            onInput={(e) => setF({ ...f, to: (e.target as HTMLInputElement).value })}
+          />
+        </label>
       </div>
       {chain.error && <p class="error">{t('common.error', { message: chain.error })}</p>}
       {chain.data && chain.data.nodes.length === 0 && <p>{t('ob.chainEmpty')}</p>}

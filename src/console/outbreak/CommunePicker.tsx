@@ -12,10 +12,15 @@ export interface CommunePickerProps {
 export function CommunePicker({ value, onChange }: CommunePickerProps) {
   const report = useLoad(adminRoutes.outbreakReport);
   return (
-    <label>{t('ob.commune')}
+    <label>
+      {t('ob.commune')}
       <select name="unit" value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{t('ob.allCommunes')}</option>
-        {report.data?.communes.map((c) => <option key={c.unitId} value={c.unitId}>{c.unitName}</option>)}
+        {report.data?.communes.map((c) => (
+          <option key={c.unitId} value={c.unitId}>
+            {c.unitName}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -17,7 +17,10 @@ export function ContactsDecisionTable({ contacts, onDecided, onError }: Contacts
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const decide = async (c: CaseContact, decision: 'confirm' | 'dismiss') => {
     try {
-      await call(adminRoutes.outbreakContactDecision, { params: { id: c.id }, body: { decision, reason: reasons[c.id] ?? '' } });
+      await call(adminRoutes.outbreakContactDecision, {
+        params: { id: c.id },
+        body: { decision, reason: reasons[c.id] ?? '' },
+      });
       onDecided();
     } catch (err) {
       onError(errorText(err));
@@ -26,7 +29,15 @@ export function ContactsDecisionTable({ contacts, onDecided, onError }: Contacts
   return (
     <table data-testid="ob-contacts" class="ob-contacts">
       <thead>
-        <tr><th>{t('ob.name')}</th><th>{t('ob.phone')}</th><th>{t('ob.where')}</th><th>{t('ob.basis')}</th><th>{t('ob.status')}</th><th>{t('ob.reason')}</th><th /></tr>
+        <tr>
+          <th>{t('ob.name')}</th>
+          <th>{t('ob.phone')}</th>
+          <th>{t('ob.where')}</th>
+          <th>{t('ob.basis')}</th>
+          <th>{t('ob.status')}</th>
+          <th>{t('ob.reason')}</th>
+          <th />
+        </tr>
       </thead>
       <tbody>
         {contacts.map((c) => (
@@ -36,22 +47,36 @@ export function ContactsDecisionTable({ contacts, onDecided, onError }: Contacts
             <td>
               {c.origin === 'manual'
                 ? `${t('ob.manualOrigin')}: ${t(`ob.rel.${c.relationship ?? 'other'}`)}, ${vnDateTime(c.lastExposure)}`
-                : c.places.map((p) => `${p.checkpointName} (${p.unitName}) ${vnDateTime(p.first)}, ${t('ob.minutes', { n: p.overlapMin })}`).join('; ')}
+                : c.places
+                    .map(
+                      (p) =>
+                        `${p.checkpointName} (${p.unitName}) ${vnDateTime(p.first)}, ${t('ob.minutes', { n: p.overlapMin })}`,
+                    )
+                    .join('; ')}
             </td>
             <td>{t(`ob.basis.${c.basis}`)}</td>
             <td>{t(`ob.status.${c.status}`)}</td>
             <td>
               {c.status === 'proposed' ? (
-                <input name="reason" aria-label={t('ob.reason')} value={reasons[c.id] ?? ''} onInput={(e) => setReasons({ ...reasons, [c.id]: (e.target as HTMLInputElement).value })} />
+                <input
+                  name="reason"
+                  aria-label={t('ob.reason')}
+                  value={reasons[c.id] ?? ''}
+                  onInput={(e) => setReasons({ ...reasons, [c.id]: (e.target as HTMLInputElement).value })}
+                />
               ) : (
-                c.reason ?? ''
+                (c.reason ?? '')
               )}
             </td>
             <td>
               {c.status === 'proposed' && (
                 <>
-                  <button type="button" onClick={() => decide(c, 'confirm')}>{t('ob.confirm')}</button>{' '}
-                  <button type="button" class="secondary" onClick={() => decide(c, 'dismiss')}>{t('ob.dismiss')}</button>
+                  <button type="button" onClick={() => decide(c, 'confirm')}>
+                    {t('ob.confirm')}
+                  </button>{' '}
+                  <button type="button" class="secondary" onClick={() => decide(c, 'dismiss')}>
+                    {t('ob.dismiss')}
+                  </button>
                 </>
               )}
             </td>

@@ -13,13 +13,27 @@ export interface ManualContactFormProps {
 
 /** The form (the contact is confirmed and followed at once). */
 export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
-  const empty = { name: '', phone: '', address: '', relationship: 'household' as Relationship, lastExposure: localInput(Date.now()) };
+  const empty = {
+    name: '',
+    phone: '',
+    address: '',
+    relationship: 'household' as Relationship,
+    lastExposure: localInput(Date.now()),
+  };
   const [f, setF] = useState(empty);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      await call(adminRoutes.outbreakCaseContact, { params: { id: caseId }, body: { ...f, phone: f.phone || null, address: f.address || null, lastExposure: new Date(f.lastExposure).getTime() } });
+      await call(adminRoutes.outbreakCaseContact, {
+        params: { id: caseId },
+        body: {
+          ...f,
+          phone: f.phone || null,
+          address: f.address || null,
+          lastExposure: new Date(f.lastExposure).getTime(),
+        },
+      });
       setF(empty);
       setError(null);
       onAdded();
@@ -28,7 +42,14 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
     }
   };
   const input = (k: 'name' | 'phone' | 'address', label: string) => (
-    <label>{label}<input name={`manual-${k}`} value={f[k]} onInput={(e) => setF({ ...f, [k]: (e.target as HTMLInputElement).value })} /></label>
+    <label>
+      {label}
+      <input
+        name={`manual-${k}`}
+        value={f[k]}
+        onInput={(e) => setF({ ...f, [k]: (e.target as HTMLInputElement).value })}
+      />
+    </label>
   );
   return (
     <section>
@@ -37,14 +58,35 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
         {input('name', t('ob.name'))}
         {input('phone', t('ob.phone'))}
         {input('address', t('ob.address'))}
-        <label>{t('ob.relationship')}
-          <select name="manual-relationship" value={f.relationship} onChange={(e) => setF({ ...f, relationship: (e.target as HTMLSelectElement).value as Relationship })}>
-            {RELATIONSHIPS.map((r) => <option key={r} value={r}>{t(`ob.rel.${r}`)}</option>)}
+        <label>
+          {t('ob.relationship')}
+          <select
+            name="manual-relationship"
+            value={f.relationship}
+            onChange={(e) => setF({ ...f, relationship: (e.target as HTMLSelectElement).value as Relationship })}
+          >
+            {RELATIONSHIPS.map((r) => (
+              <option key={r} value={r}>
+                {t(`ob.rel.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('ob.lastExposure')}<input type="datetime-local" name="manual-last" value={f.lastExposure} onInput={(e) => setF({ ...f, lastExposure: (e.target as HTMLInputElement).value })} /></label>
+        <label>
+          {t('ob.lastExposure')}
+          <input
+            type="datetime-local"
+            name="manual-last"
+            value={f.lastExposure}
+            onInput={(e) => setF({ ...f, lastExposure: (e.target as HTMLInputElement).value })}
+          />
+        </label>
         <button type="submit">{t('ob.add')}</button>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -23,7 +23,15 @@ export function OutbreakPage({ user }: OutbreakPageProps) {
       {cases.data && cases.data.cases.length === 0 && <p>{t('ob.noCases')}</p>}
       {cases.data && cases.data.cases.length > 0 && (
         <table data-testid="ob-cases">
-          <thead><tr><th>{t('ob.name')}</th><th>{t('ob.confirmedAt')}</th><th>{t('ob.testType')}</th><th>{t('ob.isolation')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('ob.name')}</th>
+              <th>{t('ob.confirmedAt')}</th>
+              <th>{t('ob.testType')}</th>
+              <th>{t('ob.isolation')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {cases.data.cases.map((c) => (
               <tr key={c.id}>
@@ -31,7 +39,14 @@ export function OutbreakPage({ user }: OutbreakPageProps) {
                 <td>{vnDate(c.confirmedAt)}</td>
                 <td>{t(`ob.test.${c.testType}`)}</td>
                 <td>{t(`ob.place.${c.isolation}`)}</td>
-                <td><a href={`/console/outbreak/cases/${c.id}`} onClick={(e) => (e.preventDefault(), navigate(`/console/outbreak/cases/${c.id}`))}>{t('ob.open')}</a></td>
+                <td>
+                  <a
+                    href={`/console/outbreak/cases/${c.id}`}
+                    onClick={(e) => (e.preventDefault(), navigate(`/console/outbreak/cases/${c.id}`))}
+                  >
+                    {t('ob.open')}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

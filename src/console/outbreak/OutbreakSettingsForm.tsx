@@ -20,7 +20,10 @@ export function OutbreakSettingsForm() {
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      const days = testDays.split(/[,\s]+/).filter(Boolean).map(Number);
+      const days = testDays
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map(Number);
       const saved = await call(adminRoutes.outbreakSettingsSave, { body: { ...s, testDays: days } });
       setS(saved);
       setNote(t('common.saved'));
@@ -33,9 +36,21 @@ export function OutbreakSettingsForm() {
       <h2>{t('ob.settings')}</h2>
       <form class="inline-form" onSubmit={save} data-testid="ob-settings">
         {NUMBERS.map((k) => (
-          <label key={k}>{t(`ob.set.${k}`)}<input type="number" name={k} min={0} value={s[k]} onInput={(e) => setS({ ...s, [k]: Number((e.target as HTMLInputElement).value) })} /></label>
+          <label key={k}>
+            {t(`ob.set.${k}`)}
+            <input
+              type="number"
+              name={k}
+              min={0}
+              value={s[k]}
+              onInput={(e) => setS({ ...s, [k]: Number((e.target as HTMLInputElement).value) })}
+            />
+          </label>
         ))}
-        <label>{t('ob.set.testDays')}<input name="testDays" value={testDays} onInput={(e) => setTestDays((e.target as HTMLInputElement).value)} /></label>
+        <label>
+          {t('ob.set.testDays')}
+          <input name="testDays" value={testDays} onInput={(e) => setTestDays((e.target as HTMLInputElement).value)} />
+        </label>
         <button type="submit">{t('common.save')}</button>
         {note && <p role="status">{note}</p>}
       </form>

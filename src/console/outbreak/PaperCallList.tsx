@@ -12,10 +12,30 @@ export function PaperCallList({ list }: PaperCallListProps) {
     <section class="print-only ob-paper">
       <h2>{t('ob.calls', { day: list.day.split('-').reverse().join('/') })}</h2>
       <table>
-        <thead><tr><th>#</th><th>{t('ob.name')}</th><th>{t('ob.phone')}</th><th>{t('ob.address')}</th><th>{t('ob.day', { n: '' })}</th><th>{t('ob.testDue')}</th><th>{t('ob.paperDone')}</th><th>{t('ob.note')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('ob.name')}</th>
+            <th>{t('ob.phone')}</th>
+            <th>{t('ob.address')}</th>
+            <th>{t('ob.day', { n: '' })}</th>
+            <th>{t('ob.testDue')}</th>
+            <th>{t('ob.paperDone')}</th>
+            <th>{t('ob.note')}</th>
+          </tr>
+        </thead>
         <tbody>
           {list.rows.map((r, i) => (
-            <tr key={r.id}><td>{i + 1}</td><td>{r.name}</td><td>{r.phone ?? ''}</td><td>{r.address ?? ''}</td><td>{r.dayNumber}</td><td>{r.testDue ? '☐' : ''}</td><td /><td /></tr>
+            <tr key={r.id}>
+              <td>{i + 1}</td>
+              <td>{r.name}</td>
+              <td>{r.phone ?? ''}</td>
+              <td>{r.address ?? ''}</td>
+              <td>{r.dayNumber}</td>
+              <td>{r.testDue ? '☐' : ''}</td>
+              <td />
+              <td />
+            </tr>
           ))}
         </tbody>
       </table>

@@ -25,7 +25,12 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = { confirmedAt: new Date(confirmedAt).getTime(), testType, onsetAt: noSymptoms ? null : new Date(onset).getTime(), isolation };
+    const body = {
+      confirmedAt: new Date(confirmedAt).getTime(),
+      testType,
+      onsetAt: noSymptoms ? null : new Date(onset).getTime(),
+      isolation,
+    };
     try {
       const id = convertFollowup
         ? (await call(adminRoutes.outbreakFollowupConvert, { params: { id: convertFollowup }, body })).caseId
@@ -38,22 +43,72 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
   };
   return (
     <form class="inline-form ob-case-form" onSubmit={submit} data-testid="case-form">
-      <p><strong>{t(convertFollowup ? 'ob.convert' : 'ob.registerFor', { name })}</strong></p>
-      <label>{t('ob.confirmedAt')}<input type="datetime-local" name="confirmedAt" value={confirmedAt} onInput={(e) => setConfirmedAt((e.target as HTMLInputElement).value)} /></label>
-      <label>{t('ob.testType')}
-        <select name="testType" value={testType} onChange={(e) => setTestType((e.target as HTMLSelectElement).value as TestType)}>
-          {TEST_TYPES.map((x) => <option key={x} value={x}>{t(`ob.test.${x}`)}</option>)}
+      <p>
+        <strong>{t(convertFollowup ? 'ob.convert' : 'ob.registerFor', { name })}</strong>
+      </p>
+      <label>
+        {t('ob.confirmedAt')}
+        <input
+          type="datetime-local"
+          name="confirmedAt"
+          value={confirmedAt}
+          onInput={(e) => setConfirmedAt((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <label>
+        {t('ob.testType')}
+        <select
+          name="testType"
+          value={testType}
+          onChange={(e) => setTestType((e.target as HTMLSelectElement).value as TestType)}
+        >
+          {TEST_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`ob.test.${x}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label class="check"><input type="checkbox" name="noSymptoms" checked={noSymptoms} onChange={(e) => setNoSymptoms((e.target as HTMLInputElement).checked)} />{t('ob.noSymptoms')}</label>
-      {!noSymptoms && <label>{t('ob.onset')}<input type="datetime-local" name="onset" value={onset} onInput={(e) => setOnset((e.target as HTMLInputElement).value)} /></label>}
-      <label>{t('ob.isolation')}
-        <select name="isolation" value={isolation} onChange={(e) => setIsolation((e.target as HTMLSelectElement).value as IsolationPlace)}>
-          {ISOLATION_PLACES.map((x) => <option key={x} value={x}>{t(`ob.place.${x}`)}</option>)}
+      <label class="check">
+        <input
+          type="checkbox"
+          name="noSymptoms"
+          checked={noSymptoms}
+          onChange={(e) => setNoSymptoms((e.target as HTMLInputElement).checked)}
+        />
+        {t('ob.noSymptoms')}
+      </label>
+      {!noSymptoms && (
+        <label>
+          {t('ob.onset')}
+          <input
+            type="datetime-local"
+            name="onset"
+            value={onset}
+            onInput={(e) => setOnset((e.target as HTMLInputElement).value)}
+          />
+        </label>
+      )}
+      <label>
+        {t('ob.isolation')}
+        <select
+          name="isolation"
+          value={isolation}
+          onChange={(e) => setIsolation((e.target as HTMLSelectElement).value as IsolationPlace)}
+        >
+          {ISOLATION_PLACES.map((x) => (
+            <option key={x} value={x}>
+              {t(`ob.place.${x}`)}
+            </option>
+          ))}
         </select>
       </label>
       <button type="submit">{t(convertFollowup ? 'ob.convert' : 'ob.register')}</button>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -9,7 +9,15 @@ import type { ReportFigures } from '../../shared/outbreak-api';
 import { errorText, todayKey } from './format';
 import { ReportChart } from './ReportChart';
 
-export const FIGURES: (keyof ReportFigures)[] = ['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'];
+export const FIGURES: (keyof ReportFigures)[] = [
+  'newCases',
+  'underFollowup',
+  'completed',
+  'lost',
+  'converted',
+  'testsDue',
+  'testsDone',
+];
 
 async function download(day: string): Promise<void> {
   const { blob, fileName } = await callForFile(adminRoutes.outbreakReportXlsx, { query: { day } });
@@ -26,19 +34,52 @@ export function ReportPage() {
     <main class="ob-report">
       <h1>{t('ob.report', { day: day.split('-').reverse().join('/') })}</h1>
       <div class="no-print inline-form">
-        <label>{t('ob.reportDay')}<input type="date" name="day" value={day} onInput={(e) => setDay((e.target as HTMLInputElement).value || todayKey())} /></label>
-        <button type="button" onClick={() => download(day).catch((err: unknown) => setError(errorText(err)))}>{t('ob.xlsx')}</button>
-        <button type="button" onClick={() => print()}>{t('ob.printA4')}</button>
+        <label>
+          {t('ob.reportDay')}
+          <input
+            type="date"
+            name="day"
+            value={day}
+            onInput={(e) => setDay((e.target as HTMLInputElement).value || todayKey())}
+          />
+        </label>
+        <button type="button" onClick={() => download(day).catch((err: unknown) => setError(errorText(err)))}>
+          {t('ob.xlsx')}
+        </button>
+        <button type="button" onClick={() => print()}>
+          {t('ob.printA4')}
+        </button>
       </div>
       {(error ?? report.error) && <p class="error">{error ?? report.error}</p>}
       {r && (
         <>
           <table data-testid="ob-report" class="ob-report-table">
-            <thead><tr><th>{t('ob.commune')}</th>{FIGURES.map((f) => <th key={f}>{t(`ob.fig.${f}`)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th>{t('ob.commune')}</th>
+                {FIGURES.map((f) => (
+                  <th key={f}>{t(`ob.fig.${f}`)}</th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
-              {r.communes.map((c) => <tr key={c.unitId} data-unit={c.unitName}><td>{c.unitName}</td>{FIGURES.map((f) => <td key={f}>{c[f]}</td>)}</tr>)}
+              {r.communes.map((c) => (
+                <tr key={c.unitId} data-unit={c.unitName}>
+                  <td>{c.unitName}</td>
+                  {FIGURES.map((f) => (
+                    <td key={f}>{c[f]}</td>
+                  ))}
+                </tr>
+              ))}
             </tbody>
-            <tfoot><tr data-unit="district"><th>{t('ob.district')}</th>{FIGURES.map((f) => <th key={f}>{r.district[f]}</th>)}</tr></tfoot>
+            <tfoot>
+              <tr data-unit="district">
+                <th>{t('ob.district')}</th>
+                {FIGURES.map((f) => (
+                  <th key={f}>{r.district[f]}</th>
+                ))}
+              </tr>
+            </tfoot>
           </table>
           <h2>{t('ob.overDays')}</h2>
           <ReportChart series={r.series} />

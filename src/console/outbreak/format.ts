@@ -12,7 +12,13 @@ export function vnDate(ms: number): string {
 
 /** A date and time in Vietnam time. */
 export function vnDateTime(ms: number): string {
-  return new Date(ms).toLocaleString('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleString('vi-VN', {
+    timeZone: TZ,
+    day: '2-digit',
+    month: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** `YYYY-MM-DD` of today in Vietnam time. */

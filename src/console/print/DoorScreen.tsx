@@ -39,7 +39,9 @@ export function DoorScreen({ token }: DoorScreenProps) {
       } catch {
         if (!live) return;
         // Keep showing the last code while it is still valid; retry soon.
-        setState((s) => (s.kind === 'code' && s.code.validUntil > Date.now() ? { ...s, offline: true } : { kind: 'loading' }));
+        setState((s) =>
+          s.kind === 'code' && s.code.validUntil > Date.now() ? { ...s, offline: true } : { kind: 'loading' },
+        );
         timer = setTimeout(load, 10_000);
       }
     };

@@ -19,7 +19,9 @@ export function PosterPage({ route, id }: PosterPageProps) {
   return (
     <div class="print-view">
       <p class="no-print actions">
-        <button type="button" onClick={() => print()}>{t('poster.print')}</button>
+        <button type="button" onClick={() => print()}>
+          {t('poster.print')}
+        </button>
         <span class="hint">{t('poster.printHint', { count: posters.length })}</span>
       </p>
       {posters.map((p) => (

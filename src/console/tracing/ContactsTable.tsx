@@ -40,13 +40,17 @@ export function ContactsTable({ contacts, testId, showVia = false }: ContactsTab
           <tr key={c.personId}>
             <td>
               {c.name}
-              {c.originalName !== undefined && <small class="original-name"> ({t('trace.originalName', { name: c.originalName })})</small>}
+              {c.originalName !== undefined && (
+                <small class="original-name"> ({t('trace.originalName', { name: c.originalName })})</small>
+              )}
             </td>
             <td>{c.phone ?? ''}</td>
             <td>{c.address ?? ''}</td>
             <td>{c.places.map((p) => `${p.checkpointName} ${vnTime(p.first)}–${vnTime(p.last)}`).join('; ')}</td>
             {showVia && <td data-testid="via">{(c.viaNames ?? c.via).join('; ')}</td>}
-            <td class="trace-risk" data-testid="contact-risk">{riskWords(c)}</td>
+            <td class="trace-risk" data-testid="contact-risk">
+              {riskWords(c)}
+            </td>
             <td class="num">{c.overlapMin}</td>
             <td>
               <TrustBadges selfOnly={c.selfOnly} fromRevokedDevice={c.fromRevokedDevice} />

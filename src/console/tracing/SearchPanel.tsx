@@ -29,7 +29,8 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
       setError(err instanceof Error ? err.message : String(err));
     }
   };
-  const toggle = (key: string) => setPicked((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
+  const toggle = (key: string) =>
+    setPicked((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   const merge = async () => {
     await call(adminRoutes.traceMerge, { body: { personKeys: [...picked] } });
     await search();
@@ -37,7 +38,11 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
   const field = (name: keyof typeof form, label: string) => (
     <label>
       {label}
-      <input name={name} value={form[name]} onInput={(e) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value })} />
+      <input
+        name={name}
+        value={form[name]}
+        onInput={(e) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value })}
+      />
     </label>
   );
 
@@ -71,19 +76,35 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
             <tbody>
               {found.map((p) => (
                 <tr key={p.personKey}>
-                  <td><input type="checkbox" aria-label={t('trace.pick')} checked={picked.has(p.personKey)} onChange={() => toggle(p.personKey)} /></td>
-                  <td>{p.name}{p.mergedKeys.length > 1 && <small> · {t('trace.merged', { n: p.mergedKeys.length })}</small>}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('trace.pick')}
+                      checked={picked.has(p.personKey)}
+                      onChange={() => toggle(p.personKey)}
+                    />
+                  </td>
+                  <td>
+                    {p.name}
+                    {p.mergedKeys.length > 1 && <small> · {t('trace.merged', { n: p.mergedKeys.length })}</small>}
+                  </td>
                   <td>{p.idNumber ?? p.idMasked ?? ''}</td>
                   <td>{p.birthYear ?? ''}</td>
                   <td>{p.phone ?? ''}</td>
                   <td>{p.visits}</td>
                   <td>{vnTime(p.lastSeen)}</td>
-                  <td><button type="button" onClick={() => onChoose(p.mergedKeys, p.name)}>{t('trace.choose')}</button></td>
+                  <td>
+                    <button type="button" onClick={() => onChoose(p.mergedKeys, p.name)}>
+                      {t('trace.choose')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={picked.size < 2} onClick={merge}>{t('trace.merge')}</button>
+          <button type="button" disabled={picked.size < 2} onClick={merge}>
+            {t('trace.merge')}
+          </button>
         </>
       )}
     </section>

@@ -6,7 +6,12 @@ import { getLang, t } from '../i18n/i18n';
 import { ContactsTable } from './ContactsTable';
 import { TrustBadges } from './TrustBadges';
 import { downloadExport } from './download';
-import { adminRoutes, type ContactEntry as Contact, type TraceRequest as TraceQuery, type TraceResult } from '../../shared/console-api';
+import {
+  adminRoutes,
+  type ContactEntry as Contact,
+  type TraceRequest as TraceQuery,
+  type TraceResult,
+} from '../../shared/console-api';
 import { vnTime } from './vn-time';
 import { ZoneView } from './ZoneView';
 import { RiskOnlyToggle, withRiskFilter } from './risk-filter';
@@ -25,7 +30,9 @@ export function TraceView({ query, label }: TraceViewProps) {
   useEffect(() => {
     setResult(null);
     setF2(null);
-    call(adminRoutes.traceRun, { body: query }).then(setResult, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(adminRoutes.traceRun, { body: query }).then(setResult, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
   }, [query]);
   const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   const loadF2 = () => void call(adminRoutes.traceSecondRing, { body: query }).then((r) => setF2(r.f2), failed);
@@ -38,10 +45,18 @@ export function TraceView({ query, label }: TraceViewProps) {
     <div class="trace-report">
       <h2>{t('trace.reportTitle', { name: label, from: vnTime(query.from), to: vnTime(query.to) })}</h2>
       <p class="no-print">
-        <button type="button" onClick={() => exportAs('xlsx')}>{t('trace.exportXlsx')}</button>{' '}
-        <button type="button" onClick={() => exportAs('csv', 'contacts')}>{t('trace.exportCsvContacts')}</button>{' '}
-        <button type="button" onClick={() => exportAs('csv', 'zone')}>{t('trace.exportCsvZone')}</button>{' '}
-        <button type="button" onClick={() => print()}>{t('trace.print')}</button>
+        <button type="button" onClick={() => exportAs('xlsx')}>
+          {t('trace.exportXlsx')}
+        </button>{' '}
+        <button type="button" onClick={() => exportAs('csv', 'contacts')}>
+          {t('trace.exportCsvContacts')}
+        </button>{' '}
+        <button type="button" onClick={() => exportAs('csv', 'zone')}>
+          {t('trace.exportCsvZone')}
+        </button>{' '}
+        <button type="button" onClick={() => print()}>
+          {t('trace.print')}
+        </button>
       </p>
       <h3>{t('trace.timeline', { n: result.timeline.length })}</h3>
       <table data-testid="trace-timeline">
@@ -51,7 +66,10 @@ export function TraceView({ query, label }: TraceViewProps) {
               <td>{v.checkpointName}</td>
               <td>{v.unitName}</td>
               <td>{vnTime(v.start)}</td>
-              <td>{vnTime(v.end)}{v.endKnown ? '' : ` (${t('trace.defaultStay')})`}</td>
+              <td>
+                {vnTime(v.end)}
+                {v.endKnown ? '' : ` (${t('trace.defaultStay')})`}
+              </td>
               <td>{sourceLabel(v.source, getLang())}</td>
               <td>{v.skewed ? t('trace.clockCorrected') : ''}</td>
               <td>
@@ -65,7 +83,13 @@ export function TraceView({ query, label }: TraceViewProps) {
       <RiskOnlyToggle checked={riskOnly} onChange={setRiskOnly} />
       <ContactsTable contacts={withRiskFilter(result.f1, riskOnly)} testId="trace-f1" />
       <h3>{t('trace.f2Title')}</h3>
-      {f2 ? <ContactsTable contacts={withRiskFilter(f2, riskOnly)} testId="trace-f2" showVia /> : <button type="button" class="no-print" onClick={loadF2}>{t('trace.loadF2')}</button>}
+      {f2 ? (
+        <ContactsTable contacts={withRiskFilter(f2, riskOnly)} testId="trace-f2" showVia />
+      ) : (
+        <button type="button" class="no-print" onClick={loadF2}>
+          {t('trace.loadF2')}
+        </button>
+      )}
       <ZoneView zone={result.zone} />
     </div>
   );

@@ -20,7 +20,12 @@ export function TracingPage() {
   const run = (e: Event) => {
     e.preventDefault();
     if (!chosen) return;
-    setQuery({ personKeys: chosen.keys, from: new Date(from).getTime(), to: new Date(to).getTime(), bufferMin: Math.max(0, Number(buffer) || 0) });
+    setQuery({
+      personKeys: chosen.keys,
+      from: new Date(from).getTime(),
+      to: new Date(to).getTime(),
+      bufferMin: Math.max(0, Number(buffer) || 0),
+    });
   };
   return (
     <main>
@@ -30,9 +35,35 @@ export function TracingPage() {
         {chosen && (
           <form class="inline-form" onSubmit={run}>
             <p>{t('trace.chosen', { name: chosen.label })}</p>
-            <label>{t('trace.from')}<input type="datetime-local" name="from" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} /></label>
-            <label>{t('trace.to')}<input type="datetime-local" name="to" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} /></label>
-            <label>{t('trace.buffer')}<input type="number" min={0} max={240} name="buffer" value={buffer} onInput={(e) => setBuffer((e.target as HTMLInputElement).value)} /></label>
+            <label>
+              {t('trace.from')}
+              <input
+                type="datetime-local"
+                name="from"
+                value={from}
+                onInput={(e) => setFrom((e.target as HTMLInputElement).value)}
+              />
+            </label>
+            <label>
+              {t('trace.to')}
+              <input
+                type="datetime-local"
+                name="to"
+                value={to}
+                onInput={(e) => setTo((e.target as HTMLInputElement).value)}
+              />
+            </label>
+            <label>
+              {t('trace.buffer')}
+              <input
+                type="number"
+                min={0}
+                max={240}
+                name="buffer"
+                value={buffer}
+                onInput={(e) => setBuffer((e.target as HTMLInputElement).value)}
+              />
+            </label>
             <button type="submit">{t('trace.run')}</button>
           </form>
         )}

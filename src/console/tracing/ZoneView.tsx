@@ -16,7 +16,11 @@ export function ZoneView({ zone }: ZoneViewProps) {
   const [error, setError] = useState<string | null>(null);
   const publish = async (e: Event) => {
     e.preventDefault();
-    const windows = zone.flatMap((z) => z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end }))));
+    const windows = zone.flatMap((z) =>
+      z.checkpoints.flatMap((cp) =>
+        cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end })),
+      ),
+    );
     try {
       const res = await call(adminRoutes.traceNoticesPublish, { body: { windows, instructions } });
       setPublished(res.ids.length);
@@ -37,7 +41,9 @@ export function ZoneView({ zone }: ZoneViewProps) {
                 cp.windows.map((w, i) => (
                   <tr key={`${cp.checkpointId}-${i}`}>
                     <td>{cp.name}</td>
-                    <td>{vnTime(w.start)} – {vnTime(w.end)}</td>
+                    <td>
+                      {vnTime(w.start)} – {vnTime(w.end)}
+                    </td>
                     <td class="num">{w.contacts}</td>
                   </tr>
                 )),
@@ -49,9 +55,15 @@ export function ZoneView({ zone }: ZoneViewProps) {
       <form class="no-print" onSubmit={publish}>
         <label>
           {t('trace.instructions')}
-          <textarea rows={3} value={instructions} onInput={(e) => setInstructions((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            rows={3}
+            value={instructions}
+            onInput={(e) => setInstructions((e.target as HTMLTextAreaElement).value)}
+          />
         </label>
-        <button type="submit" disabled={zone.length === 0}>{t('trace.publish')}</button>
+        <button type="submit" disabled={zone.length === 0}>
+          {t('trace.publish')}
+        </button>
       </form>
       {published !== null && <p role="status">{t('trace.published', { n: published })}</p>}
       {error && <p class="error">{t('common.error', { message: error })}</p>}

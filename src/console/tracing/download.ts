@@ -4,7 +4,11 @@ import { callForFile } from '../api';
 import { saveFile } from '../save-file';
 
 /** Fetches the export and hands it to the browser as a download (a refusal throws the console's ApiError). */
-export async function downloadExport(query: TraceQuery, format: 'xlsx' | 'csv', part: 'contacts' | 'zone' = 'contacts'): Promise<void> {
+export async function downloadExport(
+  query: TraceQuery,
+  format: 'xlsx' | 'csv',
+  part: 'contacts' | 'zone' = 'contacts',
+): Promise<void> {
   const { blob, fileName } = await callForFile(adminRoutes.traceExport, { body: { ...query, format, part } });
   saveFile(blob, fileName ?? `truy-vet.${format}`);
 }

@@ -21,7 +21,13 @@ export type LoginOutcome =
   | { ok: false; error: 'rate_limited'; retryAfterS: number };
 
 /** Checks a username and password (the attempt reserved against the limit first); on success creates a session. */
-export async function logIn(db: Db, username: string, password: string, ip: string, now: number): Promise<LoginOutcome> {
+export async function logIn(
+  db: Db,
+  username: string,
+  password: string,
+  ip: string,
+  now: number,
+): Promise<LoginOutcome> {
   const limit = await reserveSignIn(db, username, ip, now);
   if (!limit.ok) return { ok: false, error: 'rate_limited', retryAfterS: limit.retryAfterS };
   const found = await findUserForLogin(db, username);
@@ -41,7 +47,11 @@ export async function logIn(db: Db, username: string, password: string, ip: stri
 }
 
 /** The signed-in user and CSRF token behind a session cookie value, if the session is live and the account enabled. */
-export async function resolveSession(db: Db, token: string, now: number): Promise<{ user: ConsoleUser; csrfToken: string } | undefined> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: number,
+): Promise<{ user: ConsoleUser; csrfToken: string } | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const session = await findSession(db, sha256Hex(token), now);
   if (!session) return undefined;

@@ -18,7 +18,11 @@ import { databaseTargetIn } from './paths';
 
 /** Reads one line from stdin: a prompt on a terminal, the first line of piped input otherwise. */
 async function readPassword(prompt: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stdout : undefined, terminal: false });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdin.isTTY ? process.stdout : undefined,
+    terminal: false,
+  });
   if (process.stdin.isTTY) process.stdout.write(prompt);
   for await (const line of rl) {
     rl.close();
@@ -75,8 +79,20 @@ export async function createUser(options: CreateUserOptions): Promise<boolean> {
     }
     const id = uuidv7();
     const now = Date.now();
-    await insertUser(db, { id, username, displayName: options.displayName, role: options.role, unitId, createdAt: now }, await hashPassword(password));
-    await appendAudit(db, { at: now, userId: null, username: 'cli', action: 'user.create', targetType: 'user', targetId: id, detail: { role: options.role } });
+    await insertUser(
+      db,
+      { id, username, displayName: options.displayName, role: options.role, unitId, createdAt: now },
+      await hashPassword(password),
+    );
+    await appendAudit(db, {
+      at: now,
+      userId: null,
+      username: 'cli',
+      action: 'user.create',
+      targetType: 'user',
+      targetId: id,
+      detail: { role: options.role },
+    });
     console.log(`created ${options.role} ${username}`);
     return true;
   });
@@ -88,7 +104,15 @@ export async function importCommunes(dataDir: string, file: string): Promise<boo
   return withDb(dataDir, async (db) => {
     try {
       const result = await importUnits(db, csv);
-      await appendAudit(db, { at: Date.now(), userId: null, username: 'cli', action: 'unit.import', targetType: null, targetId: null, detail: { ...result } });
+      await appendAudit(db, {
+        at: Date.now(),
+        userId: null,
+        username: 'cli',
+        action: 'unit.import',
+        targetType: null,
+        targetId: null,
+        detail: { ...result },
+      });
       console.log(`communes: ${result.created} created, ${result.renamed} renamed, ${result.unchanged} unchanged`);
       return true;
     } catch (error) {

@@ -22,7 +22,12 @@ export async function migrate(dataDir: string): Promise<void> {
 }
 
 /** Prints a fresh one-time enrolment link for a checkpoint; false when the checkpoint does not exist. */
-export async function printEnrolLink(dataDir: string, checkpointCode: string, publicUrl: string, ttlHours: number): Promise<boolean> {
+export async function printEnrolLink(
+  dataDir: string,
+  checkpointCode: string,
+  publicUrl: string,
+  ttlHours: number,
+): Promise<boolean> {
   const db = openTarget(databaseTargetIn(dataDir));
   try {
     await migrateToLatest(db);
@@ -45,7 +50,9 @@ export async function printEnrolLink(dataDir: string, checkpointCode: string, pu
 /** Writes a consistent copy of the live database (safe while the server runs); false when there is none. */
 export async function backup(dataDir: string, outFile: string): Promise<boolean> {
   if (process.env.DATABASE_URL) {
-    console.error('DATABASE_URL is set: back up PostgreSQL with pg_dump or base backups + WAL archiving (docs/deploy.md)');
+    console.error(
+      'DATABASE_URL is set: back up PostgreSQL with pg_dump or base backups + WAL archiving (docs/deploy.md)',
+    );
     return false;
   }
   const dbFile = dbFileIn(dataDir);

@@ -15,7 +15,9 @@ export async function districtKeyCommand(dataDir: string, action: string | undef
   const dir = districtKeyDirIn(dataDir);
   if (action === 'rotate' || (action === 'create' && listDistrictKeys(dir).length === 0)) {
     const key = await createDistrictKey(dir);
-    console.log(`new district key ${key.kid} in ${dir} (devices seal to it from their next sync; keep the older files to open what they queued)`);
+    console.log(
+      `new district key ${key.kid} in ${dir} (devices seal to it from their next sync; keep the older files to open what they queued)`,
+    );
     return 0;
   }
   if (action === 'create') {
@@ -28,6 +30,10 @@ export async function districtKeyCommand(dataDir: string, action: string | undef
   }
   const keys = listDistrictKeys(dir);
   if (keys.length === 0) console.log(`no district key in ${dir} yet (the first start makes one)`);
-  keys.forEach((k, i) => console.log(`${k.kid}\t${new Date(k.createdAt).toISOString()}\t${i === 0 ? 'current' : 'old (still opens queued items)'}`));
+  keys.forEach((k, i) =>
+    console.log(
+      `${k.kid}\t${new Date(k.createdAt).toISOString()}\t${i === 0 ? 'current' : 'old (still opens queued items)'}`,
+    ),
+  );
   return 0;
 }

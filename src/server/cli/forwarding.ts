@@ -10,7 +10,12 @@ import { requeueRejected } from '../forwarding/forwarding-repo';
 import { databaseTargetIn } from './paths';
 
 /** Enrols a lower server (a district by default) on this server and prints its token once; false on failure. */
-export async function printUpstreamToken(dataDir: string, name: string, code: string, level: UpstreamLevel = 'district'): Promise<boolean> {
+export async function printUpstreamToken(
+  dataDir: string,
+  name: string,
+  code: string,
+  level: UpstreamLevel = 'district',
+): Promise<boolean> {
   const db = openTarget(databaseTargetIn(dataDir));
   try {
     await migrateToLatest(db);
@@ -40,11 +45,15 @@ export async function requeueRejectedForwards(dataDir: string): Promise<void> {
 }
 
 /** The forwarding settings from flags, else `FORWARD_URL` / `FORWARD_TOKEN`; undefined when not configured; throws when half set. */
-export function forwardConfigFrom(flags: { url?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): ForwardConfig | undefined {
+export function forwardConfigFrom(
+  flags: { url?: string; token?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): ForwardConfig | undefined {
   const url = flags.url ?? env.FORWARD_URL;
   const token = flags.token ?? env.FORWARD_TOKEN;
   if (!url && !token) return undefined;
-  if (!url || !token) throw new Error('forwarding needs both FORWARD_URL and FORWARD_TOKEN (or --forward-url and --forward-token)');
+  if (!url || !token)
+    throw new Error('forwarding needs both FORWARD_URL and FORWARD_TOKEN (or --forward-url and --forward-token)');
   try {
     new URL(url);
   } catch {

@@ -13,7 +13,9 @@ export async function purge(dataDir: string): Promise<void> {
   try {
     await migrateToLatest(db);
     const r = await purgeExpired(db, Date.now());
-    console.log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`);
+    console.log(
+      `retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`,
+    );
   } finally {
     await db.destroy();
   }

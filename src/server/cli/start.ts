@@ -48,7 +48,16 @@ export async function start(options: StartOptions): Promise<void> {
   const forward = forwardConfigFrom({ url: options.forwardUrl, token: options.forwardToken });
   const demoCode = await prepareDatabase(target, options.demo);
   const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
-  const app = await buildApp({ ...target, districtKeyDir: districtKeyDirIn(options.dataDir), staticDir: options.staticDir, publicUrl, logger: true, retentionTimer: true, trustProxy: trustProxyFromEnv(), ...(forward ? { forward } : {}) });
+  const app = await buildApp({
+    ...target,
+    districtKeyDir: districtKeyDirIn(options.dataDir),
+    staticDir: options.staticDir,
+    publicUrl,
+    logger: true,
+    retentionTimer: true,
+    trustProxy: trustProxyFromEnv(),
+    ...(forward ? { forward } : {}),
+  });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {

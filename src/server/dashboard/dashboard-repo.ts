@@ -10,7 +10,12 @@ export const DAY_MS = 86_400_000;
 export const LOCAL_OFFSET_MS = 7 * 3_600_000;
 
 /** Check-ins per checkpoint with corrected time in [since, until). */
-export async function countsByCheckpoint(db: Db, since: number, until: number, unitId: string | null): Promise<Map<string, number>> {
+export async function countsByCheckpoint(
+  db: Db,
+  since: number,
+  until: number,
+  unitId: string | null,
+): Promise<Map<string, number>> {
   let query = db
     .selectFrom('checkins')
     .select((eb) => ['checkpoint_id', eb.fn.countAll<number>().as('n')])
@@ -18,7 +23,8 @@ export async function countsByCheckpoint(db: Db, since: number, until: number, u
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy('checkpoint_id');
-  if (unitId !== null) query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null)
+    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
   const rows = await query.execute();
   return new Map(rows.map((r) => [r.checkpoint_id, Number(r.n)]));
 }
@@ -40,7 +46,8 @@ export async function countsByDayAndSource(
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy([localDay, 'source']);
-  if (unitId !== null) query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null)
+    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
   const rows = await query.execute();
   return rows.map((r) => ({ day: Number(r.day), source: r.source, n: Number(r.n) }));
 }

@@ -21,30 +21,70 @@ const local = (ms: number | null): string => {
 };
 
 /** Each exportable table: a header and its rows. */
-const TABLES = new Map<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }>(Object.entries({
-  communes: (d) => ({
-    header: ['Xã, thị trấn', 'Số chốt đăng ký', 'Có dữ liệu 7 ngày', 'Chốt im lặng'],
-    rows: d.communes.map((c) => [c.name, c.registered, c.active, c.registered - c.active]),
+const TABLES = new Map<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }>(
+  Object.entries({
+    communes: (d) => ({
+      header: ['Xã, thị trấn', 'Số chốt đăng ký', 'Có dữ liệu 7 ngày', 'Chốt im lặng'],
+      rows: d.communes.map((c) => [c.name, c.registered, c.active, c.registered - c.active]),
+    }),
+    silent: (d) => ({
+      header: [
+        'Mã chốt',
+        'Tên chốt',
+        'Xã, thị trấn',
+        'Người phụ trách',
+        'Số điện thoại',
+        'Lượt quét gần nhất',
+        'Số thiết bị',
+      ],
+      rows: d.silent.map((s) => [
+        s.code,
+        s.name,
+        s.unitName,
+        s.contactName,
+        s.contactPhone,
+        local(s.lastCheckinAt),
+        s.devices,
+      ]),
+    }),
+    devices: (d) => ({
+      header: [
+        'Mã thiết bị',
+        'Tên máy',
+        'Mã chốt',
+        'Tên chốt',
+        'Xã, thị trấn',
+        'Phiên bản',
+        'Lần đồng bộ gần nhất',
+        'Lệch đồng hồ (giây)',
+        'Số lượt chờ gửi',
+      ],
+      rows: d.staleDevices.map((x) => [
+        x.id,
+        x.label,
+        x.checkpointCode,
+        x.checkpointName,
+        x.unitName,
+        x.appVersion,
+        local(x.lastSyncAt),
+        x.clockOffsetMs === null ? null : Math.round(x.clockOffsetMs / 1000),
+        x.pendingReported,
+      ]),
+    }),
+    daily: (d) => ({
+      header: ['Ngày', ...SOURCES.map((s) => SOURCE_LABELS[s].vi), 'Tổng lượt quét'],
+      rows: d.daily.map((day) => [day.date, ...SOURCES.map((s) => day.bySource[s] ?? 0), day.total]),
+    }),
   }),
-  silent: (d) => ({
-    header: ['Mã chốt', 'Tên chốt', 'Xã, thị trấn', 'Người phụ trách', 'Số điện thoại', 'Lượt quét gần nhất', 'Số thiết bị'],
-    rows: d.silent.map((s) => [s.code, s.name, s.unitName, s.contactName, s.contactPhone, local(s.lastCheckinAt), s.devices]),
-  }),
-  devices: (d) => ({
-    header: ['Mã thiết bị', 'Tên máy', 'Mã chốt', 'Tên chốt', 'Xã, thị trấn', 'Phiên bản', 'Lần đồng bộ gần nhất', 'Lệch đồng hồ (giây)', 'Số lượt chờ gửi'],
-    rows: d.staleDevices.map((x) => [
-      x.id, x.label, x.checkpointCode, x.checkpointName, x.unitName, x.appVersion, local(x.lastSyncAt),
-      x.clockOffsetMs === null ? null : Math.round(x.clockOffsetMs / 1000), x.pendingReported,
-    ]),
-  }),
-  daily: (d) => ({
-    header: ['Ngày', ...SOURCES.map((s) => SOURCE_LABELS[s].vi), 'Tổng lượt quét'],
-    rows: d.daily.map((day) => [day.date, ...SOURCES.map((s) => day.bySource[s] ?? 0), day.total]),
-  }),
-}));
+);
 
 /** File names of the exports, Vietnamese without diacritics (safe in every file system). */
-const FILE_NAMES: Record<string, string> = { communes: 'theo-xa', silent: 'chot-im-lang', devices: 'thiet-bi-khong-dong-bo', daily: 'luot-quet-theo-ngay' };
+const FILE_NAMES: Record<string, string> = {
+  communes: 'theo-xa',
+  silent: 'chot-im-lang',
+  devices: 'thiet-bi-khong-dong-bo',
+  daily: 'luot-quet-theo-ngay',
+};
 
 /** Registers the dashboard routes. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -62,7 +102,10 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): 
     const date = localDateStamp(deps.now());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${FILE_NAMES[request.params.table] ?? request.params.table}-${date}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${FILE_NAMES[request.params.table] ?? request.params.table}-${date}.csv"`,
+      )
       .header('cache-control', 'no-store')
       .send(toCsv(header, rows));
   });

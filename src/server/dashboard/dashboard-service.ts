@@ -5,7 +5,14 @@
  */
 import { SOURCES } from '../../shared/protocol';
 import { listConsoleCheckpoints } from '../db/checkpoint-admin-repo';
-import { DAY_MS, LOCAL_OFFSET_MS, activeDeviceCounts, countsByCheckpoint, countsByDayAndSource, lastCheckinAt } from './dashboard-repo';
+import {
+  DAY_MS,
+  LOCAL_OFFSET_MS,
+  activeDeviceCounts,
+  countsByCheckpoint,
+  countsByDayAndSource,
+  lastCheckinAt,
+} from './dashboard-repo';
 import type { Db } from '../db/database';
 import { listConsoleDevices, type ConsoleDevice } from '../db/device-list-repo';
 import { listUnits } from '../db/units-repo';
@@ -66,13 +73,20 @@ export async function buildDashboard(db: Db, now: number, unitId: string | null)
     listUnits(db),
     countsByCheckpoint(db, windowStart, until, unitId),
     activeDeviceCounts(db),
-    countsByDayAndSource(db, Math.floor((now + LOCAL_OFFSET_MS) / DAY_MS - (CHART_DAYS - 1)) * DAY_MS - LOCAL_OFFSET_MS, until, unitId),
+    countsByDayAndSource(
+      db,
+      Math.floor((now + LOCAL_OFFSET_MS) / DAY_MS - (CHART_DAYS - 1)) * DAY_MS - LOCAL_OFFSET_MS,
+      until,
+      unitId,
+    ),
     listConsoleDevices(db, unitId),
   ]);
   const open = checkpoints.filter((c) => c.status === 'open');
 
   const communes = new Map<string, CommuneActivity>();
-  for (const u of units) if (u.level === 'commune' && (unitId === null || u.id === unitId)) communes.set(u.id, { unitId: u.id, name: u.name, registered: 0, active: 0 });
+  for (const u of units)
+    if (u.level === 'commune' && (unitId === null || u.id === unitId))
+      communes.set(u.id, { unitId: u.id, name: u.name, registered: 0, active: 0 });
   const silent: SilentCheckpoint[] = [];
   let active = 0;
   for (const cp of open) {
@@ -108,7 +122,9 @@ export async function buildDashboard(db: Db, now: number, unitId: string | null)
     entry.total += r.n;
   }
 
-  const staleDevices = devices.filter((d) => d.revokedAt === null && (d.lastSyncAt ?? d.enrolledAt) < now - STALE_DEVICE_MS);
+  const staleDevices = devices.filter(
+    (d) => d.revokedAt === null && (d.lastSyncAt ?? d.enrolledAt) < now - STALE_DEVICE_MS,
+  );
   let checkinsInWindow = 0;
   for (const n of recent.values()) checkinsInWindow += n;
   return {

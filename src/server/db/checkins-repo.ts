@@ -76,7 +76,10 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
     },
     personKey: row.person_key,
     declaration: row.declaration === null ? null : (JSON.parse(row.declaration) as Declaration),
-    paper: row.paper_sheet === null || row.paper_row === null ? null : { sheet: row.paper_sheet, row: Number(row.paper_row) },
+    paper:
+      row.paper_sheet === null || row.paper_row === null
+        ? null
+        : { sheet: row.paper_sheet, row: Number(row.paper_row) },
     ext: row.ext,
     ...(Number(row.from_revoked_device ?? 0) === 1 ? { fromRevokedDevice: true } : {}),
     ...riskFromColumns(row.risk),
@@ -86,10 +89,37 @@ function toStoredCheckIn(row: CheckinRow): StoredCheckIn {
 
 /** Every column of the check-ins table, in a fixed order. */
 const CHECKIN_COLUMNS = [
-  'id', 'checkpoint_id', 'device_id', 'kind', 'ref', 'group_id', 'source', 'device_time', 'received_at',
-  'clock_offset_ms', 'corrected_time', 'skew_flag', 'name', 'name_folded', 'id_number', 'id_masked',
-  'birth_year', 'birth_date', 'gender', 'phone', 'address', 'visitor_id', 'person_key', 'declaration',
-  'paper_sheet', 'paper_row', 'ext', 'from_revoked_device', 'risk_kinds', 'declaration_status', 'risk',
+  'id',
+  'checkpoint_id',
+  'device_id',
+  'kind',
+  'ref',
+  'group_id',
+  'source',
+  'device_time',
+  'received_at',
+  'clock_offset_ms',
+  'corrected_time',
+  'skew_flag',
+  'name',
+  'name_folded',
+  'id_number',
+  'id_masked',
+  'birth_year',
+  'birth_date',
+  'gender',
+  'phone',
+  'address',
+  'visitor_id',
+  'person_key',
+  'declaration',
+  'paper_sheet',
+  'paper_row',
+  'ext',
+  'from_revoked_device',
+  'risk_kinds',
+  'declaration_status',
+  'risk',
   'time_uncertain',
 ] as const satisfies readonly (keyof CheckinsTable)[];
 type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
@@ -107,7 +137,10 @@ interface InsertTemplate {
 function buildTemplate(db: Db, size: number): InsertTemplate {
   const markerRows = Array.from(
     { length: size },
-    (_, row) => Object.fromEntries(CHECKIN_COLUMNS.map((column) => [column, `\u0000${row}\u0000${column}`])) as unknown as NewCheckinRow,
+    (_, row) =>
+      Object.fromEntries(
+        CHECKIN_COLUMNS.map((column) => [column, `\u0000${row}\u0000${column}`]),
+      ) as unknown as NewCheckinRow,
   );
   const compiled = db
     .insertInto('checkins')
@@ -168,14 +201,23 @@ export async function findCheckinById(db: Db, id: string): Promise<StoredCheckIn
 /** The stored check-ins with these ids, by id (missing ones left out). */
 export async function findCheckinsByIds(db: Db, ids: readonly string[]): Promise<StoredCheckIn[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('checkins').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('checkins')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
   return rows.map(toStoredCheckIn);
 }
 
 /** Which of these ids are already stored (up to 500 ids per call). */
 export async function storedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('checkins').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('checkins')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -187,12 +229,19 @@ export async function listAllCheckins(db: Db): Promise<StoredCheckIn[]> {
 
 /** How many check-ins are stored. */
 export async function countCheckins(db: Db): Promise<number> {
-  const row = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('checkins')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Deletes one checkpoint's check-ins whose corrected time is before `cutoff` (rides the (checkpoint_id, corrected_time) index); returns how many. */
 export async function deleteCheckinsBefore(db: Db, checkpointId: string, cutoff: number): Promise<number> {
-  const result = await db.deleteFrom('checkins').where('checkpoint_id', '=', checkpointId).where('corrected_time', '<', cutoff).executeTakeFirst();
+  const result = await db
+    .deleteFrom('checkins')
+    .where('checkpoint_id', '=', checkpointId)
+    .where('corrected_time', '<', cutoff)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -44,7 +44,7 @@ export class CommitGroup {
     this.#scheduled = false;
     this.#flushing = true;
     const jobs = this.#queue.splice(0, MAX_JOBS_PER_COMMIT);
-    
+
     try {
       const results = await this.#commit(jobs);
       jobs.forEach((job, i) => job.resolve(results[i]));

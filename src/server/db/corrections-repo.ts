@@ -100,7 +100,9 @@ export async function keysWithCorrectedName(db: Db, compact: string, limit = 100
     .select('person_key')
     .distinct()
     // LIKE wildcards in the search are literal characters (escaped, as in the check-in search).
-    .where(sql<boolean>`replace(name_folded, ' ', '') like ${`%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`)
+    .where(
+      sql<boolean>`replace(name_folded, ' ', '') like ${`%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+    )
     .limit(limit)
     .execute();
   return rows.map((r) => r.person_key);

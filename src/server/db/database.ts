@@ -51,7 +51,9 @@ export function openPostgres(url: string, poolSize = 10): Db {
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its connection (server restart) must not crash the process.
@@ -80,7 +82,10 @@ export function wrapSqlite(sqlite: BetterSqlite3.Database): Db {
 
 /** Opens the raw better-sqlite3 handle with the pragmas every connection of this server uses. */
 export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const sqlite = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   // Tracing reads thousands of rows near each visit: a large page cache and memory-mapped reads keep

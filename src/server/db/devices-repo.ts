@@ -28,7 +28,10 @@ function toDevice(row: DeviceRow): Device {
 /** Stores a newly enrolled device with the hash of its token. */
 export async function insertDevice(
   db: Db,
-  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & { kind?: Device['kind']; unitId?: string | null },
+  device: Pick<Device, 'id' | 'checkpointId' | 'label' | 'appVersion' | 'enrolledAt'> & {
+    kind?: Device['kind'];
+    unitId?: string | null;
+  },
   tokenHash: string,
   publicJwk: string | null = null,
 ): Promise<void> {
@@ -66,7 +69,11 @@ export async function findDeviceById(db: Db, id: string): Promise<Device | undef
 
 /** Every device ever enrolled to a checkpoint, revoked ones included (numbers the next one's default name). */
 export async function countCheckpointDevices(db: Db, checkpointId: string): Promise<number> {
-  const row = await db.selectFrom('devices').select((eb) => eb.fn.countAll<number>().as('n')).where('checkpoint_id', '=', checkpointId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('checkpoint_id', '=', checkpointId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -105,7 +112,12 @@ export async function recordDeviceSync(db: Db, deviceId: string, report: SyncRep
 
 /** Revokes a device: its token stops working (403 device_revoked). */
 export async function revokeDevice(db: Db, deviceId: string, at: number): Promise<void> {
-  await db.updateTable('devices').set({ revoked_at: at }).where('id', '=', deviceId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: at })
+    .where('id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** The device's registered public signing key (JWK JSON text), or null when it has none yet. */
@@ -116,13 +128,22 @@ export async function findDevicePublicJwk(db: Db, deviceId: string): Promise<str
 
 /** Registers a device's public signing key once; false when it already had one (never replaced). */
 export async function registerDevicePublicJwk(db: Db, deviceId: string, jwk: string): Promise<boolean> {
-  const result = await db.updateTable('devices').set({ public_jwk: jwk }).where('id', '=', deviceId).where('public_jwk', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('devices')
+    .set({ public_jwk: jwk })
+    .where('id', '=', deviceId)
+    .where('public_jwk', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** Records a proof id of a device; false when it was used before (a replay). Atomic: the primary key decides. */
 export async function claimProofId(db: Db, deviceId: string, jti: string, at: number): Promise<boolean> {
-  const result = await db.insertInto('device_proofs').values({ device_id: deviceId, jti, seen_at: at }).onConflict((oc) => oc.columns(['device_id', 'jti']).doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('device_proofs')
+    .values({ device_id: deviceId, jti, seen_at: at })
+    .onConflict((oc) => oc.columns(['device_id', 'jti']).doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
@@ -133,7 +154,10 @@ export async function purgeProofIdsBefore(db: Db, before: number): Promise<numbe
 }
 
 /** The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names them. */
-export async function findDeviceCheckpoints(db: Db, ids: readonly string[]): Promise<{ id: string; checkpointId: string | null }[]> {
+export async function findDeviceCheckpoints(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; checkpointId: string | null }[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('devices').select(['id', 'checkpoint_id']).where('id', 'in', ids).execute();
   return rows.map((d) => ({ id: d.id, checkpointId: d.checkpoint_id }));

@@ -40,7 +40,11 @@ export function openDirectInserter(target: DatabaseTarget, txnRows: number): Dir
         for (let i = 0; i < rows.length; i += txnRows) {
           const chunk = rows.slice(i, i + txnRows);
           await db.transaction().execute(async (trx) => {
-            for (let j = 0; j < chunk.length; j += 100) await trx.insertInto('checkins').values(chunk.slice(j, j + 100)).execute();
+            for (let j = 0; j < chunk.length; j += 100)
+              await trx
+                .insertInto('checkins')
+                .values(chunk.slice(j, j + 100))
+                .execute();
           });
         }
       },

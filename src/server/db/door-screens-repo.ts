@@ -5,10 +5,30 @@
 import type { Db } from './database';
 
 /** Stores a new door-screen token hash for a checkpoint and revokes the checkpoint's older ones. */
-export async function replaceDoorScreen(db: Db, checkpointId: string, tokenHash: string, createdBy: string | null, now: number): Promise<void> {
+export async function replaceDoorScreen(
+  db: Db,
+  checkpointId: string,
+  tokenHash: string,
+  createdBy: string | null,
+  now: number,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('door_screens').set({ revoked_at: now }).where('checkpoint_id', '=', checkpointId).where('revoked_at', 'is', null).execute();
-    await trx.insertInto('door_screens').values({ token_hash: tokenHash, checkpoint_id: checkpointId, created_at: now, created_by: createdBy, revoked_at: null }).execute();
+    await trx
+      .updateTable('door_screens')
+      .set({ revoked_at: now })
+      .where('checkpoint_id', '=', checkpointId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('door_screens')
+      .values({
+        token_hash: tokenHash,
+        checkpoint_id: checkpointId,
+        created_at: now,
+        created_by: createdBy,
+        revoked_at: null,
+      })
+      .execute();
   });
 }
 

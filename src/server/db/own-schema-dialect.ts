@@ -4,7 +4,15 @@
  * schema is dropped while it reads; several districts, or the tests' one schema per test, share one
  * database, and the migrator only needs to know which of its own bookkeeping tables exist.
  */
-import { PostgresDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type Kysely, type SchemaMetadata, type TableMetadata } from 'kysely';
+import {
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Kysely,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 
 /** Tables and views of `current_schema()` (names only: the migrator asks for nothing more). */
 class OwnSchemaIntrospector implements DatabaseIntrospector {

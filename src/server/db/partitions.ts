@@ -22,7 +22,10 @@ export interface MonthRange {
 /** The UTC month containing `ms`. */
 export function monthOf(ms: number): MonthRange {
   const d = new Date(ms);
-  return { start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), end: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) };
+  return {
+    start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1),
+    end: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
+  };
 }
 
 /** The smallest UUIDv7 text prefix of ids made at `ms`: ids made at or after it sort at or after it. */
@@ -40,7 +43,9 @@ export function partitionName(month: MonthRange): string {
 /** Creates the month's partition if missing, moving any rows the default partition holds for it. */
 async function ensureMonth(trx: Db, month: MonthRange): Promise<boolean> {
   const name = partitionName(month);
-  const exists = await sql<{ n: number }>`select count(*) as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
+  const exists = await sql<{
+    n: number;
+  }>`select count(*) as n from pg_class c join pg_namespace s on s.oid = c.relnamespace
     where c.relname = ${name} and s.nspname = current_schema()`.execute(trx);
   if (Number(exists.rows[0]?.n ?? 0) > 0) return false;
   const lo = uuidv7Bound(month.start);
@@ -49,7 +54,9 @@ async function ensureMonth(trx: Db, month: MonthRange): Promise<boolean> {
   await sql`create temporary table checkins_moving on commit drop as
     select * from checkins_default where id >= ${lo} and id < ${hi}`.execute(trx);
   await sql`delete from checkins_default where id >= ${lo} and id < ${hi}`.execute(trx);
-  await sql`create table ${sql.id(name)} partition of checkins for values from (${sql.lit(lo)}) to (${sql.lit(hi)})`.execute(trx);
+  await sql`create table ${sql.id(name)} partition of checkins for values from (${sql.lit(lo)}) to (${sql.lit(hi)})`.execute(
+    trx,
+  );
   await sql`insert into checkins select * from checkins_moving`.execute(trx);
   await sql`drop table checkins_moving`.execute(trx);
   return true;

@@ -7,8 +7,17 @@ export interface StoredKeyPair {
 }
 
 /** Returns the named key pair, inserting `create()`'s pair first when there is none (the first instance wins a race). */
-export async function getOrCreateKeyPair(db: Db, name: string, create: () => StoredKeyPair, now: number): Promise<StoredKeyPair> {
-  const existing = await db.selectFrom('server_keys').select(['public_key', 'private_key']).where('name', '=', name).executeTakeFirst();
+export async function getOrCreateKeyPair(
+  db: Db,
+  name: string,
+  create: () => StoredKeyPair,
+  now: number,
+): Promise<StoredKeyPair> {
+  const existing = await db
+    .selectFrom('server_keys')
+    .select(['public_key', 'private_key'])
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (existing) return { publicKey: existing.public_key, privateKey: existing.private_key };
   const fresh = create();
   await db
@@ -16,6 +25,10 @@ export async function getOrCreateKeyPair(db: Db, name: string, create: () => Sto
     .values({ name, public_key: fresh.publicKey, private_key: fresh.privateKey, created_at: now })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-  const stored = await db.selectFrom('server_keys').select(['public_key', 'private_key']).where('name', '=', name).executeTakeFirstOrThrow();
+  const stored = await db
+    .selectFrom('server_keys')
+    .select(['public_key', 'private_key'])
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return { publicKey: stored.public_key, privateKey: stored.private_key };
 }

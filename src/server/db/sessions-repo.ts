@@ -14,7 +14,13 @@ export interface SessionRecord {
 export async function insertSession(db: Db, tokenHash: string, session: SessionRecord, now: number): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: tokenHash, user_id: session.userId, csrf_token: session.csrfToken, created_at: now, expires_at: session.expiresAt })
+    .values({
+      token_hash: tokenHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: now,
+      expires_at: session.expiresAt,
+    })
     .execute();
 }
 

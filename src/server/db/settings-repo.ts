@@ -14,7 +14,13 @@ export interface DistrictSettings {
   healthPhone: string;
 }
 
-export const DEFAULT_SETTINGS: DistrictSettings = { repeatWindowMin: 10, retentionDays: 28, declarationValidDays: 1, riskInstruction: '', healthPhone: '' };
+export const DEFAULT_SETTINGS: DistrictSettings = {
+  repeatWindowMin: 10,
+  retentionDays: 28,
+  declarationValidDays: 1,
+  riskInstruction: '',
+  healthPhone: '',
+};
 
 /** The settings in force: stored values over the defaults (a stored value of the wrong type is ignored). */
 export async function getSettings(db: Db): Promise<DistrictSettings> {

@@ -19,7 +19,10 @@ export async function insertUnit(db: Db, unit: AdministrativeUnit): Promise<void
 
 /** How many units exist (0 means a fresh database). */
 export async function countUnits(db: Db): Promise<number> {
-  const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -42,8 +42,15 @@ export async function insertUser(db: Db, user: Omit<UserSummary, 'disabledAt'>, 
 }
 
 /** The account with this username (case-insensitive, stored lowercase) and its password hash. */
-export async function findUserForLogin(db: Db, username: string): Promise<{ user: UserSummary; passwordHash: string } | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+export async function findUserForLogin(
+  db: Db,
+  username: string,
+): Promise<{ user: UserSummary; passwordHash: string } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
   return row && { user: toUser(row), passwordHash: row.password_hash };
 }
 
@@ -61,7 +68,12 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 
 /** Disables an account (its sessions are ended by the caller). */
 export async function disableUser(db: Db, id: string, at: number): Promise<void> {
-  await db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).where('disabled_at', 'is', null).execute();
+  await db
+    .updateTable('users')
+    .set({ disabled_at: at })
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .execute();
 }
 
 /** Replaces an account's password hash. */

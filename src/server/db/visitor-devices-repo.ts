@@ -14,7 +14,14 @@ export async function insertVisitorDevice(
 ): Promise<void> {
   await insertDevice(
     db,
-    { id: device.id, kind: 'visitor', checkpointId: null, label: visitorLabel(device.networkTag), appVersion: device.appVersion, enrolledAt: device.registeredAt },
+    {
+      id: device.id,
+      kind: 'visitor',
+      checkpointId: null,
+      label: visitorLabel(device.networkTag),
+      appVersion: device.appVersion,
+      enrolledAt: device.registeredAt,
+    },
     tokenHash,
   );
 }

@@ -46,9 +46,19 @@ export interface NextStep {
  * timeout, 408/429/5xx) waits a full-jitter backoff but never less than Retry-After; a refusal (401/403/4xx)
  * waits the backoff ceiling and asks for the operator, the outbox being kept either way.
  */
-export function nextStep(outcome: PushOutcome, failures: number, backoff: BackoffOptions = FORWARD_BACKOFF, random: () => number = Math.random): NextStep {
+export function nextStep(
+  outcome: PushOutcome,
+  failures: number,
+  backoff: BackoffOptions = FORWARD_BACKOFF,
+  random: () => number = Math.random,
+): NextStep {
   if (outcome.type === 'ok') return { failures: 0, delayMs: 0, needsOperator: false };
   const failed = failures + 1;
-  if (outcome.type === 'retry') return { failures: failed, delayMs: nextRetryDelay(failed, outcome.retryAfterMs, backoff, random), needsOperator: false };
+  if (outcome.type === 'retry')
+    return {
+      failures: failed,
+      delayMs: nextRetryDelay(failed, outcome.retryAfterMs, backoff, random),
+      needsOperator: false,
+    };
   return { failures: failed, delayMs: backoff.capMs, needsOperator: true };
 }

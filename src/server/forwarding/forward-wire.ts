@@ -17,7 +17,14 @@ function withoutNulls<T extends Record<string, unknown>>(source: T): { [K in key
 export function toForwardedItem(c: StoredCheckIn): CheckIn {
   const { nameFolded: _folded, ...person } = c.person;
   void _folded;
-  const optional = withoutNulls({ ref: c.ref, groupId: c.groupId, declaration: c.declaration, risk: c.risk ?? null, paper: c.paper, ext: c.ext });
+  const optional = withoutNulls({
+    ref: c.ref,
+    groupId: c.groupId,
+    declaration: c.declaration,
+    risk: c.risk ?? null,
+    paper: c.paper,
+    ext: c.ext,
+  });
   return {
     id: c.id,
     checkpointId: c.checkpointId,
@@ -39,5 +46,13 @@ export function toForwardedItem(c: StoredCheckIn): CheckIn {
 
 /** A checkpoint as the catalog endpoint takes it. */
 export function toCatalogCheckpoint(cp: Checkpoint): UpstreamCatalog['checkpoints'][number] {
-  return { id: cp.id, code: cp.code, name: cp.name, type: cp.type, address: cp.address, defaultStayMin: cp.defaultStayMin, status: cp.status };
+  return {
+    id: cp.id,
+    code: cp.code,
+    name: cp.name,
+    type: cp.type,
+    address: cp.address,
+    defaultStayMin: cp.defaultStayMin,
+    status: cp.status,
+  };
 }

@@ -54,7 +54,12 @@ function postCatalog(config: ForwardConfig, body: UpstreamCatalog): Promise<Post
 }
 
 /** Starts the forwarding loop on a district database; `log` gets counts only, never personal data. */
-export function startForwarder(db: Db, config: ForwardConfig, now: () => number, log: (message: string, level?: 'info' | 'warn' | 'error') => void): Forwarder {
+export function startForwarder(
+  db: Db,
+  config: ForwardConfig,
+  now: () => number,
+  log: (message: string, level?: 'info' | 'warn' | 'error') => void,
+): Forwarder {
   const batchSize = Math.min(config.batchSize ?? MAX_BATCH, MAX_BATCH);
   const idleMs = config.idleMs ?? 2_000;
   const backoff = config.backoff ?? FORWARD_BACKOFF;
@@ -89,7 +94,9 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
     const newCheckpoints = [...new Set(checkins.map((c) => c.checkpointId))].filter((id) => !knownCheckpoints.has(id));
     const newDevices = [...new Set(checkins.map((c) => c.deviceId))].filter((id) => !knownDevices.has(id));
     if (newCheckpoints.length > 0 || newDevices.length > 0) {
-      const checkpoints = (await Promise.all(newCheckpoints.map((id) => findCheckpointById(db, id)))).flatMap((cp) => (cp ? [toCatalogCheckpoint(cp)] : []));
+      const checkpoints = (await Promise.all(newCheckpoints.map((id) => findCheckpointById(db, id)))).flatMap((cp) =>
+        cp ? [toCatalogCheckpoint(cp)] : [],
+      );
       const devices = await findDeviceCheckpoints(db, newDevices);
       const outcome = await postCatalog(config, { checkpoints, devices });
       if (outcome.type !== 'ok') return fail(outcome, 'catalog');
@@ -98,13 +105,27 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
     }
 
     const { pending } = await outboxCounts(db);
-    const body: PushRequest = { protocol: PROTOCOL_VERSION, sentAt: now(), appVersion: APP_VERSION, pending, items: checkins.map(toForwardedItem) };
-    const outcome = await pushBatch({ baseUrl: config.url, token: config.token, body, timeoutMs: config.timeoutMs ?? 30_000, ...(config.fetchImpl ? { fetchImpl: config.fetchImpl } : {}) });
+    const body: PushRequest = {
+      protocol: PROTOCOL_VERSION,
+      sentAt: now(),
+      appVersion: APP_VERSION,
+      pending,
+      items: checkins.map(toForwardedItem),
+    };
+    const outcome = await pushBatch({
+      baseUrl: config.url,
+      token: config.token,
+      body,
+      timeoutMs: config.timeoutMs ?? 30_000,
+      ...(config.fetchImpl ? { fetchImpl: config.fetchImpl } : {}),
+    });
     if (outcome.type !== 'ok') return fail(outcome, 'push');
     const verdict = sortResults([...present], outcome.response);
     await removeForwarded(db, verdict.done);
     // The province lost a checkpoint or device we thought it had (e.g. restored from an old backup): send the catalog again.
-    const stale = verdict.rejected.filter((r) => r.reason.startsWith('unknown_checkpoint') || r.reason.startsWith('unknown_device'));
+    const stale = verdict.rejected.filter(
+      (r) => r.reason.startsWith('unknown_checkpoint') || r.reason.startsWith('unknown_device'),
+    );
     if (stale.length > 0) {
       knownCheckpoints.clear();
       knownDevices.clear();
@@ -115,14 +136,24 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
       log(`forwarding: province rejected ${rejected.length} check-in(s); kept and flagged in forward_outbox`, 'warn');
     }
     failures = nextStep(outcome, failures, backoff).failures;
-    return verdict.unanswered.length + stale.length === checkins.length ? Math.max(idleMs, nextStep({ type: 'retry', error: 'server_error', retryAfterMs: null }, 0, backoff).delayMs) : 0;
+    return verdict.unanswered.length + stale.length === checkins.length
+      ? Math.max(idleMs, nextStep({ type: 'retry', error: 'server_error', retryAfterMs: null }, 0, backoff).delayMs)
+      : 0;
   }
 
   function fail(outcome: Exclude<PushOutcome, { type: 'ok' }>, what: string): number {
     const next = nextStep(outcome, failures, backoff);
     if (failures === 0 || next.needsOperator) {
-      const detail = outcome.type === 'stop' ? `${outcome.error} (${outcome.message})` : outcome.type === 'retry' ? outcome.error : '';
-      log(`forwarding: ${what} failed: ${detail}; retrying in ${next.delayMs} ms (failure ${next.failures})`, next.needsOperator ? 'error' : 'warn');
+      const detail =
+        outcome.type === 'stop'
+          ? `${outcome.error} (${outcome.message})`
+          : outcome.type === 'retry'
+            ? outcome.error
+            : '';
+      log(
+        `forwarding: ${what} failed: ${detail}; retrying in ${next.delayMs} ms (failure ${next.failures})`,
+        next.needsOperator ? 'error' : 'warn',
+      );
     }
     failures = next.failures;
     return next.delayMs;
@@ -135,7 +166,10 @@ export function startForwarder(db: Db, config: ForwardConfig, now: () => number,
         delay = await step();
       } catch (error) {
         // A database error (e.g. during shutdown): keep the outbox, back off.
-        delay = fail({ type: 'retry', error: 'server_error', retryAfterMs: null }, `step (${error instanceof Error ? error.name : 'error'})`);
+        delay = fail(
+          { type: 'retry', error: 'server_error', retryAfterMs: null },
+          `step (${error instanceof Error ? error.name : 'error'})`,
+        );
       }
       if (!stopped && delay > 0) await sleep(delay);
     }

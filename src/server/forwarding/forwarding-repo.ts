@@ -10,14 +10,26 @@ const ROWS_PER_STATEMENT = 500;
 export async function enqueueForward(trx: Db, checkinIds: Iterable<string>, at: number): Promise<void> {
   const ids = [...checkinIds];
   for (let start = 0; start < ids.length; start += ROWS_PER_STATEMENT) {
-    const rows = ids.slice(start, start + ROWS_PER_STATEMENT).map((id) => ({ checkin_id: id, queued_at: at, rejected_at: null, reject_reason: null }));
-    await trx.insertInto('forward_outbox').values(rows).onConflict((oc) => oc.column('checkin_id').doNothing()).execute();
+    const rows = ids
+      .slice(start, start + ROWS_PER_STATEMENT)
+      .map((id) => ({ checkin_id: id, queued_at: at, rejected_at: null, reject_reason: null }));
+    await trx
+      .insertInto('forward_outbox')
+      .values(rows)
+      .onConflict((oc) => oc.column('checkin_id').doNothing())
+      .execute();
   }
 }
 
 /** The oldest (by id, i.e. UUIDv7 time) ids still to send, skipping those the province rejected. */
 export async function nextForwardBatch(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('forward_outbox').select('checkin_id').where('rejected_at', 'is', null).orderBy('checkin_id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('forward_outbox')
+    .select('checkin_id')
+    .where('rejected_at', 'is', null)
+    .orderBy('checkin_id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.checkin_id);
 }
 
@@ -28,15 +40,27 @@ export async function removeForwarded(db: Db, checkinIds: readonly string[]): Pr
 }
 
 /** Flags ids the province rejected: they stay in the outbox, skipped, until an operator re-queues them. */
-export async function flagRejected(db: Db, rejected: readonly { id: string; reason: string }[], at: number): Promise<void> {
+export async function flagRejected(
+  db: Db,
+  rejected: readonly { id: string; reason: string }[],
+  at: number,
+): Promise<void> {
   for (const r of rejected) {
-    await db.updateTable('forward_outbox').set({ rejected_at: at, reject_reason: r.reason.slice(0, 300) }).where('checkin_id', '=', r.id).execute();
+    await db
+      .updateTable('forward_outbox')
+      .set({ rejected_at: at, reject_reason: r.reason.slice(0, 300) })
+      .where('checkin_id', '=', r.id)
+      .execute();
   }
 }
 
 /** Clears the rejected flag of every outbox row so the forwarder tries them again; returns how many. */
 export async function requeueRejected(db: Db): Promise<number> {
-  const result = await db.updateTable('forward_outbox').set({ rejected_at: null, reject_reason: null }).where('rejected_at', 'is not', null).executeTakeFirst();
+  const result = await db
+    .updateTable('forward_outbox')
+    .set({ rejected_at: null, reject_reason: null })
+    .where('rejected_at', 'is not', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -15,7 +15,13 @@ export function registerUpstreamRoute(app: FastifyInstance, deps: RouteDeps): vo
   app.post(API.upstreamCheckpoints, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
     const device = request.device;
     if (!device) return sendError(reply, 401, 'missing_token', 'This request needs an Authorization: Bearer token.');
-    if (device.kind !== 'upstream') return sendError(reply, 403, 'not_an_upstream', 'Only a district server enrolled as upstream may send checkpoints.');
+    if (device.kind !== 'upstream')
+      return sendError(
+        reply,
+        403,
+        'not_an_upstream',
+        'Only a district server enrolled as upstream may send checkpoints.',
+      );
     const parsed = v.safeParse(UpstreamCatalogSchema, request.body);
     if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
     try {

@@ -34,10 +34,16 @@ export function judgeUpstream(scope: UpstreamScope, item: CheckIn, upstream: Dev
   const f = item.forwarded;
   if (item.kind === 'fix') return 'fix_not_forwarded: corrections stay on the district server';
   if (!f) return 'missing_forwarded: an upstream server must send the receipt facts of every item';
-  if (!scope.checkpoints.has(item.checkpointId)) return 'unknown_checkpoint: send it to /api/upstream/checkpoints first';
+  if (!scope.checkpoints.has(item.checkpointId))
+    return 'unknown_checkpoint: send it to /api/upstream/checkpoints first';
   if (!scope.devices.has(f.deviceId)) return 'unknown_device: send it to /api/upstream/checkpoints first';
-  if (upstream.revokedAt !== null && f.receivedAt > upstream.revokedAt) return 'device_revoked: received by the district after this upstream was revoked';
-  const stored = toStoredCheckIn(item, { deviceId: f.deviceId, receivedAt: f.receivedAt, clockOffsetMs: f.clockOffsetMs });
+  if (upstream.revokedAt !== null && f.receivedAt > upstream.revokedAt)
+    return 'device_revoked: received by the district after this upstream was revoked';
+  const stored = toStoredCheckIn(item, {
+    deviceId: f.deviceId,
+    receivedAt: f.receivedAt,
+    clockOffsetMs: f.clockOffsetMs,
+  });
   stored.correctedTime = f.correctedTime;
   stored.skewed = f.skewed;
   if (f.fromRevokedDevice) stored.fromRevokedDevice = true;

@@ -31,23 +31,47 @@ export async function enrolUpstream(
   const token = newDeviceToken();
   const deviceId = uuidv7();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('units').select(['id', 'level']).where('code', '=', input.code).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('units')
+      .select(['id', 'level'])
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     let unitId = existing?.id;
     if (existing && existing.level !== level) throw new Error(`unit ${input.code} exists and is not a ${level}`);
     if (!unitId) {
       const higher = LEVELS.slice(0, LEVELS.indexOf(level)).reverse();
       let parentId: string | null = null;
       for (const above of higher) {
-        const parent = await trx.selectFrom('units').select('id').where('level', '=', above).orderBy('code').executeTakeFirst();
+        const parent = await trx
+          .selectFrom('units')
+          .select('id')
+          .where('level', '=', above)
+          .orderBy('code')
+          .executeTakeFirst();
         if (parent) {
           parentId = parent.id;
           break;
         }
       }
       unitId = uuidv7();
-      await trx.insertInto('units').values({ id: unitId, parent_id: parentId, level, name: input.name, code: input.code }).execute();
+      await trx
+        .insertInto('units')
+        .values({ id: unitId, parent_id: parentId, level, name: input.name, code: input.code })
+        .execute();
     }
-    await insertDevice(trx, { id: deviceId, kind: 'upstream', checkpointId: null, unitId, label: input.name, appVersion: 'upstream', enrolledAt: input.now }, sha256Hex(token));
+    await insertDevice(
+      trx,
+      {
+        id: deviceId,
+        kind: 'upstream',
+        checkpointId: null,
+        unitId,
+        label: input.name,
+        appVersion: 'upstream',
+        enrolledAt: input.now,
+      },
+      sha256Hex(token),
+    );
     return { deviceId, unitId, token };
   });
 }
@@ -74,26 +98,44 @@ export async function upsertCatalog(db: Db, upstream: Device, catalog: UpstreamC
         status: cp.status,
       };
       const existing = await trx.selectFrom('checkpoints').select('unit_id').where('id', '=', cp.id).executeTakeFirst();
-      if (existing && existing.unit_id !== unitId) throw new CatalogConflict(`checkpoint ${cp.id} belongs to another district`);
+      if (existing && existing.unit_id !== unitId)
+        throw new CatalogConflict(`checkpoint ${cp.id} belongs to another district`);
       if (existing) {
         await trx.updateTable('checkpoints').set(row).where('id', '=', cp.id).execute();
       } else {
         const taken = await trx.selectFrom('checkpoints').select('id').where('code', '=', row.code).executeTakeFirst();
         if (taken) throw new CatalogConflict(`checkpoint code ${row.code} is taken by another checkpoint`);
-        await trx.insertInto('checkpoints').values({ id: cp.id, unit_id: unitId, contact_name: null, contact_phone: null, created_at: now, ...row }).execute();
+        await trx
+          .insertInto('checkpoints')
+          .values({ id: cp.id, unit_id: unitId, contact_name: null, contact_phone: null, created_at: now, ...row })
+          .execute();
       }
     }
     const checkpointIds = new Set(catalog.checkpoints.map((cp) => cp.id));
     for (const device of catalog.devices) {
-      const existing = await trx.selectFrom('devices').select(['kind', 'unit_id']).where('id', '=', device.id).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('devices')
+        .select(['kind', 'unit_id'])
+        .where('id', '=', device.id)
+        .executeTakeFirst();
       if (existing) {
-        if (existing.kind !== 'forwarded' || existing.unit_id !== unitId) throw new CatalogConflict(`device ${device.id} belongs to another district`);
+        if (existing.kind !== 'forwarded' || existing.unit_id !== unitId)
+          throw new CatalogConflict(`device ${device.id} belongs to another district`);
         continue;
       }
-      const checkpointId = device.checkpointId !== null && checkpointIds.has(device.checkpointId) ? device.checkpointId : null;
+      const checkpointId =
+        device.checkpointId !== null && checkpointIds.has(device.checkpointId) ? device.checkpointId : null;
       await insertDevice(
         trx,
-        { id: device.id, kind: 'forwarded', checkpointId, unitId, label: null, appVersion: 'forwarded', enrolledAt: now },
+        {
+          id: device.id,
+          kind: 'forwarded',
+          checkpointId,
+          unitId,
+          label: null,
+          appVersion: 'forwarded',
+          enrolledAt: now,
+        },
         forwardedTokenHash(device.id),
       );
     }
@@ -109,10 +151,24 @@ export async function upstreamScope(
 ): Promise<{ checkpoints: Set<string>; devices: Set<string> }> {
   const unitId = upstream.unitId;
   if (!unitId) return { checkpoints: new Set(), devices: new Set() };
-  const cps = checkpointIds.length === 0 ? [] : await db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId).where('id', 'in', [...new Set(checkpointIds)]).execute();
+  const cps =
+    checkpointIds.length === 0
+      ? []
+      : await db
+          .selectFrom('checkpoints')
+          .select('id')
+          .where('unit_id', '=', unitId)
+          .where('id', 'in', [...new Set(checkpointIds)])
+          .execute();
   const devs =
     deviceIds.length === 0
       ? []
-      : await db.selectFrom('devices').select('id').where('unit_id', '=', unitId).where('kind', '=', 'forwarded').where('id', 'in', [...new Set(deviceIds)]).execute();
+      : await db
+          .selectFrom('devices')
+          .select('id')
+          .where('unit_id', '=', unitId)
+          .where('kind', '=', 'forwarded')
+          .where('id', 'in', [...new Set(deviceIds)])
+          .execute();
   return { checkpoints: new Set(cps.map((r) => r.id)), devices: new Set(devs.map((r) => r.id)) };
 }

@@ -28,7 +28,12 @@ export function requireDevice(db: Db, options: { allowRevoked?: boolean } = {}) 
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers.authorization;
     if (!header) {
-      await sendError(reply, 401, 'missing_token', 'This request needs an Authorization: Bearer token; enrol the device first.');
+      await sendError(
+        reply,
+        401,
+        'missing_token',
+        'This request needs an Authorization: Bearer token; enrol the device first.',
+      );
       return;
     }
     const token = bearerToken(header);
@@ -38,7 +43,12 @@ export function requireDevice(db: Db, options: { allowRevoked?: boolean } = {}) 
       return;
     }
     if (device.revokedAt !== null && !options.allowRevoked) {
-      await sendError(reply, 403, 'device_revoked', 'This device has been revoked by the district; enrol it again with a new code.');
+      await sendError(
+        reply,
+        403,
+        'device_revoked',
+        'This device has been revoked by the district; enrol it again with a new code.',
+      );
       return;
     }
     request.device = device;

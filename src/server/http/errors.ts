@@ -45,7 +45,10 @@ export function describeError(err: FastifyError): { status: number; body: ErrorB
   if (status >= 400 && status < 500) {
     return { status, body: errorBody('bad_request', `The request was not understood (HTTP ${status}).`) };
   }
-  return { status: 500, body: errorBody('internal_error', 'The server failed to handle this request; try again later.') };
+  return {
+    status: 500,
+    body: errorBody('internal_error', 'The server failed to handle this request; try again later.'),
+  };
 }
 
 /** Installs the error handler that turns every failure into an ErrorBody. */

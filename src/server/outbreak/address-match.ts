@@ -13,7 +13,9 @@ export interface NamedUnit {
 const PREFIX = /^(xa|thi tran|phuong) /;
 
 function words(s: string): string {
-  return ` ${foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${foldVietnamese(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 
 /** The commune named in an address, or null; the longest matching name wins (so "Dân Lý" never takes "Dân Lực"). */

@@ -47,11 +47,17 @@ function components(nodes: readonly string[], edges: readonly ChainEdge[]): Map<
 }
 
 /** Builds the graph; the filter keeps edges dated in range that touch the commune, and their ends. */
-export function buildChain(cases: readonly ChainCase[], contacts: readonly ChainContact[], filter: ChainFilter = {}): Chain {
+export function buildChain(
+  cases: readonly ChainCase[],
+  contacts: readonly ChainContact[],
+  filter: ChainFilter = {},
+): Chain {
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const people = new Map<string, Omit<ChainNode, 'cluster'> & { unitId: string | null }>();
-  for (const c of contacts) people.set(c.personId, { id: c.personId, name: c.name, kind: 'contact', unitName: c.unitName, unitId: c.unitId });
-  for (const c of cases) people.set(c.personId, { id: c.personId, name: c.name, kind: 'case', unitName: c.unitName, unitId: c.unitId });
+  for (const c of contacts)
+    people.set(c.personId, { id: c.personId, name: c.name, kind: 'contact', unitName: c.unitName, unitId: c.unitId });
+  for (const c of cases)
+    people.set(c.personId, { id: c.personId, name: c.name, kind: 'case', unitName: c.unitName, unitId: c.unitId });
   const edges: ChainEdge[] = [];
   for (const c of contacts) {
     const from = caseById.get(c.caseId);
@@ -59,13 +65,32 @@ export function buildChain(cases: readonly ChainCase[], contacts: readonly Chain
     const date = dayKey(c.exposedAt);
     if (filter.from && date < filter.from) continue;
     if (filter.to && date > filter.to) continue;
-    if (filter.unitId && people.get(from.personId)?.unitId !== filter.unitId && people.get(c.personId)?.unitId !== filter.unitId) continue;
-    edges.push({ id: c.id, source: from.personId, target: c.personId, checkpointName: c.checkpointName, date, relationship: c.relationship });
+    if (
+      filter.unitId &&
+      people.get(from.personId)?.unitId !== filter.unitId &&
+      people.get(c.personId)?.unitId !== filter.unitId
+    )
+      continue;
+    edges.push({
+      id: c.id,
+      source: from.personId,
+      target: c.personId,
+      checkpointName: c.checkpointName,
+      date,
+      relationship: c.relationship,
+    });
   }
   const filtered = filter.unitId !== undefined || filter.from !== undefined || filter.to !== undefined;
   const keep = new Set(edges.flatMap((e) => [e.source, e.target]));
   if (!filtered) for (const c of cases) keep.add(c.personId);
-  else for (const c of cases) if (c.unitId === filter.unitId && (!filter.from || dayKey(c.confirmedAt) >= filter.from) && (!filter.to || dayKey(c.confirmedAt) <= filter.to)) keep.add(c.personId);
+  else
+    for (const c of cases)
+      if (
+        c.unitId === filter.unitId &&
+        (!filter.from || dayKey(c.confirmedAt) >= filter.from) &&
+        (!filter.to || dayKey(c.confirmedAt) <= filter.to)
+      )
+        keep.add(c.personId);
   const ids = [...keep].sort();
   const roots = components(ids, edges);
   // Clusters are numbered by their earliest case.

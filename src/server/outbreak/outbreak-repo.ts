@@ -25,12 +25,17 @@ const PREFIX = 'outbreak.';
 
 /** The outbreak rules in force: stored values over the defaults. */
 export async function getOutbreakSettings(db: Db): Promise<OutbreakSettings> {
-  const rows = await db.selectFrom('district_settings').select(['key', 'value']).where('key', 'like', `${PREFIX}%`).execute();
+  const rows = await db
+    .selectFrom('district_settings')
+    .select(['key', 'value'])
+    .where('key', 'like', `${PREFIX}%`)
+    .execute();
   const s: OutbreakSettings = { ...DEFAULT_OUTBREAK_SETTINGS, testDays: [...DEFAULT_OUTBREAK_SETTINGS.testDays] };
   for (const row of rows) {
     const key = row.key.slice(PREFIX.length) as keyof OutbreakSettings;
     const value: unknown = JSON.parse(row.value);
-    if (key === 'testDays' && Array.isArray(value) && value.every((d) => typeof d === 'number')) s.testDays = value as number[];
+    if (key === 'testDays' && Array.isArray(value) && value.every((d) => typeof d === 'number'))
+      s.testDays = value as number[];
     else if (key in s && key !== 'testDays' && typeof value === 'number') s[key] = value;
   }
   return s;
@@ -42,7 +47,11 @@ export async function updateOutbreakSettings(db: Db, change: Partial<OutbreakSet
     for (const [key, value] of Object.entries(change)) {
       if (!(key in DEFAULT_OUTBREAK_SETTINGS) || value === undefined) continue;
       const row = { key: `${PREFIX}${key}`, value: JSON.stringify(value) };
-      await trx.insertInto('district_settings').values(row).onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value })).execute();
+      await trx
+        .insertInto('district_settings')
+        .values(row)
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value }))
+        .execute();
     }
   });
   return getOutbreakSettings(db);
@@ -54,7 +63,13 @@ export interface StoredCase extends OutbreakCase {
 }
 
 /** Stores a new case and its snapshot. */
-export async function insertCase(db: Db, c: StoredCase, snapshot: readonly ContactEntry[], by: string | null, at: number): Promise<void> {
+export async function insertCase(
+  db: Db,
+  c: StoredCase,
+  snapshot: readonly ContactEntry[],
+  by: string | null,
+  at: number,
+): Promise<void> {
   await db
     .insertInto('outbreak_cases')
     .values({
@@ -100,7 +115,13 @@ const CASE_COLUMNS = [
   'parent_case_id',
 ] as const;
 
-type CaseRow = { [K in (typeof CASE_COLUMNS)[number]]: K extends 'confirmed_at' | 'window_start' | 'window_end' | 'snapshot_at' ? number : K extends 'onset_at' ? number | null : string | null };
+type CaseRow = {
+  [K in (typeof CASE_COLUMNS)[number]]: K extends 'confirmed_at' | 'window_start' | 'window_end' | 'snapshot_at'
+    ? number
+    : K extends 'onset_at'
+      ? number | null
+      : string | null;
+};
 
 function toCase(r: CaseRow): StoredCase {
   return {
@@ -130,7 +151,12 @@ export async function getCase(db: Db, id: string): Promise<StoredCase | undefine
 
 /** Every case, newest confirmation first. */
 export async function listCases(db: Db): Promise<StoredCase[]> {
-  const rows = await db.selectFrom('outbreak_cases').select(CASE_COLUMNS).orderBy('confirmed_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('outbreak_cases')
+    .select(CASE_COLUMNS)
+    .orderBy('confirmed_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(toCase);
 }
 
@@ -142,12 +168,20 @@ export async function caseSnapshot(db: Db, id: string): Promise<ContactEntry[]> 
 
 /** Replaces the kept snapshot (the tracer took in a new trace). */
 export async function saveSnapshot(db: Db, id: string, snapshot: readonly ContactEntry[], at: number): Promise<void> {
-  await db.updateTable('outbreak_cases').set({ snapshot: JSON.stringify(snapshot), snapshot_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbreak_cases')
+    .set({ snapshot: JSON.stringify(snapshot), snapshot_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Sets a case's infectious window. */
 export async function setCaseWindow(db: Db, id: string, window: { start: number; end: number }): Promise<void> {
-  await db.updateTable('outbreak_cases').set({ window_start: window.start, window_end: window.end }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbreak_cases')
+    .set({ window_start: window.start, window_end: window.end })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Person ids that are cases already. */
@@ -209,7 +243,10 @@ const CONTACT_COLUMNS = [
 ] as const;
 
 function contactsQuery(db: Db) {
-  return db.selectFrom('outbreak_contacts as c').leftJoin('outbreak_followups as f', 'f.contact_id', 'c.id').select(CONTACT_COLUMNS);
+  return db
+    .selectFrom('outbreak_contacts as c')
+    .leftJoin('outbreak_followups as f', 'f.contact_id', 'c.id')
+    .select(CONTACT_COLUMNS);
 }
 
 type ContactRow = Awaited<ReturnType<ReturnType<typeof contactsQuery>['executeTakeFirstOrThrow']>>;
@@ -236,7 +273,11 @@ function toContact(r: ContactRow): CaseContact {
 
 /** A case's contacts, longest exposure first. */
 export async function listContacts(db: Db, caseId: string): Promise<CaseContact[]> {
-  const rows = await contactsQuery(db).where('c.case_id', '=', caseId).orderBy('c.overlap_min', 'desc').orderBy('c.name').execute();
+  const rows = await contactsQuery(db)
+    .where('c.case_id', '=', caseId)
+    .orderBy('c.overlap_min', 'desc')
+    .orderBy('c.name')
+    .execute();
   return rows.map(toContact);
 }
 
@@ -253,12 +294,25 @@ export async function getContact(db: Db, id: string): Promise<CaseContact | unde
 }
 
 /** Records the tracer's decision on a proposed contact. */
-export async function decideContact(db: Db, id: string, status: ContactStatus, reason: string, by: string, at: number): Promise<void> {
-  await db.updateTable('outbreak_contacts').set({ status, reason, decided_by: by, decided_at: at }).where('id', '=', id).execute();
+export async function decideContact(
+  db: Db,
+  id: string,
+  status: ContactStatus,
+  reason: string,
+  by: string,
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('outbreak_contacts')
+    .set({ status, reason, decided_by: by, decided_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A follow-up to store. */
-export type NewFollowup = Omit<Followup, 'unitName' | 'endedAt' | 'lastReachedAt' | 'convertedCaseId' | 'status'> & { startedAt: number };
+export type NewFollowup = Omit<Followup, 'unitName' | 'endedAt' | 'lastReachedAt' | 'convertedCaseId' | 'status'> & {
+  startedAt: number;
+};
 
 /** Starts a follow-up. */
 export async function insertFollowup(db: Db, f: NewFollowup): Promise<void> {
@@ -338,7 +392,10 @@ export async function getFollowup(db: Db, id: string): Promise<(Followup & { sta
 }
 
 /** Follow-ups of a commune (or all), optionally of one status, by name. */
-export async function listFollowups(db: Db, q: { unitId?: string | null; status?: FollowupStatus }): Promise<(Followup & { startedAt: number })[]> {
+export async function listFollowups(
+  db: Db,
+  q: { unitId?: string | null; status?: FollowupStatus },
+): Promise<(Followup & { startedAt: number })[]> {
   let query = followupsQuery(db);
   if (q.unitId) query = query.where('f.unit_id', '=', q.unitId);
   if (q.status) query = query.where('f.status', '=', q.status);
@@ -361,7 +418,11 @@ export async function followupsForReport(db: Db, unitId: string | null) {
 }
 
 /** Tests recorded per day and commune (up to a day). */
-export async function testsByDay(db: Db, unitId: string | null, until: string): Promise<Map<string, Map<string, number>>> {
+export async function testsByDay(
+  db: Db,
+  unitId: string | null,
+  until: string,
+): Promise<Map<string, Map<string, number>>> {
   let q = db
     .selectFrom('outbreak_entries')
     .select(['day', 'unit_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -384,7 +445,12 @@ export async function activeFollowupsOf(db: Db, personIds: readonly string[]): P
   for (let i = 0; i < personIds.length; i += 500) {
     const chunk = personIds.slice(i, i + 500);
     if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('outbreak_followups').select(['person_id', 'name']).where('status', '=', 'active').where('person_id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('outbreak_followups')
+      .select(['person_id', 'name'])
+      .where('status', '=', 'active')
+      .where('person_id', 'in', chunk)
+      .execute();
     for (const r of rows) out.set(r.person_id, r.name);
   }
   return out;
@@ -419,11 +485,18 @@ export async function setFollowupUnit(db: Db, id: string, unitId: string): Promi
 
 /** Ends a follow-up because the contact became a case. */
 export async function markConverted(db: Db, id: string, caseId: string, at: number): Promise<void> {
-  await db.updateTable('outbreak_followups').set({ status: 'converted', ended_at: at, converted_case_id: caseId }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbreak_followups')
+    .set({ status: 'converted', ended_at: at, converted_case_id: caseId })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Stores one day's call and, when reached, the last-reached time. */
-export async function insertEntry(db: Db, e: { id: string; followupId: string; unitId: string; day: string; at: number; by: string } & FollowupEntryInput): Promise<void> {
+export async function insertEntry(
+  db: Db,
+  e: { id: string; followupId: string; unitId: string; day: string; at: number; by: string } & FollowupEntryInput,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('outbreak_entries')
@@ -442,11 +515,27 @@ export async function insertEntry(db: Db, e: { id: string; followupId: string; u
         by_user: e.by,
       })
       .execute();
-    if (e.reached) await trx.updateTable('outbreak_followups').set({ last_reached_at: e.at }).where('id', '=', e.followupId).execute();
+    if (e.reached)
+      await trx
+        .updateTable('outbreak_followups')
+        .set({ last_reached_at: e.at })
+        .where('id', '=', e.followupId)
+        .execute();
   });
 }
 
-function toEntry(r: { id: string; day: string; at: number; reached: number; symptoms: string | null; test_type: string | null; test_result: string | null; location: string | null; note: string | null; by_user: string | null }): FollowupEntry {
+function toEntry(r: {
+  id: string;
+  day: string;
+  at: number;
+  reached: number;
+  symptoms: string | null;
+  test_type: string | null;
+  test_result: string | null;
+  location: string | null;
+  note: string | null;
+  by_user: string | null;
+}): FollowupEntry {
   return {
     id: r.id,
     day: r.day,
@@ -461,11 +550,28 @@ function toEntry(r: { id: string; day: string; at: number; reached: number; symp
   };
 }
 
-const ENTRY_COLUMNS = ['id', 'followup_id', 'day', 'at', 'reached', 'symptoms', 'test_type', 'test_result', 'location', 'note', 'by_user'] as const;
+const ENTRY_COLUMNS = [
+  'id',
+  'followup_id',
+  'day',
+  'at',
+  'reached',
+  'symptoms',
+  'test_type',
+  'test_result',
+  'location',
+  'note',
+  'by_user',
+] as const;
 
 /** A follow-up's entries, oldest first. */
 export async function entriesOf(db: Db, followupId: string): Promise<FollowupEntry[]> {
-  const rows = await db.selectFrom('outbreak_entries').select(ENTRY_COLUMNS).where('followup_id', '=', followupId).orderBy('at').execute();
+  const rows = await db
+    .selectFrom('outbreak_entries')
+    .select(ENTRY_COLUMNS)
+    .where('followup_id', '=', followupId)
+    .orderBy('at')
+    .execute();
   return rows.map(toEntry);
 }
 
@@ -484,14 +590,24 @@ export async function entriesOnDay(db: Db, day: string, unitId: string | null): 
  */
 export async function purgeOutbreak(db: Db, cutoff: number): Promise<{ followups: number; cases: number }> {
   return db.transaction().execute(async (trx) => {
-    const old = trx.selectFrom('outbreak_followups').select('id').where('status', '!=', 'active').where('ended_at', '<', cutoff);
+    const old = trx
+      .selectFrom('outbreak_followups')
+      .select('id')
+      .where('status', '!=', 'active')
+      .where('ended_at', '<', cutoff);
     await trx.deleteFrom('outbreak_entries').where('followup_id', 'in', old).execute();
-    const f = await trx.deleteFrom('outbreak_followups').where('status', '!=', 'active').where('ended_at', '<', cutoff).executeTakeFirst();
+    const f = await trx
+      .deleteFrom('outbreak_followups')
+      .where('status', '!=', 'active')
+      .where('ended_at', '<', cutoff)
+      .executeTakeFirst();
     const gone = trx
       .selectFrom('outbreak_cases as c')
       .select('c.id')
       .where('c.window_end', '<', cutoff)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('outbreak_followups as f').select('f.id').whereRef('f.case_id', '=', 'c.id'))));
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('outbreak_followups as f').select('f.id').whereRef('f.case_id', '=', 'c.id'))),
+      );
     const ids = (await gone.execute()).map((r) => r.id);
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);

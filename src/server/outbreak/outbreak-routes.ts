@@ -115,21 +115,39 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   app.get<WithId>(`${API.cases}/:id`, { config: staff }, async (request, reply) =>
     run(reply, async () => {
       const inv = await svc.investigation(db, request.params.id);
-      await audit(deps, request, 'outbreak.investigation_view', { type: 'case', id: request.params.id }, { count: inv.contacts.length });
+      await audit(
+        deps,
+        request,
+        'outbreak.investigation_view',
+        { type: 'case', id: request.params.id },
+        { count: inv.contacts.length },
+      );
       return inv;
     }),
   );
   app.get<WithId>(`${API.cases}/:id/changes`, { config: staff }, async (request, reply) =>
     run(reply, async () => {
       const { changes } = await svc.traceChanges(db, request.params.id);
-      await audit(deps, request, 'outbreak.changes_view', { type: 'case', id: request.params.id }, { added: changes.added.length, removed: changes.removed.length });
+      await audit(
+        deps,
+        request,
+        'outbreak.changes_view',
+        { type: 'case', id: request.params.id },
+        { added: changes.added.length, removed: changes.removed.length },
+      );
       return changes;
     }),
   );
   app.post<WithId>(`${API.cases}/:id/take-in`, { config: staff }, async (request, reply) =>
     run(reply, async () => {
       const changes = await svc.takeInChanges(db, request.params.id, deps.now());
-      await audit(deps, request, 'outbreak.take_in', { type: 'case', id: request.params.id }, { added: changes.added.length });
+      await audit(
+        deps,
+        request,
+        'outbreak.take_in',
+        { type: 'case', id: request.params.id },
+        { added: changes.added.length },
+      );
       return changes;
     }),
   );
@@ -147,16 +165,40 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     if (!body) return reply;
     return run(reply, async () => {
       const out = await svc.addManualContact(db, request.params.id, body, by(request), deps.now());
-      await audit(deps, request, 'outbreak.contact_manual', { type: 'case', id: request.params.id }, { relationship: body.relationship });
+      await audit(
+        deps,
+        request,
+        'outbreak.contact_manual',
+        { type: 'case', id: request.params.id },
+        { relationship: body.relationship },
+      );
       return reply.code(201).send(out);
     });
   });
   app.post<WithId>(`${API.contacts}/:id/decision`, { config: staff }, async (request, reply) => {
-    const body = parseBody(v.object({ ...ContactDecisionSchema.entries, unitId: v.optional(v.pipe(v.string(), v.maxLength(64))) }), request.body, reply);
+    const body = parseBody(
+      v.object({ ...ContactDecisionSchema.entries, unitId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+      request.body,
+      reply,
+    );
     if (!body) return reply;
     return run(reply, async () => {
-      const out = await svc.decide(db, request.params.id, body.decision, body.reason, by(request), deps.now(), body.unitId);
-      await audit(deps, request, `outbreak.contact_${body.decision}`, { type: 'contact', id: request.params.id }, { reason: body.reason });
+      const out = await svc.decide(
+        db,
+        request.params.id,
+        body.decision,
+        body.reason,
+        by(request),
+        deps.now(),
+        body.unitId,
+      );
+      await audit(
+        deps,
+        request,
+        `outbreak.contact_${body.decision}`,
+        { type: 'contact', id: request.params.id },
+        { reason: body.reason },
+      );
       return out;
     });
   });
@@ -167,7 +209,9 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     const unit = scopeOf(userOf(request), q.unit, reply);
     if (unit === undefined) return reply;
     const list = await svc.callList(db, unit, deps.now());
-    await audit(deps, request, 'outbreak.call_list_view', unit ? { type: 'unit', id: unit } : null, { count: list.rows.length });
+    await audit(deps, request, 'outbreak.call_list_view', unit ? { type: 'unit', id: unit } : null, {
+      count: list.rows.length,
+    });
     return list;
   });
   app.get<WithId>(`${API.followups}/:id`, { config: station }, async (request, reply) => {
@@ -186,7 +230,13 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     if (!f) return reply;
     return run(reply, async () => {
       const id = await svc.addEntry(db, f.id, body, by(request), deps.now());
-      await audit(deps, request, 'outbreak.entry', { type: 'followup', id: f.id }, { reached: body.reached, test: body.testType !== null });
+      await audit(
+        deps,
+        request,
+        'outbreak.entry',
+        { type: 'followup', id: f.id },
+        { reached: body.reached, test: body.testType !== null },
+      );
       return reply.code(201).send({ id, positive: body.testResult === 'positive' });
     });
   });
@@ -195,9 +245,16 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     if (!body) return reply;
     const f = await followupFor(deps, request, reply);
     if (!f) return reply;
-    if (!(await listUnits(db)).some((u) => u.id === body.unitId && u.level === 'commune')) return sendError(reply, 400, 'unknown_unit', 'There is no such commune.');
+    if (!(await listUnits(db)).some((u) => u.id === body.unitId && u.level === 'commune'))
+      return sendError(reply, 400, 'unknown_unit', 'There is no such commune.');
     await repo.setFollowupUnit(db, f.id, body.unitId);
-    await audit(deps, request, 'outbreak.reassign', { type: 'followup', id: f.id }, { from: f.unitId, to: body.unitId });
+    await audit(
+      deps,
+      request,
+      'outbreak.reassign',
+      { type: 'followup', id: f.id },
+      { from: f.unitId, to: body.unitId },
+    );
     return { ok: true };
   });
   app.post<WithId>(`${API.followups}/:id/convert`, { config: station }, async (request, reply) => {
@@ -215,7 +272,11 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   app.get(API.chain, { config: staff }, async (request, reply) => {
     const q = parseQuery(request.query, reply);
     if (!q) return reply;
-    const chain = await transmissionChain(db, { ...(q.unit ? { unitId: q.unit } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+    const chain = await transmissionChain(db, {
+      ...(q.unit ? { unitId: q.unit } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+    });
     await audit(deps, request, 'outbreak.chain_view', null, { nodes: chain.nodes.length, edges: chain.edges.length });
     return chain;
   });

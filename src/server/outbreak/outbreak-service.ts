@@ -70,7 +70,10 @@ function toCaseContact(caseId: string, c: ContactEntry): repo.NewContact {
 /** People of a trace who are cases already or followed already: not proposed again. */
 async function knownPeople(db: Db, f1: readonly ContactEntry[]): Promise<Map<string, AlreadyKnown>> {
   const cases = await repo.casePersonIds(db);
-  const followed = await repo.activeFollowupsOf(db, f1.map((c) => c.personId));
+  const followed = await repo.activeFollowupsOf(
+    db,
+    f1.map((c) => c.personId),
+  );
   const out = new Map<string, AlreadyKnown>();
   for (const c of f1) {
     if (cases.has(c.personId)) out.set(c.personId, { personId: c.personId, name: c.name, as: 'case' });
@@ -91,11 +94,15 @@ async function openCase(
   const ids = identitiesFrom(await listMerges(db));
   const keys = [...new Set(personKeys.flatMap((k) => ids.keysOf(k)))].sort();
   const personId = ids.groupOf(keys[0] ?? '');
-  if ((await repo.casePersonIds(db)).has(personId)) throw new OutbreakError(409, 'already_case', 'This person is already a confirmed case.');
+  if ((await repo.casePersonIds(db)).has(personId))
+    throw new OutbreakError(409, 'already_case', 'This person is already a confirmed case.');
   const details = [...(await latestDetails(db, keys)).values()];
   if (details.length === 0) throw new OutbreakError(404, 'unknown_person', 'No check-in carries these person keys.');
   const pick = (k: 'phone' | 'address') => details.map((d) => d[k]).find((x) => x) ?? null;
-  const window = infectiousWindow({ confirmedAt: input.confirmedAt, onsetAt: input.onsetAt, isolatedAt: input.isolatedAt ?? null }, settings);
+  const window = infectiousWindow(
+    { confirmedAt: input.confirmedAt, onsetAt: input.onsetAt, isolatedAt: input.isolatedAt ?? null },
+    settings,
+  );
   const trace = await traceCase(db, { personKeys: keys, from: window.start, to: window.end });
   const units = await listUnits(db);
   const id = uuidv7();
@@ -124,12 +131,21 @@ async function openCase(
     now,
   );
   const known = await knownPeople(db, trace.f1);
-  await repo.insertContacts(db, trace.f1.filter((c) => !known.has(c.personId) && c.personId !== personId).map((c) => toCaseContact(id, c)));
+  await repo.insertContacts(
+    db,
+    trace.f1.filter((c) => !known.has(c.personId) && c.personId !== personId).map((c) => toCaseContact(id, c)),
+  );
   return id;
 }
 
 /** Registers a confirmed case (F0) from person keys found in tracing search; its F1 become proposed contacts. */
-export async function registerCase(db: Db, personKeys: readonly string[], input: CaseInput, by: string, now: number): Promise<string> {
+export async function registerCase(
+  db: Db,
+  personKeys: readonly string[],
+  input: CaseInput,
+  by: string,
+  now: number,
+): Promise<string> {
   return openCase(db, personKeys, input, { fromFollowupId: null, parentCaseId: null, unitId: null }, by, now);
 }
 
@@ -139,9 +155,15 @@ export async function investigation(db: Db, caseId: string): Promise<Investigati
   if (!c) throw new OutbreakError(404, 'not_found', 'There is no such case.');
   const contacts = await repo.listContacts(db, caseId);
   const listed = new Set(contacts.map((x) => x.personId));
-  const snapshot = (await repo.caseSnapshot(db, caseId)).filter((x) => !listed.has(x.personId) && x.personId !== c.personId);
+  const snapshot = (await repo.caseSnapshot(db, caseId)).filter(
+    (x) => !listed.has(x.personId) && x.personId !== c.personId,
+  );
   const cases = await repo.casePersonIds(db);
-  const alreadyKnown = snapshot.map((x): AlreadyKnown => ({ personId: x.personId, name: x.name, as: cases.has(x.personId) ? 'case' : 'followed' }));
+  const alreadyKnown = snapshot.map((x): AlreadyKnown => ({
+    personId: x.personId,
+    name: x.name,
+    as: cases.has(x.personId) ? 'case' : 'followed',
+  }));
   return { case: c, contacts, alreadyKnown };
 }
 
@@ -160,7 +182,14 @@ export async function takeInChanges(db: Db, caseId: string, now: number): Promis
   const listed = new Set((await repo.listContacts(db, caseId)).map((x) => x.personId));
   const known = await knownPeople(db, fresh);
   const added = new Set(changes.added.map((a) => a.personId));
-  await repo.insertContacts(db, fresh.filter((x) => added.has(x.personId) && !listed.has(x.personId) && !known.has(x.personId) && x.personId !== c.personId).map((x) => toCaseContact(caseId, x)));
+  await repo.insertContacts(
+    db,
+    fresh
+      .filter(
+        (x) => added.has(x.personId) && !listed.has(x.personId) && !known.has(x.personId) && x.personId !== c.personId,
+      )
+      .map((x) => toCaseContact(caseId, x)),
+  );
   await repo.saveSnapshot(db, caseId, fresh, now);
   return changes;
 }
@@ -184,7 +213,13 @@ async function communeFor(db: Db, contact: CaseContact, caseUnitId: string | nul
   return caseUnitId;
 }
 
-async function startFollowup(db: Db, contact: CaseContact, settings: OutbreakSettings, now: number, unitId?: string): Promise<string> {
+async function startFollowup(
+  db: Db,
+  contact: CaseContact,
+  settings: OutbreakSettings,
+  now: number,
+  unitId?: string,
+): Promise<string> {
   const c = await repo.getCase(db, contact.caseId);
   const unit = unitId ?? (await communeFor(db, contact, c?.unitId ?? null));
   if (!unit) throw new OutbreakError(409, 'unit_unknown', 'The commune of this contact is not known; choose one.');
@@ -206,16 +241,27 @@ async function startFollowup(db: Db, contact: CaseContact, settings: OutbreakSet
 }
 
 /** Confirms (follow-up starts) or dismisses a proposed contact, with the tracer's reason. */
-export async function decide(db: Db, contactId: string, decision: 'confirm' | 'dismiss', reason: string, by: string, now: number, unitId?: string): Promise<{ followupId: string | null }> {
+export async function decide(
+  db: Db,
+  contactId: string,
+  decision: 'confirm' | 'dismiss',
+  reason: string,
+  by: string,
+  now: number,
+  unitId?: string,
+): Promise<{ followupId: string | null }> {
   const contact = await repo.getContact(db, contactId);
   if (!contact) throw new OutbreakError(404, 'not_found', 'There is no such contact.');
-  if (contact.status !== 'proposed') throw new OutbreakError(409, 'already_decided', 'This contact was decided already.');
-  if (decision === 'dismiss' && reason.length < 3) throw new OutbreakError(400, 'reason_required', 'Say why the contact is dismissed.');
+  if (contact.status !== 'proposed')
+    throw new OutbreakError(409, 'already_decided', 'This contact was decided already.');
+  if (decision === 'dismiss' && reason.length < 3)
+    throw new OutbreakError(400, 'reason_required', 'Say why the contact is dismissed.');
   if (decision === 'dismiss') {
     await repo.decideContact(db, contactId, 'dismissed', reason, by, now);
     return { followupId: null };
   }
-  if (unitId && !(await listUnits(db)).some((u) => u.id === unitId && u.level === 'commune')) throw new OutbreakError(400, 'unknown_unit', 'There is no such commune.');
+  if (unitId && !(await listUnits(db)).some((u) => u.id === unitId && u.level === 'commune'))
+    throw new OutbreakError(400, 'unknown_unit', 'There is no such commune.');
   const followupId = await startFollowup(db, contact, await repo.getOutbreakSettings(db), now, unitId);
   await repo.decideContact(db, contactId, 'confirmed', reason, by, now);
   return { followupId };
@@ -225,7 +271,13 @@ export async function decide(db: Db, contactId: string, decision: 'confirm' | 'd
 export async function addManualContact(
   db: Db,
   caseId: string,
-  input: { name: string; phone: string | null; address: string | null; relationship: CaseContact['relationship'] & string; lastExposure: number },
+  input: {
+    name: string;
+    phone: string | null;
+    address: string | null;
+    relationship: CaseContact['relationship'] & string;
+    lastExposure: number;
+  },
   by: string,
   now: number,
 ): Promise<{ contactId: string; followupId: string }> {
@@ -277,7 +329,13 @@ export async function callList(db: Db, unitId: string | null, now: number): Prom
 }
 
 /** Records one day's call on an active follow-up. */
-export async function addEntry(db: Db, followupId: string, input: FollowupEntryInput, by: string, now: number): Promise<string> {
+export async function addEntry(
+  db: Db,
+  followupId: string,
+  input: FollowupEntryInput,
+  by: string,
+  now: number,
+): Promise<string> {
   await settle(db, now);
   const f = await repo.getFollowup(db, followupId);
   if (!f) throw new OutbreakError(404, 'not_found', 'There is no such follow-up.');
@@ -288,12 +346,30 @@ export async function addEntry(db: Db, followupId: string, input: FollowupEntryI
 }
 
 /** A positive contact becomes a case in one action: the follow-up ends as converted, the new case's F1 are proposed. */
-export async function convertToCase(db: Db, followupId: string, input: CaseInput, by: string, now: number): Promise<string> {
+export async function convertToCase(
+  db: Db,
+  followupId: string,
+  input: CaseInput,
+  by: string,
+  now: number,
+): Promise<string> {
   const f = await repo.getFollowup(db, followupId);
   if (!f) throw new OutbreakError(404, 'not_found', 'There is no such follow-up.');
   if (f.status === 'converted') throw new OutbreakError(409, 'already_case', 'This contact is a case already.');
-  if (f.personId.startsWith('manual:')) throw new OutbreakError(409, 'no_checkins', 'A contact typed in by hand has no check-ins to trace; register the case from tracing search.');
-  const caseId = await openCase(db, [f.personId], input, { fromFollowupId: f.id, parentCaseId: f.caseId, unitId: f.unitId }, by, now);
+  if (f.personId.startsWith('manual:'))
+    throw new OutbreakError(
+      409,
+      'no_checkins',
+      'A contact typed in by hand has no check-ins to trace; register the case from tracing search.',
+    );
+  const caseId = await openCase(
+    db,
+    [f.personId],
+    input,
+    { fromFollowupId: f.id, parentCaseId: f.caseId, unitId: f.unitId },
+    by,
+    now,
+  );
   await repo.markConverted(db, followupId, caseId, now);
   return caseId;
 }

@@ -32,11 +32,27 @@ export async function dailyReport(db: Db, day: string, unitId: string | null, no
   };
 }
 
-const HEADERS = ['Ca mắc mới (F0)', 'F1 đang theo dõi', 'Hoàn thành theo dõi', 'Mất dấu', 'Chuyển thành ca bệnh', 'Xét nghiệm đến hạn', 'Xét nghiệm đã làm'];
+const HEADERS = [
+  'Ca mắc mới (F0)',
+  'F1 đang theo dõi',
+  'Hoàn thành theo dõi',
+  'Mất dấu',
+  'Chuyển thành ca bệnh',
+  'Xét nghiệm đến hạn',
+  'Xét nghiệm đã làm',
+];
 
 /** The report as export tables: communes of the day (with the district total) and the series. */
 export function reportTables(r: DailyReport): ExportTable[] {
-  const figures = (f: DailyReport['district']) => [f.newCases, f.underFollowup, f.completed, f.lost, f.converted, f.testsDue, f.testsDone];
+  const figures = (f: DailyReport['district']) => [
+    f.newCases,
+    f.underFollowup,
+    f.completed,
+    f.lost,
+    f.converted,
+    f.testsDue,
+    f.testsDone,
+  ];
   return [
     {
       sheet: `Ngày ${r.day}`,
@@ -53,7 +69,14 @@ export async function transmissionChain(db: Db, filter: ChainFilter): Promise<Ch
   const cases = await repo.listCases(db);
   const contacts = await repo.confirmedContacts(db);
   return buildChain(
-    cases.map((c) => ({ id: c.id, personId: c.personId, name: c.name, unitId: c.unitId, unitName: c.unitId ? (units.get(c.unitId) ?? '') : '', confirmedAt: c.confirmedAt })),
+    cases.map((c) => ({
+      id: c.id,
+      personId: c.personId,
+      name: c.name,
+      unitId: c.unitId,
+      unitName: c.unitId ? (units.get(c.unitId) ?? '') : '',
+      confirmedAt: c.confirmedAt,
+    })),
     contacts.map((c) => {
       const main = [...c.places].sort((a, b) => b.overlapMin - a.overlapMin)[0];
       return {

@@ -12,7 +12,8 @@ export function diffSnapshot(kept: readonly ContactEntry[], fresh: readonly Cont
   for (const c of fresh) {
     const old = before.get(c.personId);
     if (!old) changes.added.push({ personId: c.personId, name: c.name, overlapMin: c.overlapMin });
-    else if (old.overlapMin !== c.overlapMin) changes.changed.push({ personId: c.personId, name: c.name, before: old.overlapMin, after: c.overlapMin });
+    else if (old.overlapMin !== c.overlapMin)
+      changes.changed.push({ personId: c.personId, name: c.name, before: old.overlapMin, after: c.overlapMin });
   }
   for (const c of kept) if (!after.has(c.personId)) changes.removed.push({ personId: c.personId, name: c.name });
   return changes;

@@ -15,15 +15,28 @@ import type { RouteDeps } from './deps';
 export function registerDeviceConfigRoute(app: FastifyInstance, deps: RouteDeps): void {
   app.get(API.deviceConfig, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
     const device = request.device!;
-    if (device.checkpointId === null) return sendError(reply, 403, 'not_a_guard_device', 'Only guard devices enrolled at a checkpoint have a device configuration.');
+    if (device.checkpointId === null)
+      return sendError(
+        reply,
+        403,
+        'not_a_guard_device',
+        'Only guard devices enrolled at a checkpoint have a device configuration.',
+      );
     const [info, checkpoint, questionnaire, settings] = await Promise.all([
       findCheckpointInfo(deps.db, device.checkpointId),
       findCheckpointById(deps.db, device.checkpointId),
       latestQuestionnaire(deps.db),
       getSettings(deps.db),
     ]);
-    if (!info || !checkpoint) return sendError(reply, 404, 'checkpoint_missing', 'The checkpoint of this device no longer exists.');
-    const body: DeviceConfigResponse = { checkpoint: { ...info, status: checkpoint.status }, questionnaire, settings, serverTime: deps.now(), districtKey: deps.keyring.current };
+    if (!info || !checkpoint)
+      return sendError(reply, 404, 'checkpoint_missing', 'The checkpoint of this device no longer exists.');
+    const body: DeviceConfigResponse = {
+      checkpoint: { ...info, status: checkpoint.status },
+      questionnaire,
+      settings,
+      serverTime: deps.now(),
+      districtKey: deps.keyring.current,
+    };
     return body;
   });
 }

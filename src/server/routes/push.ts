@@ -24,7 +24,13 @@ function protocolOf(body: unknown): unknown {
 function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
-  return value === null ? 'null' : typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'an object') : typeof value;
+  return value === null
+    ? 'null'
+    : typeof value === 'object'
+      ? Array.isArray(value)
+        ? 'a list'
+        : 'an object'
+      : typeof value;
 }
 
 /** Registers the push route. */

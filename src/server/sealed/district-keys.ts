@@ -6,7 +6,13 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateDistrictKeyPair, importDistrictPrivateKey, openText, type DistrictPublicKey, type SealedBox } from '../../shared/sealed/hpke';
+import {
+  generateDistrictKeyPair,
+  importDistrictPrivateKey,
+  openText,
+  type DistrictPublicKey,
+  type SealedBox,
+} from '../../shared/sealed/hpke';
 
 interface KeyFile {
   kid: string;
@@ -60,7 +66,9 @@ export async function loadDistrictKeyring(dir: string, now = Date.now()): Promis
   const files = readKeyFiles(dir);
   const newest = files[0];
   if (!newest) throw new Error(`no district key in ${dir}`);
-  const privateKeys = new Map<string, ReturnType<typeof importDistrictPrivateKey>>(files.map((f) => [f.kid, importDistrictPrivateKey(f.privateKey)]));
+  const privateKeys = new Map<string, ReturnType<typeof importDistrictPrivateKey>>(
+    files.map((f) => [f.kid, importDistrictPrivateKey(f.privateKey)]),
+  );
   return {
     current: { kid: newest.kid, publicKey: newest.publicKey },
     kids: files.map((f) => f.kid),

@@ -22,7 +22,8 @@ export interface ProofRefusal {
 
 const MESSAGES: Record<ProofRefusal['error'], string> = {
   proof_required: 'This device signs its pushes; a request without the device proof header is refused.',
-  device_key_required: 'This device has not registered its signing key yet; the app registers it once with POST /api/device/key.',
+  device_key_required:
+    'This device has not registered its signing key yet; the app registers it once with POST /api/device/key.',
   proof_malformed: 'The device proof is not a well-formed signed proof.',
   proof_wrong_device: 'The device proof was made by another device than the token belongs to.',
   proof_bad_signature: "The device proof's signature does not match this device's registered key.",
@@ -31,7 +32,11 @@ const MESSAGES: Record<ProofRefusal['error'], string> = {
   proof_replayed: 'This device proof was already used; a replayed request is refused.',
 };
 
-const refuse = (error: ProofRefusal['error'], status: ProofRefusal['status'] = 401): ProofRefusal => ({ status, error, message: MESSAGES[error] });
+const refuse = (error: ProofRefusal['error'], status: ProofRefusal['status'] = 401): ProofRefusal => ({
+  status,
+  error,
+  message: MESSAGES[error],
+});
 
 /** True when requests of this device must be signed (guard devices; visitor phones and servers use tokens). */
 export function needsProof(device: Device): boolean {
@@ -39,7 +44,10 @@ export function needsProof(device: Device): boolean {
 }
 
 /** The registered public key of a device, parsed; null when it has none. */
-export async function devicePublicKey(db: Db, deviceId: string): Promise<v.InferOutput<typeof DevicePublicJwkSchema> | null> {
+export async function devicePublicKey(
+  db: Db,
+  deviceId: string,
+): Promise<v.InferOutput<typeof DevicePublicJwkSchema> | null> {
   const text = await findDevicePublicJwk(db, deviceId);
   if (text === null) return null;
   const parsed = v.safeParse(DevicePublicJwkSchema, JSON.parse(text));
@@ -50,7 +58,14 @@ export async function devicePublicKey(db: Db, deviceId: string): Promise<v.Infer
 export async function checkRequestProof(
   db: Db,
   device: Device,
-  request: { header: string | string[] | undefined; method: string; path: string; rawBody: string; deviceClockMs: number; now: number },
+  request: {
+    header: string | string[] | undefined;
+    method: string;
+    path: string;
+    rawBody: string;
+    deviceClockMs: number;
+    now: number;
+  },
   /** 'reusable' for a carried queue file: uploading it twice only finds duplicates, so its proof is not used up. */
   use: 'once' | 'reusable' = 'once',
 ): Promise<ProofRefusal | null> {
@@ -58,9 +73,18 @@ export async function checkRequestProof(
   if (!jwk) return refuse('device_key_required');
   const header = Array.isArray(request.header) ? request.header[0] : request.header;
   if (!header) return refuse('proof_required');
-  const checked = await verifyProof(header, { deviceId: device.id, jwk, method: request.method, path: request.path, body: request.rawBody, clockMs: request.deviceClockMs, maxAgeMs: PROOF_MAX_AGE_MS });
+  const checked = await verifyProof(header, {
+    deviceId: device.id,
+    jwk,
+    method: request.method,
+    path: request.path,
+    body: request.rawBody,
+    clockMs: request.deviceClockMs,
+    maxAgeMs: PROOF_MAX_AGE_MS,
+  });
   if (!checked.ok) return refuse(checked.error);
-  if (use === 'once' && !(await claimProofId(db, device.id, checked.claims.jti, request.now))) return refuse('proof_replayed', 409);
+  if (use === 'once' && !(await claimProofId(db, device.id, checked.claims.jti, request.now)))
+    return refuse('proof_replayed', 409);
   return null;
 }
 

@@ -7,7 +7,8 @@ import { SealedContentSchema, SealedItemSchema, describeIssues, sealedAad } from
 import type { DistrictKeyring } from './district-keys';
 
 /** One pushed item after opening: the plain check-in to validate (and its clock epoch), or why it was refused. */
-export type OpenedItem = { ok: true; item: unknown; epoch: string | undefined; sealed: boolean } | { ok: false; reason: string };
+export type OpenedItem =
+  { ok: true; item: unknown; epoch: string | undefined; sealed: boolean } | { ok: false; reason: string };
 
 /** True when an item is a sealed (protocol 2) one. */
 function isSealed(item: unknown): boolean {
@@ -21,10 +22,17 @@ export async function openItem(keyring: DistrictKeyring | undefined, item: unkno
   if (!parsed.success) return { ok: false, reason: `invalid_sealed_item: ${describeIssues(parsed.issues)}` };
   const { sealed, v: _version, ...visible } = parsed.output;
   if (!keyring || !keyring.kids.includes(sealed.kid)) {
-    return { ok: false, reason: `unseal_unknown_key: sealed to district key ${sealed.kid.slice(0, 64)}, which this server does not hold` };
+    return {
+      ok: false,
+      reason: `unseal_unknown_key: sealed to district key ${sealed.kid.slice(0, 64)}, which this server does not hold`,
+    };
   }
   const plain = await keyring.open(sealed, sealedAad(visible));
-  if (plain === null) return { ok: false, reason: 'unseal_failed: the sealed data does not open with the district key (altered, or sealed to another key)' };
+  if (plain === null)
+    return {
+      ok: false,
+      reason: 'unseal_failed: the sealed data does not open with the district key (altered, or sealed to another key)',
+    };
   let content: unknown;
   try {
     content = JSON.parse(plain);

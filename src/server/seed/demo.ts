@@ -22,7 +22,13 @@ export async function seedDemo(db: Db, now: number): Promise<boolean> {
     for (const commune of DEMO_COMMUNES) {
       const id = uuidv7();
       communeIds.set(commune.code, id);
-      await insertUnit(trx, { id, parentId: district.id, level: 'commune', name: commune.name, code: `TS-${commune.code}` });
+      await insertUnit(trx, {
+        id,
+        parentId: district.id,
+        level: 'commune',
+        name: commune.name,
+        code: `TS-${commune.code}`,
+      });
     }
 
     for (const cp of DEMO_CHECKPOINTS) {

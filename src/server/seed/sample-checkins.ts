@@ -8,15 +8,72 @@ import type { CheckIn, Declaration, Person, Source } from '../../shared/protocol
 import { foldVietnamese } from '../../shared/text/fold';
 import { seededRandom } from '../../shared/seeded-random';
 
-const FAMILY = ['Nguyễn', 'Lê', 'Trịnh', 'Trần', 'Phạm', 'Hoàng', 'Đỗ', 'Lê', 'Nguyễn', 'Vũ', 'Bùi', 'Đặng', 'Hà', 'Mai'];
+const FAMILY = [
+  'Nguyễn',
+  'Lê',
+  'Trịnh',
+  'Trần',
+  'Phạm',
+  'Hoàng',
+  'Đỗ',
+  'Lê',
+  'Nguyễn',
+  'Vũ',
+  'Bùi',
+  'Đặng',
+  'Hà',
+  'Mai',
+];
 const MIDDLE_M = ['Văn', 'Đức', 'Hữu', 'Minh', 'Xuân', 'Quang', 'Đình', 'Công'];
 const MIDDLE_F = ['Thị', 'Thị', 'Ngọc', 'Thu', 'Thanh', 'Phương', 'Hồng'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hùng', 'Nam', 'Quân', 'Sơn', 'Tuấn', 'Việt', 'Long', 'Thắng', 'Hiếu', 'Đạt'];
-const GIVEN_F = ['Hà', 'Hương', 'Lan', 'Mai', 'Ngọc', 'Phương', 'Thảo', 'Trang', 'Yến', 'Huyền', 'Linh', 'Nhung', 'Oanh'];
-const COMMUNES = ['Dân Lực', 'Dân Lý', 'Dân Quyền', 'Thọ Dân', 'Thọ Thế', 'Thọ Tân', 'Hợp Lý', 'Hợp Thành', 'Minh Sơn', 'Đồng Tiến', 'Xuân Thịnh', 'An Nông', 'Tiến Nông'];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hùng',
+  'Nam',
+  'Quân',
+  'Sơn',
+  'Tuấn',
+  'Việt',
+  'Long',
+  'Thắng',
+  'Hiếu',
+  'Đạt',
+];
+const GIVEN_F = [
+  'Hà',
+  'Hương',
+  'Lan',
+  'Mai',
+  'Ngọc',
+  'Phương',
+  'Thảo',
+  'Trang',
+  'Yến',
+  'Huyền',
+  'Linh',
+  'Nhung',
+  'Oanh',
+];
+const COMMUNES = [
+  'Dân Lực',
+  'Dân Lý',
+  'Dân Quyền',
+  'Thọ Dân',
+  'Thọ Thế',
+  'Thọ Tân',
+  'Hợp Lý',
+  'Hợp Thành',
+  'Minh Sơn',
+  'Đồng Tiến',
+  'Xuân Thịnh',
+  'An Nông',
+  'Tiến Nông',
+];
 const SYMPTOMS = ['fever', 'cough', 'breathless', 'soreThroat', 'nausea', 'diarrhoea', 'tasteSmell'];
 const TRAVEL = ['', '', '', 'Thành phố Thanh Hóa', 'Hà Nội', 'Sầm Sơn', 'Huyện Nông Cống', 'Ninh Bình'];
-
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
   const item = list[Math.floor(rand() * list.length)];
@@ -45,12 +102,36 @@ function samplePerson(rand: () => number, source: Source): Person {
   switch (source) {
     case 'cccd': {
       const genderDigit = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-      return { name, idNumber: `038${genderDigit}${String(year).slice(2)}${digits(rand, 6)}`, birthDate, birthYear: year, gender, address };
+      return {
+        name,
+        idNumber: `038${genderDigit}${String(year).slice(2)}${digits(rand, 6)}`,
+        birthDate,
+        birthYear: year,
+        gender,
+        address,
+      };
     }
     case 'national_qr':
-      return { name: foldVietnamese(name).toUpperCase(), idMasked: `******${digits(rand, 6)}`, birthDate: `${year}-**-**`, birthYear: year };
+      return {
+        name: foldVietnamese(name).toUpperCase(),
+        idMasked: `******${digits(rand, 6)}`,
+        birthDate: `${year}-**-**`,
+        birthYear: year,
+      };
     case 'visitor_qr':
-      return { name, visitorId: digits(rand, 4) + 'v' + Math.floor(rand() * 1e10).toString(32).padStart(11, 'a'), birthYear: year, gender, phone, address };
+      return {
+        name,
+        visitorId:
+          digits(rand, 4) +
+          'v' +
+          Math.floor(rand() * 1e10)
+            .toString(32)
+            .padStart(11, 'a'),
+        birthYear: year,
+        gender,
+        phone,
+        address,
+      };
     default:
       return { name, birthYear: year, gender, phone, address };
   }
@@ -85,11 +166,29 @@ export function sampleCheckIns(options: SampleOptions): CheckIn[] {
     time += 1_000 + Math.floor(rand() * 20_000);
     const previous = out[Math.floor(rand() * out.length)];
     if (previous && previous.kind === 'in' && rand() < 0.1) {
-      out.push({ ...previous, id: uuidv7({ msecs: time }), kind: 'out', ref: previous.id, deviceTime: time, declaration: undefined });
+      out.push({
+        ...previous,
+        id: uuidv7({ msecs: time }),
+        kind: 'out',
+        ref: previous.id,
+        deviceTime: time,
+        declaration: undefined,
+      });
       continue;
     }
     const r = rand();
-    const source: Source = r < 0.45 ? 'cccd' : r < 0.65 ? 'visitor_qr' : r < 0.75 ? 'national_qr' : r < 0.87 ? 'manual' : r < 0.94 ? 'on_behalf' : 'paper';
+    const source: Source =
+      r < 0.45
+        ? 'cccd'
+        : r < 0.65
+          ? 'visitor_qr'
+          : r < 0.75
+            ? 'national_qr'
+            : r < 0.87
+              ? 'manual'
+              : r < 0.94
+                ? 'on_behalf'
+                : 'paper';
     const item: CheckIn = {
       id: uuidv7({ msecs: time }),
       checkpointId: options.checkpointId,
@@ -100,7 +199,8 @@ export function sampleCheckIns(options: SampleOptions): CheckIn[] {
       declaration: rand() < 0.85 ? sampleDeclaration(rand, time) : undefined,
     };
     if (source === 'paper') item.paper = { sheet: `P-${1 + Math.floor(i / 25)}`, row: 1 + (i % 25) };
-    if (source === 'national_qr') item.ext = `${digits(rand, 10)}<${Math.floor(rand() * 3)}<HS4383${digits(rand, 9)}<09******${digits(rand, 2)}<${digits(rand, 16)}`;
+    if (source === 'national_qr')
+      item.ext = `${digits(rand, 10)}<${Math.floor(rand() * 3)}<HS4383${digits(rand, 9)}<09******${digits(rand, 2)}<${digits(rand, 16)}`;
     out.push(item);
   }
   return out;

@@ -15,14 +15,18 @@ export const DEFAULT_ENROL_TTL_HOURS = 72;
 export type EnrolFailure = 'unknown_code' | 'code_expired' | 'code_used' | 'checkpoint_closed';
 
 export type EnrolOutcome =
-  | { ok: true; deviceId: string; token: string; checkpoint: CheckpointInfo }
-  | { ok: false; error: EnrolFailure };
+  { ok: true; deviceId: string; token: string; checkpoint: CheckpointInfo } | { ok: false; error: EnrolFailure };
 
 /** Thrown inside the transaction to roll it back when another request claimed the code first. */
 class LostClaim extends Error {}
 
 /** Creates a one-time enrolment code for a checkpoint; returns the plain code (only its hash is stored). */
-export async function issueEnrolmentCode(db: Db, checkpointId: string, now: number, ttlHours = DEFAULT_ENROL_TTL_HOURS): Promise<string> {
+export async function issueEnrolmentCode(
+  db: Db,
+  checkpointId: string,
+  now: number,
+  ttlHours = DEFAULT_ENROL_TTL_HOURS,
+): Promise<string> {
   const code = newEnrolmentCode();
   await insertEnrolmentCode(db, {
     codeHash: hashEnrolmentCode(code),
@@ -42,7 +46,12 @@ export function enrolLink(publicUrl: string, code: string): string {
  * The name officials see for a new device: what the guard typed ("Máy cổng chính"), otherwise the
  * checkpoint's name and a number ("Máy 2 – UBND xã Dân Lực"). A browser's user-agent is never a name.
  */
-async function deviceName(db: Db, typed: string | undefined, checkpointId: string, checkpointName: string): Promise<string> {
+async function deviceName(
+  db: Db,
+  typed: string | undefined,
+  checkpointId: string,
+  checkpointName: string,
+): Promise<string> {
   const name = typed?.trim() ?? '';
   if (name && !/^Mozilla\/|AppleWebKit|Chrome\/|Safari\//.test(name)) return name;
   return `Máy ${(await countCheckpointDevices(db, checkpointId)) + 1} – ${checkpointName}`;
@@ -65,7 +74,13 @@ export async function enrolDevice(db: Db, request: EnrolRequest, now: number): P
       const token = newDeviceToken();
       await insertDevice(
         trx,
-        { id: deviceId, checkpointId: checkpoint.id, label: await deviceName(trx, request.deviceLabel, checkpoint.id, info.name), appVersion: request.appVersion, enrolledAt: now },
+        {
+          id: deviceId,
+          checkpointId: checkpoint.id,
+          label: await deviceName(trx, request.deviceLabel, checkpoint.id, info.name),
+          appVersion: request.appVersion,
+          enrolledAt: now,
+        },
         sha256Hex(token),
         request.deviceKey ? JSON.stringify(request.deviceKey) : null,
       );

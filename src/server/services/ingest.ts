@@ -7,7 +7,13 @@
  * again later); when nothing is left, the push is refused for a while (429 + Retry-After).
  */
 import * as v from 'valibot';
-import { CheckInSchema, describeIssues, type ItemResult, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
+import {
+  CheckInSchema,
+  describeIssues,
+  type ItemResult,
+  type PushRequestSchema,
+  type PushResponse,
+} from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { createCheckinWriter, storedIds } from '../db/checkins-repo';
 import { createWriteQueue } from '../db/write-queue';
@@ -32,7 +38,11 @@ export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 
 /** How a push ended: stored (possibly only its first items), or refused by the quota. */
 export type PushOutcome =
-  | { type: 'stored'; response: PushResponse; /** Set when the quota covered only part of the push. */ retryAfterS?: number }
+  | {
+      type: 'stored';
+      response: PushResponse;
+      /** Set when the quota covered only part of the push. */ retryAfterS?: number;
+    }
   | { type: 'quota_exceeded'; retryAfterS: number };
 
 /** Where a push came from, beyond its token. */
@@ -64,7 +74,11 @@ interface Verdict {
  * The clock offset for one item: its own epoch's (protocol 2), the push's when it was recorded in the
  * epoch the push was built in, and the push's flagged uncertain when its epoch's offset is unknown.
  */
-export function itemOffset(epoch: string | undefined, envelope: PushEnvelope, pushOffset: number): { offset: number; uncertain: boolean } {
+export function itemOffset(
+  epoch: string | undefined,
+  envelope: PushEnvelope,
+  pushOffset: number,
+): { offset: number; uncertain: boolean } {
   if (epoch === undefined || epoch === envelope.epoch) return { offset: pushOffset, uncertain: false };
   const known = envelope.epochs?.[epoch];
   return known === undefined ? { offset: pushOffset, uncertain: true } : { offset: known, uncertain: false };
@@ -74,7 +88,10 @@ export function itemOffset(epoch: string | undefined, envelope: PushEnvelope, pu
  * The clock offset for an item of a carried queue: the last offset the device measured in the item's
  * epoch; where the file knows none, the device clock as it was, flagged uncertain.
  */
-export function carriedOffset(epoch: string | undefined, envelope: PushEnvelope): { offset: number; uncertain: boolean } {
+export function carriedOffset(
+  epoch: string | undefined,
+  envelope: PushEnvelope,
+): { offset: number; uncertain: boolean } {
   const known = epoch === undefined ? undefined : envelope.epochs?.[epoch];
   return known === undefined ? { offset: 0, uncertain: true } : { offset: known, uncertain: false };
 }
@@ -86,12 +103,21 @@ export interface Ingestor {
 }
 
 /** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
-export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {}): Ingestor {
+export function createIngestor(
+  db: Db,
+  opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {},
+): Ingestor {
   const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
   /** Judges every item of a push on its own, in order. */
-  async function judgeAll(device: Device, envelope: PushEnvelope, receivedAt: number, clockOffsetMs: number, carried: boolean): Promise<Verdict[]> {
+  async function judgeAll(
+    device: Device,
+    envelope: PushEnvelope,
+    receivedAt: number,
+    clockOffsetMs: number,
+    carried: boolean,
+  ): Promise<Verdict[]> {
     const receipt = { deviceId: device.id, receivedAt, clockOffsetMs };
     // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
     const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
@@ -143,7 +169,10 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         }
         if (checkIn.kind === 'fix') {
           // A correction of a person (guard devices only): stored beside the check-in, never over it.
-          const correction = device.kind === 'guard' ? toStoredCorrection(checkIn, itemReceipt) : 'fix_not_allowed: only a guard device may correct a check-in';
+          const correction =
+            device.kind === 'guard'
+              ? toStoredCorrection(checkIn, itemReceipt)
+              : 'fix_not_allowed: only a guard device may correct a check-in';
           if (typeof correction === 'string') reject(checkIn.id, correction);
           else if (seen.has(checkIn.id)) verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });
           else {
@@ -186,15 +215,23 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         // Copies: a unit of a failed group commit runs again alone and must start from the same verdicts.
         const taken = verdicts.slice(0, granted).map((x) => ({ ...x }));
         let toInsert = taken.filter((x) => x.stored !== undefined);
-        const revoked = device.revokedAt !== null && toInsert.length > 0 ? revokedCounter({ ...device, revokedAt: device.revokedAt }) : null;
+        const revoked =
+          device.revokedAt !== null && toInsert.length > 0
+            ? revokedCounter({ ...device, revokedAt: device.revokedAt })
+            : null;
         let revokedGranted = 0;
         if (revoked) {
           revokedGranted = await reserveQuota(trx, [revoked], toInsert.length);
           const over = toInsert.slice(revokedGranted);
           // Over the allowance: what is already stored is a duplicate (the device may forget it); the rest is refused.
-          const known = await storedIds(trx, over.map((x) => x.result.id ?? ''));
+          const known = await storedIds(
+            trx,
+            over.map((x) => x.result.id ?? ''),
+          );
           for (const x of over) {
-            x.result = known.has(x.result.id ?? '') ? { id: x.result.id, status: 'duplicate' } : { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
+            x.result = known.has(x.result.id ?? '')
+              ? { id: x.result.id, status: 'duplicate' }
+              : { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
             delete x.stored;
           }
           toInsert = toInsert.slice(0, revokedGranted);
@@ -202,22 +239,32 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
         const rows = toInsert.map((x) => x.stored as StoredCheckIn);
         const ids = rows.length > 0 ? await writer.insertNew(trx, rows) : new Set<string>();
         const fixes = taken.filter((x) => x.correction !== undefined);
-        const fixed = fixes.length > 0 ? await insertCorrections(trx, fixes.map((x) => x.correction as StoredCorrection)) : new Set<string>();
+        const fixed =
+          fixes.length > 0
+            ? await insertCorrections(
+                trx,
+                fixes.map((x) => x.correction as StoredCorrection),
+              )
+            : new Set<string>();
         if (revoked) await releaseQuota(trx, [revoked], revokedGranted - ids.size); // duplicates cost nothing
         if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
         const stored = taken.filter((x) => x.result.status !== 'rejected').length;
         // A carried file is not the device talking to the server: its last sync and clock stay as they were.
-        if (!carried) await recordDeviceSync(trx, device.id, {
-          at: receivedAt,
-          appVersion: envelope.appVersion,
-          clockOffsetMs,
-          pendingReported: Math.max(0, envelope.pending - stored),
-        });
+        if (!carried)
+          await recordDeviceSync(trx, device.id, {
+            at: receivedAt,
+            appVersion: envelope.appVersion,
+            clockOffsetMs,
+            pendingReported: Math.max(0, envelope.pending - stored),
+          });
         return { taken, ids, fixed };
       });
 
       if (committed === null) {
-        return { type: 'quota_exceeded', retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt) };
+        return {
+          type: 'quota_exceeded',
+          retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt),
+        };
       }
       const results = committed.taken.map((x): ItemResult => {
         if (x.stored && !committed.ids.has(x.stored.id)) return { id: x.stored.id, status: 'duplicate' };
@@ -226,7 +273,11 @@ export function createIngestor(db: Db, opts: { posterSigner?: PosterSigner; forw
       });
       const response: PushResponse = { serverTime: now(), clockOffsetMs, results };
       if (committed.taken.length < verdicts.length) {
-        return { type: 'stored', response, retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt) };
+        return {
+          type: 'stored',
+          response,
+          retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt),
+        };
       }
       return { type: 'stored', response };
     },

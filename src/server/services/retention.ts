@@ -55,14 +55,22 @@ export interface RetentionTimer {
 }
 
 /** Runs the purge shortly after start and then every day; logs counts only (never personal data). */
-export function startRetentionTimer(db: Db, now: () => number, log: (message: string) => void, firstDelayMs = 60_000): RetentionTimer {
+export function startRetentionTimer(
+  db: Db,
+  now: () => number,
+  log: (message: string) => void,
+  firstDelayMs = 60_000,
+): RetentionTimer {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const run = async (): Promise<void> => {
     try {
       const r = await purgeExpired(db, now());
-      log(`retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`);
-      if (r.outbreak.followups + r.outbreak.cases > 0) log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
+      log(
+        `retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`,
+      );
+      if (r.outbreak.followups + r.outbreak.cases > 0)
+        log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
     } catch (error) {
       log(`retention: purge failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     }

@@ -70,9 +70,12 @@ export async function importUnits(db: Db, csv: string): Promise<ImportResult> {
       const code = row[iCode] ?? '';
       const name = row[iName] ?? '';
       const level = (iLevel === -1 ? 'commune' : row[iLevel] || 'commune') as UnitLevel;
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(code)) throw new UnitImportError(`line ${line}: code must be 1–32 letters, digits, - or _`);
-      if (name.length === 0 || name.length > 120) throw new UnitImportError(`line ${line}: name must be 1–120 characters`);
-      if (!LEVELS.includes(level)) throw new UnitImportError(`line ${line}: level must be province, district or commune`);
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(code))
+        throw new UnitImportError(`line ${line}: code must be 1–32 letters, digits, - or _`);
+      if (name.length === 0 || name.length > 120)
+        throw new UnitImportError(`line ${line}: name must be 1–120 characters`);
+      if (!LEVELS.includes(level))
+        throw new UnitImportError(`line ${line}: level must be province, district or commune`);
       const existing = byCode.get(code);
       if (existing) {
         if (existing.name === name) result.unchanged++;
@@ -84,7 +87,8 @@ export async function importUnits(db: Db, csv: string): Promise<ImportResult> {
       }
       const parentCode = iParent === -1 ? '' : (row[iParent] ?? '');
       const parent = parentCode ? byCode.get(parentCode) : districts.length === 1 ? districts[0] : undefined;
-      if (!parent && level !== 'province') throw new UnitImportError(`line ${line}: unknown parent_code "${parentCode.slice(0, 40)}"`);
+      if (!parent && level !== 'province')
+        throw new UnitImportError(`line ${line}: unknown parent_code "${parentCode.slice(0, 40)}"`);
       const unit = { id: uuidv7(), parentId: parent?.id ?? null, level, name, code };
       await insertUnit(trx, unit);
       byCode.set(code, unit);

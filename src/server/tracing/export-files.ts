@@ -15,7 +15,9 @@ export async function toXlsx(tables: readonly ExportTable[]): Promise<Buffer> {
     sheet.addRow(table.headers).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row);
     sheet.columns.forEach((col, i) => {
-      const widest = Math.max(...[table.headers[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length));
+      const widest = Math.max(
+        ...[table.headers[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length),
+      );
       col.width = Math.min(60, Math.max(8, widest + 2));
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];

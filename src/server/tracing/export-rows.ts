@@ -22,8 +22,23 @@ export function vnTime(ms: number): string {
 }
 
 /** The contact list (F1, or F2 with the F1 people they met). */
-export function contactsTable(contacts: readonly ContactEntry[], ring: 'f1' | 'f2', namesById: ReadonlyMap<string, string> = new Map()): ExportTable {
-  const headers = ['STT', 'Họ và tên', 'Số giấy tờ', 'Năm sinh', 'Số điện thoại', 'Địa chỉ', 'Điểm kiểm tra', 'Số phút tiếp xúc', 'Tiếp xúc từ', 'Tiếp xúc đến'];
+export function contactsTable(
+  contacts: readonly ContactEntry[],
+  ring: 'f1' | 'f2',
+  namesById: ReadonlyMap<string, string> = new Map(),
+): ExportTable {
+  const headers = [
+    'STT',
+    'Họ và tên',
+    'Số giấy tờ',
+    'Năm sinh',
+    'Số điện thoại',
+    'Địa chỉ',
+    'Điểm kiểm tra',
+    'Số phút tiếp xúc',
+    'Tiếp xúc từ',
+    'Tiếp xúc đến',
+  ];
   if (ring === 'f2') headers.push('Tiếp xúc với (F1)');
   headers.push(d['export.unverifiedHeader'].vi, d['export.fromRevokedHeader'].vi);
   const rows = contacts.map((c, i) => {
@@ -54,17 +69,31 @@ export function zoneTable(zone: readonly ZoneEntry[]): ExportTable {
   const rows: (string | number)[][] = [];
   for (const commune of zone) {
     for (const cp of commune.checkpoints) {
-      for (const w of cp.windows) rows.push([commune.unitName, cp.name, cp.code, vnTime(w.start), vnTime(w.end), w.contacts]);
+      for (const w of cp.windows)
+        rows.push([commune.unitName, cp.name, cp.code, vnTime(w.start), vnTime(w.end), w.contacts]);
     }
   }
-  return { sheet: 'Vùng khoanh', headers: ['Xã/phường', 'Điểm kiểm tra', 'Mã điểm', 'Từ', 'Đến', 'Số người tiếp xúc'], rows };
+  return {
+    sheet: 'Vùng khoanh',
+    headers: ['Xã/phường', 'Điểm kiểm tra', 'Mã điểm', 'Từ', 'Đến', 'Số người tiếp xúc'],
+    rows,
+  };
 }
 
 /** The case's visits in the window. */
 export function timelineTable(timeline: readonly TimelineEntry[]): ExportTable {
   return {
     sheet: 'Lịch trình ca bệnh',
-    headers: ['Điểm kiểm tra', 'Xã/phường', 'Giờ vào', 'Giờ ra', 'Giờ ra ước tính', 'Nguồn', 'Đã chỉnh giờ thiết bị', d['export.fromRevokedHeader'].vi],
+    headers: [
+      'Điểm kiểm tra',
+      'Xã/phường',
+      'Giờ vào',
+      'Giờ ra',
+      'Giờ ra ước tính',
+      'Nguồn',
+      'Đã chỉnh giờ thiết bị',
+      d['export.fromRevokedHeader'].vi,
+    ],
     rows: timeline.map((t) => [
       t.checkpointName,
       t.unitName,

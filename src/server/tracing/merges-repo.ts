@@ -17,7 +17,9 @@ export async function saveMerges(db: Db, merges: readonly PersonMerge[], by: str
       await trx
         .insertInto('person_merges')
         .values({ person_key: m.personKey, group_key: m.groupKey, merged_by: by, merged_at: at })
-        .onConflict((oc) => oc.column('person_key').doUpdateSet({ group_key: m.groupKey, merged_by: by, merged_at: at }))
+        .onConflict((oc) =>
+          oc.column('person_key').doUpdateSet({ group_key: m.groupKey, merged_by: by, merged_at: at }),
+        )
         .execute();
     }
   });

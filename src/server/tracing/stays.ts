@@ -51,7 +51,10 @@ export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] 
 }
 
 /** Per visit (its lead 'in'), what all its 'in's say together: a source other than self, a revoked device. */
-function joinedFacts(ins: readonly TraceEvent[], visitOf: ReadonlyMap<string, TraceEvent>): Map<string, { scanned?: TraceEvent['source']; revoked: boolean }> {
+function joinedFacts(
+  ins: readonly TraceEvent[],
+  visitOf: ReadonlyMap<string, TraceEvent>,
+): Map<string, { scanned?: TraceEvent['source']; revoked: boolean }> {
   const facts = new Map<string, { scanned?: TraceEvent['source']; revoked: boolean }>();
   for (const e of ins) {
     const lead = visitOf.get(e.id) ?? e;
@@ -119,7 +122,12 @@ function nextCheckInElsewhere(visits: readonly TraceEvent[]): Map<string, number
     let followingElsewhere: number | undefined;
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i] as TraceEvent;
-      const elsewhere = following === undefined ? undefined : following.checkpointId !== e.checkpointId ? following.time : followingElsewhere;
+      const elsewhere =
+        following === undefined
+          ? undefined
+          : following.checkpointId !== e.checkpointId
+            ? following.time
+            : followingElsewhere;
       if (elsewhere !== undefined && elsewhere > e.time) next.set(e.id, elsewhere);
       following = e;
       followingElsewhere = elsewhere;

@@ -13,7 +13,12 @@ export function caseTimeline(caseEvents: readonly TraceEvent[], window: Interval
 }
 
 /** F1: everyone overlapping the case's stays (widened by the buffer), identities merged, most exposed first. */
-export function firstRing(caseStays: readonly Stay[], nearbyEvents: readonly TraceEvent[], rules: TraceRules, identities: Identities): Contact[] {
+export function firstRing(
+  caseStays: readonly Stay[],
+  nearbyEvents: readonly TraceEvent[],
+  rules: TraceRules,
+  identities: Identities,
+): Contact[] {
   const caseIds = new Set(caseStays.map((s) => identities.groupOf(s.personKey)));
   return findContacts({
     sources: caseStays,
@@ -38,7 +43,9 @@ export function secondRing(
   identities: Identities,
 ): Contact[] {
   const f1Ids = new Set(f1.map((c) => c.personId));
-  const sources = staysInWindow(buildStays(f1Events, rules), window).filter((s) => f1Ids.has(identities.groupOf(s.personKey)));
+  const sources = staysInWindow(buildStays(f1Events, rules), window).filter((s) =>
+    f1Ids.has(identities.groupOf(s.personKey)),
+  );
   return findContacts({
     sources,
     candidates: buildStays(nearbyEvents, rules),

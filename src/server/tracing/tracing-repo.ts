@@ -59,7 +59,17 @@ export interface TraceCheckpoint {
 /** Largest IN list per statement (bound parameters stay far under every engine's limit). */
 const IN_CHUNK = 500;
 
-const EVENT_COLUMNS = ['id', 'checkpoint_id', 'person_key', 'kind', 'ref', 'corrected_time', 'skew_flag', 'source', 'from_revoked_device'] as const;
+const EVENT_COLUMNS = [
+  'id',
+  'checkpoint_id',
+  'person_key',
+  'kind',
+  'ref',
+  'corrected_time',
+  'skew_flag',
+  'source',
+  'from_revoked_device',
+] as const;
 const DETAIL_COLUMNS = ['name', 'id_number', 'id_masked', 'birth_year', 'phone', 'address'] as const;
 
 interface EventRow {
@@ -75,7 +85,15 @@ interface EventRow {
 }
 
 /** The person details stored with a check-in row. */
-function toDetails(r: { person_key: string; name: string; id_number: string | null; id_masked: string | null; birth_year: number | null; phone: string | null; address: string | null }): PersonDetails {
+function toDetails(r: {
+  person_key: string;
+  name: string;
+  id_number: string | null;
+  id_masked: string | null;
+  birth_year: number | null;
+  phone: string | null;
+  address: string | null;
+}): PersonDetails {
   return {
     personKey: r.person_key,
     name: r.name,
@@ -139,7 +157,12 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
     const national = digits.startsWith('0') ? digits : `0${digits}`;
     const international = `+84${national.slice(1)}`;
     query = query.where((eb) =>
-      eb.or([eb('person_key', '=', `phone:${national}`), eb('phone', '=', national), eb('phone', '=', international), eb('phone', '=', digits)]),
+      eb.or([
+        eb('person_key', '=', `phone:${national}`),
+        eb('phone', '=', national),
+        eb('phone', '=', international),
+        eb('phone', '=', digits),
+      ]),
     );
   }
   if (q.name) {
@@ -156,8 +179,17 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();
   if (groups.length === 0) return [];
 
-  const details = await withCorrections(db, await latestDetails(db, groups.map((g) => g.person_key)));
-  const sources = await sourcesOf(db, groups.map((g) => g.person_key));
+  const details = await withCorrections(
+    db,
+    await latestDetails(
+      db,
+      groups.map((g) => g.person_key),
+    ),
+  );
+  const sources = await sourcesOf(
+    db,
+    groups.map((g) => g.person_key),
+  );
   return groups.map((g) => {
     const d = details.get(g.person_key);
     return {
@@ -210,7 +242,12 @@ export async function latestDetails(db: Db, keys: readonly string[]): Promise<Ma
 }
 
 /** Every event of these person keys with a corrected time in [from, to]. */
-export async function eventsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+export async function eventsOfPersons(
+  db: Db,
+  keys: readonly string[],
+  from: number,
+  to: number,
+): Promise<TraceEvent[]> {
   const out: TraceEvent[] = [];
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
     const rows = await db
@@ -227,7 +264,9 @@ export async function eventsOfPersons(db: Db, keys: readonly string[], from: num
 
 /** Merges overlapping ranges of the same checkpoint so no row is read twice. */
 export function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
-  const sorted = [...ranges].sort((a, b) => (a.checkpointId < b.checkpointId ? -1 : a.checkpointId > b.checkpointId ? 1 : a.from - b.from));
+  const sorted = [...ranges].sort((a, b) =>
+    a.checkpointId < b.checkpointId ? -1 : a.checkpointId > b.checkpointId ? 1 : a.from - b.from,
+  );
   const out: CheckpointRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -245,14 +284,24 @@ export interface StaySurroundings extends CheckpointRange {
   earliestIn: number;
 }
 
-type DetailedRow = EventRow & { name: string; id_number: string | null; id_masked: string | null; birth_year: number | null; phone: string | null; address: string | null };
+type DetailedRow = EventRow & {
+  name: string;
+  id_number: string | null;
+  id_masked: string | null;
+  birth_year: number | null;
+  phone: string | null;
+  address: string | null;
+};
 
 /**
  * Everyone's events (with their details) around source stays: every row at the checkpoint in
  * [from, to]; the check-outs after `to` up to `outsUntil` (partial check-out index); and the
  * check-ins those check-outs close when they began before `from` (by primary key).
  */
-export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): Promise<{ events: TraceEvent[]; details: Map<string, PersonDetails> }> {
+export async function eventsNear(
+  db: Db,
+  ranges: readonly StaySurroundings[],
+): Promise<{ events: TraceEvent[]; details: Map<string, PersonDetails> }> {
   const rows: DetailedRow[] = [];
   for (const range of mergeRanges(ranges)) {
     const found = await db
@@ -277,7 +326,9 @@ export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): P
     for (const r of found) rows.push(r);
   }
   const seen = new Set(rows.map((r) => r.id));
-  const missingIns = [...new Set(rows.filter((r) => r.kind === 'out' && r.ref !== null && !seen.has(r.ref)).map((r) => r.ref as string))];
+  const missingIns = [
+    ...new Set(rows.filter((r) => r.kind === 'out' && r.ref !== null && !seen.has(r.ref)).map((r) => r.ref as string)),
+  ];
   const earliest = Math.min(...ranges.map((r) => r.earliestIn));
   for (let i = 0; i < missingIns.length; i += IN_CHUNK) {
     const found = await db
@@ -286,7 +337,7 @@ export async function eventsNear(db: Db, ranges: readonly StaySurroundings[]): P
       .where('id', 'in', missingIns.slice(i, i + IN_CHUNK))
       .where('corrected_time', '>=', earliest)
       .execute();
-    for (const r of found) if (!seen.has(r.id)) rows.push(r), seen.add(r.id);
+    for (const r of found) if (!seen.has(r.id)) (rows.push(r), seen.add(r.id));
   }
 
   const events: TraceEvent[] = [];
@@ -309,18 +360,37 @@ export async function traceCheckpoints(db: Db, ids: readonly string[]): Promise<
     const rows = await db
       .selectFrom('checkpoints')
       .innerJoin('units', 'units.id', 'checkpoints.unit_id')
-      .select(['checkpoints.id', 'checkpoints.code', 'checkpoints.name', 'checkpoints.unit_id', 'checkpoints.default_stay_min', 'units.name as unit_name'])
+      .select([
+        'checkpoints.id',
+        'checkpoints.code',
+        'checkpoints.name',
+        'checkpoints.unit_id',
+        'checkpoints.default_stay_min',
+        'units.name as unit_name',
+      ])
       .where('checkpoints.id', 'in', ids.slice(i, i + IN_CHUNK))
       .execute();
     for (const r of rows) {
-      out.set(r.id, { id: r.id, code: r.code, name: r.name, unitId: r.unit_id, unitName: r.unit_name, defaultStayMin: Number(r.default_stay_min) });
+      out.set(r.id, {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        defaultStayMin: Number(r.default_stay_min),
+      });
     }
   }
   return out;
 }
 
 /** The check-ins ('in' only) of these person keys with a corrected time in [from, to]: where they went next. */
-export async function checkInsOfPersons(db: Db, keys: readonly string[], from: number, to: number): Promise<TraceEvent[]> {
+export async function checkInsOfPersons(
+  db: Db,
+  keys: readonly string[],
+  from: number,
+  to: number,
+): Promise<TraceEvent[]> {
   const out: TraceEvent[] = [];
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
     const rows = await db

@@ -34,7 +34,11 @@ import { audit, parseBody, userOf } from '../routes/admin/context';
 export const TRACING_STAFF: Access = ['admin', 'tracer'];
 const config = { access: TRACING_STAFF };
 
-function parseQuery<S extends v.GenericSchema>(schema: S, query: unknown, reply: FastifyReply): v.InferOutput<S> | undefined {
+function parseQuery<S extends v.GenericSchema>(
+  schema: S,
+  query: unknown,
+  reply: FastifyReply,
+): v.InferOutput<S> | undefined {
   const parsed = v.safeParse(schema, query);
   if (parsed.success) return parsed.output;
   void sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
@@ -48,7 +52,9 @@ function asked(r: { personKeys: string[]; from: number; to: number; bufferMin: n
 
 /** What an audit entry says about a person search: which kinds of field were searched, never the terms. */
 function searchedFields(q: Record<string, unknown>): string[] {
-  return Object.keys(q).filter((k) => q[k] !== undefined && q[k] !== '').sort();
+  return Object.keys(q)
+    .filter((k) => q[k] !== undefined && q[k] !== '')
+    .sort();
 }
 
 /** Registers the /api/admin/trace/* routes. */
@@ -56,10 +62,17 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
   app.get(TRACE_API.persons, { config }, async (request: FastifyRequest, reply) => {
     const q = parseQuery(PersonSearchSchema, request.query, reply);
     if (!q) return reply;
-    const found = await searchPersons(deps.db, { idNumber: q.id, phone: q.phone, name: q.name, birthYear: q.birthYear });
+    const found = await searchPersons(deps.db, {
+      idNumber: q.id,
+      phone: q.phone,
+      name: q.name,
+      birthYear: q.birthYear,
+    });
     const ids = identitiesFrom(await listMerges(deps.db));
     await audit(deps, request, 'trace.search', null, { fields: searchedFields(q), count: found.length });
-    return { persons: found.map((p) => ({ ...p, groupKey: ids.groupOf(p.personKey), mergedKeys: ids.keysOf(p.personKey) })) };
+    return {
+      persons: found.map((p) => ({ ...p, groupKey: ids.groupOf(p.personKey), mergedKeys: ids.keysOf(p.personKey) })),
+    };
   });
 
   app.post(TRACE_API.merge, { config }, async (request, reply) => {
@@ -83,7 +96,11 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const body = parseBody(TraceRequestSchema, request.body, reply);
     if (!body) return reply;
     const result = await traceCase(deps.db, body);
-    await audit(deps, request, 'trace.view', null, { ...asked(body), visits: result.timeline.length, count: result.f1.length });
+    await audit(deps, request, 'trace.view', null, {
+      ...asked(body),
+      visits: result.timeline.length,
+      count: result.f1.length,
+    });
     return result;
   });
 
@@ -100,7 +117,13 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     if (!body) return reply;
     const traceBody = parseBody(
       TraceRequestSchema,
-      { personKeys: body.personKeys, from: body.from, to: body.to, bufferMin: body.bufferMin, ...(body.riskOnly ? { riskOnly: true } : {}) },
+      {
+        personKeys: body.personKeys,
+        from: body.from,
+        to: body.to,
+        bufferMin: body.bufferMin,
+        ...(body.riskOnly ? { riskOnly: true } : {}),
+      },
       reply,
     );
     if (!traceBody) return reply;
@@ -109,7 +132,13 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const contacts = body.ring === 'f2' ? await traceSecondRing(deps.db, traceBody) : result.f1;
     const people = contactsTable(contacts, body.ring, names);
     const zone = zoneTable(result.zone);
-    await audit(deps, request, 'trace.export', null, { ...asked(traceBody), format: body.format, part: body.part, ring: body.ring, count: contacts.length });
+    await audit(deps, request, 'trace.export', null, {
+      ...asked(traceBody),
+      format: body.format,
+      part: body.part,
+      ring: body.ring,
+      count: contacts.length,
+    });
     const stamp = localDateStamp(deps.now()); // the local date: a file made at 06:00 in Vietnam is today's
     if (body.format === 'xlsx') {
       const file = await toXlsx([people, zone, timelineTable(result.timeline)]);
@@ -121,7 +150,10 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     const table = body.part === 'zone' ? zone : people;
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="truy-vet-${body.part === 'zone' ? 'vung' : body.ring}-${stamp}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="truy-vet-${body.part === 'zone' ? 'vung' : body.ring}-${stamp}.csv"`,
+      )
       .send(toCsv(table));
   });
 
@@ -130,12 +162,20 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
   app.post(TRACE_API.notices, { config }, async (request, reply) => {
     const body = parseBody(PublishNoticesSchema, request.body, reply);
     if (!body) return reply;
-    if (body.windows.some((w) => w.end <= w.start)) return sendError(reply, 400, 'invalid_request', 'Every window must end after it starts.');
+    if (body.windows.some((w) => w.end <= w.start))
+      return sendError(reply, 400, 'invalid_request', 'Every window must end after it starts.');
     const known = new Set(await listCheckpointIds(deps.db));
     const unknown = body.windows.find((w) => !known.has(w.checkpointId));
     if (unknown) return sendError(reply, 400, 'unknown_checkpoint', 'A window names a checkpoint that does not exist.');
     const { retentionDays } = await getSettings(deps.db);
-    const ids = await publishNotices(deps.db, body.windows, body.instructions, userOf(request).id, deps.now(), retentionDays);
+    const ids = await publishNotices(
+      deps.db,
+      body.windows,
+      body.instructions,
+      userOf(request).id,
+      deps.now(),
+      retentionDays,
+    );
     await audit(deps, request, 'trace.publish_notices', null, { windows: body.windows, count: ids.length });
     return reply.code(201).send({ ids });
   });

@@ -52,7 +52,12 @@ interface Context {
   window: Interval;
 }
 
-function rulesFor(checkpoints: Map<string, TraceCheckpoint>, bufferMin: number, maxStayMin: number, repeatWindowMs: number): TraceRules {
+function rulesFor(
+  checkpoints: Map<string, TraceCheckpoint>,
+  bufferMin: number,
+  maxStayMin: number,
+  repeatWindowMs: number,
+): TraceRules {
   return {
     defaultStayMs: (id) => (checkpoints.get(id)?.defaultStayMin ?? 60) * MIN,
     maxStayMs: maxStayMin * MIN,
@@ -67,7 +72,9 @@ function rulesFor(checkpoints: Map<string, TraceCheckpoint>, bufferMin: number, 
  */
 async function surroundings(db: Db, stays: readonly Stay[], rules: TraceRules, exclude: ReadonlySet<string>) {
   const near = await eventsNear(db, rangesAround(stays, rules));
-  const keys = [...new Set(near.events.filter((e) => e.kind === 'in' && !exclude.has(e.personKey)).map((e) => e.personKey))];
+  const keys = [
+    ...new Set(near.events.filter((e) => e.kind === 'in' && !exclude.has(e.personKey)).map((e) => e.personKey)),
+  ];
   if (keys.length === 0) return near;
   const from = near.events.reduce((min, e) => Math.min(min, e.time), Infinity);
   const to = stays.reduce((max, s) => Math.max(max, s.end), -Infinity) + rules.bufferMs;
@@ -105,7 +112,11 @@ async function prepare(db: Db, p: TraceParams): Promise<Context> {
   return { ids, keys, rules, lookbackMs, checkpoints, stays, window };
 }
 
-function toContactEntry(c: Contact, details: Map<string, PersonDetails>, checkpoints: Map<string, TraceCheckpoint>): ContactEntry {
+function toContactEntry(
+  c: Contact,
+  details: Map<string, PersonDetails>,
+  checkpoints: Map<string, TraceCheckpoint>,
+): ContactEntry {
   const d = c.personKeys.map((k) => details.get(k)).find((x) => x !== undefined);
   const pick = <K extends keyof PersonDetails>(key: K): PersonDetails[K] | null =>
     c.personKeys.map((k) => details.get(k)?.[key]).find((v) => v !== null && v !== undefined) ?? null;
@@ -159,7 +170,12 @@ export async function traceCase(db: Db, p: TraceParams): Promise<TraceResult> {
         fromRevokedDevice: s.fromRevokedDevice === true,
       };
     }),
-    f1: await withDeclaredRisk(db, contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)), p, p.riskOnly),
+    f1: await withDeclaredRisk(
+      db,
+      contacts.map((c) => toContactEntry(c, near.details, ctx.checkpoints)),
+      p,
+      p.riskOnly,
+    ),
     zone: zone.map((z) => ({
       unitId: z.unitId,
       unitName: [...ctx.checkpoints.values()].find((cp) => cp.unitId === z.unitId)?.unitName ?? '',
@@ -184,13 +200,21 @@ export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEn
   const f1Keys = [...new Set(f1.flatMap((c) => ctx.ids.keysOf(c.personId)))];
   const f1Events = await eventsOfPersons(db, f1Keys, p.from - ctx.lookbackMs, p.to + ctx.lookbackMs);
   const f1Checkpoints = await traceCheckpoints(db, [...new Set(f1Events.map((e) => e.checkpointId))]);
-  const rules = rulesFor(f1Checkpoints, ctx.rules.bufferMs / MIN, ctx.rules.maxStayMs / MIN, ctx.rules.repeatWindowMs ?? 0);
+  const rules = rulesFor(
+    f1Checkpoints,
+    ctx.rules.bufferMs / MIN,
+    ctx.rules.maxStayMs / MIN,
+    ctx.rules.repeatWindowMs ?? 0,
+  );
   const f1Stays = caseTimeline(f1Events, ctx.window, rules);
   const around = await surroundings(db, f1Stays, rules, new Set([...ctx.keys, ...f1Keys]));
   const caseIds = new Set(ctx.keys.map((k) => ctx.ids.groupOf(k)));
   const f2 = secondRing(caseIds, f1, f1Events, around.events, ctx.window, rules, ctx.ids);
   // Each F2 row names the F1 people it came through.
   const f1Names = new Map(f1.map((c) => [c.personId, toContactEntry(c, near.details, ctx.checkpoints).name]));
-  const entries = f2.map((c) => ({ ...toContactEntry(c, around.details, f1Checkpoints), viaNames: c.via.map((id) => f1Names.get(id) ?? id) }));
+  const entries = f2.map((c) => ({
+    ...toContactEntry(c, around.details, f1Checkpoints),
+    viaNames: c.via.map((id) => f1Names.get(id) ?? id),
+  }));
   return withDeclaredRisk(db, entries, p, p.riskOnly);
 }

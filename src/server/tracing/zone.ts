@@ -50,7 +50,11 @@ export function buildZone(
     const atCheckpoint = new Set<string>();
     for (const e of exposuresAt.get(checkpointId) ?? []) {
       for (const iv of e.intervals) {
-        for (let i = firstEndingAfter(windows, iv.start); i < windows.length && (windows[i] as Interval).start < iv.end; i++) {
+        for (
+          let i = firstEndingAfter(windows, iv.start);
+          i < windows.length && (windows[i] as Interval).start < iv.end;
+          i++
+        ) {
           if (intersect(iv, windows[i] as Interval)) {
             people[i]?.add(e.personId);
             atCheckpoint.add(e.personId);

@@ -4,7 +4,17 @@
  * that the server registers each of them.
  */
 import type { AdminCheckpoint, AdminDevice } from '../admin-api';
-import type { AccountSummary, AuditEntry, ConsoleDashboard, ConsoleUnit, DistrictSettings, EnrolLink, PersonRecord, Poster, SessionAnswer } from './answers';
+import type {
+  AccountSummary,
+  AuditEntry,
+  ConsoleDashboard,
+  ConsoleUnit,
+  DistrictSettings,
+  EnrolLink,
+  PersonRecord,
+  Poster,
+  SessionAnswer,
+} from './answers';
 import type { TraceRequest, TraceResult, ContactEntry, PublishNotices } from '../trace-api';
 import type { Questionnaire, QueueImportRequest, QueueImportResponse } from '../protocol';
 import { API } from '../protocol';
@@ -75,7 +85,9 @@ export const adminRoutes = {
   /** One batch of a queue file a cut-off checkpoint exported (issue 14). */
   queueImport: post<QueueImportResponse, QueueImportRequest>(API.queueImport),
   questionnaire: get<Questionnaire>('/api/admin/questionnaire'),
-  questionnaireSave: put<Questionnaire, { baseVersion: number; questions: Questionnaire['questions'] }>('/api/admin/questionnaire'),
+  questionnaireSave: put<Questionnaire, { baseVersion: number; questions: Questionnaire['questions'] }>(
+    '/api/admin/questionnaire',
+  ),
   settings: get<DistrictSettings>('/api/admin/settings'),
   settingsSave: put<DistrictSettings, DistrictSettings>('/api/admin/settings'),
   audit: get<AuditEntry[]>('/api/admin/audit'),
@@ -88,7 +100,9 @@ export const adminRoutes = {
   traceUnmerge: post<unknown, { personKey: string }>('/api/admin/trace/unmerge'),
   traceRun: post<TraceResult, TraceRequest>('/api/admin/trace/run'),
   traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>('/api/admin/trace/f2'),
-  traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>('/api/admin/trace/export'),
+  traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>(
+    '/api/admin/trace/export',
+  ),
   traceNotices: get<{ notices: unknown[] }>('/api/admin/trace/notices'),
   traceNoticesPublish: post<{ ids: string[] }, PublishNotices>('/api/admin/trace/notices'),
 
@@ -102,10 +116,14 @@ export const adminRoutes = {
   outbreakCaseTakeIn: post<TraceChanges>(`${OUTBREAK_API.cases}/:id/take-in`),
   outbreakCaseWindow: put<Ok, In<typeof CaseWindowSchema>>(`${OUTBREAK_API.cases}/:id/window`),
   outbreakCaseContact: post<unknown, In<typeof ManualContactSchema>>(`${OUTBREAK_API.cases}/:id/contacts`),
-  outbreakContactDecision: post<{ followupId: string | null }, In<typeof ContactDecisionSchema>>(`${OUTBREAK_API.contacts}/:id/decision`),
+  outbreakContactDecision: post<{ followupId: string | null }, In<typeof ContactDecisionSchema>>(
+    `${OUTBREAK_API.contacts}/:id/decision`,
+  ),
   outbreakFollowups: get<CallList>(OUTBREAK_API.followups),
   outbreakFollowup: get<{ followup: Followup; entries: FollowupEntry[] }>(`${OUTBREAK_API.followups}/:id`),
-  outbreakFollowupEntry: post<{ id: string; positive: boolean }, In<typeof FollowupEntrySchema>>(`${OUTBREAK_API.followups}/:id/entries`),
+  outbreakFollowupEntry: post<{ id: string; positive: boolean }, In<typeof FollowupEntrySchema>>(
+    `${OUTBREAK_API.followups}/:id/entries`,
+  ),
   outbreakFollowupReassign: post<Ok, In<typeof ReassignSchema>>(`${OUTBREAK_API.followups}/:id/reassign`),
   outbreakFollowupConvert: post<{ caseId: string }, In<typeof ConvertSchema>>(`${OUTBREAK_API.followups}/:id/convert`),
   outbreakChain: get<Chain>(OUTBREAK_API.chain),
@@ -117,12 +135,14 @@ export const adminRoutes = {
 export type AdminRouteName = keyof typeof adminRoutes;
 
 /** The concrete path of a route: parameters filled in (encoded), optional query string appended. */
-export function adminPath(route: AdminRoute<unknown, unknown>, params: Record<string, string> = {}, query: Record<string, string> = {}): string {
+export function adminPath(
+  route: AdminRoute<unknown, unknown>,
+  params: Record<string, string> = {},
+  query: Record<string, string> = {},
+): string {
   const path = route.pattern.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
   const qs = Object.entries(query)
     .map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(val)}`)
     .join('&');
   return qs ? `${path}?${qs}` : path;
 }
-
-

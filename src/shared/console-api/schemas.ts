@@ -7,7 +7,13 @@ import { CHECKPOINT_TYPES } from '../admin-api';
 import { QuestionSchema } from '../protocol';
 
 /** A trimmed text field of at most `max` characters (empty allowed unless `min`). */
-export const field = (max: number, min = 0) => v.pipe(v.string(), v.trim(), v.minLength(min, `must not be empty`), v.maxLength(max, `longer than ${max} characters`));
+export const field = (max: number, min = 0) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(min, `must not be empty`),
+    v.maxLength(max, `longer than ${max} characters`),
+  );
 
 /** An optional text field: empty or missing becomes null. */
 export const optionalField = (max: number) =>
@@ -35,7 +41,14 @@ export type CheckpointFields = v.InferInput<typeof CheckpointFieldsSchema>;
 export const CheckpointCreateSchema = v.object({
   ...CheckpointFieldsSchema.entries,
   unitId: field(64, 1),
-  code: v.optional(v.pipe(v.string(), v.trim(), v.toUpperCase(), v.regex(/^([A-Z0-9-]{3,32})?$/, 'code must be 3–32 letters, digits or -'))),
+  code: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.toUpperCase(),
+      v.regex(/^([A-Z0-9-]{3,32})?$/, 'code must be 3–32 letters, digits or -'),
+    ),
+  ),
 });
 export type CheckpointCreate = v.InferInput<typeof CheckpointCreateSchema>;
 

@@ -25,7 +25,13 @@ export interface SignedPoster extends PosterClaims {
 
 /** The exact bytes the server signs and the PWA verifies. */
 export function posterMessage(claims: PosterClaims): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(new TextEncoder().encode(['TQP1', claims.code, claims.checkpointId, claims.name, claims.t === undefined ? '' : String(claims.t)].join('\n')));
+  return new Uint8Array(
+    new TextEncoder().encode(
+      ['TQP1', claims.code, claims.checkpointId, claims.name, claims.t === undefined ? '' : String(claims.t)].join(
+        '\n',
+      ),
+    ),
+  );
 }
 
 /** Builds the URL printed on the poster (or shown on the door screen). */
@@ -65,7 +71,11 @@ export function parsePosterUrl(href: string): SignedPoster | null {
 }
 
 /** Verifies a poster's signature with the server's raw Ed25519 public key (base64url). */
-export async function verifyPoster(poster: SignedPoster, publicKeyB64: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<boolean> {
+export async function verifyPoster(
+  poster: SignedPoster,
+  publicKeyB64: string,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<boolean> {
   try {
     const key = await subtle.importKey('raw', fromBase64Url(publicKeyB64), { name: 'Ed25519' }, false, ['verify']);
     return await subtle.verify({ name: 'Ed25519' }, key, fromBase64Url(poster.sig), posterMessage(poster));

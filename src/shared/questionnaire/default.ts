@@ -4,9 +4,22 @@
  */
 import type { Questionnaire, RiskKind } from '../protocol';
 
-const yesno = (id: string, group: string, vi: string, en: string) => ({ id, kind: 'yesno' as const, group, label: { vi, en } });
+const yesno = (id: string, group: string, vi: string, en: string) => ({
+  id,
+  kind: 'yesno' as const,
+  group,
+  label: { vi, en },
+});
 /** A yes/no question whose yes is a risk signal, with its short words at the door. */
-const signal = (id: string, group: string, vi: string, en: string, risk: RiskKind, shortVi: string, shortEn: string) => ({
+const signal = (
+  id: string,
+  group: string,
+  vi: string,
+  en: string,
+  risk: RiskKind,
+  shortVi: string,
+  shortEn: string,
+) => ({
   ...yesno(id, group, vi, en),
   risk,
   riskLabel: { vi: shortVi, en: shortEn },
@@ -16,19 +29,72 @@ const signal = (id: string, group: string, vi: string, en: string, risk: RiskKin
 export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
   version: 1,
   questions: [
-    { id: 'travel', kind: 'text', group: 'travel', label: { vi: 'Trong 14 ngày qua, anh/chị đã đi qua những nơi nào?', en: 'Places travelled through in the last 14 days' } },
+    {
+      id: 'travel',
+      kind: 'text',
+      group: 'travel',
+      label: {
+        vi: 'Trong 14 ngày qua, anh/chị đã đi qua những nơi nào?',
+        en: 'Places travelled through in the last 14 days',
+      },
+    },
     signal('fever', 'symptoms', 'Sốt', 'Fever', 'symptom', 'sốt', 'fever'),
     signal('cough', 'symptoms', 'Ho', 'Cough', 'symptom', 'ho', 'cough'),
     signal('breath', 'symptoms', 'Khó thở', 'Shortness of breath', 'symptom', 'khó thở', 'shortness of breath'),
     signal('sore_throat', 'symptoms', 'Đau họng', 'Sore throat', 'symptom', 'đau họng', 'sore throat'),
     signal('nausea', 'symptoms', 'Buồn nôn, nôn', 'Nausea or vomiting', 'symptom', 'buồn nôn', 'nausea'),
     signal('diarrhoea', 'symptoms', 'Tiêu chảy', 'Diarrhoea', 'symptom', 'tiêu chảy', 'diarrhoea'),
-    signal('taste_smell', 'symptoms', 'Mất vị giác, khứu giác', 'Loss of taste or smell', 'symptom', 'mất vị giác, khứu giác', 'loss of taste or smell'),
-    signal('other_symptom', 'symptoms', 'Triệu chứng khác', 'Other symptoms', 'symptom', 'triệu chứng khác', 'other symptoms'),
-    signal('contact_case', 'exposure', 'Tiếp xúc gần với người mắc hoặc nghi mắc bệnh', 'Close contact with a confirmed or suspected case', 'exposure', 'Tiếp xúc ca bệnh', 'Contact with a case'),
-    signal('outbreak_area', 'exposure', 'Đến từ hoặc đi qua vùng có dịch', 'Came from or through an outbreak area', 'exposure', 'Từ vùng có dịch', 'From an outbreak area'),
-    signal('animal_market', 'exposure', 'Đến chợ động vật sống', 'Visited a live-animal market', 'exposure', 'Đến chợ động vật sống', 'Live-animal market'),
-    { id: 'vaccine_doses', kind: 'number', group: 'vaccination', label: { vi: 'Số mũi vắc-xin đã tiêm', en: 'Vaccine doses received' } },
+    signal(
+      'taste_smell',
+      'symptoms',
+      'Mất vị giác, khứu giác',
+      'Loss of taste or smell',
+      'symptom',
+      'mất vị giác, khứu giác',
+      'loss of taste or smell',
+    ),
+    signal(
+      'other_symptom',
+      'symptoms',
+      'Triệu chứng khác',
+      'Other symptoms',
+      'symptom',
+      'triệu chứng khác',
+      'other symptoms',
+    ),
+    signal(
+      'contact_case',
+      'exposure',
+      'Tiếp xúc gần với người mắc hoặc nghi mắc bệnh',
+      'Close contact with a confirmed or suspected case',
+      'exposure',
+      'Tiếp xúc ca bệnh',
+      'Contact with a case',
+    ),
+    signal(
+      'outbreak_area',
+      'exposure',
+      'Đến từ hoặc đi qua vùng có dịch',
+      'Came from or through an outbreak area',
+      'exposure',
+      'Từ vùng có dịch',
+      'From an outbreak area',
+    ),
+    signal(
+      'animal_market',
+      'exposure',
+      'Đến chợ động vật sống',
+      'Visited a live-animal market',
+      'exposure',
+      'Đến chợ động vật sống',
+      'Live-animal market',
+    ),
+    {
+      id: 'vaccine_doses',
+      kind: 'number',
+      group: 'vaccination',
+      label: { vi: 'Số mũi vắc-xin đã tiêm', en: 'Vaccine doses received' },
+    },
     {
       id: 'test_result',
       kind: 'choice',

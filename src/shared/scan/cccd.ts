@@ -56,7 +56,9 @@ export function isCompleteCccdPayload(text: string): boolean {
 
 /** True when a CCCD address shows scanner damage: `?`, U+FFFD, mojibake left over, or words that lost their vowels. */
 function isGarbledAddress(address: string): boolean {
-  return address.includes('?') || address.includes('\ufffd') || hasMojibake(address) || addressHasDroppedLetters(address);
+  return (
+    address.includes('?') || address.includes('\ufffd') || hasMojibake(address) || addressHasDroppedLetters(address)
+  );
 }
 
 const DATEISH = /^(\d{8}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/;
@@ -111,7 +113,8 @@ export function parseCccd(text: string): ScanResult {
 
   const facts = cccdFacts(number);
   if (facts && person.gender !== undefined && person.gender !== facts.gender) warnings.push('id_gender_mismatch');
-  if (facts && person.birthYear !== undefined && person.birthYear !== facts.birthYear) warnings.push('id_year_mismatch');
+  if (facts && person.birthYear !== undefined && person.birthYear !== facts.birthYear)
+    warnings.push('id_year_mismatch');
 
   return {
     kind: 'cccd',

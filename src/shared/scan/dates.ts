@@ -8,9 +8,7 @@ export const MAX_YEAR = 2100;
 
 /** Outcome of reading a date field: empty, a valid date, or present but unusable (with its year when plausible). */
 export type DateRead =
-  | { kind: 'empty' }
-  | { kind: 'ok'; iso: string; year: number }
-  | { kind: 'bad'; year: number | null };
+  { kind: 'empty' } | { kind: 'ok'; iso: string; year: number } | { kind: 'bad'; year: number | null };
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -71,6 +69,7 @@ export function readMaskedIsoDate(raw: string): DateRead {
   if (!isPlausibleYear(year)) return { kind: 'bad', year: null };
   if (mo !== '**' && d !== '**') return fromParts(year, Number(mo), Number(d));
   const monthOk = mo === '**' || (Number(mo) >= 1 && Number(mo) <= 12);
-  const dayOk = d === '**' || (mo === '**' ? Number(d) >= 1 && Number(d) <= 31 : isCalendarDate(year, Number(mo), Number(d)));
+  const dayOk =
+    d === '**' || (mo === '**' ? Number(d) >= 1 && Number(d) <= 31 : isCalendarDate(year, Number(mo), Number(d)));
   return monthOk && dayOk ? { kind: 'ok', iso: `${y}-${mo}-${d}`, year } : { kind: 'bad', year };
 }

@@ -57,7 +57,14 @@ export function parseNationalQr(text: string): ScanResult {
     warnings.push('bad_ext');
   }
 
-  return { kind: 'national', person, declaredBy: byField === '1' ? 'behalf' : 'self', qid, ext, warnings: uniqueWarnings(warnings) };
+  return {
+    kind: 'national',
+    person,
+    declaredBy: byField === '1' ? 'behalf' : 'self',
+    qid,
+    ext,
+    warnings: uniqueWarnings(warnings),
+  };
 }
 
 /** How many trailing characters a masked ID leaves visible (those after its last `*`). */

@@ -17,9 +17,38 @@
 
 /** Whole words (each with its trailing space) that one escape stands for; index i ↔ escape key WORD_KEYS[i]. */
 const WORDS = [
-  'Xã ', 'Huyện ', 'Tỉnh ', 'Thôn ', 'Xóm ', 'Phường ', 'Quận ', 'Thành phố ', 'Thị trấn ', 'Thị xã ',
-  'Tổ dân phố ', 'Khu phố ', 'Ấp ', 'Bản ', 'Số ', 'Đường ', 'Làng ', 'Khu ', 'Tổ ', 'Nguyễn ', 'Trần ',
-  'Lê ', 'Phạm ', 'Hoàng ', 'Huỳnh ', 'Phan ', 'Vũ ', 'Võ ', 'Đặng ', 'Bùi ', 'Văn ', 'Thị ',
+  'Xã ',
+  'Huyện ',
+  'Tỉnh ',
+  'Thôn ',
+  'Xóm ',
+  'Phường ',
+  'Quận ',
+  'Thành phố ',
+  'Thị trấn ',
+  'Thị xã ',
+  'Tổ dân phố ',
+  'Khu phố ',
+  'Ấp ',
+  'Bản ',
+  'Số ',
+  'Đường ',
+  'Làng ',
+  'Khu ',
+  'Tổ ',
+  'Nguyễn ',
+  'Trần ',
+  'Lê ',
+  'Phạm ',
+  'Hoàng ',
+  'Huỳnh ',
+  'Phan ',
+  'Vũ ',
+  'Võ ',
+  'Đặng ',
+  'Bùi ',
+  'Văn ',
+  'Thị ',
 ] as const;
 const WORD_KEYS = '123456789ABCDEFGHIJKLMNOPQRSTUVW';
 const LOWER_WORD = 'X';
@@ -78,7 +107,7 @@ function encodeWord(word: string): string | null {
   let out = mode === '' ? '' : `:${mode}`;
   let last = '';
   const chars = [...word.normalize('NFD')];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const c = chars[i] ?? '';
     const marks: string[] = [];
     let j = i + 1;

@@ -66,7 +66,14 @@ export interface VisitorDeclaration {
 export type ScanResult =
   | { kind: 'visitor'; person: Person; declaration: VisitorDeclaration | null; warnings: ScanWarning[] }
   | { kind: 'cccd'; person: Person; oldId: string | null; issueDate: string | null; warnings: ScanWarning[] }
-  | { kind: 'national'; person: Person; declaredBy: 'self' | 'behalf'; qid: string; ext: string; warnings: ScanWarning[] }
+  | {
+      kind: 'national';
+      person: Person;
+      declaredBy: 'self' | 'behalf';
+      qid: string;
+      ext: string;
+      warnings: ScanWarning[];
+    }
   | { kind: 'poster'; checkpointCode: string; url: string }
   | { kind: 'enrol'; url: string }
   | { kind: 'url'; url: string }

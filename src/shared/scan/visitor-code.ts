@@ -22,7 +22,10 @@ export const VISITOR_ID_LENGTH = 10;
 export const MAX_FLAG_QUESTIONS = 52;
 
 /** What a visitor's personal QR carries: the Person fields of one profile plus its stable id. */
-export type VisitorProfile = Pick<Person, 'name' | 'birthYear' | 'birthDate' | 'gender' | 'phone' | 'idNumber' | 'address'> & {
+export type VisitorProfile = Pick<
+  Person,
+  'name' | 'birthYear' | 'birthDate' | 'gender' | 'phone' | 'idNumber' | 'address'
+> & {
   visitorId: string;
 };
 
@@ -30,7 +33,9 @@ const GENDER_LETTER: Record<Gender, string> = { male: 'M', female: 'F', other: '
 const PARSED_ID = /^[0-9a-z]{6,32}$/;
 
 /** Makes a new random visitor id (10 base32 characters, 50 bits); pass `randomBytes` in tests. */
-export function newVisitorId(randomBytes: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function newVisitorId(
+  randomBytes: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const bytes = randomBytes(VISITOR_ID_LENGTH);
   let id = '';
   for (let i = 0; i < VISITOR_ID_LENGTH; i++) id += VISITOR_ID_ALPHABET.charAt((bytes[i] ?? 0) & 31);
@@ -90,8 +95,10 @@ function isValidDeclaration(d: VisitorDeclaration): boolean {
   return (
     m !== null &&
     isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
-    Number.isSafeInteger(d.version) && d.version >= 0 &&
-    Number.isSafeInteger(d.flags) && d.flags >= 0
+    Number.isSafeInteger(d.version) &&
+    d.version >= 0 &&
+    Number.isSafeInteger(d.flags) &&
+    d.flags >= 0
   );
 }
 
@@ -148,9 +155,20 @@ export function parseVisitorCode(text: string): ScanResult {
   if (!prep.ok) return prep.result;
   const prefix = prep.text.slice(0, VISITOR_PREFIX.length).toUpperCase();
   const body = prep.text.slice(VISITOR_PREFIX.length);
-  const fields = prefix === VISITOR_PREFIX ? splitFields(body) : prefix === COMPACT_VISITOR_PREFIX ? splitCompactFields(body) : null;
+  const fields =
+    prefix === VISITOR_PREFIX ? splitFields(body) : prefix === COMPACT_VISITOR_PREFIX ? splitCompactFields(body) : null;
   if (fields === null) return unknownScan('unrecognised');
-  const [rawId = '', rawName = '', rawBirth = '', rawGender = '', rawPhone = '', rawIdNumber = '', rawAddress = '', rawDecl = '', rawRisk = ''] = fields;
+  const [
+    rawId = '',
+    rawName = '',
+    rawBirth = '',
+    rawGender = '',
+    rawPhone = '',
+    rawIdNumber = '',
+    rawAddress = '',
+    rawDecl = '',
+    rawRisk = '',
+  ] = fields;
   // Caps Lock on a keyboard-wedge scanner upper-cases the id: ids are lowercase by definition.
   const visitorId = rawId.toLowerCase();
   if (!PARSED_ID.test(visitorId)) return unknownScan('unrecognised');
@@ -183,5 +201,10 @@ export function parseVisitorCode(text: string): ScanResult {
   const risk = declaration && declaration !== 'bad' ? readRisk(rawRisk) : undefined;
   if (declaration && declaration !== 'bad' && risk) declaration.risk = risk;
 
-  return { kind: 'visitor', person, declaration: declaration === 'bad' ? null : declaration, warnings: uniqueWarnings(warnings) };
+  return {
+    kind: 'visitor',
+    person,
+    declaration: declaration === 'bad' ? null : declaration,
+    warnings: uniqueWarnings(warnings),
+  };
 }

@@ -67,13 +67,21 @@ export async function buildProof(
   request: { deviceId: string; method: string; path: string; body: string; now: number },
 ): Promise<string> {
   const jti = toBase64url(crypto.getRandomValues(new Uint8Array(18)));
-  const claims: ProofClaims = { htm: request.method.toUpperCase(), htu: request.path, bh: await sha256b64url(request.body), iat: Math.floor(request.now / 1000), jti };
+  const claims: ProofClaims = {
+    htm: request.method.toUpperCase(),
+    htu: request.path,
+    bh: await sha256b64url(request.body),
+    iat: Math.floor(request.now / 1000),
+    jti,
+  };
   const signingInput = `${json64({ typ: PROOF_TYP, alg: 'ES256', kid: request.deviceId })}.${json64(claims)}`;
   return `${signingInput}.${await signText(privateKey, signingInput)}`;
 }
 
 /** A proof split into its parts, before any signature check; null when it is not a well-formed proof. */
-export function readProof(header: string | undefined): { deviceId: string; claims: ProofClaims; signingInput: string; signature: string } | null {
+export function readProof(
+  header: string | undefined,
+): { deviceId: string; claims: ProofClaims; signingInput: string; signature: string } | null {
   const parts = header?.trim().split('.');
   if (!parts || parts.length !== 3) return null;
   const [head, body, signature] = parts as [string, string, string];
@@ -86,14 +94,22 @@ export function readProof(header: string | undefined): { deviceId: string; claim
       return null;
     }
   };
-  const h = v.safeParse(v.object({ typ: v.literal(PROOF_TYP), alg: v.literal('ES256'), kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }), decode(head));
+  const h = v.safeParse(
+    v.object({
+      typ: v.literal(PROOF_TYP),
+      alg: v.literal('ES256'),
+      kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    }),
+    decode(head),
+  );
   const c = v.safeParse(ProofClaimsSchema, decode(body));
   if (!h.success || !c.success) return null;
   return { deviceId: h.output.kid, claims: c.output, signingInput: `${head}.${body}`, signature };
 }
 
 /** Why a proof was refused, as a reason code (the server maps these to messages). */
-export type ProofFailure = 'proof_malformed' | 'proof_wrong_device' | 'proof_bad_signature' | 'proof_wrong_request' | 'proof_stale';
+export type ProofFailure =
+  'proof_malformed' | 'proof_wrong_device' | 'proof_bad_signature' | 'proof_wrong_request' | 'proof_stale';
 
 /**
  * Checks a proof against the request it came with: signature by `jwk`, same method, path and body hash,
@@ -102,14 +118,27 @@ export type ProofFailure = 'proof_malformed' | 'proof_wrong_device' | 'proof_bad
  */
 export async function verifyProof(
   header: string | undefined,
-  expected: { deviceId: string; jwk: DevicePublicJwk; method: string; path: string; body: string; clockMs: number; maxAgeMs: number },
+  expected: {
+    deviceId: string;
+    jwk: DevicePublicJwk;
+    method: string;
+    path: string;
+    body: string;
+    clockMs: number;
+    maxAgeMs: number;
+  },
 ): Promise<{ ok: true; claims: ProofClaims } | { ok: false; error: ProofFailure }> {
   const proof = readProof(header);
   if (!proof) return { ok: false, error: 'proof_malformed' };
   if (proof.deviceId !== expected.deviceId) return { ok: false, error: 'proof_wrong_device' };
-  if (!(await verifyText(expected.jwk, proof.signingInput, proof.signature))) return { ok: false, error: 'proof_bad_signature' };
+  if (!(await verifyText(expected.jwk, proof.signingInput, proof.signature)))
+    return { ok: false, error: 'proof_bad_signature' };
   const { claims } = proof;
-  if (claims.htm !== expected.method.toUpperCase() || claims.htu !== expected.path || claims.bh !== (await sha256b64url(expected.body))) {
+  if (
+    claims.htm !== expected.method.toUpperCase() ||
+    claims.htu !== expected.path ||
+    claims.bh !== (await sha256b64url(expected.body))
+  ) {
     return { ok: false, error: 'proof_wrong_request' };
   }
   if (Math.abs(claims.iat * 1000 - expected.clockMs) > expected.maxAgeMs) return { ok: false, error: 'proof_stale' };

@@ -59,7 +59,11 @@ function publicKeyOf(key: DistrictPublicKey): Promise<CryptoKey> {
 export async function sealText(key: DistrictPublicKey, plaintext: string, aad: string): Promise<SealedBox> {
   const recipientPublicKey = await publicKeyOf(key);
   const encoder = new TextEncoder();
-  const sealed = await suite().seal({ recipientPublicKey }, encoder.encode(plaintext).buffer as ArrayBuffer, encoder.encode(aad).buffer as ArrayBuffer);
+  const sealed = await suite().seal(
+    { recipientPublicKey },
+    encoder.encode(plaintext).buffer as ArrayBuffer,
+    encoder.encode(aad).buffer as ArrayBuffer,
+  );
   return { kid: key.kid, enc: toBase64url(sealed.enc), ct: toBase64url(sealed.ct) };
 }
 
@@ -76,7 +80,11 @@ export async function openText(recipientKey: CryptoKey, box: SealedBox, aad: str
   const ct = fromBase64url(box.ct);
   if (!enc || !ct) return null;
   try {
-    const plain = await suite().open({ recipientKey, enc: enc.slice().buffer }, ct.slice().buffer, new TextEncoder().encode(aad).buffer as ArrayBuffer);
+    const plain = await suite().open(
+      { recipientKey, enc: enc.slice().buffer },
+      ct.slice().buffer,
+      new TextEncoder().encode(aad).buffer as ArrayBuffer,
+    );
     return new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch {
     return null;

@@ -8,7 +8,11 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 5 * 60_000 };
 
 /** Full jitter: a uniformly random delay between 0 and min(cap, base · 2^failures). */
-export function backoffDelay(failures: number, opts: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  opts: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(opts.capMs, opts.baseMs * 2 ** Math.max(0, failures - 1));
   return Math.floor(random() * ceiling);
 }
@@ -23,7 +27,12 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
 }
 
 /** The wait before the next attempt: the jittered backoff, but never sooner than the server asked. */
-export function nextRetryDelay(failures: number, retryAfterMs: number | null, opts: BackoffOptions = DEFAULT_BACKOFF, random?: () => number): number {
+export function nextRetryDelay(
+  failures: number,
+  retryAfterMs: number | null,
+  opts: BackoffOptions = DEFAULT_BACKOFF,
+  random?: () => number,
+): number {
   const jittered = backoffDelay(failures, opts, random);
   return retryAfterMs === null ? jittered : Math.max(retryAfterMs, jittered);
 }

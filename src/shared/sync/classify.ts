@@ -24,11 +24,17 @@ export type FailedOutcome = RetryOutcome | StopOutcome;
  * bad request, except a replayed device proof (the network delivered one request twice; the copy that
  * got through was judged, and pushes are idempotent): retried with a fresh proof.
  */
-export function classifyStatus(status: number, retryAfterHeader: string | null, message: string, code?: string): FailedOutcome {
+export function classifyStatus(
+  status: number,
+  retryAfterHeader: string | null,
+  message: string,
+  code?: string,
+): FailedOutcome {
   if (status === 409 && code === 'proof_replayed') return { type: 'retry', error: 'server_error', retryAfterMs: null };
   if (status === 401) return { type: 'stop', error: 'unauthorized', message };
   if (status === 403) return { type: 'stop', error: 'revoked', message };
-  if (status === 408 || status === 429 || status >= 500) return { type: 'retry', error: 'server_error', retryAfterMs: parseRetryAfter(retryAfterHeader) };
+  if (status === 408 || status === 429 || status >= 500)
+    return { type: 'retry', error: 'server_error', retryAfterMs: parseRetryAfter(retryAfterHeader) };
   return { type: 'stop', error: 'bad_request', message };
 }
 

@@ -45,7 +45,13 @@ export async function postJson<T>(opts: PostJsonOptions<T>): Promise<PostOutcome
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(opts.url, { method: 'POST', headers, body, signal: controller.signal, cache: 'no-store' });
+    response = await fetchImpl(opts.url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: controller.signal,
+      cache: 'no-store',
+    });
   } catch {
     clearTimeout(timer);
     return classifyNetworkFailure(controller.signal.aborted);
@@ -56,7 +62,12 @@ export async function postJson<T>(opts: PostJsonOptions<T>): Promise<PostOutcome
       const read = opts.read(safeJson(text));
       return read === undefined ? UNREADABLE_ANSWER : { type: 'ok', response: read };
     }
-    return classifyStatus(response.status, response.headers.get('retry-after'), readMessage(text) ?? `HTTP ${response.status}`, readCode(text));
+    return classifyStatus(
+      response.status,
+      response.headers.get('retry-after'),
+      readMessage(text) ?? `HTTP ${response.status}`,
+      readCode(text),
+    );
   } catch {
     return classifyNetworkFailure(controller.signal.aborted);
   } finally {

@@ -23,7 +23,11 @@ describe('recordScan', () => {
     const stored = (await listSince(0)).map((l) => l.checkIn);
     expect(stored.map((c) => c.kind).sort()).toEqual(['in', 'out']);
     const arrival = stored.find((c) => c.kind === 'in')!;
-    expect(stored.find((c) => c.kind === 'out')).toMatchObject({ ref: arrival.id, deviceTime: T0 + 45 * 60_000, source: 'cccd' });
+    expect(stored.find((c) => c.kind === 'out')).toMatchObject({
+      ref: arrival.id,
+      deviceTime: T0 + 45 * 60_000,
+      source: 'cccd',
+    });
     // After leaving, the next scan is a new arrival.
     expect((await recordScan(AN, ctx(T0 + 50 * 60_000))).type).toBe('saved');
   });
@@ -52,7 +56,14 @@ describe('recordScan', () => {
   it('checks one companion out alone; the lead and the others stay inside', async () => {
     const lead = await recordScan(AN, ctx(T0));
     if (lead.type !== 'saved') throw new Error('lead not saved');
-    const [be, na] = await recordCompanions(lead.checkIn, [{ name: 'Nguyễn Thị Bé', birthYear: 2019 }, { name: 'Nguyễn Văn Na', birthYear: 2017 }], T0 + 1000);
+    const [be, na] = await recordCompanions(
+      lead.checkIn,
+      [
+        { name: 'Nguyễn Thị Bé', birthYear: 2019 },
+        { name: 'Nguyễn Văn Na', birthYear: 2017 },
+      ],
+      T0 + 1000,
+    );
     expect((await checkOut(be!, T0 + 60_000)).type).toBe('checked_out');
     const outs = (await listSince(0)).map((l) => l.checkIn).filter((c) => c.kind === 'out');
     expect(outs.map((o) => o.ref)).toEqual([be!.id]);
@@ -66,9 +77,17 @@ describe('recordScan', () => {
 
 describe('device retention', () => {
   it('purges only synced check-ins older than the window, never pending or refused ones', async () => {
-    const { applyPushResults, saveCheckIn, purgeSyncedBefore, listSince: list } = await import('../../../src/client/data');
+    const {
+      applyPushResults,
+      saveCheckIn,
+      purgeSyncedBefore,
+      listSince: list,
+    } = await import('../../../src/client/data');
     const { makeCheckIn } = await import('../../support/make-checkin');
-    const old = [makeCheckIn(0), makeCheckIn(1), makeCheckIn(2)].map((c) => ({ ...c, deviceTime: T0 - 40 * 86_400_000 }));
+    const old = [makeCheckIn(0), makeCheckIn(1), makeCheckIn(2)].map((c) => ({
+      ...c,
+      deviceTime: T0 - 40 * 86_400_000,
+    }));
     const recent = { ...makeCheckIn(3), deviceTime: T0 };
     for (const c of [...old, recent]) await saveCheckIn(c);
     await applyPushResults(

@@ -4,7 +4,11 @@ import { paperFromFields } from '../../../src/client/guard/paper-form';
 import { matchesQuery, summarizeToday } from '../../../src/client/guard/today-summary';
 import { makeCheckIn } from '../../support/make-checkin';
 
-const local = (c: ReturnType<typeof makeCheckIn>, status: LocalCheckIn['status'] = 'pending'): LocalCheckIn => ({ checkIn: c, status, savedAt: c.deviceTime });
+const local = (c: ReturnType<typeof makeCheckIn>, status: LocalCheckIn['status'] = 'pending'): LocalCheckIn => ({
+  checkIn: c,
+  status,
+  savedAt: c.deviceTime,
+});
 
 describe('today at the checkpoint', () => {
   it('pairs departures with arrivals and counts who is inside and by source', () => {
@@ -29,10 +33,23 @@ describe('today at the checkpoint', () => {
 describe('paper rows', () => {
   const now = new Date(2026, 10, 28, 12, 0).getTime();
   it('reads real local times and refuses impossible ones', () => {
-    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '07:30', timeOut: '' }, now)).toEqual({ sheet: 'A', row: 2, timeIn: new Date(2026, 10, 28, 7, 30).getTime() });
-    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '09:00', timeOut: '08:00' }, now)).toEqual({ error: 'paper.outBeforeIn', params: { in: '09:00', out: '08:00' } });
-    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '25:00', timeOut: '' }, now)).toEqual({ error: 'paper.invalidTime' });
-    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '13:00', timeOut: '' }, now)).toEqual({ error: 'paper.futureTime', params: { time: '13:00', date: '28/11/2026', now: '12:00' } });
-    expect(paperFromFields({ sheet: '', row: '2', date: '2026-11-28', timeIn: '07:00', timeOut: '' }, now)).toEqual({ error: 'paper.invalidRow' });
+    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '07:30', timeOut: '' }, now)).toEqual({
+      sheet: 'A',
+      row: 2,
+      timeIn: new Date(2026, 10, 28, 7, 30).getTime(),
+    });
+    expect(
+      paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '09:00', timeOut: '08:00' }, now),
+    ).toEqual({ error: 'paper.outBeforeIn', params: { in: '09:00', out: '08:00' } });
+    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '25:00', timeOut: '' }, now)).toEqual({
+      error: 'paper.invalidTime',
+    });
+    expect(paperFromFields({ sheet: 'A', row: '2', date: '2026-11-28', timeIn: '13:00', timeOut: '' }, now)).toEqual({
+      error: 'paper.futureTime',
+      params: { time: '13:00', date: '28/11/2026', now: '12:00' },
+    });
+    expect(paperFromFields({ sheet: '', row: '2', date: '2026-11-28', timeIn: '07:00', timeOut: '' }, now)).toEqual({
+      error: 'paper.invalidRow',
+    });
   });
 });

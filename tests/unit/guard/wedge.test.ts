@@ -12,7 +12,10 @@ describe('keyboard-wedge reader', () => {
   it('emits a fast burst ending in Enter as one scan', () => {
     const clock = { t: 0 };
     const scans: string[] = [];
-    const reader = createWedgeReader((s) => scans.push(s), () => clock.t);
+    const reader = createWedgeReader(
+      (s) => scans.push(s),
+      () => clock.t,
+    );
     typeInto(reader, 'TQ1:k3m9x2p7qa|An', clock);
     reader.key('Enter');
     expect(scans).toEqual(['TQ1:k3m9x2p7qa|An']);
@@ -21,7 +24,10 @@ describe('keyboard-wedge reader', () => {
   it('ignores slow human typing', () => {
     const clock = { t: 0 };
     const scans: string[] = [];
-    const reader = createWedgeReader((s) => scans.push(s), () => clock.t);
+    const reader = createWedgeReader(
+      (s) => scans.push(s),
+      () => clock.t,
+    );
     typeInto(reader, 'hello world', clock, 700);
     reader.key('Enter');
     expect(scans).toEqual([]);
@@ -31,7 +37,10 @@ describe('keyboard-wedge reader', () => {
     vi.useFakeTimers();
     const clock = { t: 0 };
     const scans: string[] = [];
-    const reader = createWedgeReader((s) => scans.push(s), () => clock.t);
+    const reader = createWedgeReader(
+      (s) => scans.push(s),
+      () => clock.t,
+    );
     typeInto(reader, '038095001234||Nguy?n V?n An|01011995|Nam|Th?n 3|15082021', clock);
     expect(scans).toEqual([]);
     vi.advanceTimersByTime(250);

@@ -9,11 +9,27 @@ const T = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
 const DAY = 86_400_000;
 
 function notice(id: string, checkpointId: string, start: number, end: number): RiskNotice {
-  return { id, checkpointId, checkpointName: `Điểm ${checkpointId}`, start, end, instructions: 'Đến trạm y tế xã để xét nghiệm.', publishedAt: T(20), expiresAt: end + 28 * DAY };
+  return {
+    id,
+    checkpointId,
+    checkpointName: `Điểm ${checkpointId}`,
+    start,
+    end,
+    instructions: 'Đến trạm y tế xã để xét nghiệm.',
+    publishedAt: T(20),
+    expiresAt: end + 28 * DAY,
+  };
 }
 
 function selfVisit(checkpointId: string, time: number): CheckIn {
-  return { id: uuidv7(), checkpointId, kind: 'in', source: 'self', deviceTime: time, person: { name: 'Nguyễn Văn An' } };
+  return {
+    id: uuidv7(),
+    checkpointId,
+    kind: 'in',
+    source: 'self',
+    deviceTime: time,
+    person: { name: 'Nguyễn Văn An' },
+  };
 }
 
 let n = 0;
@@ -41,7 +57,8 @@ describe('risk notices on the phone', () => {
 
   it('stores what the server publishes and keeps the old list when offline', async () => {
     const list = [notice('a', 'market', T(8), T(9))];
-    const online = (async () => new Response(JSON.stringify({ notices: list, serverTime: T(20) }), { status: 200 })) as typeof fetch;
+    const online = (async () =>
+      new Response(JSON.stringify({ notices: list, serverTime: T(20) }), { status: 200 })) as typeof fetch;
     expect(await refreshNotices(online)).toBe(true);
     const offline = (async () => {
       throw new TypeError('Failed to fetch');

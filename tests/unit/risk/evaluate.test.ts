@@ -11,7 +11,12 @@ import {
   toRiskFlags,
   type RiskRules,
 } from '../../../src/shared/risk/evaluate';
-import { encodeVisitorCode, encodeVisitorCodeV1, flagsFromAnswers, parseVisitorCode } from '../../../src/shared/scan/visitor-code';
+import {
+  encodeVisitorCode,
+  encodeVisitorCodeV1,
+  flagsFromAnswers,
+  parseVisitorCode,
+} from '../../../src/shared/scan/visitor-code';
 
 const rules: RiskRules = { questionnaire: DEFAULT_QUESTIONNAIRE, today: '2026-12-01', validDays: 1 };
 const yesTo = (...ids: string[]) =>
@@ -162,7 +167,12 @@ describe('personal QR risk summary (9th field)', () => {
     const code = encodeVisitorCode(profile, { date: '2026-12-01', version: 1, flags: 3, risk: ['symptom'] });
     expect(code.startsWith('TQ2:')).toBe(true);
     const parsed = parseVisitorCode(code);
-    expect(parsed.kind === 'visitor' && parsed.declaration).toEqual({ date: '2026-12-01', version: 1, flags: 3, risk: ['symptom'] });
+    expect(parsed.kind === 'visitor' && parsed.declaration).toEqual({
+      date: '2026-12-01',
+      version: 1,
+      flags: 3,
+      risk: ['symptom'],
+    });
   });
 
   it('leaves the first eight fields as older readers expect them', () => {

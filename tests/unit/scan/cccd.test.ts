@@ -4,9 +4,12 @@ import { cccdFacts, isCompleteCccdPayload, parseCccd } from '../../../src/shared
 import type { ScanResult } from '../../../src/shared/scan/types';
 
 // Verbatim from GUIDE.md §2.
-const GUIDE_FULL = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
-const GUIDE_NO_OLD_ID = '038095001234||Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
-const GUIDE_2024 = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|04102024||||';
+const GUIDE_FULL =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const GUIDE_NO_OLD_ID =
+  '038095001234||Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const GUIDE_2024 =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|04102024||||';
 const ADDRESS = 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa';
 
 function cccd(text: string): Extract<ScanResult, { kind: 'cccd' }> {
@@ -26,7 +29,13 @@ const AN = {
 
 describe('parseCccd: the guide examples', () => {
   it('reads the full 7-field payload', () => {
-    expect(cccd(GUIDE_FULL)).toEqual({ kind: 'cccd', person: AN, oldId: '123456789', issueDate: '2021-08-15', warnings: [] });
+    expect(cccd(GUIDE_FULL)).toEqual({
+      kind: 'cccd',
+      person: AN,
+      oldId: '123456789',
+      issueDate: '2021-08-15',
+      warnings: [],
+    });
   });
 
   it('reads an empty old-ID field as null', () => {
@@ -60,7 +69,9 @@ describe('parseCccd: what scanners wrap around payloads', () => {
   });
 
   it('trims spaces around every field', () => {
-    const r = cccd(' 038095001234 | 123456789 |  Nguyễn Văn An | 01011995 | Nam | Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa | 15082021 ');
+    const r = cccd(
+      ' 038095001234 | 123456789 |  Nguyễn Văn An | 01011995 | Nam | Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa | 15082021 ',
+    );
     expect(r.person).toEqual(AN);
     expect(r.oldId).toBe('123456789');
     expect(r.issueDate).toBe('2021-08-15');
@@ -119,7 +130,10 @@ describe('parseCccd: variants', () => {
   });
 
   it('rejects a first field that is not 12 digits', () => {
-    expect(parseCccd(`03809500123|123456789|Nguyễn Văn An|01011995|Nam|${ADDRESS}|15082021`)).toEqual({ kind: 'unknown', reason: 'unrecognised' });
+    expect(parseCccd(`03809500123|123456789|Nguyễn Văn An|01011995|Nam|${ADDRESS}|15082021`)).toEqual({
+      kind: 'unknown',
+      reason: 'unrecognised',
+    });
     expect(parseCccd(`03809500123A|123456789|Nguyễn Văn An|01011995|Nam|${ADDRESS}|15082021`).kind).toBe('unknown');
   });
 
@@ -172,16 +186,27 @@ describe('parseCccd: facts in the number', () => {
   });
 
   it('returns null for anything but 12 digits', () => {
-    for (const bad of ['', '03809500123', '0380950012345', '03809500123a', '038 095 001 234']) expect(cccdFacts(bad)).toBeNull();
+    for (const bad of ['', '03809500123', '0380950012345', '03809500123a', '038 095 001 234'])
+      expect(cccdFacts(bad)).toBeNull();
   });
 
   it('round-trips random facts (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 96 }), fc.boolean(), fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 0, max: 999999 }), (province, female, year, serial) => {
-        const digit = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-        const number = `${String(province).padStart(3, '0')}${digit}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
-        expect(cccdFacts(number)).toEqual({ provinceCode: number.slice(0, 3), gender: female ? 'female' : 'male', birthYear: year });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 96 }),
+        fc.boolean(),
+        fc.integer({ min: 1900, max: 2099 }),
+        fc.integer({ min: 0, max: 999999 }),
+        (province, female, year, serial) => {
+          const digit = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
+          const number = `${String(province).padStart(3, '0')}${digit}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+          expect(cccdFacts(number)).toEqual({
+            provinceCode: number.slice(0, 3),
+            gender: female ? 'female' : 'male',
+            birthYear: year,
+          });
+        },
+      ),
     );
   });
 
@@ -225,7 +250,9 @@ describe('parseCccd: keyboard-wedge damage', () => {
   });
 
   it('repairs UTF-8 read as Windows-1252 in the name and address', () => {
-    const r = cccd('038095001234|123456789|Nguyá»…n VÄƒn An|01011995|Nam|ThÃ´n 3, XÃ£ DÃ¢n Lá»±c, Huyá»‡n Triá»‡u SÆ¡n, Thanh HÃ³a|15082021');
+    const r = cccd(
+      '038095001234|123456789|Nguyá»…n VÄƒn An|01011995|Nam|ThÃ´n 3, XÃ£ DÃ¢n Lá»±c, Huyá»‡n Triá»‡u SÆ¡n, Thanh HÃ³a|15082021',
+    );
     expect(r.person).toEqual(AN);
     expect(r.warnings).toEqual(['text_repaired']);
   });

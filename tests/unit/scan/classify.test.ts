@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyScan } from '../../../src/shared/scan/classify';
 
-const CCCD = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+const CCCD =
+  '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
 // A real-shaped VietQR (EMVCo) payment payload.
-const VIETQR = '00020101021138570010A00000072701270006970436011300110123456780208QRIBFTTA53037045802VN62150811Chuyen tien6304ABCD';
+const VIETQR =
+  '00020101021138570010A00000072701270006970436011300110123456780208QRIBFTTA53037045802VN62150811Chuyen tien6304ABCD';
 
 describe('classifyScan', () => {
   it('recognises our visitor code', () => {
@@ -41,13 +43,19 @@ describe('classifyScan', () => {
   });
 
   it('recognises our poster URL on any host', () => {
-    expect(classifyScan('https://tram.trieuson.gov.vn/c/TS-CHO-NUA?s=AbC123_-', 'https://tram.trieuson.gov.vn')).toEqual({
+    expect(
+      classifyScan('https://tram.trieuson.gov.vn/c/TS-CHO-NUA?s=AbC123_-', 'https://tram.trieuson.gov.vn'),
+    ).toEqual({
       kind: 'poster',
       checkpointCode: 'TS-CHO-NUA',
       url: 'https://tram.trieuson.gov.vn/c/TS-CHO-NUA?s=AbC123_-',
     });
     const other = classifyScan('http://192.168.1.10:8080/c/ABC42/?s=x&v=1');
-    expect(other).toEqual({ kind: 'poster', checkpointCode: 'ABC42', url: 'http://192.168.1.10:8080/c/ABC42/?s=x&v=1' });
+    expect(other).toEqual({
+      kind: 'poster',
+      checkpointCode: 'ABC42',
+      url: 'http://192.168.1.10:8080/c/ABC42/?s=x&v=1',
+    });
   });
 
   it('treats a /c/ link without signature as a plain URL', () => {
@@ -55,12 +63,18 @@ describe('classifyScan', () => {
   });
 
   it('recognises our enrolment URL', () => {
-    expect(classifyScan('https://tram.example/enrol?code=K7Q2-9XZP')).toEqual({ kind: 'enrol', url: 'https://tram.example/enrol?code=K7Q2-9XZP' });
+    expect(classifyScan('https://tram.example/enrol?code=K7Q2-9XZP')).toEqual({
+      kind: 'enrol',
+      url: 'https://tram.example/enrol?code=K7Q2-9XZP',
+    });
     expect(classifyScan('https://other.host/enrol#K7Q2').kind).toBe('enrol');
   });
 
   it('recognises any other web link', () => {
-    expect(classifyScan('https://www.facebook.com/groups/123?ref=share')).toEqual({ kind: 'url', url: 'https://www.facebook.com/groups/123?ref=share' });
+    expect(classifyScan('https://www.facebook.com/groups/123?ref=share')).toEqual({
+      kind: 'url',
+      url: 'https://www.facebook.com/groups/123?ref=share',
+    });
     expect(classifyScan('HTTP://EXAMPLE.COM/Path')).toEqual({ kind: 'url', url: 'http://example.com/Path' });
   });
 

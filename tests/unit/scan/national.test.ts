@@ -28,7 +28,12 @@ describe('parseNationalQr', () => {
 
   it('reads a code declared on behalf, with a full birth date, BOM and CR/LF', () => {
     const r = national('\uFEFF******005678|TRAN THI BINH|2001-03-07|1|Q55|\r\n');
-    expect(r.person).toEqual({ name: 'TRAN THI BINH', idMasked: '******005678', birthYear: 2001, birthDate: '2001-03-07' });
+    expect(r.person).toEqual({
+      name: 'TRAN THI BINH',
+      idMasked: '******005678',
+      birthYear: 2001,
+      birthDate: '2001-03-07',
+    });
     expect(r.declaredBy).toBe('behalf');
     expect(r.ext).toBe('');
   });
@@ -74,7 +79,8 @@ describe('parseNationalQr', () => {
 });
 
 describe('maskedIdKey', () => {
-  const CCCD = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
+  const CCCD =
+    '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021';
 
   it('builds visible digits + folded name + birth year', () => {
     expect(maskedIdKey(national(SELF).person)).toBe('001234|nguyen van an|1995');
@@ -93,14 +99,21 @@ describe('maskedIdKey', () => {
     expect(maskedVisibleDigits('********1234')).toBe(4);
     const n = national('********1234|NGUYEN VAN AN|1995-**-**|0|Q|E').person;
     expect(maskedIdKey(n)).toBe('1234|nguyen van an|1995');
-    expect(maskedIdKey({ name: 'Nguyễn Văn An', idNumber: '038095001234', birthYear: 1995 }, maskedVisibleDigits(n.idMasked ?? ''))).toBe(
-      '1234|nguyen van an|1995',
-    );
+    expect(
+      maskedIdKey(
+        { name: 'Nguyễn Văn An', idNumber: '038095001234', birthYear: 1995 },
+        maskedVisibleDigits(n.idMasked ?? ''),
+      ),
+    ).toBe('1234|nguyen van an|1995');
   });
 
   it('differs for another person or another year', () => {
-    expect(maskedIdKey({ name: 'Nguyễn Văn Ân', idNumber: '038095001234', birthYear: 1996 })).toBe('001234|nguyen van an|1996');
-    expect(maskedIdKey({ name: 'Nguyễn Văn Anh', idNumber: '038095001234', birthYear: 1995 })).not.toBe('001234|nguyen van an|1995');
+    expect(maskedIdKey({ name: 'Nguyễn Văn Ân', idNumber: '038095001234', birthYear: 1996 })).toBe(
+      '001234|nguyen van an|1996',
+    );
+    expect(maskedIdKey({ name: 'Nguyễn Văn Anh', idNumber: '038095001234', birthYear: 1995 })).not.toBe(
+      '001234|nguyen van an|1995',
+    );
   });
 
   it('is null without an ID tail, a readable name or a birth year', () => {
@@ -111,7 +124,21 @@ describe('maskedIdKey', () => {
   });
 
   it('matches a CCCD scan and the national QR of the same random person (property)', () => {
-    const syllable = fc.constantFrom('Nguyễn', 'Trần', 'Lê', 'Phạm', 'Đỗ', 'Văn', 'Thị', 'Ánh', 'Đức', 'Hường', 'Quỳnh', 'Ngọc', 'An');
+    const syllable = fc.constantFrom(
+      'Nguyễn',
+      'Trần',
+      'Lê',
+      'Phạm',
+      'Đỗ',
+      'Văn',
+      'Thị',
+      'Ánh',
+      'Đức',
+      'Hường',
+      'Quỳnh',
+      'Ngọc',
+      'An',
+    );
     fc.assert(
       fc.property(
         fc.array(syllable, { minLength: 2, maxLength: 4 }),

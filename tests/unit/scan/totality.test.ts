@@ -47,7 +47,11 @@ type Mutation = { op: 'replace'; at: number; value: string } | { op: 'delete' | 
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: fc.string({ unit: 'binary', maxLength: 40 }) }),
-  fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: fc.constantFrom('', ' ', '?', '**', '0', '1', '31022000', '1995-**-**', '\uFFFD', 'Ã¡»', 'x'.repeat(301)) }),
+  fc.record({
+    op: fc.constant('replace' as const),
+    at: fc.nat(),
+    value: fc.constantFrom('', ' ', '?', '**', '0', '1', '31022000', '1995-**-**', '\uFFFD', 'Ã¡»', 'x'.repeat(301)),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
 );
@@ -70,19 +74,57 @@ describe('parsers are total', () => {
   });
 
   it('never throw on arbitrary UTF-16 (lone surrogates included)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), (a, b) => checkAll(a + b)), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary-ascii' }),
+        fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+        (a, b) => checkAll(a + b),
+      ),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('never throw on pipe-heavy strings', () => {
-    const piece = fc.oneof(fc.constantFrom('|', '*', '-', '/', '0', '1', '9', 'Nam', 'Nữ', 'TQ1:', 'TQ2:', ':', '%', ':Z', '000201', 'https://', '\uFEFF', '\r\n', ' '), fc.string({ maxLength: 4 }));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((ps) => ps.join('')), checkAll), { numRuns: 500 });
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '|',
+        '*',
+        '-',
+        '/',
+        '0',
+        '1',
+        '9',
+        'Nam',
+        'Nữ',
+        'TQ1:',
+        'TQ2:',
+        ':',
+        '%',
+        ':Z',
+        '000201',
+        'https://',
+        '\uFEFF',
+        '\r\n',
+        ' ',
+      ),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((ps) => ps.join('')),
+        checkAll,
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('never throw on mutated valid payloads, and keep persons schema-valid', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VALID), fc.array(mutation, { minLength: 1, maxLength: 4 }), (payload, ops) => checkAll(mutate(payload, ops))),
+      fc.property(fc.constantFrom(...VALID), fc.array(mutation, { minLength: 1, maxLength: 4 }), (payload, ops) =>
+        checkAll(mutate(payload, ops)),
+      ),
       { numRuns: 1000 },
     );
   });
@@ -104,7 +146,14 @@ describe('parsers are total', () => {
 
   it('handle oversized and pathological input quickly', () => {
     const started = Date.now();
-    for (const text of [' '.repeat(100_000), `a${' '.repeat(100_000)}a`, '|'.repeat(1999), `https://x.y/${'a'.repeat(1980)}`, '*'.repeat(2000)]) checkAll(text);
+    for (const text of [
+      ' '.repeat(100_000),
+      `a${' '.repeat(100_000)}a`,
+      '|'.repeat(1999),
+      `https://x.y/${'a'.repeat(1980)}`,
+      '*'.repeat(2000),
+    ])
+      checkAll(text);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -39,29 +39,44 @@ describe('encodeVisitorCode', () => {
   });
 
   it('omits trailing empty fields and writes a bare year', () => {
-    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa', birthYear: 1960 })).toBe('TQ1:0a1b2c3d4e|Lê Thị Hoa|1960');
-    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa' }, { date: '2021-08-15', version: 1, flags: 0 })).toBe(
-      'TQ1:0a1b2c3d4e|Lê Thị Hoa||||||20210815.1.0',
+    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa', birthYear: 1960 })).toBe(
+      'TQ1:0a1b2c3d4e|Lê Thị Hoa|1960',
     );
+    expect(
+      encodeVisitorCodeV1(
+        { visitorId: '0a1b2c3d4e', name: 'Lê Thị Hoa' },
+        { date: '2021-08-15', version: 1, flags: 0 },
+      ),
+    ).toBe('TQ1:0a1b2c3d4e|Lê Thị Hoa||||||20210815.1.0');
   });
 
   it('strips pipes and control characters so fields never shift', () => {
-    const code = encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'An|\u0000B\r\nC', phone: '0912|345678', address: 'a|b' });
+    const code = encodeVisitorCodeV1({
+      visitorId: '0a1b2c3d4e',
+      name: 'An|\u0000B\r\nC',
+      phone: '0912|345678',
+      address: 'a|b',
+    });
     expect(code).toBe('TQ1:0a1b2c3d4e|An B C|||0912 345678||a b');
     const r = visitor(code);
     expect(r.person).toEqual({ visitorId: '0a1b2c3d4e', name: 'An B C', phone: '0912 345678', address: 'a b' });
   });
 
   it('reduces a masked birth date to its year and leaves out an invalid declaration', () => {
-    expect(encodeVisitorCodeV1({ visitorId: '0a1b2c3d4e', name: 'A', birthDate: '1995-**-**' }, { date: '2021-02-30', version: 1, flags: 1 })).toBe(
-      'TQ1:0a1b2c3d4e|A|1995',
-    );
+    expect(
+      encodeVisitorCodeV1(
+        { visitorId: '0a1b2c3d4e', name: 'A', birthDate: '1995-**-**' },
+        { date: '2021-02-30', version: 1, flags: 1 },
+      ),
+    ).toBe('TQ1:0a1b2c3d4e|A|1995');
   });
 });
 
 describe('parseVisitorCode', () => {
   it('reads a full code', () => {
-    expect(visitor('TQ1:0a1b2c3d4e|Nguyễn Văn An|19950101|M|0912345678|038095001234|Thôn 3, Xã Dân Lực|20210815.3.25')).toEqual({
+    expect(
+      visitor('TQ1:0a1b2c3d4e|Nguyễn Văn An|19950101|M|0912345678|038095001234|Thôn 3, Xã Dân Lực|20210815.3.25'),
+    ).toEqual({
       kind: 'visitor',
       person: { ...AN, visitorId: '0a1b2c3d4e' },
       declaration: { date: '2021-08-15', version: 3, flags: 0x25 },
@@ -85,7 +100,14 @@ describe('parseVisitorCode', () => {
     const r = visitor('TQ1:0a1b2c3d4e|Nguy?n An|19951301|X|09abc|123456789012345678901|ok|2021.1.zz');
     expect(r.person).toEqual({ visitorId: '0a1b2c3d4e', name: 'Nguy?n An', birthYear: 1995, address: 'ok' });
     expect(r.declaration).toBeNull();
-    expect(r.warnings).toEqual(['name_garbled', 'bad_birth_date', 'bad_gender', 'bad_phone', 'bad_id_number', 'bad_declaration']);
+    expect(r.warnings).toEqual([
+      'name_garbled',
+      'bad_birth_date',
+      'bad_gender',
+      'bad_phone',
+      'bad_id_number',
+      'bad_declaration',
+    ]);
   });
 
   it('uses a stand-in name when the name is missing', () => {
@@ -131,7 +153,9 @@ describe('visitor code round trip (property)', () => {
   const address = fc
     .array(fc.oneof(word, fc.stringMatching(/^\d{1,3}$/), fc.constant(',')), { minLength: 1, maxLength: 12 })
     .map((ws) => ws.join(' '));
-  const date = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   const birth = fc.oneof(
     fc.constant({}),
     fc.integer({ min: 1900, max: 2100 }).map((birthYear) => ({ birthYear })),
@@ -146,7 +170,11 @@ describe('visitor code round trip (property)', () => {
         {
           gender: fc.constantFrom('male' as const, 'female' as const, 'other' as const),
           phone: fc.stringMatching(/^(0|\+84)\d{9}$/),
-          idNumber: fc.oneof(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^\d{9}$/), fc.stringMatching(/^[A-Z]\d{7}$/)),
+          idNumber: fc.oneof(
+            fc.stringMatching(/^\d{12}$/),
+            fc.stringMatching(/^\d{9}$/),
+            fc.stringMatching(/^[A-Z]\d{7}$/),
+          ),
           address,
         },
         { requiredKeys: [] },
@@ -174,7 +202,12 @@ describe('visitor code round trip (property)', () => {
   it('keeps every other field intact whatever the name contains', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (n) => {
-        const r = visitor(encodeVisitorCode({ visitorId: '0a1b2c3d4e', name: n, phone: '0912345678', birthYear: 1990 }, { date: '2021-08-15', version: 2, flags: 3 }));
+        const r = visitor(
+          encodeVisitorCode(
+            { visitorId: '0a1b2c3d4e', name: n, phone: '0912345678', birthYear: 1990 },
+            { date: '2021-08-15', version: 2, flags: 3 },
+          ),
+        );
         expect(r.person.visitorId).toBe('0a1b2c3d4e');
         expect(r.person.phone).toBe('0912345678');
         expect(r.person.birthYear).toBe(1990);
@@ -218,7 +251,13 @@ describe('personal QR version 2 (TQ2, alphanumeric)', () => {
   });
 
   it('keeps lower-case and upper-case words, commas, symbols and doubled letters exactly', () => {
-    for (const address of ['Thị trấn Triệu Sơn', 'Số 12/3 đường Lê Lợi', 'UBND xã Dân Lực', 'Tổ 5 - Khu 3: Ngõ 12A', 'Xoong, Lee, Đđ Aă']) {
+    for (const address of [
+      'Thị trấn Triệu Sơn',
+      'Số 12/3 đường Lê Lợi',
+      'UBND xã Dân Lực',
+      'Tổ 5 - Khu 3: Ngõ 12A',
+      'Xoong, Lee, Đđ Aă',
+    ]) {
       const code = encodeVisitorCode({ ...AN, address });
       expect(code.startsWith('TQ2:')).toBe(true);
       expect(visitor(code).person.address).toBe(address);
@@ -234,7 +273,13 @@ describe('personal QR version 2 (TQ2, alphanumeric)', () => {
   });
 
   it('refuses malformed version-2 bodies instead of guessing', () => {
-    for (const body of ['TQ2:0A1B2C3D4E-A%%', 'TQ2:0A1B2C3D4E-A:', 'TQ2:0A1B2C3D4E-1/', 'TQ2:0A1B2C3D4E-A|B', 'TQ2:0A1B2C3D4E-A-1-M-0-0-A-1-S-X']) {
+    for (const body of [
+      'TQ2:0A1B2C3D4E-A%%',
+      'TQ2:0A1B2C3D4E-A:',
+      'TQ2:0A1B2C3D4E-1/',
+      'TQ2:0A1B2C3D4E-A|B',
+      'TQ2:0A1B2C3D4E-A-1-M-0-0-A-1-S-X',
+    ]) {
       expect(parseVisitorCode(body).kind).toBe('unknown');
     }
   });

@@ -1,12 +1,27 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parsePosterUrl, posterIsFresh, posterMessage, posterUrl, toBase64Url, verifyPoster, type PosterClaims } from '../../../src/shared/poster/poster-link';
+import {
+  parsePosterUrl,
+  posterIsFresh,
+  posterMessage,
+  posterUrl,
+  toBase64Url,
+  verifyPoster,
+  type PosterClaims,
+} from '../../../src/shared/poster/poster-link';
 import { classifyScan } from '../../../src/shared/scan/classify';
 
 const keys = generateKeyPairSync('ed25519');
 const publicKey = keys.publicKey.export({ format: 'jwk' }).x as string;
-const signed = (claims: PosterClaims) => ({ ...claims, sig: toBase64Url(sign(null, posterMessage(claims), keys.privateKey)) });
-const claims: PosterClaims = { code: 'TS-DL-001', checkpointId: '0193a1b2-0000-7000-8000-000000000001', name: 'UBND xã Dân Lực' };
+const signed = (claims: PosterClaims) => ({
+  ...claims,
+  sig: toBase64Url(sign(null, posterMessage(claims), keys.privateKey)),
+});
+const claims: PosterClaims = {
+  code: 'TS-DL-001',
+  checkpointId: '0193a1b2-0000-7000-8000-000000000001',
+  name: 'UBND xã Dân Lực',
+};
 
 describe('poster links', () => {
   it('round-trips through the URL and verifies with the public key', async () => {
@@ -29,7 +44,13 @@ describe('poster links', () => {
   });
 
   it('never throws on junk and rejects malformed links', () => {
-    for (const junk of ['', 'https://x.vn/c/', 'https://x.vn/c/A?s=short', '%%%', 'https://x.vn/c/A?i=1&n=x&s=' + 'a'.repeat(86) + '&t=abc']) {
+    for (const junk of [
+      '',
+      'https://x.vn/c/',
+      'https://x.vn/c/A?s=short',
+      '%%%',
+      'https://x.vn/c/A?i=1&n=x&s=' + 'a'.repeat(86) + '&t=abc',
+    ]) {
       expect(parsePosterUrl(junk)).toBeNull();
     }
   });

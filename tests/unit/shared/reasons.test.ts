@@ -44,7 +44,18 @@ describe('reason dictionary', () => {
     const codes = serverCodes();
     expect(codes.size).toBeGreaterThan(40);
     // The codes of later work are found too (so a pattern that stops matching fails here, not silently).
-    for (const code of ['claimed_in_future', 'claimed_too_old', 'self_claimed_too_old', 'device_revoked_grace_over', 'device_revoked_limit', 'stale_door_code', 'too_many_items', 'other_commune', 'already_case', 'too_deep'])
+    for (const code of [
+      'claimed_in_future',
+      'claimed_too_old',
+      'self_claimed_too_old',
+      'device_revoked_grace_over',
+      'device_revoked_limit',
+      'stale_door_code',
+      'too_many_items',
+      'other_commune',
+      'already_case',
+      'too_deep',
+    ])
       expect(codes.has(code), code).toBe(true);
     const missing = [...codes].filter(([code]) => !(code in REASONS)).map(([code, file]) => `${code} (${file})`);
     expect(missing).toEqual([]);

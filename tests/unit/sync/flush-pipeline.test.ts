@@ -3,7 +3,17 @@
  * application of answers: both were changed for bench:flush and must keep exactly-once semantics.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppDb, applyPushResults, getCheckIn, listNeedsAttention, pendingCount, saveCheckIn, saveCheckIns, saveEnrolment, useDatabase } from '../../../src/client/data';
+import {
+  AppDb,
+  applyPushResults,
+  getCheckIn,
+  listNeedsAttention,
+  pendingCount,
+  saveCheckIn,
+  saveCheckIns,
+  saveEnrolment,
+  useDatabase,
+} from '../../../src/client/data';
 import { flushOutbox } from '../../../src/client/sync/flush';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
@@ -17,10 +27,22 @@ beforeEach(async () => {
     deviceId: 'dev-1',
     token: server.token,
     enrolledAt: 0,
-    checkpoint: { id: 'cp-demo', code: 'TS-DL-001', name: 'UBND xã Dân Lực', unitName: 'Xã Dân Lực', address: '', defaultStayMin: 60 },
+    checkpoint: {
+      id: 'cp-demo',
+      code: 'TS-DL-001',
+      name: 'UBND xã Dân Lực',
+      unitName: 'Xã Dân Lực',
+      address: '',
+      defaultStayMin: 60,
+    },
   });
 });
-const opts = { baseUrl: 'http://district.test', appVersion: 'test', fetchImpl: (...a: Parameters<typeof fetch>) => server.fetch(...a), timeoutMs: 200 };
+const opts = {
+  baseUrl: 'http://district.test',
+  appVersion: 'test',
+  fetchImpl: (...a: Parameters<typeof fetch>) => server.fetch(...a),
+  timeoutMs: 200,
+};
 
 describe('pipelined flush', () => {
   it('drains many batches, each id sent until acknowledged and stored once', async () => {
@@ -71,6 +93,8 @@ describe('applyPushResults', () => {
     expect(again).toEqual({ cleared: 0, rejected: 0 });
     expect((await getCheckIn(a.id))?.status).toBe('synced');
     expect((await getCheckIn(c.id))?.status).toBe('pending');
-    expect((await listNeedsAttention()).map((l) => [l.checkIn.id, l.reason])).toEqual([[b.id, 'invalid_checkin: person.birthYear']]);
+    expect((await listNeedsAttention()).map((l) => [l.checkIn.id, l.reason])).toEqual([
+      [b.id, 'invalid_checkin: person.birthYear'],
+    ]);
   });
 });

@@ -21,7 +21,14 @@ async function freshDevice(server: FakeSyncServer): Promise<void> {
     deviceId: 'dev-1',
     token: server.token,
     enrolledAt: 0,
-    checkpoint: { id: 'cp-demo', code: 'TS-DL-001', name: 'UBND xã Dân Lực', unitName: 'Xã Dân Lực', address: '', defaultStayMin: 60 },
+    checkpoint: {
+      id: 'cp-demo',
+      code: 'TS-DL-001',
+      name: 'UBND xã Dân Lực',
+      unitName: 'Xã Dân Lực',
+      address: '',
+      defaultStayMin: 60,
+    },
   });
 }
 
@@ -159,7 +166,17 @@ describe('flushOutbox', () => {
   it('delivers every check-in exactly once under any sequence of faults (property)', { timeout: 20_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.constantFrom<'500' | '503' | 'hang' | 'drop' | 'repeat' | 'ok'>('500', '503', 'hang', 'drop', 'repeat', 'ok'), { maxLength: 12 }),
+        fc.array(
+          fc.constantFrom<'500' | '503' | 'hang' | 'drop' | 'repeat' | 'ok'>(
+            '500',
+            '503',
+            'hang',
+            'drop',
+            'repeat',
+            'ok',
+          ),
+          { maxLength: 12 },
+        ),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 5 }),
         async (faultPlan, count, batchSize) => {

@@ -16,7 +16,14 @@ describe('sync scheduler', () => {
       deviceId: 'dev-1',
       token: server.token,
       enrolledAt: 0,
-      checkpoint: { id: 'cp-demo', code: 'TS-DL-001', name: 'UBND xã Dân Lực', unitName: 'Xã Dân Lực', address: '', defaultStayMin: 60 },
+      checkpoint: {
+        id: 'cp-demo',
+        code: 'TS-DL-001',
+        name: 'UBND xã Dân Lực',
+        unitName: 'Xã Dân Lực',
+        address: '',
+        defaultStayMin: 60,
+      },
     });
   });
   afterEach(() => scheduler?.stop());
@@ -25,7 +32,13 @@ describe('sync scheduler', () => {
     for (let i = 0; i < 3; i++) await saveCheckIn(makeCheckIn(i));
     // The first push hangs until its deadline and fails; its backoff would then be seconds long.
     server.faults.push({ type: 'hang' });
-    scheduler = startSyncScheduler({ baseUrl: 'http://district.test', appVersion: 'test', fetchImpl: server.fetch, timeoutMs: 150, intervalMs: 60_000 });
+    scheduler = startSyncScheduler({
+      baseUrl: 'http://district.test',
+      appVersion: 'test',
+      fetchImpl: server.fetch,
+      timeoutMs: 150,
+      intervalMs: 60_000,
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(scheduler.isFlushing()).toBe(true);
 

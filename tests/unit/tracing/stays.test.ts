@@ -10,14 +10,17 @@ describe('buildStays', () => {
   });
 
   it('leaves an open stay at the checkpoint default stay', () => {
-    const stays = buildStays([checkIn('cccd:1', 'A', at('10:00')), checkIn('cccd:1', 'B', at('11:00'))], rules(0, { A: 30, B: 90 }));
+    const stays = buildStays(
+      [checkIn('cccd:1', 'A', at('10:00')), checkIn('cccd:1', 'B', at('11:00'))],
+      rules(0, { A: 30, B: 90 }),
+    );
     expect(stays.map((s) => [s.checkpointId, (s.end - s.start) / MIN, s.endKnown])).toEqual([
       ['A', 30, false],
       ['B', 90, false],
     ]);
   });
 
-  it('closes with an out that has no ref: the person\'s latest open in at that checkpoint', () => {
+  it("closes with an out that has no ref: the person's latest open in at that checkpoint", () => {
     const early = checkIn('phone:0912', 'A', at('07:00'));
     const late = checkIn('phone:0912', 'A', at('09:00'));
     const other = checkIn('cccd:2', 'A', at('09:05'));

@@ -11,9 +11,24 @@ export const MIN = 60_000;
 
 let seq = 0;
 /** An 'in' event. */
-export function checkIn(person: string, checkpointId: string, time: number, extra: Partial<TraceEvent> = {}): TraceEvent {
+export function checkIn(
+  person: string,
+  checkpointId: string,
+  time: number,
+  extra: Partial<TraceEvent> = {},
+): TraceEvent {
   seq++;
-  return { id: `e${String(seq).padStart(5, '0')}`, checkpointId, personKey: person, kind: 'in', ref: null, time, skewed: false, source: 'cccd', ...extra };
+  return {
+    id: `e${String(seq).padStart(5, '0')}`,
+    checkpointId,
+    personKey: person,
+    kind: 'in',
+    ref: null,
+    time,
+    skewed: false,
+    source: 'cccd',
+    ...extra,
+  };
 }
 
 /** An 'out' event closing `inEvent` (by ref unless `ref` is given as null). */

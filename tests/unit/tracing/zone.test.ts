@@ -18,7 +18,11 @@ describe('narrow zone', () => {
       checkIn('c', 'office', at('09:30')),
     ];
     const ids = identitiesFrom([]);
-    const stays = caseTimeline(events.filter((e) => e.personKey === 'case'), { start: at('00:00'), end: at('23:59') }, r);
+    const stays = caseTimeline(
+      events.filter((e) => e.personKey === 'case'),
+      { start: at('00:00'), end: at('23:59') },
+      r,
+    );
     const contacts = firstRing(stays, events, r, ids);
     const unit: Record<string, string> = { market: 'dan-luc', office: 'dan-luc', school: 'tho-dan' };
     const zone = buildZone(stays, contacts, r.bufferMs, (cp) => unit[cp] ?? '?');
@@ -39,7 +43,14 @@ describe('narrow zone', () => {
           { checkpointId: 'office', contacts: 1, windows: [{ start: at('08:50'), end: at('10:10'), contacts: 1 }] },
         ],
       },
-      { unitId: 'tho-dan', contacts: 0, windows: 1, checkpoints: [{ checkpointId: 'school', contacts: 0, windows: [{ start: at('10:50'), end: at('12:10'), contacts: 0 }] }] },
+      {
+        unitId: 'tho-dan',
+        contacts: 0,
+        windows: 1,
+        checkpoints: [
+          { checkpointId: 'school', contacts: 0, windows: [{ start: at('10:50'), end: at('12:10'), contacts: 0 }] },
+        ],
+      },
     ]);
   });
 });

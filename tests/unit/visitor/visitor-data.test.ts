@@ -21,7 +21,12 @@ import { makeCheckIn } from '../../support/make-checkin';
 let n = 0;
 beforeEach(() => useDatabase(new AppDb(`visitor-${++n}`)));
 
-const selfCheckIn = () => makeCheckIn(1, { id: uuidv7(), source: 'self', proof: { code: 'TS-DL-001', name: 'UBND xã Dân Lực', sig: 'A'.repeat(86) } });
+const selfCheckIn = () =>
+  makeCheckIn(1, {
+    id: uuidv7(),
+    source: 'self',
+    proof: { code: 'TS-DL-001', name: 'UBND xã Dân Lực', sig: 'A'.repeat(86) },
+  });
 
 /** A district server that registers visitor phones and accepts their pushes, counting calls. */
 function fakeServer() {
@@ -29,9 +34,17 @@ function fakeServer() {
   const fetchImpl = (async (url: string, init?: RequestInit) => {
     const path = new URL(url).pathname;
     calls.push(`${path} ${String((init?.headers as Record<string, string> | undefined)?.authorization ?? '')}`);
-    if (path === '/api/visitor/register') return new Response(JSON.stringify({ deviceId: 'v1', token: 'T'.repeat(43), serverTime: 1 }), { status: 201 });
+    if (path === '/api/visitor/register')
+      return new Response(JSON.stringify({ deviceId: 'v1', token: 'T'.repeat(43), serverTime: 1 }), { status: 201 });
     const body = JSON.parse(String(init?.body)) as { items: { id: string }[] };
-    return new Response(JSON.stringify({ serverTime: 2, clockOffsetMs: 0, results: body.items.map((i) => ({ id: i.id, status: 'accepted' })) }), { status: 200 });
+    return new Response(
+      JSON.stringify({
+        serverTime: 2,
+        clockOffsetMs: 0,
+        results: body.items.map((i) => ({ id: i.id, status: 'accepted' })),
+      }),
+      { status: 200 },
+    );
   }) as typeof fetch;
   return { calls, fetchImpl };
 }
@@ -71,7 +84,11 @@ describe('visitor credentials in the flush', () => {
     expect(await flushOutbox(opts)).toMatchObject({ outcome: 'done', cleared: 1 });
     await saveCheckIn(selfCheckIn());
     expect(await flushOutbox(opts)).toMatchObject({ outcome: 'done', cleared: 1 });
-    expect(server.calls.map((c) => c.split(' ')[0])).toEqual(['/api/visitor/register', '/api/sync/push', '/api/sync/push']);
+    expect(server.calls.map((c) => c.split(' ')[0])).toEqual([
+      '/api/visitor/register',
+      '/api/sync/push',
+      '/api/sync/push',
+    ]);
     expect(server.calls[1]).toContain(`Bearer ${'T'.repeat(43)}`);
     expect((await getVisitorRegistration())?.deviceId).toBe('v1');
   });
@@ -81,11 +98,20 @@ describe('visitor credentials in the flush', () => {
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    const result = await flushOutbox({ baseUrl: 'http://d.test', appVersion: 't', ensureCredentials: () => ensureVisitorCredentials('http://d.test', 't', offline) });
+    const result = await flushOutbox({
+      baseUrl: 'http://d.test',
+      appVersion: 't',
+      ensureCredentials: () => ensureVisitorCredentials('http://d.test', 't', offline),
+    });
     expect(result).toMatchObject({ outcome: 'failed', error: 'offline' });
     expect(await pendingCount()).toBe(1);
 
-    await saveEnrolment({ deviceId: 'g', token: 'G'.repeat(43), enrolledAt: 0, checkpoint: { id: 'cp', code: 'X', name: 'X', unitName: '', address: '', defaultStayMin: 60 } });
+    await saveEnrolment({
+      deviceId: 'g',
+      token: 'G'.repeat(43),
+      enrolledAt: 0,
+      checkpoint: { id: 'cp', code: 'X', name: 'X', unitName: '', address: '', defaultStayMin: 60 },
+    });
     const server = fakeServer();
     expect(await ensureVisitorCredentials('http://d.test', 't', server.fetchImpl)).toBeNull();
     expect(server.calls).toEqual([]);

@@ -70,6 +70,7 @@ export const consoleMigration: Migration = {
   async down(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('checkins').dropColumn('from_revoked_device').execute();
     await db.schema.alterTable('checkpoints').dropColumn('opening_hours').execute();
-    for (const table of ['door_screens', 'audit_log', 'login_attempts', 'sessions', 'users']) await db.schema.dropTable(table).execute();
+    for (const table of ['door_screens', 'audit_log', 'login_attempts', 'sessions', 'users'])
+      await db.schema.dropTable(table).execute();
   },
 };

@@ -20,15 +20,27 @@ export const scaleMigration: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     if (dialectOf(db) !== 'postgres') return;
     await sql`alter table checkins rename to checkins_unpartitioned`.execute(db);
-    await sql`alter table checkins_unpartitioned rename constraint checkins_pkey to checkins_unpartitioned_pkey`.execute(db);
-    for (const index of ['checkins_checkpoint_time_idx', 'checkins_person_key_idx', 'checkins_out_checkpoint_time_idx']) {
+    await sql`alter table checkins_unpartitioned rename constraint checkins_pkey to checkins_unpartitioned_pkey`.execute(
+      db,
+    );
+    for (const index of [
+      'checkins_checkpoint_time_idx',
+      'checkins_person_key_idx',
+      'checkins_out_checkpoint_time_idx',
+    ]) {
       await sql`drop index if exists ${sql.id(index)}`.execute(db);
     }
     await sql`alter table checkins_unpartitioned alter column id type text collate "C"`.execute(db);
-    await sql`create table checkins (like checkins_unpartitioned including defaults including constraints) partition by range (id)`.execute(db);
+    await sql`create table checkins (like checkins_unpartitioned including defaults including constraints) partition by range (id)`.execute(
+      db,
+    );
     await sql`alter table checkins add constraint checkins_pkey primary key (id)`.execute(db);
-    await sql`alter table checkins add constraint checkins_checkpoint_fk foreign key (checkpoint_id) references checkpoints (id)`.execute(db);
-    await sql`alter table checkins add constraint checkins_device_fk foreign key (device_id) references devices (id)`.execute(db);
+    await sql`alter table checkins add constraint checkins_checkpoint_fk foreign key (checkpoint_id) references checkpoints (id)`.execute(
+      db,
+    );
+    await sql`alter table checkins add constraint checkins_device_fk foreign key (device_id) references devices (id)`.execute(
+      db,
+    );
     await sql`create table checkins_default partition of checkins default`.execute(db);
     for (const index of INDEXES) await index.execute(db);
     await sql`insert into checkins select * from checkins_unpartitioned`.execute(db);

@@ -18,10 +18,15 @@ export const forwardingMigration: Migration = {
       .addColumn('rejected_at', 'bigint')
       .addColumn('reject_reason', 'text')
       .execute();
-    await db.schema.alterTable('devices').addColumn('unit_id', 'text', (c) => c.references('units.id')).execute();
+    await db.schema
+      .alterTable('devices')
+      .addColumn('unit_id', 'text', (c) => c.references('units.id'))
+      .execute();
     if (dialectOf(db) === 'postgres') {
       await sql`alter table devices drop constraint if exists devices_kind_check`.execute(db);
-      await sql`alter table devices add constraint devices_kind_check check (kind in ('guard', 'visitor', 'upstream', 'forwarded'))`.execute(db);
+      await sql`alter table devices add constraint devices_kind_check check (kind in ('guard', 'visitor', 'upstream', 'forwarded'))`.execute(
+        db,
+      );
     }
   },
   /** Drops the outbox and the unit column. */

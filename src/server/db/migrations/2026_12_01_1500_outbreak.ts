@@ -50,7 +50,11 @@ export const outbreakMigration: Migration = {
       .addColumn('decided_at', 'bigint')
       .addColumn('decided_by', 'text')
       .execute();
-    await db.schema.createIndex('outbreak_contacts_case_idx').on('outbreak_contacts').columns(['case_id', 'person_id']).execute();
+    await db.schema
+      .createIndex('outbreak_contacts_case_idx')
+      .on('outbreak_contacts')
+      .columns(['case_id', 'person_id'])
+      .execute();
     await db.schema
       .createTable('outbreak_followups')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -69,9 +73,17 @@ export const outbreakMigration: Migration = {
       .addColumn('last_reached_at', 'bigint')
       .addColumn('converted_case_id', 'text')
       .execute();
-    await db.schema.createIndex('outbreak_followups_unit_idx').on('outbreak_followups').columns(['unit_id', 'status']).execute();
+    await db.schema
+      .createIndex('outbreak_followups_unit_idx')
+      .on('outbreak_followups')
+      .columns(['unit_id', 'status'])
+      .execute();
     await db.schema.createIndex('outbreak_followups_person_idx').on('outbreak_followups').column('person_id').execute();
-    await db.schema.createIndex('outbreak_followups_status_idx').on('outbreak_followups').columns(['status', 'ends_at']).execute();
+    await db.schema
+      .createIndex('outbreak_followups_status_idx')
+      .on('outbreak_followups')
+      .columns(['status', 'ends_at'])
+      .execute();
     await db.schema
       .createTable('outbreak_entries')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -87,11 +99,20 @@ export const outbreakMigration: Migration = {
       .addColumn('note', 'text')
       .addColumn('by_user', 'text')
       .execute();
-    await db.schema.createIndex('outbreak_entries_followup_idx').on('outbreak_entries').columns(['followup_id', 'day']).execute();
-    await db.schema.createIndex('outbreak_entries_day_idx').on('outbreak_entries').columns(['day', 'unit_id']).execute();
+    await db.schema
+      .createIndex('outbreak_entries_followup_idx')
+      .on('outbreak_entries')
+      .columns(['followup_id', 'day'])
+      .execute();
+    await db.schema
+      .createIndex('outbreak_entries_day_idx')
+      .on('outbreak_entries')
+      .columns(['day', 'unit_id'])
+      .execute();
   },
   /** Drops them again. */
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const t of ['outbreak_entries', 'outbreak_followups', 'outbreak_contacts', 'outbreak_cases']) await db.schema.dropTable(t).execute();
+    for (const t of ['outbreak_entries', 'outbreak_followups', 'outbreak_contacts', 'outbreak_cases'])
+      await db.schema.dropTable(t).execute();
   },
 };

@@ -8,9 +8,13 @@ import type { RouteDeps } from '../deps';
 
 /** Registers GET /api/admin/audit. */
 export function registerAuditRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get<{ Querystring: { before?: string; limit?: string } }>('/api/admin/audit', { config: { access: ADMIN_ONLY } }, async (request) => {
-    const limit = Math.min(500, Math.max(1, Number(request.query.limit) || 100));
-    const before = Number(request.query.before);
-    return listAudit(deps.db, limit, Number.isFinite(before) && before > 0 ? before : undefined);
-  });
+  app.get<{ Querystring: { before?: string; limit?: string } }>(
+    '/api/admin/audit',
+    { config: { access: ADMIN_ONLY } },
+    async (request) => {
+      const limit = Math.min(500, Math.max(1, Number(request.query.limit) || 100));
+      const before = Number(request.query.before);
+      return listAudit(deps.db, limit, Number.isFinite(before) && before > 0 ? before : undefined);
+    },
+  );
 }

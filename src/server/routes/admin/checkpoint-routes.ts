@@ -17,7 +17,11 @@ import {
 } from '../../db/checkpoint-admin-repo';
 import { setCheckpointStatus } from '../../db/checkpoints-repo';
 import { listUnits } from '../../db/units-repo';
-import { CheckpointCreateSchema, CheckpointFieldsSchema, EnrolLinkRequestSchema } from '../../../shared/console-api/schemas';
+import {
+  CheckpointCreateSchema,
+  CheckpointFieldsSchema,
+  EnrolLinkRequestSchema,
+} from '../../../shared/console-api/schemas';
 import { sendError } from '../../http/errors';
 import { enrolLink, issueEnrolmentCode } from '../../services/enrolment';
 import type { RouteDeps } from '../deps';
@@ -28,7 +32,12 @@ const CreateSchema = CheckpointCreateSchema;
 const EnrolSchema = EnrolLinkRequestSchema;
 
 /** Loads a checkpoint the user may act on; sends 404/403 and returns undefined otherwise. */
-export async function checkpointForUser(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, id: string): Promise<ConsoleCheckpoint | undefined> {
+export async function checkpointForUser(
+  deps: RouteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+): Promise<ConsoleCheckpoint | undefined> {
   const cp = await findConsoleCheckpoint(deps.db, id);
   if (!cp) {
     void sendError(reply, 404, 'checkpoint_not_found', 'There is no such checkpoint.');
@@ -47,7 +56,9 @@ type IdParams = { Params: { id: string } };
 export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
 
-  app.get('/api/admin/checkpoints', { config }, async (request) => listConsoleCheckpoints(deps.db, unitScope(userOf(request))));
+  app.get('/api/admin/checkpoints', { config }, async (request) =>
+    listConsoleCheckpoints(deps.db, unitScope(userOf(request))),
+  );
 
   app.get<IdParams>('/api/admin/checkpoints/:id', { config }, async (request, reply) => {
     return (await checkpointForUser(deps, request, reply, request.params.id)) ?? reply;
@@ -58,9 +69,11 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     if (!body) return reply;
     const unit = (await listUnits(deps.db)).find((u) => u.id === body.unitId);
     if (!unit || unit.level !== 'commune') return sendError(reply, 400, 'unknown_unit', 'unitId must name a commune.');
-    if (!mayActInUnit(userOf(request), unit.id)) return sendError(reply, 403, 'forbidden', 'You may only add checkpoints in your own commune.');
+    if (!mayActInUnit(userOf(request), unit.id))
+      return sendError(reply, 403, 'forbidden', 'You may only add checkpoints in your own commune.');
     const code = body.code || (await nextCheckpointCode(deps.db, unit.code));
-    if (await checkpointCodeTaken(deps.db, code)) return sendError(reply, 409, 'code_taken', `The code ${code} is already used.`);
+    if (await checkpointCodeTaken(deps.db, code))
+      return sendError(reply, 409, 'code_taken', `The code ${code} is already used.`);
     const { unitId, code: _code, ...fields } = body;
     const id = uuidv7();
     await createCheckpoint(deps.db, { id, code, unitId, ...fields, createdAt: deps.now() });
@@ -78,7 +91,10 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     return findConsoleCheckpoint(deps.db, cp.id);
   });
 
-  for (const [action, status] of [['close', 'closed'], ['reopen', 'open']] as const) {
+  for (const [action, status] of [
+    ['close', 'closed'],
+    ['reopen', 'open'],
+  ] as const) {
     app.post<IdParams>(`/api/admin/checkpoints/:id/${action}`, { config }, async (request, reply) => {
       const cp = await checkpointForUser(deps, request, reply, request.params.id);
       if (!cp) return reply;
@@ -91,14 +107,26 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
   app.post<IdParams>('/api/admin/checkpoints/:id/enrolment-links', { config }, async (request, reply) => {
     const cp = await checkpointForUser(deps, request, reply, request.params.id);
     if (!cp) return reply;
-    if (cp.status !== 'open') return sendError(reply, 409, 'checkpoint_closed', 'Reopen the checkpoint before enrolling devices.');
+    if (cp.status !== 'open')
+      return sendError(reply, 409, 'checkpoint_closed', 'Reopen the checkpoint before enrolling devices.');
     const body = parseBody(EnrolSchema, request.body ?? {}, reply);
     if (!body) return reply;
     const now = deps.now();
     const code = await issueEnrolmentCode(deps.db, cp.id, now, body.expiresHours);
-    const link = enrolLink(deps.publicUrl, code) + (body.deviceName ? `?name=${encodeURIComponent(body.deviceName)}` : '');
-    await audit(deps, request, 'device.enrolment_link', { type: 'checkpoint', id: cp.id }, { code: cp.code, expiresHours: body.expiresHours });
+    const link =
+      enrolLink(deps.publicUrl, code) + (body.deviceName ? `?name=${encodeURIComponent(body.deviceName)}` : '');
+    await audit(
+      deps,
+      request,
+      'device.enrolment_link',
+      { type: 'checkpoint', id: cp.id },
+      { code: cp.code, expiresHours: body.expiresHours },
+    );
     reply.header('cache-control', 'no-store');
-    return reply.code(201).send({ link, expiresAt: now + Math.round(body.expiresHours * 3_600_000), qrSvg: await QRCode.toString(link, { type: 'svg', margin: 2 }) });
+    return reply.code(201).send({
+      link,
+      expiresAt: now + Math.round(body.expiresHours * 3_600_000),
+      qrSvg: await QRCode.toString(link, { type: 'svg', margin: 2 }),
+    });
   });
 }

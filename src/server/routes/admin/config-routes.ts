@@ -25,13 +25,25 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
     const body = parseBody(QuestionnaireBody, request.body, reply);
     if (!body) return reply;
     const ids = body.questions.map((q) => q.id);
-    if (new Set(ids).size !== ids.length) return sendError(reply, 400, 'duplicate_question_id', 'Two questions share an id.');
+    if (new Set(ids).size !== ids.length)
+      return sendError(reply, 400, 'duplicate_question_id', 'Two questions share an id.');
     const current = await latestQuestionnaire(deps.db);
     if (current.version !== body.baseVersion) {
-      return sendError(reply, 409, 'stale_version', `Someone saved version ${current.version} meanwhile; reload and edit again.`);
+      return sendError(
+        reply,
+        409,
+        'stale_version',
+        `Someone saved version ${current.version} meanwhile; reload and edit again.`,
+      );
     }
     const saved = await saveQuestionnaire(deps.db, body.questions, userOf(request).id, deps.now());
-    await audit(deps, request, 'questionnaire.save', { type: 'questionnaire', id: String(saved.version) }, { questions: ids.length });
+    await audit(
+      deps,
+      request,
+      'questionnaire.save',
+      { type: 'questionnaire', id: String(saved.version) },
+      { questions: ids.length },
+    );
     return saved;
   });
 

@@ -17,7 +17,11 @@ export function userOf(request: FastifyRequest): ConsoleUser {
 }
 
 /** Validates a body; on failure sends 400 and returns undefined. */
-export function parseBody<S extends v.GenericSchema>(schema: S, body: unknown, reply: FastifyReply): v.InferOutput<S> | undefined {
+export function parseBody<S extends v.GenericSchema>(
+  schema: S,
+  body: unknown,
+  reply: FastifyReply,
+): v.InferOutput<S> | undefined {
   const parsed = v.safeParse(schema, body);
   if (parsed.success) return parsed.output;
   void sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));

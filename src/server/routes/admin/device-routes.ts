@@ -21,7 +21,8 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): voi
     const device = await findDeviceById(deps.db, request.params.id);
     const checkpoint = device?.checkpointId ? await findCheckpointById(deps.db, device.checkpointId) : undefined;
     if (!device || !checkpoint) return sendError(reply, 404, 'device_not_found', 'There is no such guard device.');
-    if (!mayActInUnit(userOf(request), checkpoint.unitId)) return sendError(reply, 403, 'forbidden', 'This device belongs to another commune.');
+    if (!mayActInUnit(userOf(request), checkpoint.unitId))
+      return sendError(reply, 403, 'forbidden', 'This device belongs to another commune.');
     if (device.revokedAt !== null) return sendError(reply, 409, 'already_revoked', 'This device is already revoked.');
     const at = deps.now();
     await revokeDevice(deps.db, device.id, at);

@@ -55,17 +55,30 @@ export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): voi
     const token = bearerToken(request.headers.authorization);
     const checkpointId = token ? await findDoorScreenCheckpoint(deps.db, sha256Hex(token)) : undefined;
     const cp = checkpointId ? await findConsoleCheckpoint(deps.db, checkpointId) : undefined;
-    if (!cp) return sendError(reply, 401, 'invalid_door_token', 'This door-screen link is not valid any more; ask for a new one.');
+    if (!cp)
+      return sendError(
+        reply,
+        401,
+        'invalid_door_token',
+        'This door-screen link is not valid any more; ask for a new one.',
+      );
     if (cp.status !== 'open') return sendError(reply, 409, 'checkpoint_closed', 'This checkpoint is closed.');
     const now = deps.now();
     const minute = Math.floor(now / 60_000);
     reply.header('cache-control', 'no-store');
     const { url, qrSvg } = await posterOf(deps, cp, minute);
-    return { checkpoint: { code: cp.code, name: cp.name, unitName: cp.unitName }, url, qrSvg, validUntil: (minute + DOOR_CODE_TOLERANCE_MIN + 1) * 60_000, refreshS: DOOR_REFRESH_S };
+    return {
+      checkpoint: { code: cp.code, name: cp.name, unitName: cp.unitName },
+      url,
+      qrSvg,
+      validUntil: (minute + DOOR_CODE_TOLERANCE_MIN + 1) * 60_000,
+      refreshS: DOOR_REFRESH_S,
+    };
   });
 
   app.get<IdParams>('/api/admin/units/:id/posters', { config }, async (request, reply) => {
-    if (!mayActInUnit(userOf(request), request.params.id)) return sendError(reply, 403, 'forbidden', 'This commune is not yours.');
+    if (!mayActInUnit(userOf(request), request.params.id))
+      return sendError(reply, 403, 'forbidden', 'This commune is not yours.');
     const checkpoints = (await listConsoleCheckpoints(deps.db, request.params.id)).filter((c) => c.status === 'open');
     return Promise.all(checkpoints.map((cp) => posterOf(deps, cp)));
   });

@@ -34,18 +34,31 @@ export function registerQueueImportRoutes(app: FastifyInstance, deps: RouteDeps)
     const upload = parseBody(QueueImportRequestSchema, request.body, reply);
     if (!upload) return reply;
     const device = await findDeviceById(deps.db, upload.deviceId);
-    if (!device || device.kind !== 'guard') return sendError(reply, 422, 'queue_unknown_device', queueImportDict['queue.unknown_device'].vi);
+    if (!device || device.kind !== 'guard')
+      return sendError(reply, 422, 'queue_unknown_device', queueImportDict['queue.unknown_device'].vi);
     const envelope = readBody(upload.body);
     if (!envelope) return sendError(reply, 400, 'queue_unreadable', queueImportDict['queue.unreadable'].vi);
     const refusal = await checkRequestProof(
       deps.db,
       device,
-      { header: upload.proof, method: 'POST', path: API.queueImport, rawBody: upload.body, deviceClockMs: envelope.sentAt, now: deps.now() },
+      {
+        header: upload.proof,
+        method: 'POST',
+        path: API.queueImport,
+        rawBody: upload.body,
+        deviceClockMs: envelope.sentAt,
+        now: deps.now(),
+      },
       'reusable',
     );
     if (refusal) {
       const key = refusal.error === 'device_key_required' ? 'queue.no_device_key' : 'queue.altered';
-      return sendError(reply, 422, refusal.error === 'device_key_required' ? 'queue_no_device_key' : 'queue_altered', queueImportDict[key].vi);
+      return sendError(
+        reply,
+        422,
+        refusal.error === 'device_key_required' ? 'queue_no_device_key' : 'queue_altered',
+        queueImportDict[key].vi,
+      );
     }
     const outcome = await deps.ingestor.push(device, envelope, deps.now, { address: null, carried: true });
     if (outcome.type === 'quota_exceeded') {
@@ -55,12 +68,18 @@ export function registerQueueImportRoutes(app: FastifyInstance, deps: RouteDeps)
     const results = outcome.response.results;
     const checkpoint = device.checkpointId ? await findCheckpointById(deps.db, device.checkpointId) : undefined;
     const count = (status: string) => results.filter((r) => r.status === status).length;
-    await audit(deps, request, 'device.queue_import', { type: 'device', id: device.id }, {
-      checkpoint: checkpoint?.code ?? null,
-      accepted: count('accepted'),
-      duplicate: count('duplicate'),
-      rejected: count('rejected'),
-    });
+    await audit(
+      deps,
+      request,
+      'device.queue_import',
+      { type: 'device', id: device.id },
+      {
+        checkpoint: checkpoint?.code ?? null,
+        accepted: count('accepted'),
+        duplicate: count('duplicate'),
+        rejected: count('rejected'),
+      },
+    );
     const answer: QueueImportResponse = {
       deviceId: device.id,
       checkpoint: checkpoint ? { code: checkpoint.code, name: checkpoint.name } : null,

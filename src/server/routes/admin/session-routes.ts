@@ -18,7 +18,10 @@ import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, field, parseBody, userOf } from './context';
 
-const LoginSchema = v.object({ username: field(64, 1), password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
+const LoginSchema = v.object({
+  username: field(64, 1),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+});
 const PasswordSchema = v.object({
   current: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
   // Length and strength: judgePassword (zxcvbn-ts), with a Vietnamese reason.
@@ -27,7 +30,15 @@ const PasswordSchema = v.object({
 
 /** Audits a failed or refused sign-in: the reason and the account if it exists; never the typed username or password. */
 async function auditFailedSignIn(deps: RouteDeps, reason: string, accountId: string | null): Promise<void> {
-  await appendAudit(deps.db, { at: deps.now(), userId: accountId, username: null, action: 'session.login_failed', targetType: null, targetId: null, detail: { reason } });
+  await appendAudit(deps.db, {
+    at: deps.now(),
+    userId: accountId,
+    username: null,
+    action: 'session.login_failed',
+    targetType: null,
+    targetId: null,
+    detail: { reason },
+  });
 }
 
 /** Registers the session routes. */
@@ -39,7 +50,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     if (!outcome.ok && outcome.error === 'rate_limited') {
       await auditFailedSignIn(deps, 'rate_limited', null);
       reply.header('retry-after', String(outcome.retryAfterS));
-      return sendError(reply, 429, 'too_many_attempts', `Too many failed sign-ins; try again in ${outcome.retryAfterS} s.`);
+      return sendError(
+        reply,
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins; try again in ${outcome.retryAfterS} s.`,
+      );
     }
     if (!outcome.ok) {
       await auditFailedSignIn(deps, 'bad_credentials', outcome.accountId);
@@ -75,7 +91,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     const limit = await reserveSignIn(deps.db, user.username, request.ip, deps.now());
     if (!limit.ok) {
       reply.header('retry-after', String(limit.retryAfterS));
-      return sendError(reply, 429, 'too_many_attempts', `Too many wrong passwords; try again in ${limit.retryAfterS} s.`);
+      return sendError(
+        reply,
+        429,
+        'too_many_attempts',
+        `Too many wrong passwords; try again in ${limit.retryAfterS} s.`,
+      );
     }
     const found = await findUserForLogin(deps.db, user.username);
     const matches = found !== undefined && (await verifyPassword(body.current, found.passwordHash));

@@ -16,7 +16,12 @@ import type { RouteDeps } from '../deps';
 import { audit, field, parseBody, userOf } from './context';
 
 const CreateSchema = v.object({
-  username: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -')),
+  username: v.pipe(
+    v.string(),
+    v.trim(),
+    v.toLowerCase(),
+    v.regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -'),
+  ),
   displayName: field(120, 1),
   role: v.picklist(ROLES),
   unitId: v.optional(v.nullable(v.string()), null),
@@ -39,11 +44,16 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
       if (!unit) return sendError(reply, 400, 'unit_required', 'A commune officer needs a commune (unitId).');
       unitId = unit.id;
     }
-    if (await findUserForLogin(deps.db, body.username)) return sendError(reply, 409, 'username_taken', 'This username is taken.');
+    if (await findUserForLogin(deps.db, body.username))
+      return sendError(reply, 409, 'username_taken', 'This username is taken.');
     const verdict = judgePassword(body.password, [body.username, body.displayName]);
     if (!verdict.ok) return sendWeakPassword(reply, verdict);
     const id = uuidv7();
-    await insertUser(deps.db, { id, username: body.username, displayName: body.displayName, role: body.role, unitId, createdAt: deps.now() }, await hashPassword(body.password));
+    await insertUser(
+      deps.db,
+      { id, username: body.username, displayName: body.displayName, role: body.role, unitId, createdAt: deps.now() },
+      await hashPassword(body.password),
+    );
     await audit(deps, request, 'user.create', { type: 'user', id }, { role: body.role });
     return reply.code(201).send(await findUserById(deps.db, id));
   });
@@ -51,7 +61,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
   app.post<{ Params: { id: string } }>('/api/admin/users/:id/disable', { config }, async (request, reply) => {
     const user = await findUserById(deps.db, request.params.id);
     if (!user) return sendError(reply, 404, 'user_not_found', 'There is no such account.');
-    if (user.id === userOf(request).id) return sendError(reply, 409, 'cannot_disable_self', 'You cannot disable your own account.');
+    if (user.id === userOf(request).id)
+      return sendError(reply, 409, 'cannot_disable_self', 'You cannot disable your own account.');
     await disableUser(deps.db, user.id, deps.now());
     await deleteUserSessions(deps.db, user.id);
     await audit(deps, request, 'user.disable', { type: 'user', id: user.id });
