@@ -9,13 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { GuardPage } from '../support/guard-page';
-import {
-  createEnrolLink,
-  readCheckins,
-  removeDataDir,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/server-process';
+import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const H = 3_600_000;
 
@@ -45,11 +39,7 @@ describe('clock changes while check-ins wait', () => {
     context = await browser.newContext();
     await context.addInitScript(SHIFT_SCRIPT);
     page = await context.newPage();
-    const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
-    await page.goto(`${server.url}/enrol#${link.split('#')[1] ?? ''}`);
-    await page.waitForURL('**/guard', { timeout: 30_000 });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    guard = new GuardPage(page);
+    guard = await GuardPage.enrol(page, server);
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,14 +50,8 @@ describe('clock changes while check-ins wait', () => {
   const shiftClock = (ms: number) => page.evaluate((v) => localStorage.setItem('e2e-clock-shift', String(v)), ms);
 
   async function typeIn(name: string): Promise<void> {
-    const form = page.getByTestId('manual-form');
-    await form
-      .waitFor({ timeout: 3_000 })
-      .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
-    await form.locator('input[name="name"]').fill(name);
     typed.set(name, Date.now());
-    await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
-    await guard.waitForLastName(name);
+    await guard.typeIn(name);
   }
 
   async function reload(): Promise<void> {

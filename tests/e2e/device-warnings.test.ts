@@ -8,13 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
 import { launchChromium } from '../support/chromium';
 import { GuardPage } from '../support/guard-page';
-import {
-  createEnrolLink,
-  readCheckins,
-  removeDataDir,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/server-process';
+import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { join } from 'node:path';
 
 /** Changes the district's records the way the console would (revoke a device, close a checkpoint). */
@@ -85,11 +79,7 @@ describe('device standing and storage warnings', () => {
     const context = await browser.newContext();
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
-    const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
-    await page.goto(`${server.url}/enrol#${link.split('#')[1] ?? ''}`);
-    await page.waitForURL('**/guard', { timeout: 30_000 });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    return { server, page, guard: new GuardPage(page) };
+    return { server, page, guard: await GuardPage.enrol(page, server) };
   }
 
   async function typeIn(page: Page, name: string): Promise<void> {

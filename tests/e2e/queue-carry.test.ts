@@ -13,13 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { GuardPage } from '../support/guard-page';
-import {
-  createEnrolLink,
-  readCheckins,
-  removeDataDir,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/server-process';
+import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const PASSWORD = 'can-bo-xa-dan-luc-2026';
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -45,22 +39,10 @@ describe('a queue carried by hand', () => {
   it('exports the offline queue to a file, the console uploads it once, and the phone’s own sync doubles nothing', async () => {
     const guardContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 360, height: 740 } });
     const page = await guardContext.newPage();
-    const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
-    await page.goto(`${server.url}/enrol#${link.split('#')[1] ?? ''}`);
-    await page.waitForURL('**/guard', { timeout: 30_000 });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-    const guard = new GuardPage(page);
+    const guard = await GuardPage.enrol(page, server);
 
     await guardContext.setOffline(true);
-    for (const name of ['Nguyễn Thị Hoa', 'Trần Văn Sơn']) {
-      const form = page.getByTestId('manual-form');
-      await form
-        .waitFor({ timeout: 3_000 })
-        .catch(() => page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
-      await form.locator('input[name="name"]').fill(name);
-      await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
-      await page.getByTestId('last-name').filter({ hasText: name }).waitFor({ timeout: 10_000 });
-    }
+    for (const name of ['Nguyễn Thị Hoa', 'Trần Văn Sơn']) await guard.typeIn(name);
     await guard.waitForPending(2);
 
     await page.getByRole('link', { name: 'Hôm nay' }).click();

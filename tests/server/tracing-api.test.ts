@@ -193,6 +193,27 @@ describe('tracer API', () => {
     expect([values(3)[1], values(3)[4], values(3)[7]]).toEqual(['Lê Thị Bình', '0912000002', 45]);
     expect(sheet?.rowCount).toBe(3);
     expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(3);
+    // The case's timeline names each source in words, never the code ("cccd").
+    const timeline = book.getWorksheet('Lịch trình ca bệnh');
+    const header = (timeline?.getRow(1).values as unknown[]).slice(1);
+    const sourceColumn = header.indexOf('Nguồn');
+    expect(sourceColumn).toBeGreaterThanOrEqual(0);
+    const sources = new Set<unknown>();
+    timeline?.eachRow((row, n) => n > 1 && sources.add((row.values as unknown[]).slice(1)[sourceColumn]));
+    expect(sources.size).toBeGreaterThan(0);
+    expect(
+      [...sources].every((s) =>
+        [
+          'Căn cước công dân',
+          'Mã QR cá nhân',
+          'Nhập tay',
+          'Phiếu giấy',
+          'Khai hộ',
+          'Mã QR quốc gia',
+          'Tự quét mã của chốt',
+        ].includes(String(s)),
+      ),
+    ).toBe(true);
   });
 
   it('exports CSV as UTF-8 with a BOM', async () => {

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/dict';
 import { useStanding, type Standing } from './standing';
 
 interface Shown {
-  kind: 'wiped' | 'revoked' | 'closed' | 'no_network' | 'server_unreachable' | 'server_error';
+  kind: 'wiped' | 'revoked' | 'closed' | 'no_network' | 'server_unreachable' | 'server_error' | 'server_busy';
   title: MessageKey;
   body: MessageKey;
 }
@@ -20,6 +20,8 @@ function pick(standing: Standing): Shown | null {
     return { kind: 'no_network', title: 'standing.noNetworkTitle', body: 'standing.noNetworkBody' };
   if (standing.reach === 'server_unreachable')
     return { kind: 'server_unreachable', title: 'standing.serverTitle', body: 'standing.serverBody' };
+  if (standing.reach === 'server_busy')
+    return { kind: 'server_busy', title: 'standing.serverBusyTitle', body: 'sync.error.busy' };
   if (standing.reach === 'server_error')
     return { kind: 'server_error', title: 'standing.serverErrorTitle', body: 'standing.serverErrorBody' };
   return null;

@@ -7,7 +7,7 @@ import { getDeviceConfig, getDeviceRevokedAt, getDeviceWipedAt, getSyncStatus, p
 import { useLive } from '../hooks/useLive';
 
 /** Why check-ins are not reaching the server right now (null while they are). */
-export type Reach = 'no_network' | 'server_unreachable' | 'server_error' | null;
+export type Reach = 'no_network' | 'server_unreachable' | 'server_error' | 'server_busy' | null;
 
 export interface Standing {
   revoked: boolean;
@@ -49,6 +49,7 @@ export function reachOf(online: boolean, lastError: string | null, pending: numb
   if (pending === 0) return null; // nothing tried since: an old failure says nothing about now
   if (lastError === 'offline' || lastError === 'timeout') return 'server_unreachable';
   if (lastError === 'server_error') return 'server_error';
+  if (lastError === 'busy') return 'server_busy';
   return null;
 }
 

@@ -143,6 +143,10 @@ export const guardDict = {
   },
   'sync.error.timeout': { vi: 'Máy chủ phản hồi chậm, sẽ thử lại.', en: 'The server is slow; will retry.' },
   'sync.error.server_error': { vi: 'Máy chủ đang lỗi, sẽ thử lại.', en: 'Server error; will retry.' },
+  'sync.error.busy': {
+    vi: 'Máy chủ đang bận vì nhận quá nhiều lượt cùng lúc; máy sẽ tự gửi lại sau ít phút.',
+    en: 'The server is busy with too many check-ins at once; the device sends again in a few minutes.',
+  },
   'sync.error.unauthorized': {
     vi: 'Thiết bị không được máy chủ nhận ra. Liên hệ cán bộ để đăng ký lại. Dữ liệu vẫn giữ trên máy.',
     en: 'The server does not recognise this device. Ask an officer to enrol it again. Data stays on the device.',

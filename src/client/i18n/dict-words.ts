@@ -21,6 +21,7 @@ export const wordsDict = {
     vi: 'Máy vẫn có mạng nhưng máy chủ không trả lời. Cứ quét bình thường: dữ liệu lưu trên máy và sẽ tự gửi lại.',
     en: 'The device has a network but the server does not answer. Keep scanning: data is kept and sent again by itself.',
   },
+  'standing.serverBusyTitle': { vi: 'Máy chủ đang bận', en: 'The server is busy' },
   'standing.serverErrorTitle': { vi: 'Máy chủ đang lỗi', en: 'The server has a fault' },
   'standing.serverErrorBody': {
     vi: 'Máy chủ trả lời lỗi; dữ liệu vẫn lưu trên máy và sẽ tự gửi lại.',

@@ -20,7 +20,7 @@ export interface StopOutcome {
 export type FailedOutcome = RetryOutcome | StopOutcome;
 
 /**
- * A non-2xx answer: 401 unauthorized, 403 revoked, 408/429/5xx retry (Retry-After honoured), other 4xx
+ * A non-2xx answer: 401 unauthorized, 403 revoked, 429 busy and 408/5xx retry (Retry-After honoured), other 4xx
  * bad request, except a replayed device proof (the network delivered one request twice; the copy that
  * got through was judged, and pushes are idempotent): retried with a fresh proof.
  */
@@ -33,7 +33,9 @@ export function classifyStatus(
   if (status === 409 && code === 'proof_replayed') return { type: 'retry', error: 'server_error', retryAfterMs: null };
   if (status === 401) return { type: 'stop', error: 'unauthorized', message };
   if (status === 403) return { type: 'stop', error: 'revoked', message };
-  if (status === 408 || status === 429 || status >= 500)
+  // 429: over a quota, not a fault; the device waits as long as it was told.
+  if (status === 429) return { type: 'retry', error: 'busy', retryAfterMs: parseRetryAfter(retryAfterHeader) };
+  if (status === 408 || status >= 500)
     return { type: 'retry', error: 'server_error', retryAfterMs: parseRetryAfter(retryAfterHeader) };
   return { type: 'stop', error: 'bad_request', message };
 }

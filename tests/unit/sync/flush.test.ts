@@ -11,6 +11,7 @@ import {
   getCheckIn,
 } from '../../../src/client/data';
 import { flushOutbox } from '../../../src/client/sync/flush';
+import { reachOf } from '../../../src/client/device/standing';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
 
@@ -81,6 +82,15 @@ describe('flushOutbox', () => {
     expect(await listNeedsAttention()).toEqual([]);
     expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'done', cleared: 1 });
     expect(server.stored.size).toBe(1);
+  });
+
+  it('calls a 429 busy, not a server fault, waits as told, and the banner says the server is busy', async () => {
+    await saveCheckIn(makeCheckIn(1));
+    server.faults.push({ type: 'status', status: 429, retryAfter: '30', error: 'too_many_items' });
+    expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'failed', error: 'busy', retryAfterMs: 30_000 });
+    expect((await getSyncStatus()).lastError).toBe('busy');
+    expect(reachOf(true, 'busy', 1)).toBe('server_busy');
+    expect(await pendingCount()).toBe(1);
   });
 
   it('reports Retry-After from a 503', async () => {
