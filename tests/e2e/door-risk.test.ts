@@ -143,7 +143,7 @@ describe('risk at the door', () => {
     // However long the result, the viewfinder stays whole on the phone's screen for the next visitor.
     const finder = await guardPage.locator('.viewfinder video').boundingBox();
     expect(finder && finder.y >= 0 && finder.y + finder.height <= PHONE.viewport.height).toBe(true);
-    await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png') });
+    await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png'), fullPage: true });
 
     await guard.waitForLastName(STALE, 30_000);
     expect(await card.getAttribute('data-risk')).toBe('stale');
