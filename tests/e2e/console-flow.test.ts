@@ -132,7 +132,8 @@ describe('district console', () => {
     await officialPage.getByTestId('create-door-link').click();
     const doorLink = (await officialPage.getByTestId('door-link').getAttribute('href')) ?? '';
     expect(doorLink).toMatch(/\/console\/door#[A-Za-z0-9_-]{43}$/);
-    const tablet = await browser.newContext();
+    // An old 1024×768 screen at the door: the QR and the line saying how long it is valid both fit.
+    const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const door = await tablet.newPage();
     await door.goto(doorLink.replace(/^https?:\/\/[^/]+/, server.url));
     const screen = door.getByTestId('door-screen');
@@ -140,6 +141,9 @@ describe('district console', () => {
     const signed = parsePosterUrl((await screen.getAttribute('data-url')) ?? '');
     expect(signed).toMatchObject({ code: 'TS-DLY-001', checkpointId: checkpoint.id });
     expect(Math.abs((signed?.t ?? 0) - Math.floor(Date.now() / 60_000))).toBeLessThanOrEqual(1);
+    const validity = await door.getByTestId('door-valid-until').boundingBox();
+    expect(validity && validity.y >= 0 && validity.y + validity.height <= 768).toBe(true);
+    expect(await door.getByTestId('door-valid-until').textContent()).toContain('hiệu lực đến');
     const texts = await decodePng(await door.locator('.door-qr svg').screenshot());
     expect(texts).toEqual([await screen.getAttribute('data-url')]);
     // The tablet has no console session.
@@ -151,6 +155,11 @@ describe('district console', () => {
     await officialPage.goto(`${server.url}/console/checkpoints/${checkpoint.id}`);
     const link = await console_.createEnrolLink();
     expect(link).toMatch(/\/enrol#[a-z2-7]{32}$/);
+    // The officer hands the link on with one tap (desktop Chromium has no share sheet: it is copied).
+    await officialPage.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await officialPage.getByTestId('copy-enrol-link').click();
+    await officialPage.getByRole('status').filter({ hasText: 'Đã sao chép' }).waitFor();
+    expect(await officialPage.evaluate(() => navigator.clipboard.readText())).toBe(link);
     const before = await console_.dashboard();
 
     const guardContext = await browser.newContext();

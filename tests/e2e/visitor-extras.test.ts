@@ -3,9 +3,11 @@
  * the visitor's own CCCD card, the in-app poster scanner, the printable A6 card for a relative without
  * a phone, and the illustrated install guide iPhones get instead of an install prompt.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
@@ -85,6 +87,18 @@ describe('visitor: card prefill, in-app poster scanner, A6 card, iPhone guide', 
     // A6 is 105 × 148 mm = about 397 × 559 CSS px.
     expect(Math.round(box!.width)).toBeGreaterThanOrEqual(390);
     expect(Math.round(box!.width)).toBeLessThanOrEqual(400);
+    // Printed: one A6 page (105 × 148 mm = 297.6 × 419.5 pt), the card inside a dashed cut line.
+    expect(await card.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+    const pdf = join(tmpdir(), `tramqr-a6-${process.pid}.pdf`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const info = (await promisify(execFile)('pdfinfo', [pdf])).stdout;
+    if (process.env.CARD_PNG_DIR)
+      await promisify(execFile)('pdftoppm', ['-png', '-r', '100', pdf, join(process.env.CARD_PNG_DIR, 'a6-card')]);
+    rmSync(pdf, { force: true });
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? [];
+    expect(Math.abs(Number(w) - 297.6)).toBeLessThan(2);
+    expect(Math.abs(Number(h) - 419.5)).toBeLessThan(2);
     await page.emulateMedia({ media: 'screen' });
     const payload = (await card.getByTestId('personal-qr').getAttribute('data-payload')) ?? '';
     const parsed = parseVisitorCode(payload);

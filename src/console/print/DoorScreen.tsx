@@ -60,7 +60,7 @@ export function DoorScreen({ token }: DoorScreenProps) {
       <h1>{code.checkpoint.name}</h1>
       <div class="door-qr" dangerouslySetInnerHTML={{ __html: code.qrSvg }} />
       <p class="big">{t('door.scan')}</p>
-      <p class="hint">
+      <p class="hint" data-testid="door-valid-until">
         {t('door.validUntil', { time: formatDateTime(code.validUntil) })}
         {offline && ` · ${t('door.offline')}`}
       </p>
