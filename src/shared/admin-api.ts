@@ -3,16 +3,10 @@
  * console that reads them, so the two cannot drift apart.
  */
 
-export const CHECKPOINT_TYPES = [
-  'office',
-  'market',
-  'school',
-  'health_station',
-  'business',
-  'residential',
-  'other',
-] as const;
-export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+import { CHECKPOINT_TYPES, type CheckpointType } from './protocol';
+
+/** The kinds of checkpoint (one list, in the protocol). */
+export { CHECKPOINT_TYPES, type CheckpointType };
 
 /** A checkpoint with what the console shows next to it. */
 export interface AdminCheckpoint {

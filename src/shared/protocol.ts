@@ -36,6 +36,18 @@ const text = (max: number) =>
 /** A device clock epoch id: a new one starts whenever the app sees its wall clock jump, and at each start. */
 const clockEpochId = v.pipe(v.string(), v.regex(/^[0-9a-z]{4,32}$/, 'epoch must be lowercase base36'));
 /** Milliseconds since the epoch, within a sane range (2020 … 2100). */
+/** The kinds of checkpoint a district registers (offices, markets, schools…): one list for every side. */
+export const CHECKPOINT_TYPES = [
+  'office',
+  'market',
+  'school',
+  'health_station',
+  'business',
+  'residential',
+  'other',
+] as const;
+export type CheckpointType = (typeof CHECKPOINT_TYPES)[number];
+
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
 
 export const GenderSchema = v.picklist(['male', 'female', 'other']);
@@ -214,7 +226,7 @@ export const UpstreamCatalogSchema = v.object({
         id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
         code: v.pipe(text(64), v.minLength(1)),
         name: v.pipe(text(200), v.minLength(1)),
-        type: v.picklist(['office', 'market', 'school', 'health_station', 'business', 'residential', 'other']),
+        type: v.picklist(CHECKPOINT_TYPES),
         address: text(300),
         defaultStayMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
         status: v.picklist(['open', 'closed']),

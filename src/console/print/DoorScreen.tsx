@@ -5,17 +5,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime, t } from '../i18n/i18n';
+import { DOOR_CODE_PATH, type DoorCode } from '../../shared/console-api';
 
 export interface DoorScreenProps {
   token: string;
-}
-
-interface DoorCode {
-  checkpoint: { code: string; name: string; unitName: string };
-  url: string;
-  qrSvg: string;
-  validUntil: number;
-  refreshS: number;
 }
 
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'code'; code: DoorCode; offline: boolean };
@@ -28,7 +21,7 @@ export function DoorScreen({ token }: DoorScreenProps) {
     let live = true;
     const load = async () => {
       try {
-        const res = await fetch('/api/door/code', { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+        const res = await fetch(DOOR_CODE_PATH, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
         if (!live) return;
         if (res.status === 401 || res.status === 409) return setState({ kind: 'invalid' });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -117,3 +117,15 @@ export interface PersonRecord {
   groupKey: string;
   mergedKeys: string[];
 }
+
+/** GET `DOOR_CODE_PATH` (door-screen token, no session): the checkpoint's current time-limited code. */
+export const DOOR_CODE_PATH = '/api/door/code';
+
+/** What the door screen shows, refreshed every `refreshS` seconds. */
+export interface DoorCode {
+  checkpoint: { code: string; name: string; unitName: string };
+  url: string;
+  qrSvg: string;
+  validUntil: number;
+  refreshS: number;
+}

@@ -3,6 +3,7 @@
  * vector SVG QR codes; door-screen links (a tablet credential, not a session) and the door code
  * whose signature carries the current minute.
  */
+import { DOOR_CODE_PATH, type DoorCode } from '../../../shared/console-api';
 import type { FastifyInstance } from 'fastify';
 import * as QRCode from 'qrcode';
 import { CHECKPOINT_STAFF, mayActInUnit } from '../../auth/roles';
@@ -51,7 +52,7 @@ export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): voi
   });
 
   // The tablet's only capability: its checkpoint's current code (Bearer door token, not a session).
-  app.get('/api/door/code', async (request, reply) => {
+  app.get(DOOR_CODE_PATH, async (request, reply) => {
     const token = bearerToken(request.headers.authorization);
     const checkpointId = token ? await findDoorScreenCheckpoint(deps.db, sha256Hex(token)) : undefined;
     const cp = checkpointId ? await findConsoleCheckpoint(deps.db, checkpointId) : undefined;
@@ -67,13 +68,14 @@ export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): voi
     const minute = Math.floor(now / 60_000);
     reply.header('cache-control', 'no-store');
     const { url, qrSvg } = await posterOf(deps, cp, minute);
-    return {
+    const answer: DoorCode = {
       checkpoint: { code: cp.code, name: cp.name, unitName: cp.unitName },
       url,
       qrSvg,
       validUntil: (minute + DOOR_CODE_TOLERANCE_MIN + 1) * 60_000,
       refreshS: DOOR_REFRESH_S,
     };
+    return answer;
   });
 
   app.get<IdParams>('/api/admin/units/:id/posters', { config }, async (request, reply) => {
