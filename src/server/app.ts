@@ -2,6 +2,7 @@
  * The district server as a Fastify instance: JSON API for guard devices plus the built PWA.
  * Tests drive it through `app.inject`; the CLI makes it listen.
  */
+import { serverEnv } from './env';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ export interface AppConfig {
 
 /** Where the district keys live for this configuration. */
 export function districtKeyDirOf(config: AppConfig): string {
-  const dir = config.districtKeyDir ?? process.env.DISTRICT_KEY_DIR;
+  const dir = config.districtKeyDir ?? serverEnv().districtKeyDir;
   if (dir) return dir;
   if (config.dbFile && !config.databaseUrl && config.dbFile !== ':memory:')
     return join(dirname(config.dbFile), 'district-keys');

@@ -46,6 +46,7 @@ beforeEach(() => {
     'src/shared/tsconfig.json',
     'src/shared/platform.d.ts',
     'scripts/check-sql.mjs',
+    'scripts/check-env.mjs',
   ]) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     copyFileSync(join(ROOT, f), join(dir, f));
@@ -109,6 +110,21 @@ describe('layer rules', () => {
       /indexeddb-only-in-client-data: src\/client\/guard\/today\.ts → \S*node_modules\/dexie\//,
     );
   });
+
+  it(
+    'fail when a server file reads the environment itself instead of through src/server/env.ts',
+    { timeout: 120_000 },
+    async () => {
+      put('src/server/env.ts', 'export const serverEnv = () => ({ databaseUrl: process.env.DATABASE_URL });\n');
+      expect((await attempt(join(dir, 'scripts/check-env.mjs'), [dir])).code).toBe(0);
+      put('src/server/services/retention.ts', 'export const days = Number(process.env.RETENTION_DAYS ?? 28);\n');
+      const result = await attempt(join(dir, 'scripts/check-env.mjs'), [dir]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(
+        'src/server/services/retention.ts:1: export const days = Number(process.env.RETENTION_DAYS ?? 28);',
+      );
+    },
+  );
 
   it('fail on Kysely imported or SQL written outside the data layer', { timeout: 120_000 }, async () => {
     put(

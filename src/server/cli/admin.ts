@@ -1,6 +1,7 @@
 /**
  * One-shot CLI commands: migrate, enrol-link, backup.
  */
+import { serverEnv } from '../env';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findCheckpointByCode } from '../db/checkpoints-repo';
@@ -49,7 +50,7 @@ export async function printEnrolLink(
 
 /** Writes a consistent copy of the live database (safe while the server runs); false when there is none. */
 export async function backup(dataDir: string, outFile: string): Promise<boolean> {
-  if (process.env.DATABASE_URL) {
+  if (serverEnv().databaseUrl) {
     console.error(
       'DATABASE_URL is set: back up PostgreSQL with pg_dump or base backups + WAL archiving (docs/deploy.md)',
     );

@@ -2,12 +2,13 @@
  * `district-key list|rotate`: the district key pairs check-ins are sealed to (files, not database rows).
  * `rotate` makes a new current key; devices pick it up with their next configuration, old keys stay.
  */
+import { serverEnv } from '../env';
 import { join, resolve } from 'node:path';
 import { createDistrictKey, listDistrictKeys } from '../sealed/district-keys';
 
 /** The key directory of a data directory: `DISTRICT_KEY_DIR`, else `<data>/district-keys`. */
 export function districtKeyDirIn(dataDir: string): string {
-  return process.env.DISTRICT_KEY_DIR || join(resolve(dataDir), 'district-keys');
+  return serverEnv().districtKeyDir ?? join(resolve(dataDir), 'district-keys');
 }
 
 /** Runs `district-key <action>`; returns the exit code. */

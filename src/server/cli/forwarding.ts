@@ -2,6 +2,7 @@
  * Forwarding commands: `enrol-upstream` (province side), `requeue-rejected` (district side) and reading the
  * forwarding settings for `start`.
  */
+import { serverEnv, type ServerEnv } from '../env';
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { ForwardConfig } from '../forwarding/forwarder';
@@ -47,10 +48,10 @@ export async function requeueRejectedForwards(dataDir: string): Promise<void> {
 /** The forwarding settings from flags, else `FORWARD_URL` / `FORWARD_TOKEN`; undefined when not configured; throws when half set. */
 export function forwardConfigFrom(
   flags: { url?: string; token?: string },
-  env: NodeJS.ProcessEnv = process.env,
+  env: ServerEnv = serverEnv(),
 ): ForwardConfig | undefined {
-  const url = flags.url ?? env.FORWARD_URL;
-  const token = flags.token ?? env.FORWARD_TOKEN;
+  const url = flags.url ?? env.forwardUrl;
+  const token = flags.token ?? env.forwardToken;
   if (!url && !token) return undefined;
   if (!url || !token)
     throw new Error('forwarding needs both FORWARD_URL and FORWARD_TOKEN (or --forward-url and --forward-token)');

@@ -1,6 +1,7 @@
 /**
  * Where the CLI keeps things, and the default public URL.
  */
+import { serverEnv } from '../env';
 import { parseTrustProxy } from './trust-proxy';
 import { join, resolve } from 'node:path';
 import type { DatabaseTarget } from '../db/database';
@@ -18,12 +19,12 @@ export function defaultPublicUrl(host: string, port: number): string {
 
 /** The database the CLI works on: `DATABASE_URL` (PostgreSQL) when set, else the SQLite file in the data directory. */
 export function databaseTargetIn(dataDir: string): DatabaseTarget {
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv().databaseUrl;
   return url ? { databaseUrl: url } : { dbFile: dbFileIn(dataDir) };
 }
 
 /** `TRUST_PROXY` as Fastify's trustProxy (a hop count or an address list; see trust-proxy.ts); throws on anything else. */
-export function trustProxyFromEnv(raw = process.env.TRUST_PROXY): number | string[] | undefined {
+export function trustProxyFromEnv(raw = serverEnv().trustProxy): number | string[] | undefined {
   const parsed = parseTrustProxy(raw);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.value;
