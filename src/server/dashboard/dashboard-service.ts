@@ -4,7 +4,7 @@
  * stopped syncing.
  */
 import { SOURCES } from '../../shared/protocol';
-import { listConsoleCheckpoints } from '../db/checkpoint-admin-repo';
+import { listConsoleCheckpoints } from '../db/checkpoints-repo';
 import {
   DAY_MS,
   LOCAL_OFFSET_MS,
@@ -14,7 +14,7 @@ import {
   lastCheckinAt,
 } from './dashboard-repo';
 import type { Db } from '../db/database';
-import { listConsoleDevices, type ConsoleDevice } from '../db/device-list-repo';
+import { listConsoleDevices, type ConsoleDevice } from '../db/devices-repo';
 import { listUnits } from '../db/units-repo';
 
 /** A checkpoint is active when it produced a check-in within this many days. */

@@ -1,6 +1,6 @@
 /** Risk at the door on the dashboard: today's arrivals with a risk signal, per checkpoint and commune. */
 import type { RiskCounts, RiskDashboard, RiskCheckpointRow, RiskCommuneRow } from '../../shared/risk/dashboard-api';
-import { listConsoleCheckpoints } from '../db/checkpoint-admin-repo';
+import { listConsoleCheckpoints } from '../db/checkpoints-repo';
 import { DAY_MS, LOCAL_OFFSET_MS } from './dashboard-repo';
 import type { Db } from '../db/database';
 import { riskCountsByCheckpoint } from '../db/risk-repo';

@@ -1,10 +1,12 @@
 /**
- * Checkpoints and the summary a guard device receives about its own checkpoint.
+ * Checkpoints: the summary a guard device receives about its own checkpoint, and the checkpoints as the
+ * console manages them (listing with their commune, editing, opening hours, the next free code in a commune).
  */
 import type { CheckpointInfo } from '../../shared/protocol';
 import type { Checkpoint, CheckpointType } from '../domain/types';
 import type { Db } from './database';
 import type { CheckpointRow } from './schema';
+import type { AdminCheckpoint } from '../../shared/admin-api';
 
 function toCheckpoint(row: CheckpointRow): Checkpoint {
   return {
@@ -96,4 +98,93 @@ export async function findCheckpointInfo(db: Db, id: string): Promise<Checkpoint
 export async function listCheckpointIds(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('checkpoints').select('id').execute();
   return rows.map((r) => r.id);
+}
+
+/** A checkpoint with what the console shows next to it. */
+export type ConsoleCheckpoint = AdminCheckpoint;
+
+/** The editable fields of a checkpoint. */
+export type CheckpointFields = Pick<
+  ConsoleCheckpoint,
+  'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'
+>;
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('checkpoints')
+    .innerJoin('units', 'units.id', 'checkpoints.unit_id')
+    .selectAll('checkpoints')
+    .select('units.name as unit_name');
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toConsoleCheckpoint(row: Row): ConsoleCheckpoint {
+  return {
+    id: row.id,
+    code: row.code,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    name: row.name,
+    type: row.type as CheckpointType,
+    address: row.address,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    openingHours: row.opening_hours,
+    defaultStayMin: Number(row.default_stay_min),
+    status: row.status,
+    createdAt: Number(row.created_at),
+  };
+}
+
+/** Checkpoints by code, all or those of one commune. */
+export async function listConsoleCheckpoints(db: Db, unitId: string | null): Promise<ConsoleCheckpoint[]> {
+  let query = baseQuery(db).orderBy('checkpoints.code');
+  if (unitId !== null) query = query.where('checkpoints.unit_id', '=', unitId);
+  return (await query.execute()).map(toConsoleCheckpoint);
+}
+
+/** One checkpoint with its commune. */
+export async function findConsoleCheckpoint(db: Db, id: string): Promise<ConsoleCheckpoint | undefined> {
+  const row = await baseQuery(db).where('checkpoints.id', '=', id).executeTakeFirst();
+  return row && toConsoleCheckpoint(row);
+}
+
+/** Stores a new, open checkpoint. */
+export async function createCheckpoint(db: Db, cp: Omit<ConsoleCheckpoint, 'unitName' | 'status'>): Promise<void> {
+  const { openingHours, ...checkpoint } = cp;
+  await insertCheckpoint(db, { ...checkpoint, status: 'open' }, openingHours);
+}
+
+/** Changes the editable fields of a checkpoint. */
+export async function updateCheckpoint(db: Db, id: string, f: CheckpointFields): Promise<void> {
+  await db
+    .updateTable('checkpoints')
+    .set({
+      name: f.name,
+      type: f.type,
+      address: f.address,
+      contact_name: f.contactName,
+      contact_phone: f.contactPhone,
+      opening_hours: f.openingHours,
+      default_stay_min: f.defaultStayMin,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** True when a checkpoint already uses this code. */
+export async function checkpointCodeTaken(db: Db, code: string): Promise<boolean> {
+  const row = await db.selectFrom('checkpoints').select('id').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The first free code `<unitCode>-NNN` in a commune (e.g. TS-DL-004). */
+export async function nextCheckpointCode(db: Db, unitCode: string): Promise<string> {
+  const rows = await db.selectFrom('checkpoints').select('code').where('code', 'like', `${unitCode}-%`).execute();
+  const taken = new Set(rows.map((r) => r.code));
+  for (let n = 1; ; n++) {
+    const code = `${unitCode}-${String(n).padStart(3, '0')}`;
+    if (!taken.has(code)) return code;
+  }
 }

@@ -14,7 +14,7 @@ import {
   nextCheckpointCode,
   updateCheckpoint,
   type ConsoleCheckpoint,
-} from '../../db/checkpoint-admin-repo';
+} from '../../db/checkpoints-repo';
 import { setCheckpointStatus } from '../../db/checkpoints-repo';
 import { listUnits } from '../../db/units-repo';
 import {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { CHECKPOINT_STAFF, mayActInUnit, unitScope } from '../../auth/roles';
-import { listConsoleDevices } from '../../db/device-list-repo';
+import { listConsoleDevices } from '../../db/devices-repo';
 import { findDeviceById, revokeDevice } from '../../db/devices-repo';
 import { findCheckpointById } from '../../db/checkpoints-repo';
 import { sendError } from '../../http/errors';

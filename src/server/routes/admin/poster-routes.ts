@@ -7,7 +7,7 @@ import { DOOR_CODE_PATH, type DoorCode } from '../../../shared/console-api';
 import type { FastifyInstance } from 'fastify';
 import * as QRCode from 'qrcode';
 import { CHECKPOINT_STAFF, mayActInUnit } from '../../auth/roles';
-import { findConsoleCheckpoint, listConsoleCheckpoints, type ConsoleCheckpoint } from '../../db/checkpoint-admin-repo';
+import { findConsoleCheckpoint, listConsoleCheckpoints, type ConsoleCheckpoint } from '../../db/checkpoints-repo';
 import { findDoorScreenCheckpoint, replaceDoorScreen } from '../../db/door-screens-repo';
 import { newDeviceToken, sha256Hex } from '../../domain/secrets';
 import { bearerToken } from '../../http/auth';
