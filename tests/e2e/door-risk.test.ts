@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/server/db/database';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { loadPosterSigner } from '../../src/server/services/poster-signing';
 import { DEFAULT_QUESTIONNAIRE, yesNoQuestionIds } from '../../src/shared/questionnaire/default';
-import { encodeVisitorCode, flagsFromAnswers } from '../../src/shared/scan/visitor-code';
+import { encodeVisitorCode, flagsFromAnswers, parseVisitorCode } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { writeQrVideo } from '../support/fake-camera';
@@ -237,6 +237,24 @@ describe('risk at the door', () => {
       risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
     });
     expect(stored?.declaration?.date).toBe(day());
+  });
+
+  it('shows visitors their own risk on the QR screen after declaring a fever, with the instruction', async () => {
+    const page = await visitorBrowser.newPage(PHONE);
+    const visitor = new VisitorPage(page);
+    await visitor.createSelf(server.url, { name: 'Đinh Văn Sốt', birth: '1990' });
+    await visitor.declare('Đinh Văn Sốt', ['fever']);
+    const state = page.getByTestId('qr-declaration');
+    await state.getByTestId('risk-notice').waitFor();
+    expect(await state.getAttribute('data-risk')).toBe('risk');
+    const notice = state.getByTestId('risk-notice');
+    expect(await notice.textContent()).toContain('Có triệu chứng: sốt');
+    expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    expect(await state.textContent()).not.toContain('✓');
+    // The code the guard will scan carries the same risk.
+    const scanned = parseVisitorCode(await visitor.qrPayload());
+    expect(scanned.kind === 'visitor' && scanned.declaration?.risk).toEqual(['symptom']);
+    await page.close();
   });
 
   it('counts today’s risk declarations on the dashboard', async () => {
