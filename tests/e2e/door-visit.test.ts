@@ -146,6 +146,10 @@ describe('one scan, one visit; names and phones at the door', () => {
   it('offers a phone field after a CCCD scan, stores it, and remembers it for that card today', async () => {
     await wedgeUnicode(CCCD_PHONE);
     await guard.waitForLastName('Lương Văn Khải');
+    // A card carries no declaration: the card says so in words, in the warning colour, never a green tick.
+    expect(await guard.lastScanText()).toContain('Chưa khai báo y tế');
+    expect(await guard.lastScanText()).not.toContain('✔');
+    expect(await page.getByTestId('last-scan').getAttribute('data-risk')).toBe('stale');
     await page.getByTestId('add-phone').click();
     const input = page.getByTestId('phone-input');
     expect(await input.getAttribute('inputmode')).toBe('tel');
