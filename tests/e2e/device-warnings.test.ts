@@ -94,8 +94,8 @@ describe('device standing and storage warnings', () => {
   it('a revoked device delivers what it recorded before, then wipes itself and sends the guard to paper', async () => {
     const { server, page, guard } = await enrolledGuard();
     await server.stop();
-    await typeIn(page, 'Nguyễn Văn An');
-    await typeIn(page, 'Lê Thị Bình');
+    await guard.typeIn('Nguyễn Văn An');
+    await guard.typeIn('Lê Thị Bình');
     await guard.waitForPending(2);
 
     // The revocation comes a while later: the server's clock correction counts the request's latency as
@@ -104,7 +104,7 @@ describe('device standing and storage warnings', () => {
     await districtUpdate(server.dataDir, 'revoke');
     await new Promise((r) => setTimeout(r, 2_000));
     // Taken after the revocation, before the device could know of it.
-    await typeIn(page, 'Trần Văn Cường');
+    await guard.typeIn('Trần Văn Cường');
     await guard.waitForPending(3);
     await server.restart();
     await ageDeviceConfig(page);
@@ -149,7 +149,7 @@ describe('device standing and storage warnings', () => {
   it('a closed checkpoint says so and still delivers every check-in taken', async () => {
     const { server, page, guard } = await enrolledGuard();
     await server.stop();
-    await typeIn(page, 'Phạm Thị Dung');
+    await guard.typeIn('Phạm Thị Dung');
     await guard.waitForPending(1);
 
     await districtUpdate(server.dataDir, 'close');

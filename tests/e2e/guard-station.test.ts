@@ -98,6 +98,7 @@ describe('guard station', () => {
     await showToCamera(VISITOR);
     await guard.waitForLastName('Phạm Thị Hương');
     expect(await guard.lastScanText()).toContain('Mã QR cá nhân');
+    expect(await guard.lastScanText()).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates as people write them, never ISO
     const row = (await synced()).find((r) => r.person.visitorId === 'k3m9x2p7qa');
     expect(row).toMatchObject({
       source: 'visitor_qr',
@@ -109,6 +110,8 @@ describe('guard station', () => {
   it('reads the national health QR through the camera and keeps its opaque EXT', async () => {
     await showToCamera(NATIONAL);
     await guard.waitForLastName('LE VAN TAM');
+    // The national QR carries no phone either: the card offers one in a tap.
+    expect(await page.getByTestId('add-phone').count()).toBe(1);
     const row = (await synced()).find((r) => r.person.idMasked === '******004321');
     expect(row).toMatchObject({ source: 'national_qr', person: { birthYear: 1979, birthDate: '1979-**-**' } });
     expect(row?.ext).toContain('<DN4380123456789<');

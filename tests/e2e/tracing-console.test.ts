@@ -117,6 +117,9 @@ describe('tracer console', () => {
     await page.getByTestId('trace-f1').waitFor();
     expect(await page.getByTestId('trace-timeline').locator('tbody tr').count()).toBe(2);
     expect(await page.getByTestId('trace-timeline').textContent()).toContain('Đã chỉnh giờ thiết bị');
+    // Sources in words, never the code the protocol uses ("cccd").
+    expect(await page.getByTestId('trace-timeline').textContent()).toContain('Căn cước công dân');
+    expect(await page.getByTestId('trace-timeline').textContent()).not.toMatch(/\bcccd\b/);
     expect(await names('trace-f1')).toEqual(['Hoàng Văn Em', 'Lê Thị Bình']);
 
     await page.getByRole('button', { name: 'Tìm F2' }).click();

@@ -137,6 +137,6 @@ describe('the device side', { timeout: 30_000 }, () => {
     const first = await pushBatch({ baseUrl, token, body: body(VISITOR_10MIN!.limit, 1), timeoutMs: 10_000 });
     expect(first.type).toBe('ok');
     const second = await pushBatch({ baseUrl, token, body: body(5, 2), timeoutMs: 10_000 });
-    expect(second).toEqual({ type: 'retry', error: 'server_error', retryAfterMs: 600_000 });
+    expect(second).toEqual({ type: 'retry', error: 'busy', retryAfterMs: 600_000 });
   });
 });

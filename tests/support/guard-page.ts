@@ -27,9 +27,10 @@ export class GuardPage {
   /** Types a visitor in through the form (opened by itself when there is no camera) and waits for the card. */
   async typeIn(name: string): Promise<void> {
     const form = this.page.getByTestId('manual-form');
-    await form
-      .waitFor({ timeout: 3_000 })
-      .catch(() => this.page.getByRole('button', { name: /Nhập tay|Type details/ }).click());
+    const open = this.page.getByRole('button', { name: /Nhập tay|Type details/ });
+    // Without a camera the form opens by itself once the camera gave up (slow on a busy machine); else open it.
+    await form.or(open).first().waitFor({ timeout: 20_000 });
+    if (!(await form.isVisible())) await open.click();
     await form.locator('input[name="name"]').fill(name);
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
     await this.waitForLastName(name);
