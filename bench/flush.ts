@@ -2,10 +2,13 @@
  * Flush benchmark: `npm run bench:flush`. One guard device in headless Chromium was offline for days
  * and holds 10,000 check-ins queued through the app's own data layer; the real server process comes
  * back and the app's sync engine drains the outbox. Measures from the server listening again to the
- * pending count reaching zero, then checks all 10,000 are in the server's database.
+ * pending count reaching zero, then checks all 10,000 are in the server's database. The server is
+ * the compiled one, as deployed (`node dist-server/cli.js`; the script builds it first), opening sealed
+ * items on its worker threads (`UNSEAL_THREADS`, default one per core).
  * Last line: `flush 10000 in X s, Y per second`.
  * Anchor (GUIDE §5): PouchDB, the same 10,000 records, IndexedDB → PouchDB server: 10.3 s, 974/s.
  */
+import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -18,7 +21,8 @@ import type { FlushBench } from './flush-page/main';
 const COUNT = Number(process.env.FLUSH_COUNT ?? 10_000);
 
 async function main(): Promise<void> {
-  const server = await startServerProcess();
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  const server = await startServerProcess({ compiled: true });
   const root = fileURLToPath(new URL('./flush-page', import.meta.url));
   const vite = await createServer({
     configFile: false,

@@ -1,4 +1,5 @@
-// Bundles the district server (src/server/cli.ts) into dist-server/cli.js for `node`: one ESM file,
+// Bundles the district server (src/server/cli.ts) into dist-server/cli.js for `node`, and the unseal
+// worker thread beside it (dist-server/unseal-worker.js, which the server starts by that name);
 // packages from node_modules left external (better-sqlite3 and pg load their native/optional parts).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -6,8 +7,8 @@ import { readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: ['src/server/cli.ts'],
-  outfile: 'dist-server/cli.js',
+  entryPoints: { cli: 'src/server/cli.ts', 'unseal-worker': 'src/server/sealed/unseal-worker.ts' },
+  outdir: 'dist-server',
   bundle: true,
   platform: 'node',
   format: 'esm',

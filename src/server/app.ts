@@ -63,6 +63,8 @@ export interface AppConfig {
    * `district-keys/` beside the SQLite file. Kept outside the database; back it up (docs/security.md).
    */
   districtKeyDir?: string;
+  /** Worker threads that open sealed items (`UNSEAL_THREADS`; the CLI's `start` uses one per core). 0 or unset: none. */
+  unsealThreads?: number;
 }
 
 /** Where the district keys live for this configuration. */
@@ -123,7 +125,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   installInputShapeGuard(app);
 
   const posterSigner = await loadPosterSigner(db, config.publicUrl, now());
-  const keyring = await loadDistrictKeyring(districtKeyDirOf(config), now());
+  const keyring = await loadDistrictKeyring(districtKeyDirOf(config), now(), {
+    threads: config.unsealThreads ?? 0,
+    onFailure: (message) => app.log.warn(message),
+  });
+  app.addHook('onClose', async () => keyring.close());
   const ingestor = createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
   const deps: RouteDeps = { db, ingestor, now, publicUrl: config.publicUrl, posterSigner, keyring };
   registerHealthRoute(app, deps);

@@ -14,6 +14,8 @@ export interface ServerEnv {
   /** `FORWARD_URL` and `FORWARD_TOKEN`: the upper tier this server forwards to. */
   forwardUrl?: string;
   forwardToken?: string;
+  /** `UNSEAL_THREADS`: worker threads opening sealed check-ins (default: one per core). */
+  unsealThreads?: string;
 }
 
 /** Reads the settings from `env` (the process's environment unless a test gives another). */
@@ -25,5 +27,6 @@ export function serverEnv(env: Record<string, string | undefined> = process.env)
     trustProxy: value('TRUST_PROXY'),
     forwardUrl: value('FORWARD_URL'),
     forwardToken: value('FORWARD_TOKEN'),
+    unsealThreads: value('UNSEAL_THREADS'),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The compiled server (issue 13): `dist-server/cli.js` run by plain `node`, no TypeScript at run time;
- * and the district's `requeue-rejected` command that puts rejected forwards back in the queue.
+ * the district's `requeue-rejected` command that puts rejected forwards back in the queue; and the
+ * bundled unseal worker thread opening a push of sealed check-ins.
  */
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -8,7 +9,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seededDataDir } from './helpers';
+import { checkIns, seededDataDir } from './helpers';
+import { API, type PushResponse } from '../../src/shared/protocol';
+import { sealCheckIn } from '../../src/shared/sealed/seal-item';
+import { enrolKeyed, signedPushHeaders } from '../support/device-key';
+import { createEnrolLink, readCheckins, removeDataDir, startServerProcess } from '../support/server-process';
 
 const run = promisify(execFile);
 const node = (...args: string[]) => run(process.execPath, ['dist-server/cli.js', ...args]);
@@ -55,5 +60,53 @@ describe('compiled server', () => {
       { checkin_id: 'b', rejected_at: null, reject_reason: null },
       { checkin_id: 'c', rejected_at: null, reject_reason: null },
     ]);
+  });
+});
+
+describe('compiled server opening sealed check-ins', () => {
+  it('opens a push of sealed check-ins on its worker threads and stores them once', { timeout: 60_000 }, async () => {
+    const server = await startServerProcess({ compiled: true, env: { UNSEAL_THREADS: '2' } });
+    try {
+      expect(server.output()).toContain('sealed check-ins open on 2 worker thread(s)');
+      const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);
+      const device = await enrolKeyed(server.url, link.split('#')[1]!);
+      const districtKey = device.districtKey!;
+      const plain = checkIns(device.checkpoint.id, 150);
+      const items = [];
+      for (const [i, checkIn] of plain.entries()) {
+        const item = await sealCheckIn(districtKey, checkIn, 'compiled1');
+        // Every tenth item's time is changed after sealing: the additional data no longer matches.
+        items.push(i % 10 === 4 ? { ...item, deviceTime: item.deviceTime + 1 } : item);
+      }
+      const body = JSON.stringify({
+        protocol: 2,
+        epoch: 'compiled1',
+        sentAt: Date.now(),
+        appVersion: 'test',
+        pending: 150,
+        items,
+      });
+      const res = await fetch(new URL(API.push, server.url), {
+        method: 'POST',
+        headers: await signedPushHeaders(device, body),
+        body,
+      });
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as PushResponse;
+      const refused = answer.results.filter((r) => r.status === 'rejected');
+      expect(refused.map((r) => r.id)).toEqual(plain.filter((_, i) => i % 10 === 4).map((c) => c.id));
+      expect(refused.every((r) => r.reason?.startsWith('unseal_failed'))).toBe(true);
+      await server.stop();
+      const stored = await readCheckins(server.dataDir);
+      const expected = plain.filter((_, i) => i % 10 !== 4);
+      expect(stored.map((row) => [row.id, row.person.name]).sort()).toEqual(
+        expected.map((c) => [c.id, c.person.name]).sort(),
+      );
+      // A worker that could not start or stopped would have said so, and its boxes opened on the main thread.
+      expect(server.output()).not.toContain('unseal thread');
+    } finally {
+      await server.stop();
+      removeDataDir(server.dataDir);
+    }
   });
 });

@@ -18,6 +18,7 @@ export type { StoredCheckIn };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = 'src/server/cli.ts';
+const COMPILED_CLI = 'dist-server/cli.js';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -30,6 +31,8 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** Extra CLI arguments after the defaults (e.g. `['--no-demo']`). */
   args?: string[];
+  /** Run the compiled server (`node dist-server/cli.js`, as deployed; `npm run build:server` first) instead of the source through tsx. */
+  compiled?: boolean;
 }
 
 export interface ServerProcess {
@@ -101,7 +104,7 @@ interface Run {
 
 function spawnOnce(port: number, dataDir: string, options: StartServerOptions, log: { text: string }): Promise<Run> {
   const args = [
-    CLI,
+    options.compiled ? COMPILED_CLI : CLI,
     'start',
     '--port',
     String(port),
@@ -113,7 +116,7 @@ function spawnOnce(port: number, dataDir: string, options: StartServerOptions, l
     '127.0.0.1',
     ...(options.args ?? []),
   ];
-  const child = spawn(TSX, args, {
+  const child = spawn(options.compiled ? process.execPath : TSX, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     detached: true,

@@ -4,6 +4,7 @@
 import { serverEnv } from '../env';
 import { parseTrustProxy } from './trust-proxy';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { DatabaseTarget } from '../db/database';
 
 /** The database file inside a data directory. */
@@ -28,4 +29,12 @@ export function trustProxyFromEnv(raw = serverEnv().trustProxy): number | string
   const parsed = parseTrustProxy(raw);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.value;
+}
+
+/** `UNSEAL_THREADS` as a thread count (0–16); one per core when unset; throws on anything else. */
+export function unsealThreadsFromEnv(raw = serverEnv().unsealThreads, cores = availableParallelism()): number {
+  if (raw === undefined) return Math.min(cores, 16);
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) > 16)
+    throw new Error(`UNSEAL_THREADS must be a whole number from 0 to 16, not "${raw}"`);
+  return Number(raw);
 }

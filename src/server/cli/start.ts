@@ -10,7 +10,7 @@ import { migrateToLatest } from '../db/migrate';
 import { DEMO_CHECKPOINT_CODE } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo';
 import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
-import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv } from './paths';
+import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv, unsealThreadsFromEnv } from './paths';
 import { forwardConfigFrom } from './forwarding';
 import { districtKeyDirIn } from './district-key';
 
@@ -48,6 +48,7 @@ export async function start(options: StartOptions): Promise<void> {
   const forward = forwardConfigFrom({ url: options.forwardUrl, token: options.forwardToken });
   const demoCode = await prepareDatabase(target, options.demo);
   const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
+  const unsealThreads = unsealThreadsFromEnv();
   const app = await buildApp({
     ...target,
     districtKeyDir: districtKeyDirIn(options.dataDir),
@@ -56,6 +57,7 @@ export async function start(options: StartOptions): Promise<void> {
     logger: true,
     retentionTimer: true,
     trustProxy: trustProxyFromEnv(),
+    unsealThreads,
     ...(forward ? { forward } : {}),
   });
 
@@ -84,6 +86,7 @@ export async function start(options: StartOptions): Promise<void> {
   console.log(`database: ${target.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : target.dbFile}`);
   console.log(`public url: ${shownUrl}`);
   if (forward) console.log(`forwarding to: ${new URL(forward.url).origin}`);
+  console.log(`sealed check-ins open on ${unsealThreads} worker thread(s) (UNSEAL_THREADS)`);
   if (demoCode) {
     console.log(`enrolment link (demo checkpoint ${DEMO_CHECKPOINT_CODE}, valid 72 h):`);
     console.log(`enrolment link: ${enrolLink(shownUrl, demoCode)}`);

@@ -6,13 +6,8 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  generateDistrictKeyPair,
-  importDistrictPrivateKey,
-  openText,
-  type DistrictPublicKey,
-  type SealedBox,
-} from '../../shared/sealed/hpke';
+import { generateDistrictKeyPair, type DistrictPublicKey } from '../../shared/sealed/hpke';
+import { createUnsealPool, type OpenRequest } from './unseal-pool';
 
 interface KeyFile {
   kid: string;
@@ -27,8 +22,10 @@ export interface DistrictKeyring {
   current: DistrictPublicKey;
   /** Every key id it can unseal, newest first. */
   kids: string[];
-  /** Opens a sealed box; null when no key of that id is held or the box does not open. */
-  open(box: SealedBox, aad: string): Promise<string | null>;
+  /** Opens sealed boxes (over the unseal threads); each null when no key of its id is held or it does not open. */
+  openMany(requests: OpenRequest[]): Promise<(string | null)[]>;
+  /** Stops the unseal threads. */
+  close(): Promise<void>;
 }
 
 const FILE = /^district-key-([0-9a-z-]{1,64})\.json$/;
@@ -60,21 +57,33 @@ export function listDistrictKeys(dir: string): { kid: string; createdAt: number;
   return readKeyFiles(dir).map(({ kid, createdAt, publicKey }) => ({ kid, createdAt, publicKey }));
 }
 
+/** How the keyring opens sealed boxes. */
+export interface OpeningOptions {
+  /** Worker threads (0: the calling thread). */
+  threads: number;
+  /** Hears of an unseal thread that could not start or stopped. */
+  onFailure?: (message: string) => void;
+}
+
 /** Loads the keyring of `dir`, creating the first key pair when there is none (first start). */
-export async function loadDistrictKeyring(dir: string, now = Date.now()): Promise<DistrictKeyring> {
+export async function loadDistrictKeyring(
+  dir: string,
+  now = Date.now(),
+  opening: OpeningOptions = { threads: 0 },
+): Promise<DistrictKeyring> {
   if (readKeyFiles(dir).length === 0) await createDistrictKey(dir, now);
   const files = readKeyFiles(dir);
   const newest = files[0];
   if (!newest) throw new Error(`no district key in ${dir}`);
-  const privateKeys = new Map<string, ReturnType<typeof importDistrictPrivateKey>>(
-    files.map((f) => [f.kid, importDistrictPrivateKey(f.privateKey)]),
+  const pool = createUnsealPool(
+    files.map((f) => ({ kid: f.kid, privateKey: f.privateKey })),
+    opening.threads,
+    opening.onFailure,
   );
   return {
     current: { kid: newest.kid, publicKey: newest.publicKey },
     kids: files.map((f) => f.kid),
-    async open(box, aad) {
-      const key = privateKeys.get(box.kid);
-      return key ? openText(await key, box, aad) : null;
-    },
+    openMany: (requests) => pool.openMany(requests),
+    close: () => pool.close(),
   };
 }

@@ -32,7 +32,7 @@ import { ingestMessage } from './ingest-messages';
 import { insertCorrections } from '../db/corrections-repo';
 import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
 import type { DistrictKeyring } from '../sealed/district-keys';
-import { openItem } from '../sealed/unseal';
+import { openItems } from '../sealed/unseal';
 
 export type PushEnvelope = v.InferOutput<typeof PushRequestSchema>;
 
@@ -127,8 +127,8 @@ export function createIngestor(
     const verdicts: Verdict[] = [];
     const reject = (id: string | null, reason: string) => verdicts.push({ result: { id, status: 'rejected', reason } });
 
-    // Sealed items are opened first (in parallel: each is one HPKE open); plain ones pass as they are.
-    const opened = await Promise.all(envelope.items.map((item) => openItem(opts.keyring, item)));
+    // Sealed items are opened first, together (over the unseal threads); plain ones pass as they are.
+    const opened = await openItems(opts.keyring, envelope.items);
     for (const [index, item] of envelope.items.entries()) {
       const open = opened[index]!;
       if (!open.ok) {

@@ -2,6 +2,7 @@
  * Sealing check-ins to the district's public key: HPKE (RFC 9180) base mode through `@hpke/core` on
  * WebCrypto, suite DHKEM(P-256, HKDF-SHA256) + HKDF-SHA256 + AES-128-GCM (every browser has it).
  * The additional data binds a ciphertext to the item's visible fields, so they cannot be swapped.
+ * The server opens with the same construction on node:crypto (`server/sealed/native-hpke.ts`).
  */
 import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64url, toBase64url } from './base64url';
@@ -65,28 +66,4 @@ export async function sealText(key: DistrictPublicKey, plaintext: string, aad: s
     encoder.encode(aad).buffer as ArrayBuffer,
   );
   return { kid: key.kid, enc: toBase64url(sealed.enc), ct: toBase64url(sealed.ct) };
-}
-
-/** Imports a raw private key (base64url) for unsealing. */
-export async function importDistrictPrivateKey(privateKey: string): Promise<CryptoKey> {
-  const raw = fromBase64url(privateKey);
-  if (!raw) throw new Error('district private key is not base64url');
-  return suite().kem.deserializePrivateKey(raw.slice().buffer);
-}
-
-/** Opens a sealed box with the matching private key; null when it cannot be opened (wrong key, altered). */
-export async function openText(recipientKey: CryptoKey, box: SealedBox, aad: string): Promise<string | null> {
-  const enc = fromBase64url(box.enc);
-  const ct = fromBase64url(box.ct);
-  if (!enc || !ct) return null;
-  try {
-    const plain = await suite().open(
-      { recipientKey, enc: enc.slice().buffer },
-      ct.slice().buffer,
-      new TextEncoder().encode(aad).buffer as ArrayBuffer,
-    );
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
-  } catch {
-    return null;
-  }
 }

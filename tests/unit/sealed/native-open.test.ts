@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { generateDistrictKeyPair, sealText } from '../../../src/shared/sealed/hpke';
+import { fromBase64url, toBase64url } from '../../../src/shared/sealed/base64url';
+import { importNativeRecipientKey, openTextNative } from '../../../src/server/sealed/native-hpke';
+
+/** Flips one bit of a base64url value. */
+function flip(value: string, at: number): string {
+  const bytes = fromBase64url(value)!;
+  bytes[at]! ^= 1;
+  return toBase64url(bytes);
+}
+
+describe('opening on node:crypto what browsers seal with WebCrypto', () => {
+  it('opens every text sealed by the WebCrypto suite, whatever its length', async () => {
+    const pair = await generateDistrictKeyPair();
+    const key = importNativeRecipientKey(pair.privateKey);
+    const district = { kid: 'k1', publicKey: pair.publicKey };
+    const texts = ['', 'a', 'Nguyễn Thị Ánh Tuyết — Thôn 4, xã Dân Lực', JSON.stringify({ a: 'x'.repeat(5000) })];
+    for (const text of texts) {
+      const box = await sealText(district, text, `aad:${text.length}`);
+      expect(await openTextNative(key, box, `aad:${text.length}`)).toBe(text);
+    }
+  });
+
+  it('refuses another key, another aad, a changed ciphertext or encapsulated key, and non-points', async () => {
+    const pair = await generateDistrictKeyPair();
+    const other = await generateDistrictKeyPair();
+    const key = importNativeRecipientKey(pair.privateKey);
+    const box = await sealText({ kid: 'k1', publicKey: pair.publicKey }, '{"person":{"name":"An"}}', 'aad');
+    expect(await openTextNative(key, box, 'aad')).toBe('{"person":{"name":"An"}}');
+    expect(await openTextNative(importNativeRecipientKey(other.privateKey), box, 'aad')).toBeNull();
+    expect(await openTextNative(key, box, 'aad2')).toBeNull();
+    expect(await openTextNative(key, { ...box, ct: flip(box.ct, 3) }, 'aad')).toBeNull();
+    expect(
+      await openTextNative(key, { ...box, ct: flip(box.ct, fromBase64url(box.ct)!.length - 1) }, 'aad'),
+    ).toBeNull();
+    expect(await openTextNative(key, { ...box, enc: flip(box.enc, 10) }, 'aad')).toBeNull();
+    expect(await openTextNative(key, { ...box, enc: toBase64url(new Uint8Array(65).fill(4)) }, 'aad')).toBeNull();
+    expect(await openTextNative(key, { ...box, enc: box.enc.slice(0, 20) }, 'aad')).toBeNull();
+    expect(await openTextNative(key, { ...box, ct: box.ct.slice(0, 10) }, 'aad')).toBeNull();
+    expect(await openTextNative(key, { ...box, ct: '***' }, 'aad')).toBeNull();
+  });
+
+  it('refuses a key file that holds no P-256 scalar', () => {
+    expect(() => importNativeRecipientKey('not base64!')).toThrow();
+    expect(() => importNativeRecipientKey(toBase64url(new Uint8Array(16)))).toThrow();
+  });
+});
