@@ -37,7 +37,11 @@ export async function toLocalCheckIns(rows: readonly CheckInRow[]): Promise<Loca
   if (rows.length === 0) return [];
   const db = appDb();
   const ids = rows.map((row) => row.id);
-  const [pending, rejected, names] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids), namesOf(rows)]);
+  const [pending, rejected, names] = await Promise.all([
+    db.outbox.bulkGet(ids),
+    db.rejected.bulkGet(ids),
+    namesOf(rows),
+  ]);
   return rows.map((row, i): LocalCheckIn => {
     const checkIn = viewOf(row, names.get(row.id));
     const refusal = rejected[i];
@@ -74,14 +78,19 @@ function wireOf(row: CheckInRow): WireItem {
 /** Reads rows and their sync state in one consistent transaction. */
 function readLocal(read: () => Promise<CheckInRow[]>): Promise<LocalCheckIn[]> {
   const db = appDb();
-  return withDbRetry(() => db.transaction('r', [db.checkins, db.outbox, db.rejected, db.names], async () => toLocalCheckIns(await read())));
+  return withDbRetry(() =>
+    db.transaction('r', [db.checkins, db.outbox, db.rejected, db.names], async () => toLocalCheckIns(await read())),
+  );
 }
 
 /**
  * The rows to store for some check-ins: sealed to the district key with identity hashes and today's names
  * on a guard device; plain (a visitor phone's own self check-ins, which never leave its owner) otherwise.
  */
-async function rowsToStore(checkIns: readonly CheckIn[], now: number): Promise<{ rows: CheckInRow[]; names: NameRow[] }> {
+async function rowsToStore(
+  checkIns: readonly CheckIn[],
+  now: number,
+): Promise<{ rows: CheckInRow[]; names: NameRow[] }> {
   if (await getDeviceWipedAt()) throw new Error('this device was revoked and wiped; it records nothing more');
   const key = await getDistrictKey();
   if (!key) return { rows: checkIns.map((c): CheckInRow => ({ ...c, savedAt: now })), names: [] };
@@ -122,7 +131,8 @@ export async function saveCheckIns(checkIns: CheckIn[], now = Date.now()): Promi
     });
   } catch (error) {
     // A second save of the same id is the caller's bug, not a storage problem.
-    if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota') reportStorageFailure(error);
+    if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota')
+      reportStorageFailure(error);
     throw error;
   }
 }
@@ -141,7 +151,11 @@ export interface AtomicDecision<T> {
  * transaction, so the read, the decision and the sealed save are serialised by the lock instead.
  * `decide` must be pure and synchronous.
  */
-export async function recordAtomically<T>(since: number, decide: (recent: ViewCheckIn[]) => AtomicDecision<T>, now = Date.now()): Promise<T> {
+export async function recordAtomically<T>(
+  since: number,
+  decide: (recent: ViewCheckIn[]) => AtomicDecision<T>,
+  now = Date.now(),
+): Promise<T> {
   return serialised(async () => {
     const recent = (await listSince(since)).map((local) => local.checkIn);
     const { save, result } = decide(recent);
@@ -175,7 +189,10 @@ export async function readPendingBatch(limit: number, afterId = ''): Promise<{ i
   const db = appDb();
   return withDbRetry(() =>
     db.transaction('r', db.checkins, db.outbox, async () => {
-      const [ids, pending] = await Promise.all([db.outbox.where(':id').above(afterId).limit(limit).primaryKeys(), db.outbox.count()]);
+      const [ids, pending] = await Promise.all([
+        db.outbox.where(':id').above(afterId).limit(limit).primaryKeys(),
+        db.outbox.count(),
+      ]);
       const rows = await readRowsByIds(ids);
       return { items: rows.map(wireOf), pending };
     }),
@@ -192,7 +209,11 @@ async function readRowsByIds(ids: readonly string[]): Promise<CheckInRow[]> {
   const last = ids[ids.length - 1];
   if (first === undefined || last === undefined) return [];
   const db = appDb();
-  const span = await db.checkins.where(':id').between(first, last, true, true).limit(ids.length * 2 + 16).toArray();
+  const span = await db.checkins
+    .where(':id')
+    .between(first, last, true, true)
+    .limit(ids.length * 2 + 16)
+    .toArray();
   const byId = new Map(span.map((row) => [row.id, row]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) for (const row of await db.checkins.bulkGet(missing)) if (row) byId.set(row.id, row);
@@ -204,7 +225,10 @@ async function readRowsByIds(ids: readonly string[]): Promise<CheckInRow[]> {
  * rejected ones move to "needs attention". Items the server did not answer for stay pending; an item
  * no longer pending (answered twice, or already settled) is left as it is: the first verdict wins.
  */
-export async function applyPushResults(results: readonly ItemResult[], serverTime: number): Promise<{ cleared: number; rejected: number }> {
+export async function applyPushResults(
+  results: readonly ItemResult[],
+  serverTime: number,
+): Promise<{ cleared: number; rejected: number }> {
   const ids = [...new Set(results.flatMap((r) => (r.id === null ? [] : [r.id])))];
   if (ids.length === 0) return { cleared: 0, rejected: 0 };
   const db = appDb();
@@ -222,9 +246,14 @@ export async function applyPushResults(results: readonly ItemResult[], serverTim
       for (const result of results) {
         if (result.id === null || !pending.delete(result.id)) continue;
         settled.add(result.id);
-        if (result.status === 'rejected') refusals.push({ id: result.id, reason: result.reason ?? 'rejected', at: serverTime });
+        if (result.status === 'rejected')
+          refusals.push({ id: result.id, reason: result.reason ?? 'rejected', at: serverTime });
       }
-      await Promise.all(settledRuns(pendingKeys, settled).map(([from, to]) => db.outbox.where(':id').between(from, to, true, true).delete()));
+      await Promise.all(
+        settledRuns(pendingKeys, settled).map(([from, to]) =>
+          db.outbox.where(':id').between(from, to, true, true).delete(),
+        ),
+      );
       if (refusals.length > 0) await db.rejected.bulkPut(refusals);
       await stripSettledLegacy(settled, new Set(refusals.map((r) => r.id)));
       return { cleared: settled.size - refusals.length, rejected: refusals.length };
@@ -235,8 +264,14 @@ export async function applyPushResults(results: readonly ItemResult[], serverTim
 /** Plain rows queued before sealing lose their personal fields once the server has them (not when refused). */
 async function stripSettledLegacy(settled: ReadonlySet<string>, refused: ReadonlySet<string>): Promise<void> {
   const db = appDb();
-  const legacy = (await db.checkins.where('legacy').equals(1).primaryKeys()).filter((id) => settled.has(id) && !refused.has(id));
-  if (legacy.length > 0) await db.checkins.where(':id').anyOf(legacy).modify((row) => stripPersonal(row));
+  const legacy = (await db.checkins.where('legacy').equals(1).primaryKeys()).filter(
+    (id) => settled.has(id) && !refused.has(id),
+  );
+  if (legacy.length > 0)
+    await db.checkins
+      .where(':id')
+      .anyOf(legacy)
+      .modify((row) => stripPersonal(row));
 }
 
 /** Splits sorted outbox keys into maximal runs of settled ones, as [first, last] pairs to delete by range. */
@@ -266,7 +301,9 @@ export async function listNeedsAttention(): Promise<LocalCheckIn[]> {
       return refusals.flatMap((refusal, i): LocalCheckIn[] => {
         const row = rows[i];
         if (!row) return [];
-        return [{ checkIn: viewOf(row, names.get(row.id)), status: 'rejected', savedAt: row.savedAt, reason: refusal.reason }];
+        return [
+          { checkIn: viewOf(row, names.get(row.id)), status: 'rejected', savedAt: row.savedAt, reason: refusal.reason },
+        ];
       });
     }),
   );

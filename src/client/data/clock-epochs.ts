@@ -49,7 +49,11 @@ async function update(change: (state: EpochState | null) => EpochState): Promise
 async function startEpoch(offset: number | undefined): Promise<string> {
   const epoch = newEpochId();
   await update((state) => {
-    const next: EpochState = { current: epoch, offsets: { ...(state?.offsets ?? {}) }, order: [...(state?.order ?? []), epoch] };
+    const next: EpochState = {
+      current: epoch,
+      offsets: { ...(state?.offsets ?? {}) },
+      order: [...(state?.order ?? []), epoch],
+    };
     if (offset !== undefined) next.offsets[epoch] = Math.round(offset);
     return next;
   });

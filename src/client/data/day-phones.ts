@@ -51,7 +51,9 @@ export async function rememberPhone(person: Person, phone: string, now = Date.no
   const key = await personHash(person);
   const secret = await dayKey(day, true);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, secret!, new TextEncoder().encode(phone)));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, secret!, new TextEncoder().encode(phone)),
+  );
   const sealed = { iv: toBase64url(iv), ct: toBase64url(ct) };
   await withDbRetry(() =>
     appDb().transaction('rw', appDb().meta, async () => {
@@ -75,7 +77,9 @@ export async function rememberedPhone(person: Person, now = Date.now()): Promise
   const ct = sealed && fromBase64url(sealed.ct);
   if (!secret || !iv || !ct) return undefined;
   try {
-    return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv.slice() }, secret, ct.slice()));
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv.slice() }, secret, ct.slice()),
+    );
   } catch {
     return undefined;
   }

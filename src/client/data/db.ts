@@ -116,7 +116,8 @@ export class AppDb extends Dexie {
           .toCollection()
           .modify((row) => {
             if (row.sync === SyncState.Pending) outbox.push({ id: row.id });
-            if (row.sync === SyncState.Rejected) rejected.push({ id: row.id, reason: row.rejectReason ?? 'rejected', at: row.syncedAt ?? row.savedAt });
+            if (row.sync === SyncState.Rejected)
+              rejected.push({ id: row.id, reason: row.rejectReason ?? 'rejected', at: row.syncedAt ?? row.savedAt });
             delete row.sync;
             delete row.syncedAt;
             delete row.rejectReason;
@@ -129,7 +130,10 @@ export class AppDb extends Dexie {
     this.version(4)
       .stores({ checkins: 'id, deviceTime, checkpointId, legacy', names: 'id, day' })
       .upgrade(async (tx) => {
-        const [pending, rejected] = await Promise.all([tx.table<OutboxRow, string>('outbox').toCollection().primaryKeys(), tx.table<RejectedRow, string>('rejected').toCollection().primaryKeys()]);
+        const [pending, rejected] = await Promise.all([
+          tx.table<OutboxRow, string>('outbox').toCollection().primaryKeys(),
+          tx.table<RejectedRow, string>('rejected').toCollection().primaryKeys(),
+        ]);
         const open = new Set([...pending, ...rejected]);
         const today = localDayOf(Date.now());
         const names: NameRow[] = [];
@@ -138,7 +142,8 @@ export class AppDb extends Dexie {
           .toCollection()
           .modify((row) => {
             if (row.source === 'self' || row.sealed) return;
-            if (row.person && localDayOf(row.deviceTime) === today) names.push({ id: row.id, name: row.person.name, day: today });
+            if (row.person && localDayOf(row.deviceTime) === today)
+              names.push({ id: row.id, name: row.person.name, day: today });
             if (open.has(row.id)) row.legacy = 1;
             else stripPersonal(row);
           });

@@ -27,7 +27,9 @@ export async function getDeclaration(profileId: string, date: string): Promise<S
 
 /** A profile's most recent declaration, whatever its day. */
 export async function latestDeclaration(profileId: string): Promise<StoredDeclaration | undefined> {
-  const row = await withDbRetry(() => appDb().declarations.where('[profileId+date]').between([profileId, ''], [profileId, '\uffff']).last());
+  const row = await withDbRetry(() =>
+    appDb().declarations.where('[profileId+date]').between([profileId, ''], [profileId, '\uffff']).last(),
+  );
   return row ? toStored(row) : undefined;
 }
 

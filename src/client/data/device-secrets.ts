@@ -69,7 +69,11 @@ function identityStrings(person: Person): string[] {
 export async function matchKeysOf(person: Person): Promise<string[]> {
   const key = await getMatchKey();
   const encoder = new TextEncoder();
-  return Promise.all(identityStrings(person).map(async (s) => toBase64url(await crypto.subtle.sign('HMAC', key, encoder.encode(s))).slice(0, 22)));
+  return Promise.all(
+    identityStrings(person).map(async (s) =>
+      toBase64url(await crypto.subtle.sign('HMAC', key, encoder.encode(s))).slice(0, 22),
+    ),
+  );
 }
 
 /** The keyed hash of a paper sheet and row (the sheet number is sealed; the duplicate check matches on this). */

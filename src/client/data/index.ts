@@ -1,16 +1,53 @@
 /** The device data layer's public face: domain functions only, no rows. */
-export { saveCheckIn, saveCheckIns, pendingCount, readPendingBatch, applyPushResults, listNeedsAttention, listSince, getCheckIn, purgeSyncedBefore, purgeOldNames, recordAtomically } from './checkins';
+export {
+  saveCheckIn,
+  saveCheckIns,
+  pendingCount,
+  readPendingBatch,
+  applyPushResults,
+  listNeedsAttention,
+  listSince,
+  getCheckIn,
+  purgeSyncedBefore,
+  purgeOldNames,
+  recordAtomically,
+} from './checkins';
 export type { LocalCheckIn, ViewCheckIn, AtomicDecision } from './checkins';
-export { getMatchKey, matchKeysOf, paperKeyOf, getDeviceKey, ensureDeviceKey, markDeviceKeyRegistered, getDistrictKey, saveDistrictKey } from './device-secrets';
+export {
+  getMatchKey,
+  matchKeysOf,
+  paperKeyOf,
+  getDeviceKey,
+  ensureDeviceKey,
+  markDeviceKeyRegistered,
+  getDistrictKey,
+  saveDistrictKey,
+} from './device-secrets';
 export type { DeviceKey } from './device-secrets';
 export { currentEpoch, recordEpochOffset, getEpochState, hasEpochAnchor } from './clock-epochs';
 export { visitKey, sameVisitor } from './visit-key';
 export { rememberPhone, rememberedPhone } from './day-phones';
-export { getEnrolment, saveEnrolment, getSyncStatus, recordSyncSuccess, recordSyncFailure, getVisitorRegistration, saveVisitorRegistration, getPushToken } from './meta';
+export {
+  getEnrolment,
+  saveEnrolment,
+  getSyncStatus,
+  recordSyncSuccess,
+  recordSyncFailure,
+  getVisitorRegistration,
+  saveVisitorRegistration,
+  getPushToken,
+} from './meta';
 export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';
 export { appDb, useDatabase, AppDb } from './db';
 export { observe } from './observe';
-export { getDeviceConfig, saveDeviceConfig, getQuestionnaire, saveQuestionnaire, markDeviceRevoked, getDeviceRevokedAt } from './device-config';
+export {
+  getDeviceConfig,
+  saveDeviceConfig,
+  getQuestionnaire,
+  saveQuestionnaire,
+  markDeviceRevoked,
+  getDeviceRevokedAt,
+} from './device-config';
 export { onStorageFailure, probeStorage, classifyStorageError } from './storage-failure';
 export type { StorageFailure } from './storage-failure';
 export type { DeviceConfig } from './device-config';

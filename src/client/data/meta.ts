@@ -31,7 +31,13 @@ export type { SyncErrorCode };
 const ENROLMENT = 'enrolment';
 const SYNC_STATUS = 'syncStatus';
 
-const EMPTY_STATUS: SyncStatus = { lastSuccessAt: null, lastAttemptAt: null, lastError: null, clockOffsetMs: null, consecutiveFailures: 0 };
+const EMPTY_STATUS: SyncStatus = {
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+  clockOffsetMs: null,
+  consecutiveFailures: 0,
+};
 
 /** The device's enrolment, or null when it is not a guard device (yet). */
 export async function getEnrolment(): Promise<Enrolment | null> {
@@ -77,12 +83,22 @@ export async function getSyncStatus(): Promise<SyncStatus> {
 
 /** Records an acknowledged push. */
 export async function recordSyncSuccess(at: number, clockOffsetMs: number): Promise<SyncStatus> {
-  return updateSyncStatus(() => ({ lastAttemptAt: at, lastSuccessAt: at, lastError: null, consecutiveFailures: 0, clockOffsetMs }));
+  return updateSyncStatus(() => ({
+    lastAttemptAt: at,
+    lastSuccessAt: at,
+    lastError: null,
+    consecutiveFailures: 0,
+    clockOffsetMs,
+  }));
 }
 
 /** Records a failed push and counts consecutive failures (the backoff reads it). */
 export async function recordSyncFailure(at: number, error: SyncErrorCode): Promise<SyncStatus> {
-  return updateSyncStatus((current) => ({ lastAttemptAt: at, lastError: error, consecutiveFailures: current.consecutiveFailures + 1 }));
+  return updateSyncStatus((current) => ({
+    lastAttemptAt: at,
+    lastError: error,
+    consecutiveFailures: current.consecutiveFailures + 1,
+  }));
 }
 
 async function updateSyncStatus(change: (current: SyncStatus) => Partial<SyncStatus>): Promise<SyncStatus> {

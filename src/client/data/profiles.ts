@@ -37,10 +37,17 @@ export async function saveProfile(profile: Profile): Promise<void> {
   await withDbRetry(() =>
     appDb().transaction('rw', appDb().profiles, async () => {
       if (profile.self) {
-        const others = await appDb().profiles.filter((row) => row.self && row.id !== profile.id).toArray();
+        const others = await appDb()
+          .profiles.filter((row) => row.self && row.id !== profile.id)
+          .toArray();
         for (const row of others) await appDb().profiles.update(row.id, { self: false });
       }
-      await appDb().profiles.put({ id: profile.id, person: profile.person, self: profile.self, createdAt: profile.createdAt });
+      await appDb().profiles.put({
+        id: profile.id,
+        person: profile.person,
+        self: profile.self,
+        createdAt: profile.createdAt,
+      });
     }),
   );
 }

@@ -59,5 +59,10 @@ export async function requestPersistentStorage(opts: { again?: boolean } = {}): 
 
 /** True when usage is above the warning ratio of the quota. */
 export function storageNearlyFull(status: StorageStatus): boolean {
-  return status.usage !== null && status.quota !== null && status.quota > 0 && status.usage / status.quota > STORAGE_WARN_RATIO;
+  return (
+    status.usage !== null &&
+    status.quota !== null &&
+    status.quota > 0 &&
+    status.usage / status.quota > STORAGE_WARN_RATIO
+  );
 }

@@ -26,7 +26,14 @@ export async function listSelfCheckIns(limit = 200): Promise<LocalCheckIn[]> {
   const db = appDb();
   return withDbRetry(() =>
     db.transaction('r', db.checkins, db.outbox, db.rejected, async () =>
-      toLocalCheckIns(await db.checkins.orderBy('deviceTime').reverse().filter((row) => row.source === 'self').limit(limit).toArray()),
+      toLocalCheckIns(
+        await db.checkins
+          .orderBy('deviceTime')
+          .reverse()
+          .filter((row) => row.source === 'self')
+          .limit(limit)
+          .toArray(),
+      ),
     ),
   );
 }

@@ -14,7 +14,13 @@ export async function wipeDevice(at = Date.now()): Promise<void> {
   const db = appDb();
   await withDbRetry(() =>
     db.transaction('rw', [db.checkins, db.outbox, db.rejected, db.names, db.meta], async () => {
-      await Promise.all([db.checkins.clear(), db.outbox.clear(), db.rejected.clear(), db.names.clear(), db.meta.bulkDelete(SECRET_KEYS)]);
+      await Promise.all([
+        db.checkins.clear(),
+        db.outbox.clear(),
+        db.rejected.clear(),
+        db.names.clear(),
+        db.meta.bulkDelete(SECRET_KEYS),
+      ]);
       await db.meta.put({ key: WIPED, value: at });
     }),
   );

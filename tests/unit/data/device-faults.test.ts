@@ -25,7 +25,14 @@ import { flushOutbox } from '../../../src/client/sync/flush';
 import { makeCheckIn } from '../../support/make-checkin';
 
 const AN = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực|15082021';
-const CHECKPOINT = { id: 'cp-demo', code: 'TS-DL-001', name: 'UBND xã Dân Lực', unitName: 'Xã Dân Lực', address: '', defaultStayMin: 60 };
+const CHECKPOINT = {
+  id: 'cp-demo',
+  code: 'TS-DL-001',
+  name: 'UBND xã Dân Lực',
+  unitName: 'Xã Dân Lực',
+  address: '',
+  defaultStayMin: 60,
+};
 
 let n = 0;
 const failures: StorageFailure[] = [];
@@ -45,7 +52,10 @@ describe('storage failures', () => {
     await saveCheckIn(makeCheckIn(0));
     // The check-in row fits; its outbox key is what overflows the quota (the worst moment).
     const realAdd = IDBObjectStore.prototype.add;
-    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
       if (this.name === 'outbox') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realAdd.apply(this, args);
     });
@@ -63,7 +73,10 @@ describe('storage failures', () => {
 
   it('no usable IndexedDB (a private window): the probe says so and a save is reported, not lost silently', async () => {
     vi.spyOn(indexedDB, 'open').mockImplementation(() => {
-      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      throw new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      );
     });
     expect(await probeStorage()).toBe('unavailable');
     await expect(saveCheckIn(makeCheckIn(0))).rejects.toThrow();
@@ -103,10 +116,18 @@ describe('revoked device', () => {
     await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: CHECKPOINT });
     const items = Array.from({ length: 4 }, (_, i) => makeCheckIn(i));
     await saveCheckIns(items);
-    const revoked = async () => new Response(JSON.stringify({ error: 'device_revoked', message: 'This device has been revoked' }), { status: 403 });
+    const revoked = async () =>
+      new Response(JSON.stringify({ error: 'device_revoked', message: 'This device has been revoked' }), {
+        status: 403,
+      });
     expect(await refreshDeviceConfig('http://district.test', revoked)).toBe(false);
     expect(await getDeviceRevokedAt()).not.toBeNull();
-    const result = await flushOutbox({ baseUrl: 'http://district.test', appVersion: 'test', fetchImpl: revoked, timeoutMs: 200 });
+    const result = await flushOutbox({
+      baseUrl: 'http://district.test',
+      appVersion: 'test',
+      fetchImpl: revoked,
+      timeoutMs: 200,
+    });
     expect(result).toMatchObject({ outcome: 'failed', error: 'revoked' });
     expect(await pendingCount()).toBe(4);
     expect((await readPendingBatch(10)).items.map((c) => c.id)).toEqual(items.map((c) => c.id));

@@ -1,12 +1,29 @@
 /** Issue 14: a revoked device uploads what the revocation rule accepts, then wipes its queue, names and keys. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppDb, appDb, ensureDeviceKey, getDeviceWipedAt, getMatchKey, pendingCount, saveCheckIns, saveEnrolment, useDatabase } from '../../../src/client/data';
+import {
+  AppDb,
+  appDb,
+  ensureDeviceKey,
+  getDeviceWipedAt,
+  getMatchKey,
+  pendingCount,
+  saveCheckIns,
+  saveEnrolment,
+  useDatabase,
+} from '../../../src/client/data';
 import { refreshDeviceConfig } from '../../../src/client/sync/config-fetch';
 import { API } from '../../../src/shared/protocol';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
 
-const CHECKPOINT = { id: 'cp-demo', code: 'TS-DL-001', name: 'UBND xã Dân Lực', unitName: 'Xã Dân Lực', address: '', defaultStayMin: 60 };
+const CHECKPOINT = {
+  id: 'cp-demo',
+  code: 'TS-DL-001',
+  name: 'UBND xã Dân Lực',
+  unitName: 'Xã Dân Lực',
+  address: '',
+  defaultStayMin: 60,
+};
 let n = 0;
 beforeEach(() => useDatabase(new AppDb(`wipe-${++n}`)));
 
@@ -20,14 +37,18 @@ describe('revocation wipe', () => {
     await saveCheckIns(items);
     srv.rejectIds.add(items[2]!.id); // recorded after the revocation: refused, and wiped all the same
     const fetchImpl: typeof fetch = async (input, init) =>
-      String(input).endsWith(API.deviceConfig) ? new Response(JSON.stringify({ error: 'device_revoked', message: 'revoked' }), { status: 403 }) : srv.fetch(input, init);
+      String(input).endsWith(API.deviceConfig)
+        ? new Response(JSON.stringify({ error: 'device_revoked', message: 'revoked' }), { status: 403 })
+        : srv.fetch(input, init);
     await refreshDeviceConfig('http://district.test', fetchImpl);
     expect([...srv.stored.keys()].sort()).toEqual([items[0]!.id, items[1]!.id].sort());
     expect(await pendingCount()).toBe(0);
     expect(await appDb().checkins.count()).toBe(0);
     expect(await appDb().rejected.count()).toBe(0);
     expect(await appDb().names.count()).toBe(0);
-    expect((await appDb().meta.bulkGet(['matchKey', 'deviceKey', 'districtKey'])).every((row) => row === undefined)).toBe(true);
+    expect(
+      (await appDb().meta.bulkGet(['matchKey', 'deviceKey', 'districtKey'])).every((row) => row === undefined),
+    ).toBe(true);
     expect(await getDeviceWipedAt()).not.toBeNull();
     await expect(saveCheckIns([makeCheckIn(9)])).rejects.toThrow();
   });
@@ -36,7 +57,8 @@ describe('revocation wipe', () => {
     await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: CHECKPOINT });
     await ensureDeviceKey(true);
     await saveCheckIns([makeCheckIn(1)]);
-    const revoked = async () => new Response(JSON.stringify({ error: 'device_revoked', message: 'revoked' }), { status: 403 });
+    const revoked = async () =>
+      new Response(JSON.stringify({ error: 'device_revoked', message: 'revoked' }), { status: 403 });
     await refreshDeviceConfig('http://district.test', revoked);
     expect(await pendingCount()).toBe(1);
     expect(await getDeviceWipedAt()).toBeNull();

@@ -43,7 +43,9 @@ describe('upgrade from device schema 2', () => {
       { ...rejected, sync: 2, savedAt: 12, rejectReason: 'invalid_checkin: person.birthYear' },
       { ...pendingB, sync: 0, savedAt: 13 },
     ]);
-    await old.table('profiles').add({ id: 'ABCDEFGHJK', self: true, createdAt: 1, person: { name: 'Lê Thị Bình', birthYear: 1990 } });
+    await old
+      .table('profiles')
+      .add({ id: 'ABCDEFGHJK', self: true, createdAt: 1, person: { name: 'Lê Thị Bình', birthYear: 1990 } });
     old.close();
 
     useDatabase(new AppDb(name));
@@ -51,7 +53,9 @@ describe('upgrade from device schema 2', () => {
     const batch = await readPendingBatch(10);
     expect(batch.items).toEqual([pendingA, pendingB]);
     expect(batch.items.every((item) => !('sync' in item) && !('savedAt' in item))).toBe(true);
-    expect((await listNeedsAttention()).map((c) => [c.checkIn.id, c.reason])).toEqual([[rejected.id, 'invalid_checkin: person.birthYear']]);
+    expect((await listNeedsAttention()).map((c) => [c.checkIn.id, c.reason])).toEqual([
+      [rejected.id, 'invalid_checkin: person.birthYear'],
+    ]);
     expect((await getCheckIn(synced.id))?.status).toBe('synced');
     expect((await getCheckIn(pendingA.id))?.status).toBe('pending');
     expect((await listProfiles()).map((p) => p.person.name)).toEqual(['Lê Thị Bình']);
@@ -64,7 +68,10 @@ describe('outbox with gaps', () => {
     await saveCheckIns(items);
     // Everything but a few scattered items has been acknowledged.
     const keep = new Set([0, 1, 57, 58, 119]);
-    await applyPushResults(items.filter((_, i) => !keep.has(i)).map((c) => ({ id: c.id, status: 'accepted' as const })), 1);
+    await applyPushResults(
+      items.filter((_, i) => !keep.has(i)).map((c) => ({ id: c.id, status: 'accepted' as const })),
+      1,
+    );
     const batch = await readPendingBatch(3);
     expect(batch.pending).toBe(5);
     expect(batch.items.map((c) => c.id)).toEqual([0, 1, 57].map((i) => items[i]!.id));
@@ -104,15 +111,13 @@ describe('outbox with gaps', () => {
     // Items 0–3 are "old"; of those only item 0 is synced.
     expect(await purgeSyncedBefore(items[4]!.deviceTime)).toBe(1);
     const left = await listSince(0);
-    expect(left.map((c) => [c.checkIn.id, c.status])).toEqual(
-      [
-        [items[5]!.id, 'pending'],
-        [items[4]!.id, 'synced'],
-        [items[3]!.id, 'pending'],
-        [items[2]!.id, 'pending'],
-        [items[1]!.id, 'rejected'],
-      ],
-    );
+    expect(left.map((c) => [c.checkIn.id, c.status])).toEqual([
+      [items[5]!.id, 'pending'],
+      [items[4]!.id, 'synced'],
+      [items[3]!.id, 'pending'],
+      [items[2]!.id, 'pending'],
+      [items[1]!.id, 'rejected'],
+    ]);
     expect(await pendingCount()).toBe(3);
   });
 });
