@@ -140,6 +140,8 @@ describe('risk at the door', () => {
       HEALTH_PHONE,
     );
     expect(await card.textContent()).not.toContain('✔');
+    // A symptomatic visitor is no lead of a group: the card offers no companions.
+    expect(await guardPage.getByRole('button', { name: /Người đi cùng/ }).count()).toBe(0);
     // However long the result, the viewfinder stays whole on the phone's screen for the next visitor.
     const finder = await guardPage.locator('.viewfinder video').boundingBox();
     expect(finder && finder.y >= 0 && finder.y + finder.height <= PHONE.viewport.height).toBe(true);
@@ -149,6 +151,8 @@ describe('risk at the door', () => {
     expect(await card.getAttribute('data-risk')).toBe('stale');
     expect(await card.getByTestId('risk-notice').textContent()).toContain('Khai báo đã cũ: 7 ngày trước');
     expect(await card.textContent()).not.toContain('✔');
+    // Stale is not symptomatic: companions may still come in with this visitor.
+    expect(await guardPage.getByRole('button', { name: /Người đi cùng/ }).count()).toBe(1);
 
     expect((await storedOf(server, SICK))?.risk).toEqual({
       status: 'current',
@@ -178,6 +182,27 @@ describe('risk at the door', () => {
       risk: { status: 'current', kinds: ['symptom'], signals: ['cough'] },
     });
     await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
+  });
+
+  it('says a khai hộ for somebody already inside was not saved, and still shows what the person must do', async () => {
+    const form = guardPage.getByTestId('declare-form');
+    expect((await form.locator('button[type=submit]').textContent())?.trim()).toBe('Ghi nhận khai báo');
+    await form.locator('input[name=name]').fill(COUGH);
+    await form.locator('input[name=q_fever]').check();
+    await form.locator('input[name=q_consent]').check();
+    await form.locator('button[type=submit]').click();
+    const status = guardPage.getByTestId('declare-status');
+    await expect
+      .poll(async () => status.textContent())
+      .toMatch(/^Người này đã vào lúc \d{2}:\d{2}: khai báo này chưa được lưu/);
+    expect(await status.getAttribute('class')).toBe('error');
+    const notice = guardPage.getByTestId('declare-risk').getByTestId('risk-notice');
+    expect(await notice.textContent()).toContain('Có triệu chứng: sốt');
+    expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    await guardPage.getByRole('button', { name: 'Ghi nhận RA' }).waitFor();
+    const rows = (await readCheckins(server.dataDir)).filter((c) => c.person.name === COUGH);
+    expect(rows.map((c) => [c.kind, c.risk?.signals])).toEqual([['in', ['cough']]]);
+    await guardPage.screenshot({ path: join(SHOTS, 'khai-ho-inside.png') });
   });
 
   it('asks for today’s declaration first at a self check-in, repeats yesterday’s in one tap and says the risk', async () => {

@@ -7,7 +7,8 @@ import type { MessageKey } from '../i18n/dict';
 import { formatTime, t } from '../i18n/i18n';
 import { sync } from '../app/sync-service';
 import { duringScan } from '../update/sw-register';
-import { signalError, signalSuccess } from './feedback';
+import { signalError, signalRisk, signalSuccess } from './feedback';
+import { riskLevel } from '../risk/risk-words';
 import { localDay } from './LastPerson';
 import { EMPTY_PERSON_FIELDS, fieldsFromPerson, personFromFields, type PersonFields } from './person-form';
 import { PersonFieldset } from './PersonFieldset';
@@ -68,10 +69,17 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
       recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags),
     );
     setInside(outcome.type === 'repeat' ? outcome.visit : null);
-    if (outcome.type === 'repeat') setStatus(t('visit.insideSince', { time: formatTime(outcome.visit.deviceTime) }));
+    if (outcome.type === 'repeat') {
+      // Already inside: this declaration is not stored with the open visit, and the screen says so;
+      // what it tells the person (stay home, call the health station) is still shown.
+      setStatus(t('declare.notSavedInside', { time: formatTime(outcome.visit.deviceTime) }));
+      setRisk(riskLevel(assessment) === 'risk' ? assessment : null);
+      return signalError();
+    }
     if (outcome.type !== 'saved') return signalError();
     setRisk(assessment);
-    signalSuccess();
+    if (riskLevel(assessment) === 'risk') signalRisk();
+    else signalSuccess();
     sync().nudge();
     setStatus(t('declare.saved', { name: person.person.name }));
     setFields(EMPTY_PERSON_FIELDS);
@@ -83,7 +91,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
       <h2>{t('declare.title')}</h2>
       <p class="hint">{t('declare.hint')}</p>
       {status && (
-        <p role="status" class="ok-text" data-testid="declare-status">
+        <p role="status" class={inside ? 'error' : 'ok-text'} data-testid="declare-status">
           {status}
         </p>
       )}

@@ -7,7 +7,7 @@ import { sync } from '../app/sync-service';
 import { duringScan } from '../update/sw-register';
 import { CompanionsForm } from './CompanionsForm';
 import { FixPerson } from './FixPerson';
-import { signalError, signalSuccess } from './feedback';
+import { signalError, signalRisk, signalSuccess } from './feedback';
 import { LastPerson } from './LastPerson';
 import { ManualEntry } from './ManualEntry';
 import { PhotoScan } from './PhotoScan';
@@ -29,6 +29,11 @@ export interface ScanTabProps {
   ctx: GuardContext;
 }
 
+/** True when a saved arrival declares symptoms or exposure: no companions are added to such a visit. */
+function isRisky(outcome: RecordOutcome): boolean {
+  return outcome.type === 'saved' && (outcome.checkIn.risk?.kinds.length ?? 0) > 0;
+}
+
 /** The door: camera, hand scanner, photo and typed entry; the last result large, with its follow-up actions. */
 export function ScanTab({ ctx }: ScanTabProps) {
   const [last, setLast] = useState<{ outcome: RecordOutcome; seq: number } | null>(null);
@@ -41,7 +46,9 @@ export function ScanTab({ ctx }: ScanTabProps) {
     setLast((prev) => ({ outcome, seq: (prev?.seq ?? 0) + 1 }));
     setGroupSaved(null);
     if (outcome.type === 'saved' || outcome.type === 'checked_out') {
-      signalSuccess();
+      // A symptomatic or exposed visitor is saved (the tracer needs them) but is no green tick.
+      if (isRisky(outcome)) signalRisk();
+      else signalSuccess();
       void requestPersistentStorage(); // after the first real action; asks once
       sync().nudge();
     } else signalError();
@@ -78,7 +85,7 @@ export function ScanTab({ ctx }: ScanTabProps) {
       <button class="big primary" onClick={() => void checkOut(outcome.visit).then(show)}>
         {t('scan.checkOutNow')}
       </button>
-    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' ? (
+    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' && !isRisky(outcome) ? (
       <button class="big" onClick={() => setPanel('companions')}>
         {t('scan.addCompanions')}
       </button>

@@ -35,6 +35,13 @@ export function signalSuccess(): void {
   navigator.vibrate?.(80);
 }
 
+/** Plays the risk alert (three short high-low tones, three pulses): saved, but the guard must act. */
+export function signalRisk(): void {
+  const ctx = context();
+  if (ctx) for (let i = 0; i < 3; i++) tone(ctx, i % 2 ? 660 : 990, ctx.currentTime + i * 0.16, 0.12, 'triangle');
+  navigator.vibrate?.([120, 80, 120, 80, 120]);
+}
+
 /** Plays the error sound and a long double vibration. */
 export function signalError(): void {
   const ctx = context();

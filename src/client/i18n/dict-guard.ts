@@ -16,6 +16,7 @@ export const guardDict = {
     en: 'Enrolment needs the network once. Try again when online.',
   },
   'enrol.failed': { vi: 'Không đăng ký được: {reason}', en: 'Enrolment failed: {reason}' },
+  'enrol.badAnswer': { vi: 'máy chủ trả lời không đúng định dạng', en: 'the server gave an unexpected answer' },
   'enrol.retry': { vi: 'Thử lại', en: 'Try again' },
   'enrol.done': { vi: 'Đã đăng ký cho chốt {name}', en: 'Enrolled at {name}' },
   'guard.notEnrolled': {
@@ -226,7 +227,11 @@ export const guardDict = {
     vi: 'Câu hỏi khai báo (phiên bản {version})',
     en: 'Declaration questions (version {version})',
   },
-  'declare.save': { vi: 'Ghi nhận khai báo và cho vào', en: 'Save declaration and check in' },
+  'declare.save': { vi: 'Ghi nhận khai báo', en: 'Save declaration' },
+  'declare.notSavedInside': {
+    vi: 'Người này đã vào lúc {time}: khai báo này chưa được lưu. Cho người này ra rồi khai báo lại.',
+    en: 'This person came in at {time}: this declaration was not saved. Check them out, then declare again.',
+  },
   'declare.consentRequired': {
     vi: 'Người khai cần cam kết thông tin là đúng sự thật.',
     en: 'The declarant must confirm the information is true.',
