@@ -36,7 +36,9 @@ describe('retention timer', () => {
     );
     await expect.poll(() => logged.length).toBe(1);
     timer.stop();
-    expect(logged[0]).toBe('retention: deleted 1 check-ins older than 7 days and 0 expired notices, 0 audit entries');
+    expect(logged[0]).toBe(
+      'retention: deleted 1 check-ins older than 7 days and 0 expired notices, 0 audit entries, 0 old device proof ids',
+    );
     expect(await countCheckins(server.db)).toBe(2);
   });
 });

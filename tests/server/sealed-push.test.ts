@@ -17,6 +17,8 @@ import {
 import { buildApp } from '../../src/server/app';
 import { countCheckins, findCheckinById } from '../../src/server/db/checkins-repo';
 import { createDistrictKey } from '../../src/server/sealed/district-keys';
+import { PROOF_ID_KEEP_MS } from '../../src/server/sealed/proof-check';
+import { purgeExpired } from '../../src/server/services/retention';
 import { buildProof, generateDeviceKey, PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 import { generateDistrictKeyPair } from '../../src/shared/sealed/hpke';
 import { sealCheckIn } from '../../src/shared/sealed/seal-item';
@@ -192,6 +194,16 @@ describe('signed pushes (device proof)', () => {
     });
     expect(swapped.json()).toMatchObject({ error: 'proof_wrong_request' });
     expect(await countCheckins(s.db)).toBe(2);
+  });
+
+  it('forgets proof ids after their keep period in the daily purge, not before', async () => {
+    const body = JSON.stringify(pushBody(checkIns(s.checkpoint.id, 1)));
+    const headers = await signedHeaders(enrolled.token, body);
+    expect((await s.app.inject({ method: 'POST', url: API.push, headers, payload: body })).statusCode).toBe(200);
+    const day = 86_400_000;
+    expect(PROOF_ID_KEEP_MS).toBe(400 * day);
+    expect((await purgeExpired(s.db, Date.now() + 390 * day)).proofIds).toBe(0);
+    expect((await purgeExpired(s.db, Date.now() + 410 * day)).proofIds).toBe(1);
   });
 
   it('upgrades a device enrolled without a key in place: it registers one once with its token', async () => {

@@ -2,7 +2,8 @@
  * Retention: check-ins older than the district's setting are deleted from the server every day,
  * checkpoint by checkpoint (each delete rides the (checkpoint_id, corrected_time) index), and the
  * deletion is logged as a count only. Rows received before the cutoff go too (whatever time they claim),
- * as do expired risk notices and audit entries older than AUDIT_RETENTION_DAYS.
+ * as do expired risk notices, audit entries older than AUDIT_RETENTION_DAYS and device proof ids
+ * older than PROOF_ID_KEEP_MS (kept that long to refuse a replayed proof).
  */
 import type { Db } from '../db/database';
 import { deleteCheckinsBefore } from '../db/checkins-repo';
@@ -13,6 +14,8 @@ import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention
 import { getSettings } from '../db/settings-repo';
 import { purgeOutbreakData } from '../outbreak/outbreak-retention';
 import { purgeExpiredQuota } from '../db/ingest-quota-repo';
+import { purgeProofIdsBefore } from '../db/devices-repo';
+import { PROOF_ID_KEEP_MS } from '../sealed/proof-check';
 
 const DAY_MS = 86_400_000;
 /** How long the audit log keeps an entry (docs/security.md). */
@@ -30,6 +33,8 @@ export interface PurgeResult {
   partitions: number;
   /** Outbreak follow-ups and cases past the keep period after their follow-up ended. */
   outbreak: { followups: number; cases: number };
+  /** Device proof ids older than PROOF_ID_KEEP_MS forgotten. */
+  proofIds: number;
 }
 
 /** Deletes check-ins whose corrected time is older than `retentionDays` before `now`, and expired notices. */
@@ -46,7 +51,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
   const outbreak = await purgeOutbreakData(db, now);
   await purgeExpiredQuota(db, now); // ingest quota windows that are over
-  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak };
+  const proofIds = await purgeProofIdsBefore(db, now - PROOF_ID_KEEP_MS);
+  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak, proofIds };
 }
 
 /** A running daily purge; `stop` cancels it. */
@@ -67,7 +73,7 @@ export function startRetentionTimer(
     try {
       const r = await purgeExpired(db, now());
       log(
-        `retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries`,
+        `retention: deleted ${r.checkins} check-ins older than ${r.retentionDays} days and ${r.notices} expired notices, ${r.audit} audit entries, ${r.proofIds} old device proof ids`,
       );
       if (r.outbreak.followups + r.outbreak.cases > 0)
         log(`retention: deleted ${r.outbreak.followups} ended follow-ups and ${r.outbreak.cases} outbreak cases`);
