@@ -1,6 +1,6 @@
 import { reasonText } from '../shared/reasons';
 import { adminPath, adminRoutes, type AdminRoute } from '../shared/console-api';
-import { getLang } from './i18n/i18n';
+import { getLang, t } from './i18n/i18n';
 
 /**
  * The console's HTTP client: JSON in and out, the session cookie sent by the browser, the CSRF
@@ -65,14 +65,19 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
 }
 
 /** Sends one request: JSON body and the CSRF token on state-changing methods, the session cookie always. */
-function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
+async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
   const unsafe = method !== 'GET';
-  return fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { ...(unsafe ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
-    ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
-  });
+  try {
+    return await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { ...(unsafe ? { 'content-type': 'application/json', 'x-csrf-token': csrfToken } : {}) },
+      ...(unsafe ? { body: JSON.stringify(body ?? {}) } : {}),
+    });
+  } catch {
+    // No answer at all (network down, server stopped): said in the console's words, not the browser's.
+    throw new ApiError(0, 'unreachable', t('api.unreachable'));
+  }
 }
 
 /** The ApiError of a refused request, in the console's language; a 401 also tells the listeners the session is over. */

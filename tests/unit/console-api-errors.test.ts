@@ -26,6 +26,17 @@ describe('console client refusals', () => {
     });
   });
 
+  it('says in Vietnamese that the server cannot be reached, not the browser’s English', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(call(adminRoutes.outbreakCases)).rejects.toMatchObject({
+      status: 0,
+      code: 'unreachable',
+      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    });
+  });
+
   it('keeps the detailed Vietnamese reason of a refused password', async () => {
     answer(400, {
       error: 'weak_password',

@@ -10,7 +10,7 @@ import {
   saveEnrolment,
 } from '../data';
 import { reasonText } from '../../shared/reasons';
-import { getLang } from '../i18n/i18n';
+import { getLang, t } from '../i18n/i18n';
 
 export type EnrolOutcome =
   { type: 'ok'; checkpoint: CheckpointInfo } | { type: 'offline' } | { type: 'refused'; message: string };
@@ -48,7 +48,7 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
     };
   }
   const parsed = v.safeParse(EnrolResponseSchema, body);
-  if (!parsed.success) return { type: 'refused', message: 'unexpected answer from the server' };
+  if (!parsed.success) return { type: 'refused', message: t('enrol.badAnswer') };
   const { deviceId, token, checkpoint, districtKey, serverTime } = parsed.output;
   if (districtKey) await saveDistrictKey(districtKey);
   await markDeviceKeyRegistered();

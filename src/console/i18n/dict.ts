@@ -21,6 +21,10 @@ export const dict = {
 
   'common.loading': { vi: 'Đang tải…', en: 'Loading…' },
   'common.error': { vi: 'Có lỗi: {message}', en: 'Error: {message}' },
+  'api.unreachable': {
+    vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    en: 'Cannot reach the server. Check the network and try again.',
+  },
   'common.notFound': { vi: 'Không có trang này.', en: 'There is no such page.' },
   'common.save': { vi: 'Lưu', en: 'Save' },
   'common.saved': { vi: 'Đã lưu.', en: 'Saved.' },
@@ -133,6 +137,7 @@ export const dict = {
     en: 'Revoke a lost or retired device: its next sync is refused; check-ins made before the revocation are still accepted and flagged.',
   },
   'dev.label': { vi: 'Thiết bị', en: 'Device' },
+  'dev.unnamed': { vi: 'Máy chưa đặt tên – {checkpoint} (…{id})', en: 'Unnamed device – {checkpoint} (…{id})' },
   'dev.checkpoint': { vi: 'Chốt', en: 'Checkpoint' },
   'dev.version': { vi: 'Phiên bản', en: 'App version' },
   'dev.lastSync': { vi: 'Đồng bộ gần nhất', en: 'Last sync' },
