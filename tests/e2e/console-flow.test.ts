@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, JSHandle, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
 import { parsePosterUrl, verifyPoster } from '../../src/shared/poster/poster-link';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
@@ -183,6 +184,23 @@ describe('district console', () => {
     const row = officialPage.locator('[data-testid=device-table] tbody tr').filter({ hasText: 'TS-DLY-001' });
     await row.waitFor();
     expect(await row.textContent()).not.toContain('Chưa đồng bộ');
+    // Named in words by the server, never by its browser's user-agent.
+    expect(await row.locator('td').first().textContent()).toBe('Máy 1 – Chợ Dân Lý');
+    // A device enrolled before devices were named carries its user-agent: the console names it in words.
+    const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
+    try {
+      await db
+        .updateTable('devices')
+        .set({ label: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile' })
+        .where('checkpoint_id', '=', checkpoint.id)
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+    await officialPage.reload();
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toMatch(/^Máy chưa đặt tên – Chợ Dân Lý \(…[0-9a-z]{4}\)$/);
+    expect(await row.textContent()).not.toContain('Mozilla');
   });
   it('edits the questionnaire in a form; the new version is what devices download', async () => {
     await officialPage.goto(`${server.url}/console/questionnaire`);

@@ -1,4 +1,5 @@
 /** Every guard device with its checkpoint, app version, last sync, clock offset and backlog; revoke. */
+import { looksLikeUserAgent } from '../../shared/device-name';
 import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 import { adminRoutes, type AdminDevice as Device } from '../../shared/console-api';
@@ -35,7 +36,11 @@ export function DevicesPage() {
         <tbody>
           {data.map((d) => (
             <tr key={d.id} class={d.revokedAt ? 'muted' : ''} data-device={d.id}>
-              <td>{d.label ?? d.id.slice(-8)}</td>
+              <td>
+                {d.label && !looksLikeUserAgent(d.label)
+                  ? d.label
+                  : t('dev.unnamed', { checkpoint: d.checkpointName, id: d.id.slice(-4) })}
+              </td>
               <td>
                 {d.checkpointCode} · {d.checkpointName}
               </td>

@@ -1,6 +1,7 @@
 /**
  * Guard-device enrolment: one-time codes issued by officials, redeemed by a phone for a token.
  */
+import { looksLikeUserAgent } from '../../shared/device-name';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckpointInfo, EnrolRequest } from '../../shared/protocol';
 import type { Db } from '../db/database';
@@ -53,7 +54,7 @@ async function deviceName(
   checkpointName: string,
 ): Promise<string> {
   const name = typed?.trim() ?? '';
-  if (name && !/^Mozilla\/|AppleWebKit|Chrome\/|Safari\//.test(name)) return name;
+  if (name && !looksLikeUserAgent(name)) return name;
   return `Máy ${(await countCheckpointDevices(db, checkpointId)) + 1} – ${checkpointName}`;
 }
 
