@@ -85,6 +85,31 @@ describe('every screen fits a 360 px phone', () => {
       await page.getByRole('navigation').getByRole('link', { name: tab }).click();
       await check(page, screen);
     }
+    // The same sheet and row typed twice: the duplicate question fits too.
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    for (let i = 0; i < 2; i++) {
+      const paper = page.getByTestId('paper-form');
+      await paper.locator('input[name="sheet"]').fill('T-01');
+      await paper.locator('input[name="row"]').fill('1');
+      await paper.locator('input[name="date"]').fill(today);
+      await paper.locator('input[name="timeIn"]').fill('00:01');
+      await paper.locator('input[name="name"]').fill('Nguyễn Thị Thanh Hương');
+      await paper.getByRole('button', { name: 'Nhập dòng này' }).click();
+      if (i === 0) await page.getByTestId('paper-status').waitFor();
+    }
+    await page.getByTestId('paper-duplicate').waitFor();
+    await check(page, 'guard paper duplicate');
+    // A khai hộ with a symptom: the risk notice with its instruction fits.
+    await page.getByRole('navigation').getByRole('link', { name: 'Khai hộ' }).click();
+    const declare = page.getByTestId('declare-form');
+    await declare.locator('input[name=name]').fill('Trịnh Văn Hoà');
+    await declare.locator('input[name=q_cough]').check();
+    await declare.locator('input[name=q_consent]').check();
+    await declare.locator('button[type=submit]').click();
+    await page.getByTestId('declare-risk').waitFor();
+    await check(page, 'guard khai hộ risk');
+    await page.getByRole('navigation').getByRole('link', { name: 'Phiếu giấy' }).click();
     await page.getByRole('button', { name: /In phiếu trống/ }).click();
     await page.getByTestId('paper-table').waitFor();
     await check(page, 'guard paper sheet (screen)');
@@ -171,6 +196,11 @@ describe('every screen fits a 360 px phone', () => {
         .catch(() => undefined);
       await check(page, screen);
     }
+    // A fresh enrolment link is long: the panel showing it fits.
+    await page.goto(`${server.url}/console/checkpoints/${cp}`);
+    await page.getByTestId('create-enrol-link').click();
+    await page.getByTestId('enrol-link').waitFor();
+    await check(page, 'console enrol link');
     expect(problems).toEqual([]);
   });
 });
