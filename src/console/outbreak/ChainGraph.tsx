@@ -5,6 +5,7 @@
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { saveFile } from '../save-file';
 import type { Chain } from '../../shared/outbreak-api';
 
 export interface ChainGraphProps {
@@ -47,17 +48,6 @@ async function layout(chain: Chain): Promise<Laid> {
   return { width: (out.width ?? 0) + 140, height: (out.height ?? 0) + 20, nodes, edges };
 }
 
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The graph with its legend and export buttons. */
 export function ChainGraph({ chain }: ChainGraphProps) {
   const [laid, setLaid] = useState<Laid | null>(null);
@@ -81,7 +71,7 @@ export function ChainGraph({ chain }: ChainGraphProps) {
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.scale(2, 2);
       ctx.drawImage(img, 0, 0);
-      canvas.toBlob((b) => b && save(b, 'chuoi-lay-nhiem.png'), 'image/png');
+      canvas.toBlob((b) => b && saveFile(b, 'chuoi-lay-nhiem.png'), 'image/png');
     };
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText())}`;
   };
@@ -101,7 +91,7 @@ export function ChainGraph({ chain }: ChainGraphProps) {
       <p class="no-print">
         <button
           type="button"
-          onClick={() => save(new Blob([svgText()], { type: 'image/svg+xml' }), 'chuoi-lay-nhiem.svg')}
+          onClick={() => saveFile(new Blob([svgText()], { type: 'image/svg+xml' }), 'chuoi-lay-nhiem.svg')}
         >
           {t('ob.exportSvg')}
         </button>{' '}
