@@ -314,8 +314,3 @@ export function reasonText(reason: string, lang: 'vi' | 'en', fallback?: string)
   const fallbackText = fallback ?? reason;
   return lang === 'vi' ? `Máy chủ từ chối (${fallbackText.slice(0, 120)}).` : fallbackText;
 }
-
-/** Whether a code is in the dictionary. */
-export function isKnownReason(code: string): code is ReasonCode {
-  return Object.prototype.hasOwnProperty.call(REASONS, code);
-}

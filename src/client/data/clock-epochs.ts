@@ -86,8 +86,3 @@ export async function recordEpochOffset(epoch: string, offsetMs: number): Promis
 export function hasEpochAnchor(): boolean {
   return anchor !== null;
 }
-
-/** Forgets this context's anchor (tests: a reload). */
-export function resetEpochAnchor(): void {
-  anchor = null;
-}

@@ -32,11 +32,6 @@ function isReady(video: HTMLVideoElement): boolean {
 /** The one loop running on this page: starting another stops it, so one code is never read by two loops. */
 let current: ScanLoop | null = null;
 
-/** True while a scan loop runs (tests and the update prompt may ask). */
-export function scanLoopRunning(): boolean {
-  return current !== null;
-}
-
 /**
  * Starts decoding frames of `video` with `decoder`, calling `onText` once per newly seen text.
  * Only one loop runs per page: a loop still running is stopped first.

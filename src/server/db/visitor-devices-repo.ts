@@ -40,18 +40,6 @@ export async function insertVisitorDeviceWithinQuota(
   });
 }
 
-/** How many visitor phones registered from this network since `since` (ms). */
-export async function countVisitorRegistrations(db: Db, networkTag: string, since: number): Promise<number> {
-  const row = await db
-    .selectFrom('devices')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('kind', '=', 'visitor')
-    .where('label', '=', visitorLabel(networkTag))
-    .where('enrolled_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 function visitorLabel(networkTag: string): string {
   return `visitor ${networkTag}`;
 }

@@ -17,7 +17,6 @@ import type { RouteDeps } from './deps';
 
 /** Registrations one network (IP address) may make per window; generous because of carrier-grade NAT. */
 export const VISITOR_REGISTER_LIMIT = REGISTER_QUOTA.limit;
-export const VISITOR_REGISTER_WINDOW_MS = REGISTER_QUOTA.windowMs;
 
 /** A short, non-reversible-at-a-glance tag of the caller's network, kept on the device row. */
 export function networkTag(ip: string): string {

@@ -7,9 +7,6 @@
 import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64url, toBase64url } from './base64url';
 
-/** The suite every sealed item uses, named on the wire so a later suite can be told apart. */
-export const SEAL_SUITE = 'P256-SHA256-A128GCM';
-
 let suiteInstance: CipherSuite | null = null;
 function suite(): CipherSuite {
   suiteInstance ??= new CipherSuite({ kem: new DhkemP256HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes128Gcm() });
