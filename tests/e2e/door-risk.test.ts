@@ -142,6 +142,8 @@ describe('risk at the door', () => {
     expect(await card.textContent()).not.toContain('✔');
     // A symptomatic visitor is no lead of a group: the card offers no companions.
     expect(await guardPage.getByRole('button', { name: /Người đi cùng/ }).count()).toBe(0);
+    // Instead the guard may turn them away at once.
+    expect(await card.getByTestId('turn-away').count()).toBe(1);
     // However long the result, the viewfinder stays whole on the phone's screen for the next visitor.
     const finder = await guardPage.locator('.viewfinder video').boundingBox();
     expect(finder && finder.y >= 0 && finder.y + finder.height <= PHONE.viewport.height).toBe(true);
@@ -199,10 +201,36 @@ describe('risk at the door', () => {
     const notice = guardPage.getByTestId('declare-risk').getByTestId('risk-notice');
     expect(await notice.textContent()).toContain('Có triệu chứng: sốt');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
-    await guardPage.getByRole('button', { name: 'Ghi nhận RA' }).waitFor();
+    await guardPage.getByRole('button', { name: 'Ghi nhận RA', exact: true }).waitFor();
     const rows = (await readCheckins(server.dataDir)).filter((c) => c.person.name === COUGH);
     expect(rows.map((c) => [c.kind, c.risk?.signals])).toEqual([['in', ['cough']]]);
     await guardPage.screenshot({ path: join(SHOTS, 'khai-ho-inside.png') });
+  });
+
+  it('turns a symptomatic person away from the khai hộ result: the visit ends at once on the server', async () => {
+    const name = 'Đỗ Thị Hạnh';
+    const form = guardPage.getByTestId('declare-form');
+    await form.locator('input[name=name]').fill(name);
+    await form.locator('input[name=q_fever]').check();
+    await form.locator('input[name=q_consent]').check();
+    await form.locator('button[type=submit]').click();
+    await guardPage.getByTestId('turn-away').click();
+    await expect
+      .poll(async () => guardPage.getByTestId('declare-status').textContent())
+      .toBe(`Đã ghi nhận RA ngay cho ${name}: không cho vào chốt.`);
+    expect(await guardPage.getByTestId('turn-away').count()).toBe(0);
+    await expect
+      .poll(async () => (await readCheckins(server.dataDir)).filter((c) => c.person.name === name).length, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(2);
+    const rows = (await readCheckins(server.dataDir)).filter((c) => c.person.name === name);
+    const arrival = rows.find((c) => c.kind === 'in')!;
+    const departure = rows.find((c) => c.kind === 'out')!;
+    expect(arrival.risk).toMatchObject({ kinds: ['symptom'], signals: ['fever'] });
+    expect(departure.ref).toBe(arrival.id);
+    expect(departure.deviceTime - arrival.deviceTime).toBeLessThan(60_000);
   });
 
   it('asks for today’s declaration first at a self check-in, repeats yesterday’s in one tap and says the risk', async () => {
@@ -286,10 +314,11 @@ describe('risk at the door', () => {
     await admin.goto(`${server.url}/console`);
     const panel = admin.getByTestId('risk-panel');
     await panel.waitFor();
-    expect(await panel.getAttribute('data-risky')).toBe('3');
+    // The symptomatic QR, the khai hộ with a cough, the person turned away and the self check-in.
+    expect(await panel.getAttribute('data-risky')).toBe('4');
     const row = panel.getByTestId('risk-checkpoints').locator('tbody tr').first();
     expect(await row.textContent()).toContain('UBND xã Dân Lực');
-    expect(await row.getAttribute('data-risky')).toBe('3');
+    expect(await row.getAttribute('data-risky')).toBe('4');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
     await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });

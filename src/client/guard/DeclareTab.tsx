@@ -17,6 +17,7 @@ import { checkOut } from './record-scan';
 import type { CheckIn } from '../../shared/protocol';
 import '../i18n/dict-visit';
 import { ScannerPanel } from './ScannerPanel';
+import { TurnAwayButton } from './TurnAwayButton';
 import type { GuardContext } from './useGuardContext';
 import { useWedge } from './useWedge';
 import { assessDeclaration, toRiskFlags, type RiskAssessment } from '../../shared/risk/evaluate';
@@ -38,6 +39,8 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [inside, setInside] = useState<CheckIn | null>(null);
   const [risk, setRisk] = useState<RiskAssessment | null>(null);
+  /** A symptomatic person just declared: the guard may turn them away (their visit ends at once). */
+  const [turnAway, setTurnAway] = useState<CheckIn | null>(null);
   const riskRef = useRef<HTMLDivElement>(null);
   // The result is at the top of a long form: bring it into view after saving.
   useEffect(() => riskRef.current?.scrollIntoView?.({ block: 'center' }), [risk]);
@@ -62,6 +65,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     setErrors('errors' in person ? person.errors : {});
     setMissing(missingNow);
     if ('errors' in person || missingNow.length > 0) return signalError();
+    setTurnAway(null);
     const declaration = toDeclaration(questionnaire, answers, localDay());
     const assessment = assessDeclaration(declaration, rulesOf(ctx.risk));
     const flags = toRiskFlags(assessment);
@@ -78,7 +82,9 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     }
     if (outcome.type !== 'saved') return signalError();
     setRisk(assessment);
-    if (riskLevel(assessment) === 'risk') signalRisk();
+    const risky = riskLevel(assessment) === 'risk';
+    setTurnAway(risky ? outcome.checkIn : null);
+    if (risky) signalRisk();
     else signalSuccess();
     sync().nudge();
     setStatus(t('declare.saved', { name: person.person.name }));
@@ -113,6 +119,15 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
         <div ref={riskRef} data-testid="declare-risk">
           <RiskNotice assessment={risk} view={ctx.risk} audience="guard" />
         </div>
+      )}
+      {turnAway && (
+        <TurnAwayButton
+          visit={turnAway}
+          onDone={() => {
+            setTurnAway(null);
+            setStatus(t('risk.turnedAway', { name: turnAway.person.name }));
+          }}
+        />
       )}
       {scanning ? (
         <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />

@@ -8,6 +8,7 @@ import { duringScan } from '../update/sw-register';
 import { CompanionsForm } from './CompanionsForm';
 import { FixPerson } from './FixPerson';
 import { signalError, signalRisk, signalSuccess } from './feedback';
+import { TurnAwayButton } from './TurnAwayButton';
 import { LastPerson } from './LastPerson';
 import { ManualEntry } from './ManualEntry';
 import { PhotoScan } from './PhotoScan';
@@ -85,7 +86,9 @@ export function ScanTab({ ctx }: ScanTabProps) {
       <button class="big primary" onClick={() => void checkOut(outcome.visit).then(show)}>
         {t('scan.checkOutNow')}
       </button>
-    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' && !isRisky(outcome) ? (
+    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' && isRisky(outcome) ? (
+      <TurnAwayButton visit={outcome.checkIn} onDone={show} />
+    ) : outcome?.type === 'saved' && outcome.checkIn.kind === 'in' ? (
       <button class="big" onClick={() => setPanel('companions')}>
         {t('scan.addCompanions')}
       </button>

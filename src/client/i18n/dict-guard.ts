@@ -228,6 +228,11 @@ export const guardDict = {
     en: 'Declaration questions (version {version})',
   },
   'declare.save': { vi: 'Ghi nhận khai báo', en: 'Save declaration' },
+  'risk.turnAway': { vi: 'Không cho vào (ghi nhận RA ngay)', en: 'Turn away (check out now)' },
+  'risk.turnedAway': {
+    vi: 'Đã ghi nhận RA ngay cho {name}: không cho vào chốt.',
+    en: '{name} checked out at once: not let in.',
+  },
   'declare.notSavedInside': {
     vi: 'Người này đã vào lúc {time}: khai báo này chưa được lưu. Cho người này ra rồi khai báo lại.',
     en: 'This person came in at {time}: this declaration was not saved. Check them out, then declare again.',
