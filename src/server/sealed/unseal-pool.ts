@@ -42,6 +42,9 @@ export interface UnsealPool {
   close(): Promise<void>;
 }
 
+/** A worker that has not answered a job by then is passed by: the job opens on the calling thread. */
+const JOB_TIMEOUT_MS = 20_000;
+
 /** Below this many boxes a push is opened on the calling thread: posting to workers would cost more. */
 const MIN_SPLIT = 64;
 
@@ -72,6 +75,7 @@ export function createUnsealPool(
   keys: PoolKey[],
   threads: number,
   onFailure: (message: string) => void = () => {},
+  jobTimeoutMs = JOB_TIMEOUT_MS,
 ): UnsealPool {
   const recipients = new Map(keys.map((key) => [key.kid, importNativeRecipientKey(key.privateKey)]));
   const openHere = (requests: OpenRequest[]) =>
@@ -118,7 +122,19 @@ export function createUnsealPool(
     if (!entry.alive) return openHere(requests);
     const id = nextJob++;
     return new Promise<(string | null)[]>((resolve, reject) => {
-      entry.pending.set(id, { resolve, reject });
+      // A hung worker must not hold the push: past the timeout the job is opened here (a late answer is dropped).
+      const timer = setTimeout(() => {
+        entry.pending.delete(id);
+        onFailure(`an unseal thread did not answer within ${jobTimeoutMs} ms; its job opens on the main thread`);
+        reject(new Error('timeout'));
+      }, jobTimeoutMs);
+      const settle =
+        <T>(fn: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          fn(value);
+        };
+      entry.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       entry.worker.ref();
       entry.worker.postMessage({ id, requests } satisfies UnsealJob);
     }).catch(() => openHere(requests));

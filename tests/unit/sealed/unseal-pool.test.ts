@@ -46,6 +46,23 @@ describe('the unseal pool', () => {
   });
 });
 
+describe('a worker that does not answer in time', () => {
+  it('is passed by: the job opens on the calling thread and the failure is said', async () => {
+    const pair = await generateDistrictKeyPair();
+    const { requests: all, expected } = await requests(pair.publicKey, 200);
+    const heard: string[] = [];
+    // 1 ms is far too short for 200 opens: every job times out.
+    const pool = createUnsealPool([{ kid: 'k1', privateKey: pair.privateKey }], 1, (m) => heard.push(m), 1);
+    try {
+      expect(await pool.openMany(all)).toEqual(expected);
+      expect(heard).toEqual([expect.stringContaining('did not answer within 1 ms')]);
+      expect(pool.threadsRunning()).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('UNSEAL_THREADS', () => {
   it('is one thread per core when unset, a count from 0 to 16 when set, and refused otherwise', () => {
     expect(unsealThreadsFromEnv(undefined, 2)).toBe(2);
