@@ -194,3 +194,14 @@ export async function openTextNative(key: NativeRecipientKey, box: SealedBox, aa
     return null;
   }
 }
+
+/** Opens boxes with whichever of `keys` (key-file fields) their kid names; null for an unknown kid. */
+export function openerFor(
+  keys: readonly { kid: string; privateKey: string }[],
+): (box: SealedBox, aad: string) => Promise<string | null> {
+  const recipients = new Map(keys.map((key) => [key.kid, importNativeRecipientKey(key.privateKey)]));
+  return (box, aad) => {
+    const key = recipients.get(box.kid);
+    return key ? openTextNative(key, box, aad) : Promise.resolve(null);
+  };
+}

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SealedBox } from '../../shared/sealed/hpke';
-import { importNativeRecipientKey, openTextNative } from './native-hpke';
+import { openerFor } from './native-hpke';
 
 /** One box to open, with the additional data it was sealed with. */
 export interface OpenRequest {
@@ -77,14 +77,8 @@ export function createUnsealPool(
   onFailure: (message: string) => void = () => {},
   jobTimeoutMs = JOB_TIMEOUT_MS,
 ): UnsealPool {
-  const recipients = new Map(keys.map((key) => [key.kid, importNativeRecipientKey(key.privateKey)]));
-  const openHere = (requests: OpenRequest[]) =>
-    Promise.all(
-      requests.map((request) => {
-        const key = recipients.get(request.box.kid);
-        return key ? openTextNative(key, request.box, request.aad) : Promise.resolve(null);
-      }),
-    );
+  const open = openerFor(keys);
+  const openHere = (requests: OpenRequest[]) => Promise.all(requests.map((r) => open(r.box, r.aad)));
 
   let nextJob = 1;
   let closing = false;

@@ -22,17 +22,10 @@ import {
 import { recordScan } from '../../../src/client/guard/record-scan';
 import { refreshDeviceConfig } from '../../../src/client/sync/config-fetch';
 import { flushOutbox } from '../../../src/client/sync/flush';
+import { DEMO_CHECKPOINT } from '../../support/demo-checkpoint';
 import { makeCheckIn } from '../../support/make-checkin';
 
 const AN = '038095001234|123456789|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực|15082021';
-const CHECKPOINT = {
-  id: 'cp-demo',
-  code: 'TS-DL-001',
-  name: 'UBND xã Dân Lực',
-  unitName: 'Xã Dân Lực',
-  address: '',
-  defaultStayMin: 60,
-};
 
 let n = 0;
 const failures: StorageFailure[] = [];
@@ -113,7 +106,7 @@ describe('IndexedDB connection loss', () => {
 
 describe('revoked device', () => {
   it('keeps every queued check-in pending and remembers it was revoked', async () => {
-    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: CHECKPOINT });
+    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: DEMO_CHECKPOINT });
     const items = Array.from({ length: 4 }, (_, i) => makeCheckIn(i));
     await saveCheckIns(items);
     const revoked = async () =>

@@ -14,23 +14,16 @@ import {
 import { refreshDeviceConfig } from '../../../src/client/sync/config-fetch';
 import { API } from '../../../src/shared/protocol';
 import { FakeSyncServer } from '../../support/fake-sync-server';
+import { DEMO_CHECKPOINT } from '../../support/demo-checkpoint';
 import { makeCheckIn } from '../../support/make-checkin';
 
-const CHECKPOINT = {
-  id: 'cp-demo',
-  code: 'TS-DL-001',
-  name: 'UBND xã Dân Lực',
-  unitName: 'Xã Dân Lực',
-  address: '',
-  defaultStayMin: 60,
-};
 let n = 0;
 beforeEach(() => useDatabase(new AppDb(`wipe-${++n}`)));
 
 describe('revocation wipe', () => {
   it('sends the queue, then deletes check-ins, names and keys, and remembers it was wiped', async () => {
     const srv = new FakeSyncServer('t');
-    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: CHECKPOINT });
+    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: DEMO_CHECKPOINT });
     await ensureDeviceKey(true);
     await getMatchKey();
     const items = Array.from({ length: 3 }, (_, i) => makeCheckIn(i));
@@ -54,7 +47,7 @@ describe('revocation wipe', () => {
   });
 
   it('keeps everything while the upload cannot be made (offline)', async () => {
-    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: CHECKPOINT });
+    await saveEnrolment({ deviceId: 'dev-1', token: 't', enrolledAt: 0, checkpoint: DEMO_CHECKPOINT });
     await ensureDeviceKey(true);
     await saveCheckIns([makeCheckIn(1)]);
     const revoked = async () =>

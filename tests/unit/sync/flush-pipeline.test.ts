@@ -17,6 +17,7 @@ import {
 import { flushOutbox } from '../../../src/client/sync/flush';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
+import { DEMO_CHECKPOINT } from '../../support/demo-checkpoint';
 
 let dbCount = 0;
 let server: FakeSyncServer;
@@ -27,14 +28,7 @@ beforeEach(async () => {
     deviceId: 'dev-1',
     token: server.token,
     enrolledAt: 0,
-    checkpoint: {
-      id: 'cp-demo',
-      code: 'TS-DL-001',
-      name: 'UBND xã Dân Lực',
-      unitName: 'Xã Dân Lực',
-      address: '',
-      defaultStayMin: 60,
-    },
+    checkpoint: DEMO_CHECKPOINT,
   });
 });
 const opts = {

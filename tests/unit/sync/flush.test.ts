@@ -14,6 +14,7 @@ import { flushOutbox } from '../../../src/client/sync/flush';
 import { reachOf } from '../../../src/client/device/standing';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
+import { DEMO_CHECKPOINT } from '../../support/demo-checkpoint';
 
 let dbCount = 0;
 async function freshDevice(server: FakeSyncServer): Promise<void> {
@@ -22,14 +23,7 @@ async function freshDevice(server: FakeSyncServer): Promise<void> {
     deviceId: 'dev-1',
     token: server.token,
     enrolledAt: 0,
-    checkpoint: {
-      id: 'cp-demo',
-      code: 'TS-DL-001',
-      name: 'UBND xã Dân Lực',
-      unitName: 'Xã Dân Lực',
-      address: '',
-      defaultStayMin: 60,
-    },
+    checkpoint: DEMO_CHECKPOINT,
   });
 }
 

@@ -3,6 +3,7 @@ import { AppDb, pendingCount, saveCheckIn, saveEnrolment, useDatabase } from '..
 import { startSyncScheduler, type SyncScheduler } from '../../../src/client/sync/scheduler';
 import { FakeSyncServer } from '../../support/fake-sync-server';
 import { makeCheckIn } from '../../support/make-checkin';
+import { DEMO_CHECKPOINT } from '../../support/demo-checkpoint';
 
 let dbCount = 0;
 
@@ -16,14 +17,7 @@ describe('sync scheduler', () => {
       deviceId: 'dev-1',
       token: server.token,
       enrolledAt: 0,
-      checkpoint: {
-        id: 'cp-demo',
-        code: 'TS-DL-001',
-        name: 'UBND xã Dân Lực',
-        unitName: 'Xã Dân Lực',
-        address: '',
-        defaultStayMin: 60,
-      },
+      checkpoint: DEMO_CHECKPOINT,
     });
   });
   afterEach(() => scheduler?.stop());
