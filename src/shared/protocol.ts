@@ -345,6 +345,7 @@ export type QueueImportResponse = v.InferOutput<typeof QueueImportResponseSchema
 export const DistrictKeySchema = v.object({
   kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')),
+  x25519: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'x25519 must be a raw X25519 key'))),
 });
 
 /** POST /api/device/key: an enrolled device without a signing key registers one, once, with its token. */

@@ -99,6 +99,9 @@ describe('sealed on the device', () => {
       for (const visitor of VISITORS) expect(waiting).toContain(visitor.name);
       expect(waiting).toContain('[CryptoKey private extractable=false]');
       expect(waiting).toContain('[CryptoKey secret extractable=false]');
+      // This Chromium has X25519, so all four check-ins are sealed with it (32-byte encapsulated keys).
+      expect(waiting.match(/"enc":"[A-Za-z0-9_-]{43}"/g)).toHaveLength(4);
+      expect(waiting).not.toMatch(/"enc":"[A-Za-z0-9_-]{87}"/);
       // Today's list still shows and searches the names.
       await page.goto(`${server.url}/guard/today`);
       await expect.poll(async () => page.locator('body').innerText(), { timeout: 15_000 }).toContain(VISITORS[3]!.name);

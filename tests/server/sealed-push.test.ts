@@ -111,7 +111,11 @@ describe('sealed check-ins (protocol 2)', () => {
 
   it('rotates the key: items queued under the old key still open, devices get the new key', async () => {
     const items = checkIns(s.checkpoint.id, 2);
-    const oldSealed = await sealCheckIn(enrolled.districtKey!, items[0]!);
+    // Sealed before the rotation by a browser without X25519: P-256 only (a 65-byte encapsulated key).
+    const { kid, publicKey, x25519 } = enrolled.districtKey!;
+    expect(x25519).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const oldSealed = await sealCheckIn({ kid, publicKey }, items[0]!);
+    expect(oldSealed.sealed.enc).toHaveLength(87);
     await s.app.close();
     s.clock.now = T0 + 60_000;
     const fresh = await createDistrictKey(join(s.dir, 'district-keys'), s.clock.now);
@@ -129,6 +133,7 @@ describe('sealed check-ins (protocol 2)', () => {
     expect(config.json<DeviceConfigResponse>().districtKey).toEqual(fresh);
     expect(fresh.kid).not.toBe(enrolled.districtKey!.kid);
     const newSealed = await sealCheckIn(fresh, items[1]!);
+    expect(newSealed.sealed.enc).toHaveLength(43);
     expect(statuses(await push(s.app, enrolled.token, v2Body([oldSealed, newSealed])))).toEqual([
       'accepted',
       'accepted',

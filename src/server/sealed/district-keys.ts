@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { generateDistrictKeyPair, type DistrictPublicKey } from '../../shared/sealed/hpke';
 import { createUnsealPool, type OpenRequest } from './unseal-pool';
+import { x25519HalfOf } from './x25519-half';
 
 interface KeyFile {
   kid: string;
@@ -49,7 +50,7 @@ export async function createDistrictKey(dir: string, now = Date.now()): Promise<
   const path = join(dir, `district-key-${kid}.json`);
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(path, 0o600);
-  return { kid, publicKey: pair.publicKey };
+  return { kid, publicKey: pair.publicKey, x25519: (await x25519HalfOf(pair.privateKey)).publicKey };
 }
 
 /** The public keys held in `dir`, newest first (for the CLI's listing). */
@@ -75,13 +76,12 @@ export async function loadDistrictKeyring(
   const files = readKeyFiles(dir);
   const newest = files[0];
   if (!newest) throw new Error(`no district key in ${dir}`);
-  const pool = createUnsealPool(
-    files.map((f) => ({ kid: f.kid, privateKey: f.privateKey })),
-    opening.threads,
-    opening.onFailure,
+  const keys = await Promise.all(
+    files.map(async (f) => ({ kid: f.kid, privateKey: f.privateKey, x25519: await x25519HalfOf(f.privateKey) })),
   );
+  const pool = createUnsealPool(keys, opening.threads, opening.onFailure);
   return {
-    current: { kid: newest.kid, publicKey: newest.publicKey },
+    current: { kid: newest.kid, publicKey: newest.publicKey, x25519: keys[0]?.x25519.publicKey },
     kids: files.map((f) => f.kid),
     openMany: (requests) => pool.openMany(requests),
     close: () => pool.close(),

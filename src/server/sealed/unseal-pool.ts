@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SealedBox } from '../../shared/sealed/hpke';
-import { openerFor } from './native-hpke';
+import { openerFor, type X25519Half } from './native-hpke';
 
 /** One box to open, with the additional data it was sealed with. */
 export interface OpenRequest {
@@ -15,10 +15,11 @@ export interface OpenRequest {
   aad: string;
 }
 
-/** A district private key as handed to workers (the key file's fields). */
+/** A district private key as handed to workers (the key file's fields, and its X25519 half). */
 export interface PoolKey {
   kid: string;
   privateKey: string;
+  x25519?: X25519Half;
 }
 
 /** What a worker starts with. */
