@@ -23,6 +23,11 @@ export class FakeSyncServer {
   requests = 0;
   keysRegistered = 0;
   clockOffsetMs = 0;
+  /** How long each push takes to answer (a network round trip and the server's work). */
+  latencyMs = 0;
+  /** The most pushes that were waiting for an answer at once. */
+  peakInFlight = 0;
+  private inFlight = 0;
   private previous: PushResponse | null = null;
 
   constructor(readonly token = 'secret-token') {}
@@ -35,6 +40,16 @@ export class FakeSyncServer {
       return json(201, {});
     }
     this.requests++;
+    this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+    try {
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      return await this.answer(init);
+    } finally {
+      this.inFlight--;
+    }
+  };
+
+  private async answer(init: RequestInit | undefined): Promise<Response> {
     const fault = this.faults.shift();
     if (fault?.type === 'hang') {
       return new Promise<Response>((_resolve, reject) => {
@@ -65,7 +80,7 @@ export class FakeSyncServer {
     this.previous = response;
     if (fault?.type === 'drop_after_commit') throw new TypeError('network connection lost');
     return json(200, response);
-  };
+  }
 }
 
 function json(status: number, body: unknown, headers?: Record<string, string>): Response {

@@ -1,6 +1,7 @@
 /**
  * The sync engine: sends the outbox to the server in batches until it is empty or the network fails.
- * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another.
+ * Read a batch in one IndexedDB transaction, fetch outside any transaction, apply the answers in another;
+ * two pushes are on the wire at once.
  */
 import { PROTOCOL_VERSION, type PushRequest, type WireItem } from '../../shared/protocol';
 import {
@@ -46,6 +47,8 @@ export interface FlushResult {
 
 export const DEFAULT_BATCH_SIZE = 500;
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Pushes on the wire at once (see the flush loop). */
+const PUSHES_IN_FLIGHT = 2;
 
 /** Flushes the outbox unless another tab or the worker is already doing it. */
 export async function flushOutbox(opts: FlushOptions): Promise<FlushResult> {
@@ -98,14 +101,42 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       ...(sign ? { sign } : {}),
     });
   };
-  let batch = await readPendingBatch(size);
-  if (batch.items.length === 0) return { outcome: 'done', cleared, rejected };
-  let inFlight = send(batch);
-  // The batch after the one in flight, read while waiting for the server (null if that read failed).
-  let prefetched = prefetchAfter(batch, size);
+  type Batch = { items: WireItem[]; pending: number };
+  // Two pushes travel at once: the server opens one push's sealed items on its threads while it stores
+  // the other's, and neither side waits for a round trip. The answers are applied in order; the server
+  // is idempotent per id, and the lock is held until every push in flight has settled.
+  const flights: { batch: Batch; answer: ReturnType<typeof send> }[] = [];
+  const settleAll = () => Promise.all(flights.map((f) => f.answer));
+  /** Reads the batch after the last one in flight (or the oldest) and sends it; false when there is none. */
+  const sendNext = async (): Promise<boolean> => {
+    const last = flights[flights.length - 1];
+    const batch = last ? await readPendingBatch(size, lastId(last.batch)) : await readPendingBatch(size);
+    if (batch.items.length === 0) return false;
+    flights.push({ batch, answer: send(batch) });
+    return true;
+  };
+  /**
+   * Tops the pushes in flight up to PUSHES_IN_FLIGHT. With none left it reads from the oldest again
+   * (items the server left unanswered, or saved with a smaller id meanwhile: a clock set back). A read
+   * that fails while a push is out just means reading again after its answer.
+   */
+  const topUp = async (): Promise<void> => {
+    while (flights.length < PUSHES_IN_FLIGHT) {
+      try {
+        if (!(await sendNext())) return;
+      } catch (error) {
+        if (flights.length === 0) throw error;
+        return;
+      }
+    }
+  };
   for (;;) {
-    const outcome = await inFlight;
+    await topUp();
+    const head = flights.shift();
+    if (!head) return { outcome: 'done', cleared, rejected, questionnaireVersion };
+    const outcome = await head.answer;
     if (outcome.type !== 'ok') {
+      await settleAll();
       await recordSyncFailure(now(), outcome.error);
       return {
         outcome: 'failed',
@@ -116,11 +147,6 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       };
     }
     questionnaireVersion = outcome.response.questionnaireVersion ?? questionnaireVersion;
-    // Pipeline: the next batch (the ids after this one) travels while this one's answers are applied.
-    // Safe because the server is idempotent per id; the lock is held until both have settled.
-    const next = (await prefetched) ?? (await readPendingBatch(size, lastId(batch)));
-    const nextFlight = next.items.length > 0 ? send(next) : null;
-    prefetched = nextFlight ? prefetchAfter(next, size) : Promise.resolve(null);
     let applied: { cleared: number; rejected: number };
     try {
       applied = await applyPushResults(outcome.response.results, outcome.response.serverTime);
@@ -131,38 +157,17 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
       // Items refused as `device_revoked`: the district revoked this device; the screens must say so now.
       if (outcome.response.results.some((r) => r.reason?.startsWith('device_revoked'))) await markDeviceRevoked(now());
     } catch (error) {
-      await nextFlight;
+      await settleAll();
       throw error;
     }
     // A server that answered without settling a single item would loop us forever: stop and retry later.
     if (applied.cleared + applied.rejected === 0) {
-      await nextFlight;
+      await settleAll();
       return { outcome: 'failed', cleared, rejected, error: 'server_error', retryAfterMs: null };
     }
-    if (nextFlight) {
-      batch = next;
-      inFlight = nextFlight;
-      continue;
-    }
-    // Nothing after this batch: start again from the oldest (items the server left unanswered).
-    batch = await readPendingBatch(size);
-    if (batch.items.length === 0) return { outcome: 'done', cleared, rejected, questionnaireVersion };
-    inFlight = send(batch);
-    prefetched = prefetchAfter(batch, size);
   }
 }
 
 function lastId(batch: { items: WireItem[] }): string {
   return batch.items[batch.items.length - 1]?.id ?? '';
-}
-
-/**
- * Reads the pending batch after `batch` ahead of time. Items saved meanwhile with a smaller id (a clock
- * set back) are picked up by the final pass from the oldest; a failed read just means reading again.
- */
-function prefetchAfter(
-  batch: { items: WireItem[] },
-  size: number,
-): Promise<{ items: WireItem[]; pending: number } | null> {
-  return readPendingBatch(size, lastId(batch)).catch(() => null);
 }

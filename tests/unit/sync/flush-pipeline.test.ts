@@ -48,6 +48,34 @@ describe('pipelined flush', () => {
     expect([...server.stored.keys()].sort()).toEqual(items.map((i) => i.id).sort());
   });
 
+  it('keeps two pushes on the wire, no more, and stores each id once', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => makeCheckIn(i));
+    await saveCheckIns(items);
+    server.latencyMs = 20;
+    const result = await flushOutbox({ ...opts, batchSize: 5 });
+    expect(result).toMatchObject({ outcome: 'done', cleared: 30 });
+    expect(server.peakInFlight).toBe(2);
+    expect(server.requests).toBe(6);
+    expect(server.stored.size).toBe(30);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('loses nothing when the first of two pushes on the wire fails and the second is stored', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => makeCheckIn(i));
+    await saveCheckIns(items);
+    server.latencyMs = 10;
+    server.faults.push({ type: 'status', status: 503 });
+    const result = await flushOutbox({ ...opts, batchSize: 5 });
+    expect(result.outcome).toBe('failed');
+    // The second push was stored but its answer not applied: both batches are still pending, none lost.
+    expect(server.stored.size).toBe(5);
+    expect(await pendingCount()).toBe(10);
+    const next = await flushOutbox({ ...opts, batchSize: 5 });
+    expect(next).toMatchObject({ outcome: 'done', cleared: 10 });
+    expect(server.stored.size).toBe(10);
+    expect(await pendingCount()).toBe(0);
+  });
+
   it('keeps the failed batch and everything after it pending when a later push fails', async () => {
     const items = Array.from({ length: 12 }, (_, i) => makeCheckIn(i));
     await saveCheckIns(items);
