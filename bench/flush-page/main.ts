@@ -17,13 +17,23 @@ export interface FlushBench {
   flush(): Promise<{ ms: number; fetchMs: number; result: FlushResult; rounds: number }>;
 }
 
-/** Time spent waiting for the server (fetch until the body is read), to split the flush into network and device. */
+/**
+ * Time with at least one push waiting for the server (fetch until the body is read; pushes overlap),
+ * to split the flush into network and device.
+ */
 let fetchMs = 0;
+let waiting = 0;
+let waitingSince = 0;
 const timedFetch: typeof fetch = async (input, init) => {
-  const t0 = performance.now();
-  const response = await fetch(input, init);
-  const body = await response.arrayBuffer();
-  fetchMs += performance.now() - t0;
+  if (waiting++ === 0) waitingSince = performance.now();
+  let response: Response;
+  let body: ArrayBuffer;
+  try {
+    response = await fetch(input, init);
+    body = await response.arrayBuffer();
+  } finally {
+    if (--waiting === 0) fetchMs += performance.now() - waitingSince;
+  }
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
 

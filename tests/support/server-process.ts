@@ -42,6 +42,8 @@ export interface ServerProcess {
   readonly dataDir: string;
   /** The enrolment link printed by the latest start, or null when it printed none. */
   readonly enrolLink: string | null;
+  /** The process id of the latest start (the leader of its process group). */
+  readonly pid: number | undefined;
   /** SIGTERM (graceful shutdown) and wait until the process is gone. */
   stop(): Promise<void>;
   /** Sends a signal (default SIGKILL) to the whole process group and waits until it is gone. */
@@ -206,6 +208,9 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
     dataDir,
     get enrolLink() {
       return run.enrolLink;
+    },
+    get pid() {
+      return run.child.pid;
     },
     async stop() {
       const pgid = run.child.pid;
