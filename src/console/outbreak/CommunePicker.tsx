@@ -16,11 +16,13 @@ export function CommunePicker({ value, onChange }: CommunePickerProps) {
       {t('ob.commune')}
       <select name="unit" value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{t('ob.allCommunes')}</option>
-        {report.data?.communes.map((c) => (
-          <option key={c.unitId} value={c.unitId}>
-            {c.unitName}
-          </option>
-        ))}
+        {report.data?.communes
+          .filter((c) => c.unitId !== '')
+          .map((c) => (
+            <option key={c.unitId} value={c.unitId}>
+              {c.unitName}
+            </option>
+          ))}
       </select>
     </label>
   );

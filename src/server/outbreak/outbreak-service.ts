@@ -116,7 +116,7 @@ async function openCase(
       name: details[0]?.name ?? '',
       phone: pick('phone'),
       address,
-      unitId: link.unitId ?? communeOfAddress(address, units),
+      unitId: link.unitId ?? communeOfAddress(address, units) ?? (await communeOfLongestStay(db, trace.timeline)),
       confirmedAt: input.confirmedAt,
       testType: input.testType,
       onsetAt: input.onsetAt,
@@ -200,6 +200,18 @@ export async function adjustWindow(db: Db, caseId: string, window: { start: numb
   await repo.setCaseWindow(db, caseId, window);
 }
 
+/**
+ * The commune of a case whose address names none: that of the checkpoint where it stayed longest in
+ * its infectious window; null when it has no stay there (the report counts it apart, for the district).
+ */
+async function communeOfLongestStay(
+  db: Db,
+  timeline: readonly { checkpointId: string; start: number; end: number }[],
+): Promise<string | null> {
+  const main = [...timeline].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  return main ? repo.checkpointUnit(db, main.checkpointId) : null;
+}
+
 /** The commune a contact is followed in: its address, else the checkpoint of its longest exposure, else the case's. */
 async function communeFor(db: Db, contact: CaseContact, caseUnitId: string | null): Promise<string | null> {
   const units = await listUnits(db);
@@ -277,6 +289,7 @@ export async function addManualContact(
     address: string | null;
     relationship: CaseContact['relationship'] & string;
     lastExposure: number;
+    unitId?: string;
   },
   by: string,
   now: number,
@@ -300,7 +313,7 @@ export async function addManualContact(
     followupId: null,
   };
   await repo.insertContacts(db, [contact]);
-  const { followupId } = await decide(db, contact.id, 'confirm', 'manual', by, now);
+  const { followupId } = await decide(db, contact.id, 'confirm', 'manual', by, now, input.unitId);
   return { contactId: contact.id, followupId: followupId! };
 }
 

@@ -8,7 +8,8 @@ import type { ExportTable } from '../tracing/export-rows';
 import type { Chain, DailyReport } from '../../shared/outbreak-api';
 import { buildChain, type ChainFilter } from './chain';
 import * as repo from './outbreak-repo';
-import { districtTotal, emptyFigures, figuresOnDay, series, type ReportInput } from './report';
+import { districtTotal, emptyFigures, figuresOnDay, series, UNKNOWN_COMMUNE, type ReportInput } from './report';
+import { outbreakDict as d } from '../i18n/dict-outbreak';
 import { settle } from './outbreak-service';
 
 /** The report of one day, limited to one commune when `unitId` is given (commune officers). */
@@ -24,23 +25,21 @@ export async function dailyReport(db: Db, day: string, unitId: string | null, no
   };
   const perUnit = figuresOnDay(input, day);
   const units = (await listUnits(db)).filter((u) => u.level === 'commune' && (!unitId || u.id === unitId));
+  const communes = units.map((u) => ({ unitId: u.id, unitName: u.name, ...(perUnit.get(u.id) ?? emptyFigures()) }));
+  // Cases no commune could be given (see outbreak-service `caseCommune`) still count for the district.
+  const unknown = perUnit.get(UNKNOWN_COMMUNE);
+  if (unknown) communes.push({ unitId: UNKNOWN_COMMUNE, unitName: d['report.unknownCommune'].vi, ...unknown });
   return {
     day,
-    communes: units.map((u) => ({ unitId: u.id, unitName: u.name, ...(perUnit.get(u.id) ?? emptyFigures()) })),
+    communes,
     district: districtTotal(perUnit),
     series: series(input, day),
   };
 }
 
-const HEADERS = [
-  'Ca mắc mới (F0)',
-  'F1 đang theo dõi',
-  'Hoàn thành theo dõi',
-  'Mất dấu',
-  'Chuyển thành ca bệnh',
-  'Xét nghiệm đến hạn',
-  'Xét nghiệm đã làm',
-];
+const HEADERS = (['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'] as const).map(
+  (k) => d[`report.${k}`].vi,
+);
 
 /** The report as export tables: communes of the day (with the district total) and the series. */
 export function reportTables(r: DailyReport): ExportTable[] {
@@ -55,11 +54,15 @@ export function reportTables(r: DailyReport): ExportTable[] {
   ];
   return [
     {
-      sheet: `Ngày ${r.day}`,
-      headers: ['Xã / thị trấn', ...HEADERS],
-      rows: [...r.communes.map((c) => [c.unitName, ...figures(c)]), ['Toàn huyện', ...figures(r.district)]],
+      sheet: `${d['report.sheetDay'].vi} ${r.day}`,
+      headers: [d['report.commune'].vi, ...HEADERS],
+      rows: [...r.communes.map((c) => [c.unitName, ...figures(c)]), [d['report.district'].vi, ...figures(r.district)]],
     },
-    { sheet: 'Theo ngày', headers: ['Ngày', ...HEADERS], rows: r.series.map((d) => [d.day, ...figures(d)]) },
+    {
+      sheet: d['report.sheetSeries'].vi,
+      headers: [d['report.day'].vi, ...HEADERS],
+      rows: r.series.map((row) => [row.day, ...figures(row)]),
+    },
   ];
 }
 

@@ -26,6 +26,9 @@ export interface ReportInput {
   testDays: readonly number[];
 }
 
+/** The key of cases no commune could be given: they count for the district in a row of their own. */
+export const UNKNOWN_COMMUNE = '';
+
 /** All zeros. */
 export function emptyFigures(): ReportFigures {
   return { newCases: 0, underFollowup: 0, completed: 0, lost: 0, converted: 0, testsDue: 0, testsDone: 0 };
@@ -55,7 +58,8 @@ export function figuresOnDay(input: ReportInput, day: string): Map<string, Repor
     if (!f) out.set(unit, (f = emptyFigures()));
     return f;
   };
-  for (const c of input.cases) if (c.unitId && c.confirmedAt >= start && c.confirmedAt < end) of(c.unitId).newCases++;
+  for (const c of input.cases)
+    if (c.confirmedAt >= start && c.confirmedAt < end) of(c.unitId ?? UNKNOWN_COMMUNE).newCases++;
   for (const f of input.followups) {
     if (f.startedAt >= end) continue;
     const endedThatDay = f.endedAt !== null && f.endedAt >= start && f.endedAt < end;

@@ -1,0 +1,22 @@
+/**
+ * Server strings of the outbreak report (issue 15): the XLSX headers and the report's own rows.
+ * Vietnamese first, English second; the report and its file are in Vietnamese.
+ */
+export const outbreakDict = {
+  'report.commune': { vi: 'Xã / thị trấn', en: 'Commune / town' },
+  'report.day': { vi: 'Ngày', en: 'Day' },
+  'report.sheetDay': { vi: 'Ngày', en: 'Day' },
+  'report.sheetSeries': { vi: 'Theo ngày', en: 'By day' },
+  'report.district': { vi: 'Toàn huyện', en: 'Whole district' },
+  'report.unknownCommune': {
+    vi: 'Chưa rõ xã (địa chỉ ngoài danh sách, không có lượt ghi nhận trong thời gian lây nhiễm)',
+    en: 'Commune not known (address outside the list, no check-in in the infectious window)',
+  },
+  'report.newCases': { vi: 'Ca mắc mới (F0)', en: 'New cases (F0)' },
+  'report.underFollowup': { vi: 'F1 đang theo dõi', en: 'F1 under follow-up' },
+  'report.completed': { vi: 'Hoàn thành theo dõi', en: 'Follow-up completed' },
+  'report.lost': { vi: 'Mất dấu', en: 'Lost to follow-up' },
+  'report.converted': { vi: 'Chuyển thành ca bệnh', en: 'Became cases' },
+  'report.testsDue': { vi: 'Xét nghiệm đến hạn', en: 'Tests due' },
+  'report.testsDone': { vi: 'Xét nghiệm đã làm', en: 'Tests done' },
+} as const satisfies Record<string, { vi: string; en: string }>;
