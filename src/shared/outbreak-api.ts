@@ -81,7 +81,12 @@ export const CaseWindowSchema = v.pipe(
 );
 
 /** POST /api/admin/outbreak/contacts/:id/decision. */
-export const ContactDecisionSchema = v.object({ decision: v.picklist(['confirm', 'dismiss']), reason: text(300) });
+export const ContactDecisionSchema = v.object({
+  decision: v.picklist(['confirm', 'dismiss']),
+  reason: text(300),
+  /** The commune to follow a confirmed contact in, when neither address, checkpoint nor case gives one. */
+  unitId: v.optional(text(64, 1)),
+});
 
 /** POST /api/admin/outbreak/cases/:id/contacts: a contact typed in by hand (met at home, not at a checkpoint). */
 export const ManualContactSchema = v.object({
@@ -90,6 +95,8 @@ export const ManualContactSchema = v.object({
   address: v.optional(v.nullable(text(300)), null),
   relationship: v.picklist(RELATIONSHIPS),
   lastExposure: epochMs,
+  /** The commune to follow the contact in; by default from the address, else the case's commune. */
+  unitId: v.optional(text(64, 1)),
 });
 
 /** POST /api/admin/outbreak/followups/:id/entries: one day's call. */
@@ -112,6 +119,8 @@ export const ConvertSchema = v.object({
   testType: v.picklist(TEST_TYPES),
   onsetAt: v.nullable(epochMs),
   isolation: v.picklist(ISOLATION_PLACES),
+  /** When isolation began (the window's end); default the confirmation. */
+  isolatedAt: v.optional(v.nullable(epochMs), null),
 });
 
 /** GET query of the call list, report and chain: optional commune and day/date range. */

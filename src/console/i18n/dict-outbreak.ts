@@ -15,6 +15,22 @@ export const outbreakDict = {
   'ob.test.rapid': { vi: 'Test nhanh kháng nguyên', en: 'Rapid antigen test' },
   'ob.onset': { vi: 'Ngày khởi phát triệu chứng', en: 'Symptom onset' },
   'ob.noSymptoms': { vi: 'Không có triệu chứng', en: 'No symptoms' },
+  'ob.isolatedAtConfirmation': {
+    vi: 'Cách ly từ lúc có kết quả xét nghiệm',
+    en: 'Isolated from the test result on',
+  },
+  'ob.reassign': { vi: 'Chuyển xã theo dõi', en: 'Hand to another commune' },
+  'ob.reassignTo': { vi: 'Chuyển từ Trạm y tế {from} sang', en: 'Hand from the {from} health station to' },
+  'ob.followIn': { vi: 'Theo dõi tại xã', en: 'Follow up in' },
+  'ob.followInAuto': { vi: 'theo địa chỉ (tự động)', en: 'from the address (automatic)' },
+  'ob.reassignDo': { vi: 'Chuyển sang xã này', en: 'Hand over' },
+  'ob.reassignPick': { vi: '— chọn xã —', en: '— choose a commune —' },
+  'ob.followedBy': { vi: 'Theo dõi: Trạm y tế {unit}', en: 'Followed by: {unit} health station' },
+  'ob.isolatedAt': { vi: 'Bắt đầu cách ly lúc', en: 'Isolated since' },
+  'ob.isolatedHint': {
+    vi: 'Thời gian lây nhiễm kết thúc khi người bệnh bắt đầu cách ly (ví dụ F1 đã cách ly trước khi có kết quả).',
+    en: 'The infectious window ends when isolation began (e.g. an F1 already in quarantine before the result).',
+  },
   'ob.isolation': { vi: 'Nơi cách ly', en: 'Isolated at' },
   'ob.place.home': { vi: 'Tại nhà', en: 'Home' },
   'ob.place.centralised': { vi: 'Khu cách ly tập trung', en: 'Centralised facility' },
@@ -134,6 +150,7 @@ export const outbreakDict = {
     en: 'Keep health data after follow-up ends (days)',
   },
 
+  'ob.err.unknown_unit': { vi: 'Không có xã này trong danh sách của huyện.', en: 'There is no such commune.' },
   'ob.err.already_case': { vi: 'Người này đã là ca bệnh.', en: 'This person is already a case.' },
   'ob.err.unit_unknown': {
     vi: 'Không xác định được xã của người này; hãy chọn xã.',

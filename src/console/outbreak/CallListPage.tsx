@@ -10,13 +10,17 @@ import type { CallListRow } from '../../shared/outbreak-api';
 import { CallEntryForm } from './CallEntryForm';
 import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
+import { ReassignFollowup } from './ReassignFollowup';
 
 export interface CallListPageProps {
   user: User;
 }
 
-function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
+function Card({ row, user, onSaved }: { row: CallListRow; user: User; onSaved: () => void }) {
   const [open, setOpen] = useState(false);
+  const [moving, setMoving] = useState(false);
+  // District roles may hand the follow-up to another commune's health station (the server allows them only).
+  const mayReassign = user.role === 'admin' || user.role === 'tracer';
   return (
     <li class={`ob-card${row.today ? ' done' : ''}`} data-testid="ob-call" data-name={row.name}>
       <div class="ob-card-head">
@@ -26,6 +30,7 @@ function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
         {row.today && <span class="ob-called">✓ {t('ob.called')}</span>}
       </div>
       <p class="ob-card-addr">{row.address ?? ''}</p>
+      {mayReassign && <p class="ob-card-unit">{t('ob.followedBy', { unit: row.unitName })}</p>}
       <div class="ob-card-actions">
         {row.phone && (
           <a class="button" href={`tel:${row.phone.replace(/[^\d+]/g, '')}`}>
@@ -35,8 +40,14 @@ function Card({ row, onSaved }: { row: CallListRow; onSaved: () => void }) {
         <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>
           {t('ob.entry')}
         </button>
+        {mayReassign && (
+          <button type="button" onClick={() => setMoving(!moving)} aria-expanded={moving}>
+            {t('ob.reassign')}
+          </button>
+        )}
       </div>
       {open && <CallEntryForm row={row} onSaved={() => (setOpen(false), onSaved())} />}
+      {moving && <ReassignFollowup followup={row} onDone={() => (setMoving(false), onSaved())} />}
     </li>
   );
 }
@@ -57,7 +68,7 @@ export function CallListPage({ user }: CallListPageProps) {
         {list.data && list.data.rows.length === 0 && <p>{t('ob.callsNone')}</p>}
         <ul class="ob-cards">
           {list.data?.rows.map((r) => (
-            <Card key={r.id} row={r} onSaved={list.reload} />
+            <Card key={r.id} row={r} user={user} onSaved={list.reload} />
           ))}
         </ul>
       </div>

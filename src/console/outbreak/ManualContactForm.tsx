@@ -5,6 +5,7 @@ import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
+import { UnitChoice } from './ContactsDecisionTable';
 
 export interface ManualContactFormProps {
   caseId: string;
@@ -19,6 +20,7 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
     address: '',
     relationship: 'household' as Relationship,
     lastExposure: localInput(Date.now()),
+    unitId: '',
   };
   const [f, setF] = useState(empty);
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
           phone: f.phone || null,
           address: f.address || null,
           lastExposure: new Date(f.lastExposure).getTime(),
+          unitId: f.unitId || undefined,
         },
       });
       setF(empty);
@@ -81,6 +84,7 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
             onInput={(e) => setF({ ...f, lastExposure: (e.target as HTMLInputElement).value })}
           />
         </label>
+        <UnitChoice value={f.unitId} onChange={(unitId) => setF({ ...f, unitId })} emptyLabel={t('ob.followInAuto')} />
         <button type="submit">{t('ob.add')}</button>
         {error && (
           <p class="error" role="alert">

@@ -1,4 +1,4 @@
-/** The case form: confirmation date and test, symptom onset or none, isolation place; registers the F0. */
+/** The case form: confirmation date and test, symptom onset or none, isolation place and start; registers the F0. */
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';
@@ -22,6 +22,8 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
   const [noSymptoms, setNoSymptoms] = useState(true);
   const [onset, setOnset] = useState(localInput(Date.now()));
   const [isolation, setIsolation] = useState<IsolationPlace>('centralised');
+  const [isolatedAtConfirmation, setIsolatedAtConfirmation] = useState(true);
+  const [isolatedAt, setIsolatedAt] = useState(localInput(Date.now()));
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -30,6 +32,7 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
       testType,
       onsetAt: noSymptoms ? null : new Date(onset).getTime(),
       isolation,
+      isolatedAt: isolatedAtConfirmation ? null : new Date(isolatedAt).getTime(),
     };
     try {
       const id = convertFollowup
@@ -103,6 +106,27 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
           ))}
         </select>
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="isolatedAtConfirmation"
+          checked={isolatedAtConfirmation}
+          onChange={(e) => setIsolatedAtConfirmation((e.target as HTMLInputElement).checked)}
+        />
+        {t('ob.isolatedAtConfirmation')}
+      </label>
+      {!isolatedAtConfirmation && (
+        <label>
+          {t('ob.isolatedAt')}
+          <input
+            type="datetime-local"
+            name="isolatedAt"
+            value={isolatedAt}
+            onInput={(e) => setIsolatedAt((e.target as HTMLInputElement).value)}
+          />
+          <small>{t('ob.isolatedHint')}</small>
+        </label>
+      )}
       <button type="submit">{t(convertFollowup ? 'ob.convert' : 'ob.register')}</button>
       {error && (
         <p class="error" role="alert">

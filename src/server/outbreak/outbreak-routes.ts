@@ -108,7 +108,8 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     if (!body) return reply;
     return run(reply, async () => {
       const id = await svc.registerCase(db, body.personKeys, body, by(request), deps.now());
-      await audit(deps, request, 'outbreak.case_register', { type: 'case', id }, { personKeys: body.personKeys });
+      // The audit log outlives the case (365 days): it names the case, not the person's ID numbers.
+      await audit(deps, request, 'outbreak.case_register', { type: 'case', id }, { keys: body.personKeys.length });
       return reply.code(201).send({ id });
     });
   });
@@ -176,11 +177,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
     });
   });
   app.post<WithId>(`${API.contacts}/:id/decision`, { config: staff }, async (request, reply) => {
-    const body = parseBody(
-      v.object({ ...ContactDecisionSchema.entries, unitId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-      request.body,
-      reply,
-    );
+    const body = parseBody(ContactDecisionSchema, request.body, reply);
     if (!body) return reply;
     return run(reply, async () => {
       const out = await svc.decide(
@@ -197,7 +194,8 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
         request,
         `outbreak.contact_${body.decision}`,
         { type: 'contact', id: request.params.id },
-        { reason: body.reason },
+        // The reason (health details, often) stays on the contact and goes with it; the log only says one was given.
+        { withReason: body.reason !== '' },
       );
       return out;
     });
