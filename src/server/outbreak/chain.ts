@@ -86,7 +86,7 @@ export function buildChain(
   else
     for (const c of cases)
       if (
-        c.unitId === filter.unitId &&
+        (filter.unitId === undefined || c.unitId === filter.unitId) &&
         (!filter.from || dayKey(c.confirmedAt) >= filter.from) &&
         (!filter.to || dayKey(c.confirmedAt) <= filter.to)
       )
