@@ -193,6 +193,12 @@ describe('outbreak console flow', () => {
       await tracer.getByRole('button', { name: 'Tìm', exact: true }).click();
       await tracer.getByTestId('trace-persons').getByRole('button', { name: 'Truy vết người này' }).click();
       await tracer.getByTestId('case-form').locator('select[name=isolation]').selectOption('centralised');
+      if (SHOTS) {
+        const isolated = tracer.getByTestId('case-form').locator('input[name=isolatedAtConfirmation]');
+        await isolated.uncheck();
+        await shot(tracer, 'f0-ghi-nhan');
+        await isolated.check();
+      }
       await tracer.getByTestId('case-form').getByRole('button', { name: 'Ghi nhận ca bệnh' }).click();
       const contacts = tracer.getByTestId('ob-contacts');
       await contacts.waitFor();
@@ -235,6 +241,42 @@ describe('outbreak console flow', () => {
         await shot(dl, 'f1-danh-sach-giay');
         await dl.emulateMedia({ media: 'screen' });
       }
+
+      // A tracer hands Cường to Thọ Tân's health station from the district call list, and back again.
+      const reassign = async (to: string) => {
+        const card = tracer.locator('[data-testid=ob-call][data-name="Trần Văn Cường"]');
+        await card.getByRole('button', { name: 'Chuyển xã theo dõi' }).click();
+        const form = card.getByTestId('ob-reassign');
+        await form.locator('select[name=reassignUnit]').selectOption({ label: to });
+        await shot(tracer, 'f1-chuyen-xa');
+        await form.getByRole('button', { name: 'Chuyển sang xã này' }).click();
+        await expect.poll(() => card.locator('.ob-card-unit').textContent()).toContain(`Theo dõi: Trạm y tế ${to}`);
+      };
+      await tracer.goto(`${url}/console/outbreak/calls`);
+      await tracer.locator('[data-testid=ob-call][data-name="Trần Văn Cường"]').waitFor();
+      expect(await tracer.locator('[data-name="Trần Văn Cường"] .ob-card-unit').textContent()).toContain(
+        'Theo dõi: Trạm y tế Xã Dân Lực',
+      );
+      await reassign('Xã Thọ Tân');
+      await dl.reload();
+      await dl.locator('[data-testid=ob-call]').first().waitFor();
+      expect(await callNames(dl)).toEqual(['Hoàng Văn Em']);
+      if (SHOTS) {
+        await tracer.setViewportSize({ width: 360, height: 740 });
+        await tracer
+          .locator('[data-name="Trần Văn Cường"]')
+          .getByRole('button', { name: 'Chuyển xã theo dõi' })
+          .click();
+        await shot(tracer, 'f1-chuyen-xa-360', false);
+        await tracer
+          .locator('[data-name="Trần Văn Cường"]')
+          .getByRole('button', { name: 'Chuyển xã theo dõi' })
+          .click();
+        await tracer.setViewportSize({ width: 1280, height: 900 });
+      }
+      await reassign('Xã Dân Lực');
+      await dl.reload();
+      await expect.poll(() => callNames(dl)).toEqual(['Hoàng Văn Em', 'Trần Văn Cường']);
 
       // 28 Nov: everyone reached.
       await record(dl, 'Hoàng Văn Em', {});
@@ -316,38 +358,71 @@ describe('outbreak console flow', () => {
         .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')}→${e.getAttribute('data-target')}`));
       expect(drawn.sort()).toEqual(pairs.map((p) => `${p.s}→${p.t}`).sort());
 
-      // The daily report for 30 Nov equals a count made here from the stored rows.
+      // The daily report for 30 Nov equals a count made here from the stored rows, all seven figures.
       const day = '2026-11-30';
       const start = Date.UTC(2026, 10, 29, 17);
       const end = start + D;
+      /** Days since 1970 in Vietnam time (UTC+7), as follow-up days are counted. */
+      const vnDay = (t: number) => Math.floor((t + 7 * 3_600_000) / D);
+      const testDays = [1, 2, 5]; // set on the settings page above
+      const cases = await db
+        .selectFrom('outbreak_cases as k')
+        .leftJoin('units as u', 'u.id', 'k.unit_id')
+        .select(['u.name', 'k.confirmed_at'])
+        .execute();
       const rows = await db
         .selectFrom('outbreak_followups as f')
         .innerJoin('units as u', 'u.id', 'f.unit_id')
-        .select(['u.name', 'f.started_at', 'f.ended_at', 'f.status'])
+        .select(['u.name', 'f.started_at', 'f.ended_at', 'f.status', 'f.last_exposure'])
         .execute();
-      const count = (name: string) => ({
-        underFollowup: rows.filter(
-          (r) => r.name === name && r.started_at < end && (r.ended_at === null || r.ended_at >= end),
-        ).length,
-        lost: rows.filter((r) => r.name === name && r.status === 'lost' && r.ended_at! >= start && r.ended_at! < end)
-          .length,
-        completed: rows.filter(
-          (r) => r.name === name && r.status === 'completed' && r.ended_at! >= start && r.ended_at! < end,
-        ).length,
-      });
+      const tests = await db
+        .selectFrom('outbreak_entries as e')
+        .innerJoin('units as u', 'u.id', 'e.unit_id')
+        .select(['u.name'])
+        .where('e.day', '=', day)
+        .where('e.test_type', 'is not', null)
+        .execute();
+      const endedToday = (r: (typeof rows)[number], status: string) =>
+        r.status === status && r.ended_at !== null && r.ended_at >= start && r.ended_at < end;
+      const count = (name: string) => {
+        const mine = rows.filter((r) => r.name === name && r.started_at < end);
+        const open = (r: (typeof rows)[number]) => r.ended_at === null || r.ended_at >= end;
+        return [
+          cases.filter((c) => c.name === name && c.confirmed_at >= start && c.confirmed_at < end).length,
+          mine.filter(open).length,
+          mine.filter((r) => endedToday(r, 'completed')).length,
+          mine.filter((r) => endedToday(r, 'lost')).length,
+          mine.filter((r) => endedToday(r, 'converted')).length,
+          mine.filter(
+            (r) =>
+              (open(r) || (r.ended_at !== null && r.ended_at >= start)) &&
+              testDays.includes(vnDay(start) - vnDay(r.last_exposure)),
+          ).length,
+          tests.filter((e) => e.name === name).length,
+        ];
+      };
       await tracer.goto(`${url}/console/outbreak/report`);
       await tracer.fill('input[name=day]', day);
       const table = tracer.getByTestId('ob-report');
       await expect.poll(() => tracer.locator('h1').textContent()).toContain('30/11/2026');
       const shown = async (unit: string) =>
         (await table.locator(`tr[data-unit="${unit}"] td`).allTextContents()).slice(1).map(Number);
-      for (const unit of ['Xã Dân Lực', 'Thị trấn Nưa', 'Xã Thọ Tân']) {
-        const c = count(unit);
-        const [, under, completed, lost] = await shown(unit);
-        expect([under, completed, lost]).toEqual([c.underFollowup, c.completed, c.lost]);
+      const communes = await table
+        .locator('tbody tr[data-unit]:not([data-unit=district])')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')!));
+      expect(communes).toEqual(expect.arrayContaining(['Xã Dân Lực', 'Thị trấn Nưa', 'Xã Thọ Tân']));
+      const byCommune = new Map<string, number[]>();
+      for (const unit of communes) {
+        byCommune.set(unit, await shown(unit));
+        expect(byCommune.get(unit), unit).toEqual(count(unit));
       }
       expect((await shown('Xã Dân Lực')).slice(1, 4)).toEqual([0, 0, 1]); // Cường lost on 30 Nov
       const district = (await table.locator('tr[data-unit=district] th').allTextContents()).slice(1).map(Number);
+      // The district row is the communes' sum, and it counts something on this day.
+      expect(district).toEqual(
+        [0, 1, 2, 3, 4, 5, 6].map((i) => communes.reduce((n, u) => n + byCommune.get(u)![i]!, 0)),
+      );
+      expect(district.some((n) => n > 0)).toBe(true);
       await shot(tracer, 'bao-cao-ngay');
       if (SHOTS) {
         await tracer.pdf({ path: join(SHOTS, 'bao-cao-ngay.pdf'), format: 'A4', printBackground: true });
@@ -365,6 +440,12 @@ describe('outbreak console flow', () => {
       const sheet = book.getWorksheet(`Ngày ${day}`)!;
       const last = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
       expect(last).toEqual(['Toàn huyện', ...district]);
+      // Every commune row of the file is the page's row.
+      for (let r = 2; r < sheet.rowCount; r++) {
+        const [name, ...figures] = (sheet.getRow(r).values as unknown[]).slice(1);
+        expect(figures, String(name)).toEqual(byCommune.get(String(name)));
+      }
+      expect(sheet.rowCount - 2).toBe(communes.length);
       expect((sheet.getRow(1).values as unknown[])[2]).toBe('Ca mắc mới (F0)');
     },
   );

@@ -259,6 +259,18 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       .execute();
     expect(audited).toContainEqual({ action: 'outbreak.followup_view', username: 'tramyte.nua' });
     expect(audited).toContainEqual({ action: 'outbreak.call_list_view', username: 'tramyte.danluc' });
+    // The log outlives the cases: it holds no ID number and no dismissal reason.
+    const details = (
+      await s.db.selectFrom('audit_log').select('detail').where('action', 'like', 'outbreak.%').execute()
+    )
+      .map((r) => String(r.detail))
+      .join('\n');
+    expect(details).not.toContain('038095000001');
+    expect(details).not.toContain('cccd:');
+    expect(details).not.toContain('đeo khẩu trang');
+    expect(audited.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['outbreak.case_register', 'outbreak.contact_dismiss', 'outbreak.contact_manual']),
+    );
   });
 
   it('records daily calls over simulated days: one lost, one converted with its own F1, one completed', async () => {
@@ -300,11 +312,15 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       testType: 'pcr',
       onsetAt: Date.UTC(2026, 10, 28, 1),
       isolation: 'hospital',
+      // In quarantine as an F1 since the morning of 28 Nov, a day before the result: the window ends there.
+      isolatedAt: T0,
     });
     expect(conv.statusCode).toBe(201);
     case2 = conv.json<{ caseId: string }>().caseId;
     const inv2 = (await tracer.request('GET', `${API.cases}/${case2}`)).json<Investigation>();
     expect(inv2.case).toMatchObject({ name: 'Hoàng Văn Em', parentCaseId: caseId });
+    // From the start of the day two days before onset (26 Nov, Vietnam time), to isolation.
+    expect(inv2.case.window).toEqual({ start: Date.UTC(2026, 10, 25, 17), end: T0 });
     // The old F2 ring is its F1 (Giang), with the others Em met on 27 Nov; Bình is followed already, the first case is a case.
     expect(names(inv2)).toEqual([
       ['Phạm Thị Dung', 'proposed', 'trace'],
@@ -441,5 +457,123 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect(r.outbreak).toEqual({ followups: 5, cases: 2 });
     expect(await s.db.selectFrom('outbreak_entries').select('id').execute()).toEqual([]);
     expect(await s.db.selectFrom('outbreak_contacts').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('outbreak: a case whose address names no commune of the district', { timeout: 60_000 }, () => {
+  let t: TestServer;
+  let tracer2: ConsoleClient;
+  let units2: Map<string, string>;
+  beforeAll(async () => {
+    t = await startTestServer();
+    const nua = await t.enrol('TS-NUA-001');
+    const dl = await t.enrol('TS-DL-001');
+    // Both live outside the district's unit list. Khánh stayed 90 min at the Nưa checkpoint before his
+    // test; Lan's only check-in is a week before hers, outside her infectious window.
+    const khanh = person('Bùi Văn Khánh', '11', 'Phường Ba Đình, TP Thanh Hóa');
+    const lan = person('Ngô Thị Lan', '12', 'Số 5 Lê Lợi, Hà Nội');
+    const kIn = visit(nua.checkpoint.id, khanh, T0 - 20 * 3_600_000);
+    expect(
+      (
+        await push(
+          t.app,
+          nua.token,
+          pushBody([kIn, visit(nua.checkpoint.id, khanh, T0 - 20 * 3_600_000 + 90 * 60_000, 'out', kIn.id)]),
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect((await push(t.app, dl.token, pushBody([visit(dl.checkpoint.id, lan, T0 - 7 * D)]))).statusCode).toBe(200);
+    await createAccount(t.db, 'truyvet2', 'tracer');
+    await createAccount(t.db, 'tramyte.thotan', 'officer', 'TS-TTA');
+    tracer2 = await signIn(t.app, 'truyvet2');
+    units2 = new Map((await listUnits(t.db)).map((u) => [u.code, u.id]));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('follows the case at the commune of its longest stay, or counts it apart; the district total has both', async () => {
+    for (const id of ['11', '12']) {
+      const res = await tracer2.request('POST', API.cases, {
+        personKeys: [`cccd:0380950000${id}`],
+        confirmedAt: T0,
+        testType: 'pcr',
+        onsetAt: null,
+        isolation: 'home',
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const r = (await tracer2.request('GET', `${API.report}?day=2026-11-28`)).json<DailyReport>();
+    expect(r.communes.find((c) => c.unitName === 'Thị trấn Nưa')?.newCases).toBe(1);
+    const unknown = r.communes.filter((c) => c.unitId === '');
+    expect(unknown.map((c) => [c.unitName.startsWith('Chưa rõ xã'), c.newCases])).toEqual([[true, 1]]);
+    expect(r.district.newCases).toBe(2);
+    expect(r.series.at(-1)).toMatchObject({ day: '2026-11-28', newCases: 2 });
+    const xlsx = await tracer2.request('GET', `${API.reportXlsx}?day=2026-11-28`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = book
+      .getWorksheet('Ngày 2026-11-28')!
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1, 3));
+    expect(rows.filter(([name]) => String(name).startsWith('Chưa rõ xã'))).toEqual([[unknown[0]!.unitName, 1]]);
+    expect(rows.at(-1)).toEqual(['Toàn huyện', 2]);
+  });
+
+  it('asks for the commune it cannot tell, and lets a tracer hand a follow-up to another health station', async () => {
+    const cases = (await tracer2.request('GET', API.cases)).json<{ cases: { id: string; name: string }[] }>().cases;
+    const lan = cases.find((c) => c.name === 'Ngô Thị Lan')!;
+    const hh = { name: 'Ngô Văn Minh', phone: null, address: null, relationship: 'household', lastExposure: T0 };
+    // No address, and Lan's own commune is not known: the tracer must say where he is followed.
+    const refused = await tracer2.request('POST', `${API.cases}/${lan.id}/contacts`, hh);
+    expect([refused.statusCode, refused.json().error]).toEqual([409, 'unit_unknown']);
+    const inv = (await tracer2.request('GET', `${API.cases}/${lan.id}`)).json<Investigation>();
+    const left = contactOf(inv, 'Ngô Văn Minh');
+    expect(left.status).toBe('proposed');
+    const tt = units2.get('TS-TTA')!;
+    const ok = await tracer2.request('POST', `${API.contacts}/${left.id}/decision`, {
+      decision: 'confirm',
+      reason: '',
+      unitId: tt,
+    });
+    expect(ok.statusCode).toBe(200);
+    const typed = await tracer2.request('POST', `${API.cases}/${lan.id}/contacts`, {
+      ...hh,
+      name: 'Ngô Thị Nga',
+      unitId: tt,
+    });
+    expect(typed.statusCode).toBe(201);
+    const list = (tt: string) =>
+      tracer2
+        .request('GET', `${API.followups}?unit=${tt}`)
+        .then((r) => r.json<CallList>().rows.map((row) => [row.name, row.unitName]));
+    expect(await list(tt)).toEqual([
+      ['Ngô Thị Nga', 'Xã Thọ Tân'],
+      ['Ngô Văn Minh', 'Xã Thọ Tân'],
+    ]);
+    // He lives in Nưa after all: the tracer hands him over; the station of Thọ Tân may not.
+    const minh = (await tracer2.request('GET', `${API.followups}?unit=${tt}`))
+      .json<CallList>()
+      .rows.find((r) => r.name === 'Ngô Văn Minh')!;
+    const officer = await signIn(t.app, 'tramyte.thotan');
+    const nua = units2.get('TS-NUA')!;
+    expect((await officer.request('POST', `${API.followups}/${minh.id}/reassign`, { unitId: nua })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await tracer2.request('POST', `${API.followups}/${minh.id}/reassign`, { unitId: 'no-such-commune' })).json(),
+    ).toMatchObject({ error: 'unknown_unit' });
+    expect((await tracer2.request('POST', `${API.followups}/${minh.id}/reassign`, { unitId: nua })).statusCode).toBe(
+      200,
+    );
+    expect(await list(tt)).toEqual([['Ngô Thị Nga', 'Xã Thọ Tân']]);
+    expect(await list(nua)).toEqual([['Ngô Văn Minh', 'Thị trấn Nưa']]);
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', '=', 'outbreak.reassign')
+      .execute();
+    expect(audited).toHaveLength(1);
   });
 });
