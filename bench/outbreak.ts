@@ -2,10 +2,11 @@
  * Outbreak benchmark: 200 confirmed cases registered through the real service (each traced over its
  * infectious window) and 20,000 contacts under follow-up, half of them called today; then the commune
  * call list (every commune, 4 rounds) and the district report (20 times) through the same code the
- * routes use. The check-in data set is bench:trace's generator at 500,000 rows by default (not 10M:
- * the machine is shared), built once into a file and copied fresh for each run.
+ * routes use. The check-in data set is bench:trace's generator at 10 million rows by default, as the
+ * issue asks (4.7 GB, about five minutes to build the first time), built once into a file in the temp
+ * directory and copied fresh for each run; `--rows 500000` gives a quick run.
  *
- *   npm run bench:outbreak [-- --rows 500000 --cases 200 --followups 20000]
+ *   npm run bench:outbreak [-- --rows 10000000 --cases 200 --followups 20000]
  *
  * Last line: `call list p95 X ms district report p95 Y ms`.
  */
@@ -27,7 +28,7 @@ import { seededRandom } from '../src/shared/seeded-random';
 
 const { values } = parseArgs({
   options: {
-    rows: { type: 'string', default: '500000' },
+    rows: { type: 'string', default: '10000000' },
     cases: { type: 'string', default: '200' },
     followups: { type: 'string', default: '20000' },
   },
