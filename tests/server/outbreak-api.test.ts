@@ -577,3 +577,78 @@ describe('outbreak: a case whose address names no commune of the district', { ti
     expect(audited).toHaveLength(1);
   });
 });
+
+describe('outbreak: taking a fresh trace in', { timeout: 60_000 }, () => {
+  let t: TestServer;
+  let tracer3: ConsoleClient;
+  let guard: { token: string; checkpoint: { id: string } };
+  const K = person('Lý Văn Khoa', '21', 'Thôn 3, Xã Dân Lực');
+  const X = person('Mai Thị Xuân', '22', 'Thôn 5, Xã Dân Lực');
+  const Y = person('Đinh Văn Yên', '23', 'Thôn 6, Xã Dân Lực');
+  const Z = person('Tạ Thị Zin', '24', 'Thôn 7, Xã Dân Lực');
+  let xIn: CheckIn;
+  beforeAll(async () => {
+    t = await startTestServer();
+    guard = await t.enrol('TS-DL-001');
+    const a = guard.checkpoint.id;
+    const kIn = visit(a, K, at(2));
+    xIn = visit(a, X, at(2, 10));
+    const items = [kIn, visit(a, K, at(3), 'out', kIn.id), xIn, visit(a, Y, at(2, 20)), visit(a, Z, at(2, 30))];
+    expect((await push(t.app, guard.token, pushBody(items))).statusCode).toBe(200);
+    await createAccount(t.db, 'truyvet3', 'tracer');
+    tracer3 = await signIn(t.app, 'truyvet3');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('updates proposed contacts that changed, dismisses those the trace lost, and keeps decisions', async () => {
+    const res = await tracer3.request('POST', API.cases, {
+      personKeys: ['cccd:038095000021'],
+      confirmedAt: T0,
+      testType: 'pcr',
+      onsetAt: null,
+      isolation: 'home',
+    });
+    const id = res.json<{ id: string }>().id;
+    let inv = (await tracer3.request('GET', `${API.cases}/${id}`)).json<Investigation>();
+    const z = contactOf(inv, 'Tạ Thị Zin');
+    expect(
+      (await tracer3.request('POST', `${API.contacts}/${z.id}/decision`, { decision: 'confirm', reason: '' }))
+        .statusCode,
+    ).toBe(200);
+    // Xuân's check-out arrives: she left at 2:20. Nothing moves until the tracer takes it in.
+    expect(
+      (await push(t.app, guard.token, pushBody([visit(guard.checkpoint.id, X, at(2, 20), 'out', xIn.id)]))).statusCode,
+    ).toBe(200);
+    const changed = (await tracer3.request('GET', `${API.cases}/${id}/changes`)).json<TraceChanges>();
+    expect(changed.changed.map((c) => [c.name, c.after])).toEqual([['Mai Thị Xuân', 10]]);
+    expect(
+      contactOf((await tracer3.request('GET', `${API.cases}/${id}`)).json<Investigation>(), 'Mai Thị Xuân').overlapMin,
+    ).toBe(contactOf(inv, 'Mai Thị Xuân').overlapMin);
+    expect((await tracer3.request('POST', `${API.cases}/${id}/take-in`)).statusCode).toBe(200);
+    inv = (await tracer3.request('GET', `${API.cases}/${id}`)).json<Investigation>();
+    expect(contactOf(inv, 'Mai Thị Xuân')).toMatchObject({ status: 'proposed', overlapMin: 10 });
+    // The tracer learns the case's infectious window was later that day, after the market visit: the
+    // fresh trace finds nobody. The proposed two are dismissed with the reason; the confirmed F1 stays.
+    expect((await tracer3.request('PUT', `${API.cases}/${id}/window`, { start: at(4), end: at(20) })).statusCode).toBe(
+      200,
+    );
+    const gone = (await tracer3.request('GET', `${API.cases}/${id}/changes`)).json<TraceChanges>();
+    expect(gone.removed.map((r) => r.name).sort()).toEqual(['Mai Thị Xuân', 'Tạ Thị Zin', 'Đinh Văn Yên']);
+    expect((await tracer3.request('POST', `${API.cases}/${id}/take-in`)).statusCode).toBe(200);
+    inv = (await tracer3.request('GET', `${API.cases}/${id}`)).json<Investigation>();
+    expect(
+      inv.contacts.map((c) => [c.name, c.status, c.reason?.startsWith('Không còn trong kết quả truy vết')]).sort(),
+    ).toEqual([
+      ['Mai Thị Xuân', 'dismissed', true],
+      ['Tạ Thị Zin', 'confirmed', false],
+      ['Đinh Văn Yên', 'dismissed', true],
+    ]);
+    expect((await tracer3.request('GET', `${API.cases}/${id}/changes`)).json<TraceChanges>()).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+    });
+  });
+});

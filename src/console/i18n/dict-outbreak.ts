@@ -48,6 +48,7 @@ export const outbreakDict = {
   'ob.snapshot': { vi: 'Danh sách F1 lấy lúc {time}.', en: 'F1 list taken at {time}.' },
   'ob.checkChanges': { vi: 'Kiểm tra dữ liệu mới', en: 'Check for new data' },
   'ob.noChanges': { vi: 'Không có gì thay đổi từ lần lấy trước.', en: 'Nothing changed since the list was taken.' },
+  'ob.minutesChange': { vi: '{before} → {after} phút', en: '{before} → {after} min' },
   'ob.changes': {
     vi: 'Dữ liệu mới: {added} người mới, {removed} người không còn, {changed} người đổi thời gian.',
     en: 'New data: {added} new, {removed} gone, {changed} changed.',

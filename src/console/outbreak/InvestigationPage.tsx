@@ -101,6 +101,11 @@ export function InvestigationPage({ id }: InvestigationPageProps) {
             {changes.removed.map((a) => (
               <li key={a.personId}>− {a.name}</li>
             ))}
+            {changes.changed.map((a) => (
+              <li key={a.personId}>
+                ± {a.name} ({t('ob.minutesChange', { before: a.before, after: a.after })})
+              </li>
+            ))}
           </ul>
           <button type="button" onClick={takeIn}>
             {t('ob.takeIn')}

@@ -1,5 +1,5 @@
 /**
- * Server strings of the outbreak report (issue 15): the XLSX headers and the report's own rows.
+ * Server strings of outbreak work (issue 15): the report's XLSX headers and rows, automatic reasons.
  * Vietnamese first, English second; the report and its file are in Vietnamese.
  */
 export const outbreakDict = {
@@ -11,6 +11,10 @@ export const outbreakDict = {
   'report.unknownCommune': {
     vi: 'Chưa rõ xã (địa chỉ ngoài danh sách, không có lượt ghi nhận trong thời gian lây nhiễm)',
     en: 'Commune not known (address outside the list, no check-in in the infectious window)',
+  },
+  'contact.noLongerTraced': {
+    vi: 'Không còn trong kết quả truy vết mới (dữ liệu đã được sửa hoặc thời kỳ lây nhiễm đã đổi)',
+    en: 'No longer in the fresh trace (the data was corrected or the infectious window changed)',
   },
   'report.newCases': { vi: 'Ca mắc mới (F0)', en: 'New cases (F0)' },
   'report.underFollowup': { vi: 'F1 đang theo dõi', en: 'F1 under follow-up' },

@@ -293,6 +293,25 @@ export async function getContact(db: Db, id: string): Promise<CaseContact | unde
   return r ? toContact(r) : undefined;
 }
 
+/** Replaces a proposed contact's exposure with a fresh trace's (a tracer took the trace in). */
+export async function updateContactExposure(
+  db: Db,
+  id: string,
+  exposure: Pick<CaseContact, 'overlapMin' | 'lastExposure' | 'places' | 'basis'>,
+): Promise<void> {
+  await db
+    .updateTable('outbreak_contacts')
+    .set({
+      overlap_min: exposure.overlapMin,
+      last_exposure: exposure.lastExposure,
+      places: JSON.stringify(exposure.places),
+      basis: exposure.basis,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .execute();
+}
+
 /** Records the tracer's decision on a proposed contact. */
 export async function decideContact(
   db: Db,

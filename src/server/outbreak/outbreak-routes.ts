@@ -141,7 +141,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   );
   app.post<WithId>(`${API.cases}/:id/take-in`, { config: staff }, async (request, reply) =>
     run(reply, async () => {
-      const changes = await svc.takeInChanges(db, request.params.id, deps.now());
+      const changes = await svc.takeInChanges(db, request.params.id, by(request), deps.now());
       await audit(
         deps,
         request,

@@ -23,6 +23,7 @@ import type {
   TraceChanges,
 } from '../../shared/outbreak-api';
 import { communeOfAddress } from './address-match';
+import { outbreakDict } from '../i18n/dict-outbreak';
 import { basisOf } from './basis';
 import { DAY_MS, dayKey, followupDay, followupEnd, infectiousWindow } from './days';
 import * as repo from './outbreak-repo';
@@ -138,6 +139,9 @@ async function openCase(
   return id;
 }
 
+/** The reason a proposed contact is dismissed with when a fresh trace no longer finds them (Vietnamese: shown as is). */
+export const NO_LONGER_TRACED = outbreakDict['contact.noLongerTraced'].vi;
+
 /** Registers a confirmed case (F0) from person keys found in tracing search; its F1 become proposed contacts. */
 export async function registerCase(
   db: Db,
@@ -175,11 +179,16 @@ export async function traceChanges(db: Db, caseId: string): Promise<{ changes: T
   return { changes: diffSnapshot(await repo.caseSnapshot(db, caseId), fresh), fresh };
 }
 
-/** Takes a fresh trace in: new people become proposed contacts, the snapshot is replaced. */
-export async function takeInChanges(db: Db, caseId: string, now: number): Promise<TraceChanges> {
+/**
+ * Takes a fresh trace in: new people become proposed contacts; a proposed contact whose exposure changed
+ * gets the fresh one; one the trace no longer finds is dismissed with that reason. Decided contacts keep
+ * their decision (a confirmed F1 stays followed); the snapshot is replaced.
+ */
+export async function takeInChanges(db: Db, caseId: string, by: string, now: number): Promise<TraceChanges> {
   const { changes, fresh } = await traceChanges(db, caseId);
   const c = (await repo.getCase(db, caseId))!;
-  const listed = new Set((await repo.listContacts(db, caseId)).map((x) => x.personId));
+  const contacts = await repo.listContacts(db, caseId);
+  const listed = new Map(contacts.map((x) => [x.personId, x]));
   const known = await knownPeople(db, fresh);
   const added = new Set(changes.added.map((a) => a.personId));
   await repo.insertContacts(
@@ -190,6 +199,19 @@ export async function takeInChanges(db: Db, caseId: string, now: number): Promis
       )
       .map((x) => toCaseContact(caseId, x)),
   );
+  const freshBy = new Map(fresh.map((x) => [x.personId, x]));
+  for (const changed of changes.changed) {
+    const contact = listed.get(changed.personId);
+    const entry = freshBy.get(changed.personId);
+    if (contact?.status !== 'proposed' || !entry) continue;
+    const { overlapMin, lastExposure, places, basis } = toCaseContact(caseId, entry);
+    await repo.updateContactExposure(db, contact.id, { overlapMin, lastExposure, places, basis });
+  }
+  for (const removed of changes.removed) {
+    const contact = listed.get(removed.personId);
+    if (contact?.status === 'proposed' && contact.origin === 'trace')
+      await repo.decideContact(db, contact.id, 'dismissed', NO_LONGER_TRACED, by, now);
+  }
   await repo.saveSnapshot(db, caseId, fresh, now);
   return changes;
 }
