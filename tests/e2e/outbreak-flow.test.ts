@@ -7,9 +7,11 @@
  * person's investigation lists its own contacts; the chain shows exactly the implied edges; the daily
  * report equals a count made here from the stored rows, and its XLSX reads back the same.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -133,6 +135,22 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
+const run = promisify(execFile);
+
+/**
+ * Prints `page` as Chromium would (CSS page size), checks it is A4 portrait, and returns its page count and
+ * text in reading order with spaces collapsed (a name wrapped in its table cell reads whole).
+ */
+async function printedA4(page: Page, file: string): Promise<{ pages: number; words: string }> {
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = (await run('pdfinfo', [file])).stdout;
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+  expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const words = (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/g, ' ');
+  return { pages, words };
+}
+
 const callNames = (page: Page) =>
   page.locator('[data-testid=ob-call]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
 
@@ -234,6 +252,13 @@ describe('outbreak console flow', () => {
       );
       expect(await nua.locator('[data-name="Lê Thị Bình"]').textContent()).toContain('Đến hạn xét nghiệm');
       await shot(dl, 'f1-danh-sach-goi');
+      // The paper call list, for stations that work on paper: one A4 page with every name and phone.
+      const paper = await printedA4(dl, join(dir, 'call-list.pdf'));
+      expect(paper.pages).toBe(1);
+      for (const text of ['Hoàng Văn Em', '0912000005', 'Trần Văn Cường', '0912000003'])
+        expect(paper.words).toContain(text);
+      expect(paper.words).not.toContain('Ghi kết quả'); // buttons do not print
+      expect(paper.words.match(/☐/g)).toHaveLength(2); // both are due a test on their day 1
       if (SHOTS) {
         await dl.locator('[data-testid=ob-call]').first().getByRole('button', { name: 'Ghi kết quả' }).click();
         await shot(dl, 'f1-ghi-ket-qua');
@@ -327,7 +352,8 @@ describe('outbreak console flow', () => {
         ['Vũ Thị Giang', 'lost'],
       ]);
 
-      // The chain: exactly the edges the confirmed contacts imply.
+      // The chain: exactly the edges the confirmed contacts imply, and Em's exposures to Bình and Cường
+      // (followed already from Án, so not proposed again, but exposed to Em as well).
       await tracer.goto(`${url}/console/outbreak/chain`);
       await tracer.getByTestId('ob-chain').waitFor();
       await shot(tracer, 'chuoi-lay-nhiem');
@@ -336,6 +362,8 @@ describe('outbreak console flow', () => {
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
       expect(edges.sort()).toEqual([
         'Chợ Nưa · 27/11',
+        'UBND xã Dân Lực · 27/11',
+        'UBND xã Dân Lực · 27/11',
         'UBND xã Dân Lực · 27/11',
         'UBND xã Dân Lực · 27/11',
         'UBND xã Dân Lực · 27/11',
@@ -356,7 +384,33 @@ describe('outbreak console flow', () => {
       const drawn = await tracer
         .locator('.ob-edge')
         .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')}→${e.getAttribute('data-target')}`));
-      expect(drawn.sort()).toEqual(pairs.map((p) => `${p.s}→${p.t}`).sort());
+      // A case's kept trace also links it to people confirmed as another case's F1 (not proposed twice).
+      const confirmed = new Set(pairs.map((p) => p.t));
+      const linked = new Set(pairs.map((p) => `${p.s}→${p.t}`));
+      const snapshots = await db.selectFrom('outbreak_cases').select(['person_id', 'snapshot']).execute();
+      const alsoExposed = snapshots.flatMap((k) =>
+        (JSON.parse(k.snapshot) as { personId: string }[])
+          .filter((e) => confirmed.has(e.personId) && !linked.has(`${k.person_id}→${e.personId}`))
+          .map((e) => `${k.person_id}→${e.personId}`),
+      );
+      expect(alsoExposed).toHaveLength(2);
+      expect(drawn.sort()).toEqual([...linked, ...alsoExposed].sort());
+      // The drawing leaves as an SVG with every person and edge, and as a PNG picture of it.
+      const svgDownload = tracer.waitForEvent('download');
+      await tracer.getByRole('button', { name: 'Tải ảnh SVG' }).click();
+      const svgFile = await svgDownload;
+      expect(svgFile.suggestedFilename()).toBe('chuoi-lay-nhiem.svg');
+      const svgText = readFileSync((await svgFile.path())!, 'utf8');
+      expect(svgText.startsWith('<svg')).toBe(true);
+      for (const name of ['Nguyễn Văn Án', 'Hoàng Văn Em', 'Vũ Thị Giang']) expect(svgText).toContain(name);
+      expect(svgText.match(/class="ob-edge"/g)).toHaveLength(drawn.length);
+      const pngDownload = tracer.waitForEvent('download');
+      await tracer.getByRole('button', { name: 'Tải ảnh PNG' }).click();
+      const png = readFileSync((await (await pngDownload).path())!);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // Twice the drawing's size (IHDR width at byte 16), so it prints sharp.
+      const width = Number(await tracer.locator('.ob-chain svg').getAttribute('width'));
+      expect(png.readUInt32BE(16)).toBe(width * 2);
 
       // The daily report for 30 Nov equals a count made here from the stored rows, all seven figures.
       const day = '2026-11-30';
@@ -424,6 +478,10 @@ describe('outbreak console flow', () => {
       );
       expect(district.some((n) => n > 0)).toBe(true);
       await shot(tracer, 'bao-cao-ngay');
+      const printed = await printedA4(tracer, join(dir, 'report.pdf'));
+      expect(printed.pages).toBe(1);
+      expect(printed.words).toContain('30/11/2026');
+      expect(printed.words).toContain(`Toàn huyện ${district.join(' ')}`);
       if (SHOTS) {
         await tracer.pdf({ path: join(SHOTS, 'bao-cao-ngay.pdf'), format: 'A4', printBackground: true });
         await tracer.setViewportSize({ width: 360, height: 740 });

@@ -378,6 +378,9 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect(
       chain.edges.map((e) => [label(e.source), label(e.target), e.checkpointName ?? e.relationship, e.date]).sort(),
     ).toEqual([
+      // Bình and Cường are followed from Án's trace; Em's trace met them too: they are linked to both cases.
+      ['Hoàng Văn Em', 'Lê Thị Bình', 'Chợ Nưa', '2026-11-27'],
+      ['Hoàng Văn Em', 'Trần Văn Cường', 'UBND xã Dân Lực', '2026-11-27'],
       ['Hoàng Văn Em', 'Vũ Thị Giang', 'Chợ Nưa', '2026-11-27'],
       ['Nguyễn Văn Án', 'Hoàng Văn Em', 'UBND xã Dân Lực', '2026-11-27'],
       ['Nguyễn Văn Án', 'Lê Thị Bình', 'UBND xã Dân Lực', '2026-11-27'],

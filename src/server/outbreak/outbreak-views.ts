@@ -6,7 +6,10 @@ import type { Db } from '../db/database';
 import { listUnits } from '../db/units-repo';
 import type { ExportTable } from '../tracing/export-rows';
 import type { Chain, DailyReport } from '../../shared/outbreak-api';
-import { buildChain, type ChainFilter } from './chain';
+import { buildChain, type ChainContact, type ChainFilter } from './chain';
+
+/** A link of the chain before its commune is named. */
+type ChainSource = Omit<ChainContact, 'unitName'>;
 import * as repo from './outbreak-repo';
 import { districtTotal, emptyFigures, figuresOnDay, series, UNKNOWN_COMMUNE, type ReportInput } from './report';
 import { outbreakDict as d } from '../i18n/dict-outbreak';
@@ -66,34 +69,70 @@ export function reportTables(r: DailyReport): ExportTable[] {
   ];
 }
 
+/**
+ * A case's exposures to people followed from another case, or to a case confirmed after it: its kept
+ * trace found them, but they were not proposed again (de-duplicated). They are links of the chain all
+ * the same: a contact exposed to two cases has two edges.
+ */
+async function knownExposures(
+  db: Db,
+  cases: readonly repo.StoredCase[],
+  contacts: readonly ChainSource[],
+): Promise<ChainSource[]> {
+  const caseAt = new Map(cases.map((c) => [c.personId, c.confirmedAt]));
+  const followed = new Map(contacts.map((c) => [c.personId, c]));
+  const linked = new Set(contacts.map((c) => `${c.caseId} ${c.personId}`));
+  const out: ChainSource[] = [];
+  for (const c of cases) {
+    for (const entry of await repo.caseSnapshot(db, c.id)) {
+      const laterCase = (caseAt.get(entry.personId) ?? -Infinity) > c.confirmedAt;
+      const other = followed.get(entry.personId);
+      if (entry.personId === c.personId || linked.has(`${c.id} ${entry.personId}`) || (!other && !laterCase)) continue;
+      const main = [...entry.places].sort((a, b) => b.overlapMin - a.overlapMin)[0];
+      out.push({
+        id: `${c.id}:${entry.personId}`,
+        caseId: c.id,
+        personId: entry.personId,
+        name: other?.name ?? entry.name,
+        unitId: other?.unitId ?? null,
+        relationship: null,
+        checkpointName: main?.checkpointName ?? null,
+        exposedAt: main?.first ?? c.confirmedAt,
+      });
+    }
+  }
+  return out;
+}
+
 /** The chain of transmission, filtered by commune and date. */
 export async function transmissionChain(db: Db, filter: ChainFilter): Promise<Chain> {
   const units = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  const unitName = (unitId: string | null) => (unitId ? (units.get(unitId) ?? '') : '');
   const cases = await repo.listCases(db);
-  const contacts = await repo.confirmedContacts(db);
+  const contacts: ChainSource[] = (await repo.confirmedContacts(db)).map((c) => {
+    const main = [...c.places].sort((a, b) => b.overlapMin - a.overlapMin)[0];
+    return {
+      id: c.id,
+      caseId: c.caseId,
+      personId: c.personId,
+      name: c.name,
+      unitId: c.unitId,
+      relationship: c.relationship,
+      checkpointName: main?.checkpointName ?? null,
+      exposedAt: main?.first ?? c.lastExposure,
+    };
+  });
+  const links = [...contacts, ...(await knownExposures(db, cases, contacts))];
   return buildChain(
     cases.map((c) => ({
       id: c.id,
       personId: c.personId,
       name: c.name,
       unitId: c.unitId,
-      unitName: c.unitId ? (units.get(c.unitId) ?? '') : '',
+      unitName: unitName(c.unitId),
       confirmedAt: c.confirmedAt,
     })),
-    contacts.map((c) => {
-      const main = [...c.places].sort((a, b) => b.overlapMin - a.overlapMin)[0];
-      return {
-        id: c.id,
-        caseId: c.caseId,
-        personId: c.personId,
-        name: c.name,
-        unitId: c.unitId,
-        unitName: c.unitId ? (units.get(c.unitId) ?? '') : '',
-        relationship: c.relationship,
-        checkpointName: main?.checkpointName ?? null,
-        exposedAt: main?.first ?? c.lastExposure,
-      };
-    }),
+    links.map((c) => ({ ...c, unitName: unitName(c.unitId) })),
     filter,
   );
 }
