@@ -354,7 +354,7 @@ async function main(): Promise<void> {
       `direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`,
     );
     console.log(
-      `sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE P-256), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`,
+      `sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE, X25519: the district key offers it), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`,
     );
     const plain = `ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`;
     console.log(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person, PushResponse } from '../../src/shared/protocol';
 import { TRACE_API } from '../../src/shared/trace-api';
+import { OUTBREAK_API, type Investigation } from '../../src/shared/outbreak-api';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { revokeDevice } from '../../src/server/db/devices-repo';
 import { loadPosterSigner } from '../../src/server/services/poster-signing';
@@ -136,5 +137,21 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
     expect(f1.find((l) => l.includes(V.name))).toMatch(new RegExp(`,,${FROM_REVOKED}$`));
     expect(f1.find((l) => l.includes(X.name))).toMatch(/,,$/);
     expect((await csv('f2')).find((l) => l.includes(T.name))).toContain(SELF_ONLY);
+  });
+
+  it('carries the basis into the outbreak investigation: self check-ins only, or a guard scan', async () => {
+    const res = await tracer.request('POST', OUTBREAK_API.cases, {
+      personKeys: query.personKeys,
+      confirmedAt: at(8),
+      testType: 'pcr',
+      onsetAt: at(1),
+      isolation: 'home',
+    });
+    expect(res.statusCode).toBe(201);
+    const inv = (
+      await tracer.request('GET', `${OUTBREAK_API.cases}/${res.json<{ id: string }>().id}`)
+    ).json<Investigation>();
+    const basis = Object.fromEntries(inv.contacts.map((c) => [c.name, c.basis]));
+    expect(basis).toMatchObject({ [S.name]: 'self_only', [X.name]: 'verified', [MIXED.name]: 'verified' });
   });
 });
