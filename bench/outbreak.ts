@@ -1,8 +1,8 @@
 /**
  * Outbreak benchmark: 200 confirmed cases registered through the real service (each traced over its
  * infectious window) and 20,000 contacts under follow-up, half of them called today; then the commune
- * call list (every commune, 4 rounds) and the district report (20 times) through the same code the
- * routes use. The check-in data set is bench:trace's generator at 10 million rows by default, as the
+ * call list (each commune's health station signed in, 4 rounds) and the district report (a tracer, 20
+ * times) asked of the real app's routes (`app.inject`: session, role scope, audit, JSON). The check-in data set is bench:trace's generator at 10 million rows by default, as the
  * issue asks (4.7 GB, about five minutes to build the first time), built once into a file in the temp
  * directory and copied fresh for each run; `--rows 500000` gives a quick run.
  *
@@ -11,7 +11,7 @@
  * Last line: `call list p95 X ms district report p95 Y ms`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,8 +21,10 @@ import { openDatabase } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { listUnits } from '../src/server/db/units-repo';
 import * as repo from '../src/server/outbreak/outbreak-repo';
-import { callList, decide, registerCase } from '../src/server/outbreak/outbreak-service';
-import { dailyReport } from '../src/server/outbreak/outbreak-views';
+import { decide, registerCase } from '../src/server/outbreak/outbreak-service';
+import { buildApp } from '../src/server/app';
+import { OUTBREAK_API, type CallList, type DailyReport } from '../src/shared/outbreak-api';
+import { createAccount, signIn } from '../tests/server/console-helpers';
 import { dayKey, followupEnd } from '../src/server/outbreak/days';
 import { seededRandom } from '../src/shared/seeded-random';
 
@@ -173,17 +175,38 @@ async function main(): Promise<void> {
     `${caseIds.length} cases, ${followed} follow-ups (${fromTrace} confirmed from traces, ${followed - fromTrace} typed in), ${active.length} active, set up in ${((performance.now() - began) / 1000).toFixed(0)} s on ${ROWS} check-ins`,
   );
 
+  // Timed through the real routes, as a health station and a tracer ask them: session, role scope,
+  // audit entry and JSON answer included (the app on the same file, signed in as each).
+  await createAccount(db, 'bench.tracer', 'tracer');
+  for (const u of communes) await createAccount(db, `bench.${u.code.toLowerCase()}`, 'officer', u.code);
+  const keyDir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-outbreak-keys-'));
+  const app = await buildApp({
+    dbFile: WORK,
+    publicUrl: 'http://district.test',
+    now: () => NOW,
+    districtKeyDir: keyDir,
+  });
+  const tracer = await signIn(app, 'bench.tracer');
+  const stations = await Promise.all(communes.map((u) => signIn(app, `bench.${u.code.toLowerCase()}`)));
   const callTimes: number[] = [];
   let rows = 0;
   for (let round = 0; round < 4; round++)
-    for (const u of communes) await timed(callTimes, async () => (rows += (await callList(db, u.id, NOW)).rows.length));
+    for (const station of stations)
+      await timed(callTimes, async () => {
+        const res = await station.request('GET', OUTBREAK_API.followups);
+        if (res.statusCode !== 200) throw new Error(`call list answered ${res.statusCode}`);
+        rows += res.json<CallList>().rows.length;
+      });
   const reportTimes: number[] = [];
   let underFollowup = 0;
   for (let i = 0; i < 20; i++)
-    await timed(
-      reportTimes,
-      async () => (underFollowup = (await dailyReport(db, dayKey(NOW), null, NOW)).district.underFollowup),
-    );
+    await timed(reportTimes, async () => {
+      const res = await tracer.request('GET', `${OUTBREAK_API.report}?day=${dayKey(NOW)}`);
+      if (res.statusCode !== 200) throw new Error(`report answered ${res.statusCode}`);
+      underFollowup = res.json<DailyReport>().district.underFollowup;
+    });
+  await app.close();
+  rmSync(keyDir, { recursive: true, force: true });
   await db.destroy();
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${WORK}${suffix}`, { force: true });
   callTimes.sort((a, b) => a - b);

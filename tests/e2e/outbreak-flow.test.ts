@@ -236,6 +236,24 @@ describe('outbreak console flow', () => {
       await dung.getByRole('button', { name: 'Loại' }).click();
       await expect.poll(() => dung.textContent()).toContain('đứng ngoài sân, đeo khẩu trang');
       const firstCaseUrl = tracer.url();
+      // A household member met at home, typed in by hand and followed in the commune the tracer picks.
+      const manual = tracer.locator('form', { has: tracer.locator('input[name=manual-name]') });
+      await manual.locator('input[name=manual-name]').fill('Ngô Thị Hạnh');
+      await manual.locator('input[name=manual-phone]').fill('0912000044');
+      await manual.locator('select[name=manual-relationship]').selectOption('household');
+      await manual.locator('input[name=manual-last]').fill('2026-11-27T10:00');
+      await manual.locator('select[name=followUnit]').selectOption({ label: 'Xã Thọ Tân' });
+      await manual.getByRole('button', { name: 'Thêm', exact: true }).click();
+      const hanh = contacts.locator('tr[data-name="Ngô Thị Hạnh"]');
+      await expect.poll(() => hanh.textContent()).toContain('Cùng hộ gia đình');
+      expect(await hanh.textContent()).toContain('Xác định F1');
+      const hanhFollowed = await db
+        .selectFrom('outbreak_followups as f')
+        .innerJoin('units as u', 'u.id', 'f.unit_id')
+        .select(['u.name', 'f.phone'])
+        .where('f.name', '=', 'Ngô Thị Hạnh')
+        .executeTakeFirst();
+      expect(hanhFollowed).toEqual({ name: 'Xã Thọ Tân', phone: '0912000044' });
       await shot(tracer, 'f0-dieu-tra');
 
       // Each health station sees its own commune only.
@@ -348,6 +366,7 @@ describe('outbreak console flow', () => {
       expect(statuses.map((r) => [r.name, r.status])).toEqual([
         ['Hoàng Văn Em', 'converted'],
         ['Lê Thị Bình', 'completed'],
+        ['Ngô Thị Hạnh', 'lost'], // Thọ Tân's station never called her
         ['Trần Văn Cường', 'lost'],
         ['Vũ Thị Giang', 'lost'],
       ]);
@@ -362,6 +381,7 @@ describe('outbreak console flow', () => {
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-label') ?? ''));
       expect(edges.sort()).toEqual([
         'Chợ Nưa · 27/11',
+        'Cùng hộ gia đình · 27/11',
         'UBND xã Dân Lực · 27/11',
         'UBND xã Dân Lực · 27/11',
         'UBND xã Dân Lực · 27/11',
