@@ -5,7 +5,7 @@ import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
-import { UnitChoice } from './ContactsDecisionTable';
+import { UnitChoice } from './UnitChoice';
 
 export interface ManualContactFormProps {
   caseId: string;

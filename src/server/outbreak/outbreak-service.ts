@@ -140,7 +140,7 @@ async function openCase(
 }
 
 /** The reason a proposed contact is dismissed with when a fresh trace no longer finds them (Vietnamese: shown as is). */
-export const NO_LONGER_TRACED = outbreakDict['contact.noLongerTraced'].vi;
+const NO_LONGER_TRACED = outbreakDict['contact.noLongerTraced'].vi;
 
 /** Registers a confirmed case (F0) from person keys found in tracing search; its F1 become proposed contacts. */
 export async function registerCase(

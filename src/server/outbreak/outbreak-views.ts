@@ -7,13 +7,13 @@ import { listUnits } from '../db/units-repo';
 import type { ExportTable } from '../tracing/export-rows';
 import type { Chain, DailyReport } from '../../shared/outbreak-api';
 import { buildChain, type ChainContact, type ChainFilter } from './chain';
-
-/** A link of the chain before its commune is named. */
-type ChainSource = Omit<ChainContact, 'unitName'>;
 import * as repo from './outbreak-repo';
 import { districtTotal, emptyFigures, figuresOnDay, series, UNKNOWN_COMMUNE, type ReportInput } from './report';
 import { outbreakDict as d } from '../i18n/dict-outbreak';
 import { settle } from './outbreak-service';
+
+/** A link of the chain before its commune is named. */
+type ChainSource = Omit<ChainContact, 'unitName'>;
 
 /** The report of one day, limited to one commune when `unitId` is given (commune officers). */
 export async function dailyReport(db: Db, day: string, unitId: string | null, now: number): Promise<DailyReport> {
@@ -29,7 +29,7 @@ export async function dailyReport(db: Db, day: string, unitId: string | null, no
   const perUnit = figuresOnDay(input, day);
   const units = (await listUnits(db)).filter((u) => u.level === 'commune' && (!unitId || u.id === unitId));
   const communes = units.map((u) => ({ unitId: u.id, unitName: u.name, ...(perUnit.get(u.id) ?? emptyFigures()) }));
-  // Cases no commune could be given (see outbreak-service `caseCommune`) still count for the district.
+  // Cases no commune could be given (see `communeOfLongestStay` in outbreak-service) still count for the district.
   const unknown = perUnit.get(UNKNOWN_COMMUNE);
   if (unknown) communes.push({ unitId: UNKNOWN_COMMUNE, unitName: d['report.unknownCommune'].vi, ...unknown });
   return {
