@@ -29,8 +29,13 @@ export class GuardPage {
     const form = this.page.getByTestId('manual-form');
     const open = this.page.getByRole('button', { name: /Nhập tay|Type details/ });
     // Without a camera the form opens by itself once the camera gave up (slow on a busy machine); else open it.
-    await form.or(open).first().waitFor({ timeout: 20_000 });
-    if (!(await form.isVisible())) await open.click();
+    // It may open by itself just as the button is about to be tapped (the button then goes): try again.
+    const deadline = Date.now() + 20_000;
+    while (!(await form.isVisible())) {
+      if (Date.now() > deadline) throw new Error('the typed-entry form did not open within 20 s');
+      await open.click({ timeout: 1_000 }).catch(() => undefined);
+      await form.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
     await form.locator('input[name="name"]').fill(name);
     await form.getByRole('button', { name: /Ghi nhận vào chốt|Check in/ }).click();
     await this.waitForLastName(name);

@@ -5,7 +5,7 @@ import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import type { CaseContact } from '../../shared/outbreak-api';
 import { errorText, vnDateTime } from './format';
-import { UnitChoice } from './UnitChoice';
+import { CommunePicker } from './CommunePicker';
 
 export interface ContactsDecisionTableProps {
   contacts: CaseContact[];
@@ -77,7 +77,13 @@ export function ContactsDecisionTable({ contacts, onDecided, onError }: Contacts
               {c.status === 'proposed' && (
                 <>
                   {c.id in units && (
-                    <UnitChoice value={units[c.id] ?? ''} onChange={(u) => setUnits({ ...units, [c.id]: u })} />
+                    <CommunePicker
+                      value={units[c.id] ?? ''}
+                      onChange={(u) => setUnits({ ...units, [c.id]: u })}
+                      label={t('ob.followIn')}
+                      emptyLabel={t('ob.reassignPick')}
+                      name="followUnit"
+                    />
                   )}
                   <button type="button" onClick={() => decide(c, 'confirm')}>
                     {t('ob.confirm')}

@@ -5,7 +5,7 @@ import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
-import { UnitChoice } from './UnitChoice';
+import { CommunePicker } from './CommunePicker';
 
 export interface ManualContactFormProps {
   caseId: string;
@@ -84,7 +84,13 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
             onInput={(e) => setF({ ...f, lastExposure: (e.target as HTMLInputElement).value })}
           />
         </label>
-        <UnitChoice value={f.unitId} onChange={(unitId) => setF({ ...f, unitId })} emptyLabel={t('ob.followInAuto')} />
+        <CommunePicker
+          value={f.unitId}
+          onChange={(unitId) => setF({ ...f, unitId })}
+          label={t('ob.followIn')}
+          emptyLabel={t('ob.followInAuto')}
+          name="followUnit"
+        />
         <button type="submit">{t('ob.add')}</button>
         {error && (
           <p class="error" role="alert">
