@@ -15,6 +15,45 @@ export interface RegisterCaseFormProps {
   onDone?: (caseId: string) => void;
 }
 
+/** A tick box ("no symptoms", "isolated from the result") and, when it is not ticked, the time it stands for. */
+function TimeUnlessTicked(p: {
+  tickName: string;
+  tickLabel: string;
+  ticked: boolean;
+  onTick: (ticked: boolean) => void;
+  timeName: string;
+  timeLabel: string;
+  time: string;
+  onTime: (value: string) => void;
+  hint?: string;
+}) {
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          name={p.tickName}
+          checked={p.ticked}
+          onChange={(e) => p.onTick((e.target as HTMLInputElement).checked)}
+        />
+        {p.tickLabel}
+      </label>
+      {!p.ticked && (
+        <label>
+          {p.timeLabel}
+          <input
+            type="datetime-local"
+            name={p.timeName}
+            value={p.time}
+            onInput={(e) => p.onTime((e.target as HTMLInputElement).value)}
+          />
+          {p.hint && <small>{p.hint}</small>}
+        </label>
+      )}
+    </>
+  );
+}
+
 /** The form; on success opens the new case's investigation. */
 export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: RegisterCaseFormProps) {
   const [confirmedAt, setConfirmedAt] = useState(localInput(Date.now()));
@@ -72,26 +111,16 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
           ))}
         </select>
       </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="noSymptoms"
-          checked={noSymptoms}
-          onChange={(e) => setNoSymptoms((e.target as HTMLInputElement).checked)}
-        />
-        {t('ob.noSymptoms')}
-      </label>
-      {!noSymptoms && (
-        <label>
-          {t('ob.onset')}
-          <input
-            type="datetime-local"
-            name="onset"
-            value={onset}
-            onInput={(e) => setOnset((e.target as HTMLInputElement).value)}
-          />
-        </label>
-      )}
+      <TimeUnlessTicked
+        tickName="noSymptoms"
+        tickLabel={t('ob.noSymptoms')}
+        ticked={noSymptoms}
+        onTick={setNoSymptoms}
+        timeName="onset"
+        timeLabel={t('ob.onset')}
+        time={onset}
+        onTime={setOnset}
+      />
       <label>
         {t('ob.isolation')}
         <select
@@ -106,27 +135,17 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
           ))}
         </select>
       </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="isolatedAtConfirmation"
-          checked={isolatedAtConfirmation}
-          onChange={(e) => setIsolatedAtConfirmation((e.target as HTMLInputElement).checked)}
-        />
-        {t('ob.isolatedAtConfirmation')}
-      </label>
-      {!isolatedAtConfirmation && (
-        <label>
-          {t('ob.isolatedAt')}
-          <input
-            type="datetime-local"
-            name="isolatedAt"
-            value={isolatedAt}
-            onInput={(e) => setIsolatedAt((e.target as HTMLInputElement).value)}
-          />
-          <small>{t('ob.isolatedHint')}</small>
-        </label>
-      )}
+      <TimeUnlessTicked
+        tickName="isolatedAtConfirmation"
+        tickLabel={t('ob.isolatedAtConfirmation')}
+        ticked={isolatedAtConfirmation}
+        onTick={setIsolatedAtConfirmation}
+        timeName="isolatedAt"
+        timeLabel={t('ob.isolatedAt')}
+        time={isolatedAt}
+        onTime={setIsolatedAt}
+        hint={t('ob.isolatedHint')}
+      />
       <button type="submit">{t(convertFollowup ? 'ob.convert' : 'ob.register')}</button>
       {error && (
         <p class="error" role="alert">

@@ -8,10 +8,7 @@ export const outbreakDict = {
   'report.sheetDay': { vi: 'Ngày', en: 'Day' },
   'report.sheetSeries': { vi: 'Theo ngày', en: 'By day' },
   'report.district': { vi: 'Toàn huyện', en: 'Whole district' },
-  'report.unknownCommune': {
-    vi: 'Chưa rõ xã (địa chỉ ngoài danh sách, không có lượt ghi nhận trong thời gian lây nhiễm)',
-    en: 'Commune not known (address outside the list, no check-in in the infectious window)',
-  },
+  'report.unknownCommune': { vi: 'Chưa rõ xã', en: 'Commune not known' },
   'contact.noLongerTraced': {
     vi: 'Không còn trong kết quả truy vết mới (dữ liệu đã được sửa hoặc thời kỳ lây nhiễm đã đổi)',
     en: 'No longer in the fresh trace (the data was corrected or the infectious window changed)',

@@ -335,7 +335,7 @@ export async function addManualContact(
     followupId: null,
   };
   await repo.insertContacts(db, [contact]);
-  const { followupId } = await decide(db, contact.id, 'confirm', 'manual', by, now, input.unitId);
+  const { followupId } = await decide(db, contact.id, 'confirm', '', by, now, input.unitId);
   return { contactId: contact.id, followupId: followupId! };
 }
 
