@@ -14,10 +14,12 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
 import { parsePosterUrl, verifyPoster } from '../../src/shared/poster/poster-link';
+import { parseVisitorCode } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
+import { VisitorPage } from '../support/visitor-page';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import type { ScanPage } from './pages/scan/main';
 
@@ -221,6 +223,24 @@ describe('district console', () => {
     // Issue 12: the official never types a code; the key is made from the Vietnamese wording.
     await added.locator('input[name=labelVi]').fill('Có đi về từ nước ngoài');
     await added.locator('input[name=labelEn]').fill('Came back from abroad');
+    // The district marks a yes to it as an exposure, in its own short words for the door.
+    await added.locator('select[name=risk]').selectOption('exposure');
+    await added.locator('input[name=riskLabelVi]').fill('Về từ nước ngoài');
+    // A one-choice question: each choice typed in words, no value codes asked.
+    await officialPage.getByRole('button', { name: '+ Thêm câu hỏi' }).click();
+    const choice = editors.nth(before + 1);
+    await choice.locator('input[name=labelVi]').fill('Đã tiêm mấy mũi vắc xin');
+    await choice.locator('select[name=group]').selectOption('vaccination');
+    await choice.locator('select[name=kind]').selectOption('choice');
+    const rows = choice.getByTestId('choice-row');
+    expect(await rows.count()).toBe(2);
+    await rows.nth(0).locator('input[name=optionVi]').fill('Chưa tiêm');
+    await rows.nth(1).locator('input[name=optionVi]').fill('Một hoặc hai mũi');
+    await choice.getByRole('button', { name: '+ Thêm lựa chọn' }).click();
+    await rows.nth(2).locator('input[name=optionVi]').fill('Ba mũi trở lên');
+    await rows.nth(2).locator('input[name=optionEn]').fill('Three or more');
+    expect(await choice.locator('textarea, input[name=value]').count()).toBe(0);
+    await choice.screenshot({ path: join(workDir, 'choice-editor.png') });
     await officialPage.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await officialPage.getByText('Đã lưu phiên bản 2.').waitFor();
 
@@ -229,14 +249,69 @@ describe('district console', () => {
       questions: { id: string; kind: string; group: string; label: { vi: string; en: string } }[];
     };
     expect(served.version).toBe(2);
-    expect(served.questions).toHaveLength(before + 1);
+    expect(served.questions).toHaveLength(before + 2);
     expect(served.questions[1]?.label.vi).toBe('Sốt trên 38 độ');
-    // The new question comes just before the pledge, which stays last.
-    expect(served.questions.at(-2)).toMatchObject({
+    // The new questions come just before the pledge, which stays last.
+    expect(served.questions.at(-3)).toEqual({
       id: 'co_di_ve_tu_nuoc_ngoai',
       kind: 'yesno',
+      group: 'symptoms',
       label: { vi: 'Có đi về từ nước ngoài', en: 'Came back from abroad' },
+      risk: 'exposure',
+      riskLabel: { vi: 'Về từ nước ngoài', en: '' },
+    });
+    expect(served.questions.at(-2)).toEqual({
+      id: 'da_tiem_may_mui_vac_xin',
+      kind: 'choice',
+      group: 'vaccination',
+      label: { vi: 'Đã tiêm mấy mũi vắc xin', en: '' },
+      options: [
+        { value: 'chua_tiem', label: { vi: 'Chưa tiêm', en: '' } },
+        { value: 'mot_hoac_hai_mui', label: { vi: 'Một hoặc hai mũi', en: '' } },
+        { value: 'ba_mui_tro_len', label: { vi: 'Ba mũi trở lên', en: 'Three or more' } },
+      ],
     });
     expect(served.questions.at(-1)?.group).toBe('consent');
+  });
+
+  it('shows a visitor who answers yes to the newly marked question the district’s own words for the risk', async () => {
+    const visitorContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await visitorContext.newPage();
+    const visitor = new VisitorPage(page);
+    await visitor.createSelf(server.url, { name: 'Vũ Thị Về', birth: '1991' });
+    const card = page.getByTestId('member').filter({ hasText: 'Vũ Thị Về' });
+    await card.getByRole('button').first().click();
+    const form = page.getByTestId('declaration-form');
+    await form.waitFor();
+    // The new choice question reads in words on the visitor's form.
+    expect(await form.textContent()).toContain('Ba mũi trở lên');
+    await page.goBack();
+    await visitor.declare('Vũ Thị Về', ['co_di_ve_tu_nuoc_ngoai']);
+    const state = page.getByTestId('qr-declaration');
+    expect(await state.getAttribute('data-risk')).toBe('risk');
+    expect(await state.getByTestId('risk-notice').textContent()).toContain('Về từ nước ngoài');
+    const scanned = parseVisitorCode(await visitor.qrPayload());
+    expect(scanned.kind === 'visitor' && scanned.declaration?.risk).toEqual(['exposure']);
+    await visitorContext.close();
+  });
+
+  it('shows the audit log in words, with local times and readable details', async () => {
+    await officialPage.goto(`${server.url}/console/audit`);
+    const table = officialPage.getByTestId('audit-table');
+    await table.locator('tbody tr').first().waitFor();
+    const created = table
+      .locator('tbody tr')
+      .filter({ has: officialPage.locator('td[data-action="checkpoint.create"]') });
+    const cells = await created.first().locator('td').allTextContents();
+    expect(cells[0]).toMatch(/\d{1,2}:\d{2}/);
+    expect(cells[0]).toMatch(/\d{1,2}\/\d{1,2}\/\d{2,4}/);
+    expect(cells.slice(1, 3)).toEqual(['admin', 'Tạo chốt']);
+    expect(cells[3]).toContain('Mã chốt: TS-DLY-001');
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('Lưu tờ khai y tế');
+    expect(text).toContain('Tạo đường dẫn đăng ký thiết bị');
+    // No machine words: action codes, JSON, ISO or millisecond times.
+    expect(text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b|[{}"]|\d{4}-\d{2}-\d{2}T|\.\d{3}Z|\b\d{13}\b/);
+    await officialPage.screenshot({ path: join(workDir, 'audit.png'), fullPage: true });
   });
 });

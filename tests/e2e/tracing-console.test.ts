@@ -29,6 +29,9 @@ const R: Person = { name: 'Phạm Thị Dung', idNumber: '038095000004' };
 const Y: Person = { name: 'Hoàng Văn Em', idNumber: '038095000005', phone: '0912000005' };
 const W: Person = { name: 'Vũ Thị Giang', idNumber: '038095000006' };
 
+const SYMPTOM: CheckIn['risk'] = { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['fever'] };
+const EXPOSURE: CheckIn['risk'] = { status: 'current', ageDays: 0, kinds: ['exposure'], signals: ['case_contact'] };
+
 let server: ServerProcess;
 let browser: Browser;
 let page: Page;
@@ -81,8 +84,10 @@ beforeAll(async () => {
     c,
     [
       visit(c.checkpoint.id, CASE_NATIONAL, t0 + 6 * H + slow, 'national_qr'), // the case, 240-min default stay
-      visit(c.checkpoint.id, Y, t0 + 7 * H + slow), // F1 once the records are merged
-      visit(c.checkpoint.id, W, t0 + 10 * H + 50 * 60_000 + slow), // F2 via Y
+      // F1 once the records are merged; declared a fever at the door
+      { ...visit(c.checkpoint.id, Y, t0 + 7 * H + slow), risk: SYMPTOM },
+      // F2 via Y; declared contact with a case
+      { ...visit(c.checkpoint.id, W, t0 + 10 * H + 50 * 60_000 + slow), risk: EXPOSURE },
     ],
     slow,
   );
@@ -154,5 +159,29 @@ describe('tracer console', () => {
     ]);
     expect(sheet?.rowCount).toBe(3);
     expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(3);
+  });
+
+  it('says each contact’s declared risk in words and lists only those with a risk when asked', async () => {
+    const row = (testId: string, name: string) =>
+      page.getByTestId(testId).locator('tbody tr').filter({ hasText: name }).textContent();
+    expect(await row('trace-f1', 'Hoàng Văn Em')).toContain('Có triệu chứng');
+    expect(await row('trace-f1', 'Lê Thị Bình')).not.toMatch(/Có triệu chứng|Yếu tố dịch tễ/);
+    expect(await row('trace-f2', 'Vũ Thị Giang')).toContain('Yếu tố dịch tễ');
+    await page.getByTestId('risk-only').check();
+    expect(await names('trace-f1')).toEqual(['Hoàng Văn Em']);
+    expect(await names('trace-f2')).toEqual(['Vũ Thị Giang']);
+    expect(await page.getByRole('heading', { name: /F1/ }).first().textContent()).toContain('1');
+    // The export follows the filter: only the contact with a risk is in the F1 sheet.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      readFileSync(await (await download).path()) as unknown as Parameters<typeof book.xlsx.load>[0],
+    );
+    const sheet = book.getWorksheet('Danh sách F1');
+    expect(sheet?.rowCount).toBe(2);
+    expect((sheet?.getRow(2).values as unknown[])[2]).toBe('Hoàng Văn Em');
+    await page.getByTestId('risk-only').uncheck();
+    expect(await names('trace-f1')).toEqual(['Hoàng Văn Em', 'Lê Thị Bình']);
   });
 });

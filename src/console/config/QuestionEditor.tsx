@@ -1,6 +1,7 @@
 /** One question of the questionnaire editor: its id, answer type, group, labels, choices and order buttons. */
 import { t } from '../i18n/i18n';
-import { QUESTION_GROUPS, QUESTION_KINDS, type QuestionDraft } from './question-draft';
+import { blankChoices, QUESTION_GROUPS, QUESTION_KINDS, type QuestionDraft } from './question-draft';
+import { ChoiceFields } from './ChoiceFields';
 import { RiskMarkFields } from './RiskMarkFields';
 import type { ConsoleKey } from '../i18n/dict';
 
@@ -47,7 +48,11 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
           <select
             name="kind"
             value={draft.kind}
-            onChange={(e) => set('kind', e.currentTarget.value as QuestionDraft['kind'])}
+            onChange={(e) => {
+              const kind = e.currentTarget.value as QuestionDraft['kind'];
+              const options = kind === 'choice' && draft.options.length === 0 ? blankChoices() : draft.options;
+              onChange({ ...draft, kind, options });
+            }}
           >
             {QUESTION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -68,15 +73,7 @@ export function QuestionEditor({ draft, n, isFirst, isLast, onChange, onMove, on
         </label>
       </div>
       {draft.kind === 'choice' && (
-        <label>
-          {t('q.options')}
-          <textarea
-            name="options"
-            rows={3}
-            value={draft.options}
-            onInput={(e) => set('options', e.currentTarget.value)}
-          />
-        </label>
+        <ChoiceFields choices={draft.options} onChange={(options) => set('options', options)} />
       )}
       {draft.kind === 'yesno' && <RiskMarkFields draft={draft} onChange={onChange} />}
       <label class="inline">

@@ -23,7 +23,14 @@ export function keyFromLabel(label: string, taken: ReadonlySet<string>): string 
 export type QuestionKind = Question['kind'];
 export const QUESTION_KINDS: QuestionKind[] = ['yesno', 'text', 'number', 'choice', 'date'];
 
-/** One question as the form edits it (choices as text lines `value | vi | en`). */
+/** One choice of a "one choice" question: its stored value ('' until saved, then made from the wording) and labels. */
+export interface ChoiceDraft {
+  value: string;
+  vi: string;
+  en: string;
+}
+
+/** One question as the form edits it. */
 export interface QuestionDraft {
   id: string;
   kind: QuestionKind;
@@ -31,7 +38,7 @@ export interface QuestionDraft {
   labelVi: string;
   labelEn: string;
   required: boolean;
-  options: string;
+  options: ChoiceDraft[];
   /** Risk at the door: a yes is a risk signal of this kind ('' = not a signal), with its short words. */
   risk: '' | 'symptom' | 'exposure';
   riskLabelVi: string;
@@ -47,7 +54,7 @@ export function toDraft(q: Question): QuestionDraft {
     labelVi: q.label.vi,
     labelEn: q.label.en,
     required: q.required ?? false,
-    options: (q.options ?? []).map((o) => [o.value, o.label.vi, o.label.en].join(' | ')).join('\n'),
+    options: (q.options ?? []).map((o) => ({ value: o.value, vi: o.label.vi, en: o.label.en })),
     risk: q.risk ?? '',
     riskLabelVi: q.riskLabel?.vi ?? '',
     riskLabelEn: q.riskLabel?.en ?? '',
@@ -69,6 +76,30 @@ export function toDrafts(questionnaire: Questionnaire): QuestionDraft[] {
   });
 }
 
+/** Two empty choices, what a question turned into "one choice" starts with. */
+export function blankChoices(): ChoiceDraft[] {
+  return [
+    { value: '', vi: '', en: '' },
+    { value: '', vi: '', en: '' },
+  ];
+}
+
+/**
+ * The stored choices: rows without Vietnamese wording are dropped; a saved choice keeps its value (stored
+ * declarations use it), a new one gets a value made from its wording, unique within the question.
+ */
+function choicesFromDrafts(drafts: readonly ChoiceDraft[]): NonNullable<Question['options']> {
+  const rows = drafts
+    .map((o) => ({ value: o.value.trim(), vi: o.vi.trim(), en: o.en.trim() }))
+    .filter((o) => o.vi || o.value);
+  const taken = new Set(rows.map((o) => o.value).filter(Boolean));
+  return rows.map((o) => {
+    const value = o.value || keyFromLabel(o.vi, taken);
+    taken.add(value);
+    return { value, label: { vi: o.vi || value, en: o.en } };
+  });
+}
+
 /** A blank yes/no question. */
 export function blankDraft(): QuestionDraft {
   return {
@@ -78,7 +109,7 @@ export function blankDraft(): QuestionDraft {
     labelVi: '',
     labelEn: '',
     required: false,
-    options: '',
+    options: [],
     risk: '',
     riskLabelVi: '',
     riskLabelEn: '',
@@ -112,11 +143,7 @@ export function fromDrafts(
         q.riskLabel = { vi: d.riskLabelVi.trim().slice(0, 60), en: d.riskLabelEn.trim().slice(0, 60) };
     }
     if (d.kind === 'choice') {
-      const options = d.options
-        .split('\n')
-        .map((line) => line.split('|').map((part) => part.trim()))
-        .filter((parts) => parts[0])
-        .map(([value = '', vi = '', en = '']) => ({ value, label: { vi: vi || value, en } }));
+      const options = choicesFromDrafts(d.options);
       if (options.length < 2) return { n: i + 1, problem: 'q.problem.options' };
       q.options = options;
     }

@@ -207,7 +207,6 @@ export const dict = {
   'q.up': { vi: 'Lên', en: 'Up' },
   'q.down': { vi: 'Xuống', en: 'Down' },
   'q.number': { vi: 'Câu {n}', en: 'Question {n}' },
-  'q.id': { vi: 'Mã câu hỏi (chữ thường, không dấu, ví dụ: sot)', en: 'Question id (lowercase, e.g. fever)' },
   'q.kind': { vi: 'Loại câu trả lời', en: 'Answer type' },
   'q.kind.yesno': { vi: 'Có / Không', en: 'Yes / No' },
   'q.kind.text': { vi: 'Chữ', en: 'Text' },
@@ -221,10 +220,11 @@ export const dict = {
     vi: 'Bắt buộc (câu Có/Không phải trả lời Có, như lời cam kết)',
     en: 'Required (a yes/no one must be answered yes, like the consent)',
   },
-  'q.options': {
-    vi: 'Các lựa chọn, mỗi dòng: giá trị | tiếng Việt | tiếng Anh',
-    en: 'Choices, one per line: value | Vietnamese | English',
-  },
+  'q.options': { vi: 'Các lựa chọn', en: 'Choices' },
+  'q.option.vi': { vi: 'Lựa chọn {n} (tiếng Việt)', en: 'Choice {n} (Vietnamese)' },
+  'q.option.en': { vi: 'Lựa chọn {n} (tiếng Anh)', en: 'Choice {n} (English)' },
+  'q.option.remove': { vi: 'Bỏ lựa chọn này', en: 'Remove this choice' },
+  'q.option.add': { vi: '+ Thêm lựa chọn', en: '+ Add a choice' },
   'q.invalid': { vi: 'Câu {n}: {problem}', en: 'Question {n}: {problem}' },
   'q.problem.id': {
     vi: 'mã câu hỏi phải là chữ thường không dấu và không trùng',
