@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/db/database';
-import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
-import { loadPosterSigner } from '../../src/server/services/poster-signing';
 import { DEFAULT_QUESTIONNAIRE, yesNoQuestionIds } from '../../src/shared/questionnaire/default';
 import { encodeVisitorCode, flagsFromAnswers, parseVisitorCode } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { ConsolePage, createAccountWithCli } from '../support/console-page';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
+import { phoneOverflow } from '../support/overflow';
+import { posterLinkFor } from '../support/poster-link';
 import {
   createEnrolLink,
   readCheckins,
@@ -45,21 +44,6 @@ function day(offset = 0): string {
 }
 const yesTo = (...ids: string[]) =>
   flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
-
-async function posterLink(server: ServerProcess, checkpointCode: string): Promise<string> {
-  const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'));
-  try {
-    const cp = await findCheckpointByCode(db, checkpointCode);
-    if (!cp) throw new Error(`no checkpoint ${checkpointCode}`);
-    return (await loadPosterSigner(db, server.url, Date.now())).url({
-      code: cp.code,
-      checkpointId: cp.id,
-      name: cp.name,
-    });
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** Waits until the server holds a check-in of this person, and returns it. */
 async function storedOf(server: ServerProcess, name: string) {
@@ -147,6 +131,7 @@ describe('risk at the door', () => {
     // However long the result, the viewfinder stays whole on the phone's screen for the next visitor.
     const finder = await guardPage.locator('.viewfinder video').boundingBox();
     expect(finder && finder.y >= 0 && finder.y + finder.height <= PHONE.viewport.height).toBe(true);
+    expect(await phoneOverflow(guardPage, 'guard risky scan card')).toBeNull();
     await guardPage.screenshot({ path: join(SHOTS, 'guard-risk.png'), fullPage: true });
 
     await guard.waitForLastName(STALE, 30_000);
@@ -265,12 +250,13 @@ describe('risk at the door', () => {
       { date: day(-1) },
     );
 
-    await page.goto(await posterLink(server, 'TS-DL-001'));
+    await page.goto(await posterLinkFor(server, 'TS-DL-001'));
     const first = page.getByTestId('declare-first');
     await first.waitFor();
     const member = first.getByTestId('declare-first-member');
     expect(await member.getAttribute('data-state')).toBe('stale');
     expect(await member.textContent()).toContain('Khai báo đã cũ: hôm qua');
+    expect(await phoneOverflow(page, 'visitor declare first')).toBeNull();
     await page.screenshot({ path: join(SHOTS, 'declare-first.png'), fullPage: true });
     await member.getByTestId('repeat-declaration').click();
     await first.locator('[data-testid=declare-first-member][data-state=today]').waitFor();
@@ -282,6 +268,7 @@ describe('risk at the door', () => {
     expect(await notice.textContent()).toContain('Có triệu chứng: ho');
     expect(await done.textContent()).not.toContain('✓');
     expect(await notice.getByTestId('risk-instruction').textContent()).toBe(INSTRUCTION);
+    expect(await phoneOverflow(page, 'visitor self check-in done')).toBeNull();
     await page.screenshot({ path: join(SHOTS, 'self-checkin.png'), fullPage: true });
 
     const stored = await storedOf(server, SELF);

@@ -15,11 +15,14 @@ import { searchPersons } from '../../src/server/tracing/tracing-repo';
 import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
+import { phoneOverflow } from '../support/overflow';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
 const CCCD_CAMERA = '038088007777||Ngô Thị Thu|07071988|Nữ|Thôn 2, Xã Thọ Dân, Huyện Triệu Sơn, Thanh Hóa|12122021';
 // A wedge scanner on a layout that drops Vietnamese letters: no "?" anywhere.
 const CCCD_DROPPED = '038070001111||Trnh Vn c|05051970|Nam|Thn 4, X Dn Lc, Huyn Triu Sn|15082021';
+const NATIONAL =
+  '******007788|TRAN THI NGA|1972-**-**|1|Q1234500000|Q9876500000<1<DN4380555566667<09*****321<MEUCIQDx2b';
 const CCCD_PHONE = '038060008888||Lương Văn Khải|08081960|Nam|Xóm 1, Xã Hợp Thành, Triệu Sơn|01022022';
 
 describe('one scan, one visit; names and phones at the door', () => {
@@ -128,6 +131,7 @@ describe('one scan, one visit; names and phones at the door', () => {
     await fix.waitFor();
     expect(await fix.textContent()).toContain('mất chữ');
     expect(await page.getByTestId('fix-name').inputValue()).toBe('Trnh Vn c');
+    expect(await phoneOverflow(page, 'guard fix-name form')).toBeNull();
     await page.getByTestId('fix-name').fill('Trịnh Văn Đức');
     await page.getByTestId('fix-address').fill('Thôn 4, Xã Dân Lực, Huyện Triệu Sơn');
     await fix.getByRole('button', { name: 'Lưu tên đã sửa' }).click();
@@ -153,6 +157,7 @@ describe('one scan, one visit; names and phones at the door', () => {
     await page.getByTestId('add-phone').click();
     const input = page.getByTestId('phone-input');
     expect(await input.getAttribute('inputmode')).toBe('tel');
+    expect(await phoneOverflow(page, 'guard phone form')).toBeNull();
     await input.fill('0915 222 333');
     await page.getByTestId('phone-form').getByRole('button', { name: 'Lưu số' }).click();
     await page.getByTestId('fix-status').filter({ hasText: '0915 222 333' }).waitFor();
@@ -166,5 +171,24 @@ describe('one scan, one visit; names and phones at the door', () => {
     await page.locator('[data-testid="last-scan"][data-outcome="saved"]').waitFor();
     const visits = (await ins('038060008888')).sort((x, y) => x.deviceTime - y.deviceTime);
     expect(visits.map((r) => r.person.phone ?? null)).toEqual([null, '0915 222 333']);
+  });
+
+  it('offers a phone field after a national health QR scan and the tracer finds the phone', async () => {
+    await wedgeUnicode(NATIONAL);
+    await guard.waitForLastName('TRAN THI NGA');
+    await page.getByTestId('add-phone').click();
+    await page.getByTestId('phone-input').fill('0916 777 888');
+    await page.getByTestId('phone-form').getByRole('button', { name: 'Lưu số' }).click();
+    await page.getByTestId('fix-status').filter({ hasText: '0916 777 888' }).waitFor();
+    await guard.waitForPending(0, 30_000);
+    const db = openDatabase(join(server.dataDir, 'checkpoints.sqlite'), { readonly: true });
+    try {
+      const found = await searchPersons(db, { name: 'tran thi nga' });
+      expect(found.map((p) => [p.name, p.idMasked, p.phone])).toEqual([
+        ['TRAN THI NGA', '******007788', '0916 777 888'],
+      ]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
