@@ -171,7 +171,7 @@ describe('risk at the door', () => {
     await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
   });
 
-  it('says a khai hộ for somebody already inside was not saved, and still shows what the person must do', async () => {
+  it('says a khai hộ for somebody already inside was not saved, shows what the person must do, and stores it after a check-out in one tap', async () => {
     const form = guardPage.getByTestId('declare-form');
     expect((await form.locator('button[type=submit]').textContent())?.trim()).toBe('Ghi nhận khai báo');
     await form.locator('input[name=name]').fill(COUGH);
@@ -189,7 +189,26 @@ describe('risk at the door', () => {
     await guardPage.getByRole('button', { name: 'Ghi nhận RA', exact: true }).waitFor();
     const rows = (await readCheckins(server.dataDir)).filter((c) => c.person.name === COUGH);
     expect(rows.map((c) => [c.kind, c.risk?.signals])).toEqual([['in', ['cough']]]);
-    await guardPage.screenshot({ path: join(SHOTS, 'khai-ho-inside.png') });
+    expect(await phoneOverflow(guardPage, 'guard khai hộ for somebody inside')).toBeNull();
+    await guardPage.screenshot({ path: join(SHOTS, 'khai-ho-inside.png'), fullPage: true });
+
+    // One tap ends the open visit and stores the new declaration as the person's arrival.
+    await guardPage.getByTestId('redeclare').click();
+    await expect.poll(async () => status.textContent()).toBe(`Đã ghi nhận khai hộ cho ${COUGH}`);
+    expect(await guardPage.getByTestId('redeclare').count()).toBe(0);
+    await expect
+      .poll(async () => (await readCheckins(server.dataDir)).filter((c) => c.person.name === COUGH).length, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(3);
+    const [first, out, second] = (await readCheckins(server.dataDir))
+      .filter((c) => c.person.name === COUGH)
+      .sort((a, b) => a.deviceTime - b.deviceTime);
+    expect([first?.kind, out?.kind, second?.kind]).toEqual(['in', 'out', 'in']);
+    expect(out?.ref).toBe(first?.id);
+    expect(second?.risk).toMatchObject({ kinds: ['symptom'], signals: ['fever'] });
+    expect(second?.declaration?.answers).toMatchObject({ fever: true, consent: true });
   });
 
   it('turns a symptomatic person away from the khai hộ result: the visit ends at once on the server', async () => {
@@ -301,11 +320,12 @@ describe('risk at the door', () => {
     await admin.goto(`${server.url}/console`);
     const panel = admin.getByTestId('risk-panel');
     await panel.waitFor();
-    // The symptomatic QR, the khai hộ with a cough, the person turned away and the self check-in.
-    expect(await panel.getAttribute('data-risky')).toBe('4');
+    // Arrivals with a risk: the symptomatic QR, the khai hộ with a cough and its re-declaration with a fever
+    // (two arrivals), the person turned away and the self check-in.
+    expect(await panel.getAttribute('data-risky')).toBe('5');
     const row = panel.getByTestId('risk-checkpoints').locator('tbody tr').first();
     expect(await row.textContent()).toContain('UBND xã Dân Lực');
-    expect(await row.getAttribute('data-risky')).toBe('4');
+    expect(await row.getAttribute('data-risky')).toBe('5');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
     await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });

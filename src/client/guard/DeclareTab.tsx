@@ -14,7 +14,7 @@ import { EMPTY_PERSON_FIELDS, fieldsFromPerson, personFromFields, type PersonFie
 import { PersonFieldset } from './PersonFieldset';
 import { recordOnBehalf } from './record-typed';
 import { checkOut } from './record-scan';
-import type { CheckIn } from '../../shared/protocol';
+import type { CheckIn, Declaration, Person, RiskFlags } from '../../shared/protocol';
 import '../i18n/dict-visit';
 import { ScannerPanel } from './ScannerPanel';
 import { TurnAwayButton } from './TurnAwayButton';
@@ -23,6 +23,20 @@ import { useWedge } from './useWedge';
 import { assessDeclaration, toRiskFlags, type RiskAssessment } from '../../shared/risk/evaluate';
 import { RiskNotice } from '../risk/RiskNotice';
 import { rulesOf } from '../risk/rules';
+
+/** A declaration the guard submitted, ready to store. */
+interface PendingDeclaration {
+  person: Person;
+  declaration: Declaration;
+  assessment: RiskAssessment;
+  flags: RiskFlags | undefined;
+}
+
+/** The person was already inside: their open visit, and the declaration that was not stored. */
+interface Inside {
+  visit: CheckIn;
+  pending: PendingDeclaration;
+}
 
 export interface DeclareTabProps {
   ctx: GuardContext;
@@ -37,7 +51,7 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [missing, setMissing] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [inside, setInside] = useState<CheckIn | null>(null);
+  const [inside, setInside] = useState<Inside | null>(null);
   const [risk, setRisk] = useState<RiskAssessment | null>(null);
   /** A symptomatic person just declared: the guard may turn them away (their visit ends at once). */
   const [turnAway, setTurnAway] = useState<CheckIn | null>(null);
@@ -58,6 +72,31 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   };
   useWedge(prefill, !scanning);
 
+  /** Saves the declaration as this person's arrival, or says they are already inside (nothing saved). */
+  const record = async (pending: PendingDeclaration, now: number) => {
+    const outcome = await duringScan(() =>
+      recordOnBehalf(pending.person, pending.declaration, ctx.enrolment.checkpoint.id, now, pending.flags),
+    );
+    setInside(outcome.type === 'repeat' ? { visit: outcome.visit, pending } : null);
+    if (outcome.type === 'repeat') {
+      // Already inside: the open visit keeps its own declaration; the screen says so and offers to end it
+      // and store this one. What it tells the person (stay home, call the health station) is still shown.
+      setStatus(t('declare.notSavedInside', { time: formatTime(outcome.visit.deviceTime) }));
+      setRisk(riskLevel(pending.assessment) === 'risk' ? pending.assessment : null);
+      return signalError();
+    }
+    if (outcome.type !== 'saved') return signalError();
+    setRisk(pending.assessment);
+    const risky = riskLevel(pending.assessment) === 'risk';
+    setTurnAway(risky ? outcome.checkIn : null);
+    if (risky) signalRisk();
+    else signalSuccess();
+    sync().nudge();
+    setStatus(t('declare.saved', { name: pending.person.name }));
+    setFields(EMPTY_PERSON_FIELDS);
+    setAnswers(emptyAnswers(questionnaire));
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const person = personFromFields(fields, new Date().getFullYear());
@@ -68,28 +107,21 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     setTurnAway(null);
     const declaration = toDeclaration(questionnaire, answers, localDay());
     const assessment = assessDeclaration(declaration, rulesOf(ctx.risk));
-    const flags = toRiskFlags(assessment);
-    const outcome = await duringScan(() =>
-      recordOnBehalf(person.person, declaration, ctx.enrolment.checkpoint.id, Date.now(), flags),
-    );
-    setInside(outcome.type === 'repeat' ? outcome.visit : null);
-    if (outcome.type === 'repeat') {
-      // Already inside: this declaration is not stored with the open visit, and the screen says so;
-      // what it tells the person (stay home, call the health station) is still shown.
-      setStatus(t('declare.notSavedInside', { time: formatTime(outcome.visit.deviceTime) }));
-      setRisk(riskLevel(assessment) === 'risk' ? assessment : null);
-      return signalError();
-    }
-    if (outcome.type !== 'saved') return signalError();
-    setRisk(assessment);
-    const risky = riskLevel(assessment) === 'risk';
-    setTurnAway(risky ? outcome.checkIn : null);
-    if (risky) signalRisk();
-    else signalSuccess();
-    sync().nudge();
-    setStatus(t('declare.saved', { name: person.person.name }));
-    setFields(EMPTY_PERSON_FIELDS);
-    setAnswers(emptyAnswers(questionnaire));
+    await record({ person: person.person, declaration, assessment, flags: toRiskFlags(assessment) }, Date.now());
+  };
+
+  /** Ends the open visit, then stores the declaration as a new arrival a moment later. */
+  const checkOutAndRecord = async ({ visit, pending }: Inside) => {
+    const now = Date.now();
+    const out = await checkOut(visit, now);
+    if (out.type !== 'checked_out') return signalError();
+    await record(pending, now + 1);
+  };
+
+  const checkOutOnly = async ({ visit }: Inside) => {
+    const out = await checkOut(visit);
+    setInside(null);
+    if (out.type === 'checked_out') setStatus(t('visit.checkedOut', { name: visit.person.name }));
   };
 
   return (
@@ -102,18 +134,19 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
         </p>
       )}
       {inside && (
-        <button
-          type="button"
-          class="big primary"
-          onClick={() =>
-            void checkOut(inside).then((o) => {
-              setInside(null);
-              if (o.type === 'checked_out') setStatus(t('visit.checkedOut', { name: inside.person.name }));
-            })
-          }
-        >
-          {t('scan.checkOutNow')}
-        </button>
+        <div class="row">
+          <button
+            type="button"
+            class="big primary"
+            data-testid="redeclare"
+            onClick={() => void checkOutAndRecord(inside)}
+          >
+            {t('declare.checkOutAndSave')}
+          </button>{' '}
+          <button type="button" class="big" onClick={() => void checkOutOnly(inside)}>
+            {t('scan.checkOutNow')}
+          </button>
+        </div>
       )}
       {risk && (
         <div ref={riskRef} data-testid="declare-risk">

@@ -234,9 +234,10 @@ export const guardDict = {
     en: '{name} checked out at once: not let in.',
   },
   'declare.notSavedInside': {
-    vi: 'Người này đã vào lúc {time}: khai báo này chưa được lưu. Cho người này ra rồi khai báo lại.',
-    en: 'This person came in at {time}: this declaration was not saved. Check them out, then declare again.',
+    vi: 'Người này đã vào lúc {time}: khai báo này chưa được lưu. Bấm “Ghi nhận RA rồi lưu khai báo này” để kết thúc lượt cũ và lưu khai báo mới.',
+    en: 'This person came in at {time}: this declaration was not saved. Tap “Check out and save this declaration” to end that visit and save the new one.',
   },
+  'declare.checkOutAndSave': { vi: 'Ghi nhận RA rồi lưu khai báo này', en: 'Check out and save this declaration' },
   'declare.consentRequired': {
     vi: 'Người khai cần cam kết thông tin là đúng sự thật.',
     en: 'The declarant must confirm the information is true.',
