@@ -1,6 +1,7 @@
 /**
- * The console names /api/admin routes only through the shared route table (issue 13): a literal
- * '/api/admin' in a console file makes `npm run check:layers` fail; a console that uses the table passes.
+ * The console and the server name /api/admin routes only through the shared route table (issue 13): a
+ * literal '/api/admin' in a console file, or a route registered on a quoted '/api/admin…' path in a server
+ * file, makes `npm run check:layers` fail; code that uses the table passes.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,14 @@ beforeEach(() => {
     "export const adminRoutes = { users: { method: 'GET', pattern: '/api/admin/users' } };\n",
   );
   put(
+    'src/server/auth/console-guard.ts',
+    "/** Every route under `/api/admin` meets the gate. */\nexport const CONSOLE_API_PREFIX = '/api/admin';\n",
+  );
+  put(
+    'src/server/routes/admin/user-routes.ts',
+    "import { adminRoutes } from '../../../shared/console-api/routes';\nexport const r = adminRoutes.users.pattern;\n",
+  );
+  put(
     'src/console/config/UsersPage.tsx',
     "import { adminRoutes } from '../../shared/console-api/routes';\nexport const r = adminRoutes.users;\n",
   );
@@ -59,5 +68,18 @@ describe('console paths check', () => {
     expect(result.output).toContain(
       'src/console/audit/AuditPage.tsx:2: export const load = () => fetch(`/api/admin/audit?limit=200`);',
     );
+  });
+
+  it('fails on a server route registered on a literal /api/admin path', async () => {
+    put(
+      'src/server/routes/admin/audit-routes.ts',
+      "export const register = (app: { get: Function }) =>\n  app.get('/api/admin/audit', () => []);\n",
+    );
+    const result = await check();
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(
+      "src/server/routes/admin/audit-routes.ts:2: app.get('/api/admin/audit', () => []);",
+    );
+    expect(result.output).not.toContain('console-guard.ts');
   });
 });

@@ -100,6 +100,52 @@ describe('layer rules', () => {
     },
   );
 
+  it('fail on each of the other layer rules, one forbidden import apiece', { timeout: 120_000 }, async () => {
+    put('src/server/tracing/tracing-service.ts', 'export const trace = 1;\n');
+    put(
+      'src/server/tracing/tracing-routes.ts',
+      "import { trace } from './tracing-service';\nexport const r = trace;\n",
+    );
+    put('src/server/db/migrations.ts', 'export const steps = [];\n');
+    expect(await checkImports()).toMatchObject({ code: 0 });
+    const broken: Record<string, [string, string]> = {
+      'client-console-apart': [
+        'src/console/sync-state.ts',
+        "import { url } from '../client/sync/flush';\nexport const u = url;\n",
+      ],
+      'shared-only-shared': [
+        'src/shared/scan/flush-url.ts',
+        "import { url } from '../../client/sync/flush';\nexport const u = url;\n",
+      ],
+      'shared-no-browser-packages': ['src/shared/ui/h.ts', "import { h } from 'preact';\nexport const make = h;\n"],
+      'routes-through-repos': [
+        'src/server/routes/migrate.ts',
+        "import { steps } from '../db/migrations';\nexport const s = steps;\n",
+      ],
+      'db-below-features': [
+        'src/server/db/trace-cache.ts',
+        "import { trace } from '../tracing/tracing-service';\nexport const t = trace;\n",
+      ],
+      'domain-pure': [
+        'src/server/domain/clock.ts',
+        "import { ids } from '../db/checkins-repo';\nexport const i = ids;\n",
+      ],
+      'features-not-to-routes-of-others': [
+        'src/server/dashboard/dashboard-service.ts',
+        "import { r } from '../tracing/tracing-routes';\nexport const d = r;\n",
+      ],
+      'not-to-unresolvable': [
+        'src/client/app/missing.ts',
+        "import { gone } from './no-such-module';\nexport const g = gone;\n",
+      ],
+    };
+    for (const [file, text] of Object.values(broken)) put(file, text);
+    const result = await checkImports();
+    expect(result.code).not.toBe(0);
+    for (const [rule, [file]] of Object.entries(broken))
+      expect(result.output).toMatch(new RegExp(`${rule}: ${file} → `));
+  });
+
   it('fail when a screen opens IndexedDB itself instead of through src/client/data', { timeout: 120_000 }, async () => {
     put('src/client/data/db.ts', "import Dexie from 'dexie';\nexport const db = new Dexie('tram-qr');\n");
     expect(await checkImports()).toMatchObject({ code: 0 });

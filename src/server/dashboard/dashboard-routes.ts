@@ -12,6 +12,7 @@ import type { RouteDeps } from '../routes/deps';
 import { userOf } from '../routes/admin/context';
 import { SOURCE_LABELS } from '../../shared/source-labels';
 import { LOCAL_OFFSET_MS } from './dashboard-repo';
+import { adminRoutes } from '../../shared/console-api';
 
 /** A moment in Vietnam time, `dd/MM/yyyy HH:mm` (what a spreadsheet user reads). */
 const local = (ms: number | null): string => {
@@ -89,12 +90,12 @@ const FILE_NAMES: Record<string, string> = {
 /** Registers the dashboard routes. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
-  app.get('/api/admin/dashboard', { config }, async (request, reply) => {
+  app.get(adminRoutes.dashboard.pattern, { config }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return buildDashboard(deps.db, deps.now(), unitScope(userOf(request)));
   });
 
-  app.get<{ Params: { table: string } }>('/api/admin/dashboard/export/:table', { config }, async (request, reply) => {
+  app.get<{ Params: { table: string } }>(adminRoutes.dashboardExport.pattern, { config }, async (request, reply) => {
     // A Map, not a plain object: `constructor`, `__proto__` or `toString` are unknown tables, not Object's methods.
     const table = TABLES.get(request.params.table);
     if (!table) return sendError(reply, 404, 'unknown_table', `Tables: ${[...TABLES.keys()].join(', ')}.`);

@@ -26,6 +26,7 @@ import { sendError } from '../../http/errors';
 import { enrolLink, issueEnrolmentCode } from '../../services/enrolment';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 const FieldsSchema = CheckpointFieldsSchema;
 const CreateSchema = CheckpointCreateSchema;
@@ -56,15 +57,15 @@ type IdParams = { Params: { id: string } };
 export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
 
-  app.get('/api/admin/checkpoints', { config }, async (request) =>
+  app.get(adminRoutes.checkpoints.pattern, { config }, async (request) =>
     listConsoleCheckpoints(deps.db, unitScope(userOf(request))),
   );
 
-  app.get<IdParams>('/api/admin/checkpoints/:id', { config }, async (request, reply) => {
+  app.get<IdParams>(adminRoutes.checkpoint.pattern, { config }, async (request, reply) => {
     return (await checkpointForUser(deps, request, reply, request.params.id)) ?? reply;
   });
 
-  app.post('/api/admin/checkpoints', { config }, async (request, reply) => {
+  app.post(adminRoutes.checkpointCreate.pattern, { config }, async (request, reply) => {
     const body = parseBody(CreateSchema, request.body, reply);
     if (!body) return reply;
     const unit = (await listUnits(deps.db)).find((u) => u.id === body.unitId);
@@ -81,7 +82,7 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     return reply.code(201).send(await findConsoleCheckpoint(deps.db, id));
   });
 
-  app.put<IdParams>('/api/admin/checkpoints/:id', { config }, async (request, reply) => {
+  app.put<IdParams>(adminRoutes.checkpointUpdate.pattern, { config }, async (request, reply) => {
     const cp = await checkpointForUser(deps, request, reply, request.params.id);
     if (!cp) return reply;
     const body = parseBody(FieldsSchema, request.body, reply);
@@ -91,11 +92,11 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     return findConsoleCheckpoint(deps.db, cp.id);
   });
 
-  for (const [action, status] of [
-    ['close', 'closed'],
-    ['reopen', 'open'],
+  for (const [action, status, route] of [
+    ['close', 'closed', adminRoutes.checkpointClose],
+    ['reopen', 'open', adminRoutes.checkpointReopen],
   ] as const) {
-    app.post<IdParams>(`/api/admin/checkpoints/:id/${action}`, { config }, async (request, reply) => {
+    app.post<IdParams>(route.pattern, { config }, async (request, reply) => {
       const cp = await checkpointForUser(deps, request, reply, request.params.id);
       if (!cp) return reply;
       await setCheckpointStatus(deps.db, cp.id, status);
@@ -104,7 +105,7 @@ export function registerCheckpointRoutes(app: FastifyInstance, deps: RouteDeps):
     });
   }
 
-  app.post<IdParams>('/api/admin/checkpoints/:id/enrolment-links', { config }, async (request, reply) => {
+  app.post<IdParams>(adminRoutes.checkpointEnrolmentLink.pattern, { config }, async (request, reply) => {
     const cp = await checkpointForUser(deps, request, reply, request.params.id);
     if (!cp) return reply;
     if (cp.status !== 'open')

@@ -11,6 +11,7 @@ import { getSettings, updateSettings } from '../../db/settings-repo';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 const QuestionnaireBody = QuestionnaireSaveSchema;
 const SettingsBody = SettingsSaveSchema;
@@ -19,9 +20,9 @@ const SettingsBody = SettingsSaveSchema;
 export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: ADMIN_ONLY };
 
-  app.get('/api/admin/questionnaire', { config }, async () => latestQuestionnaire(deps.db));
+  app.get(adminRoutes.questionnaire.pattern, { config }, async () => latestQuestionnaire(deps.db));
 
-  app.put('/api/admin/questionnaire', { config }, async (request, reply) => {
+  app.put(adminRoutes.questionnaireSave.pattern, { config }, async (request, reply) => {
     const body = parseBody(QuestionnaireBody, request.body, reply);
     if (!body) return reply;
     const ids = body.questions.map((q) => q.id);
@@ -47,9 +48,9 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
     return saved;
   });
 
-  app.get('/api/admin/settings', { config }, async () => getSettings(deps.db));
+  app.get(adminRoutes.settings.pattern, { config }, async () => getSettings(deps.db));
 
-  app.put('/api/admin/settings', { config }, async (request, reply) => {
+  app.put(adminRoutes.settingsSave.pattern, { config }, async (request, reply) => {
     const body = parseBody(SettingsBody, request.body, reply);
     if (!body) return reply;
     const settings = await updateSettings(deps.db, body);

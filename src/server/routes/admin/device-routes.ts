@@ -10,14 +10,17 @@ import { findCheckpointById } from '../../db/checkpoints-repo';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, userOf } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 /** Registers the device routes. */
 export function registerDeviceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
 
-  app.get('/api/admin/devices', { config }, async (request) => listConsoleDevices(deps.db, unitScope(userOf(request))));
+  app.get(adminRoutes.devices.pattern, { config }, async (request) =>
+    listConsoleDevices(deps.db, unitScope(userOf(request))),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/admin/devices/:id/revoke', { config }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>(adminRoutes.deviceRevoke.pattern, { config }, async (request, reply) => {
     const device = await findDeviceById(deps.db, request.params.id);
     const checkpoint = device?.checkpointId ? await findCheckpointById(deps.db, device.checkpointId) : undefined;
     if (!device || !checkpoint) return sendError(reply, 404, 'device_not_found', 'There is no such guard device.');

@@ -3,7 +3,7 @@
  * vector SVG QR codes; door-screen links (a tablet credential, not a session) and the door code
  * whose signature carries the current minute.
  */
-import { DOOR_CODE_PATH, type DoorCode } from '../../../shared/console-api';
+import { adminRoutes, DOOR_CODE_PATH, type DoorCode } from '../../../shared/console-api';
 import type { FastifyInstance } from 'fastify';
 import * as QRCode from 'qrcode';
 import { CHECKPOINT_STAFF, mayActInUnit } from '../../auth/roles';
@@ -34,13 +34,13 @@ type IdParams = { Params: { id: string } };
 export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
 
-  app.get<IdParams>('/api/admin/checkpoints/:id/poster', { config }, async (request, reply) => {
+  app.get<IdParams>(adminRoutes.checkpointPoster.pattern, { config }, async (request, reply) => {
     const cp = await checkpointForUser(deps, request, reply, request.params.id);
     if (!cp) return reply;
     return posterOf(deps, cp);
   });
 
-  app.post<IdParams>('/api/admin/checkpoints/:id/door-links', { config }, async (request, reply) => {
+  app.post<IdParams>(adminRoutes.checkpointDoorLink.pattern, { config }, async (request, reply) => {
     const cp = await checkpointForUser(deps, request, reply, request.params.id);
     if (!cp) return reply;
     const token = newDeviceToken();
@@ -78,7 +78,7 @@ export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): voi
     return answer;
   });
 
-  app.get<IdParams>('/api/admin/units/:id/posters', { config }, async (request, reply) => {
+  app.get<IdParams>(adminRoutes.unitPosters.pattern, { config }, async (request, reply) => {
     if (!mayActInUnit(userOf(request), request.params.id))
       return sendError(reply, 403, 'forbidden', 'This commune is not yours.');
     const checkpoints = (await listConsoleCheckpoints(deps.db, request.params.id)).filter((c) => c.status === 'open');

@@ -17,6 +17,7 @@ import { findUserForLogin, setPasswordHash } from '../../db/users-repo';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, field, parseBody, userOf } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 const LoginSchema = v.object({
   username: field(64, 1),
@@ -43,7 +44,7 @@ async function auditFailedSignIn(deps: RouteDeps, reason: string, accountId: str
 
 /** Registers the session routes. */
 export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.post('/api/admin/login', { config: { consolePublic: true } }, async (request, reply) => {
+  app.post(adminRoutes.login.pattern, { config: { consolePublic: true } }, async (request, reply) => {
     const body = parseBody(LoginSchema, request.body, reply);
     if (!body) return reply;
     const outcome = await logIn(deps.db, body.username, body.password, request.ip, deps.now());
@@ -67,7 +68,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     return { user: outcome.user, csrfToken: outcome.csrfToken };
   });
 
-  app.get('/api/admin/session', { config: { access: ANY_USER } }, async (request, reply) => {
+  app.get(adminRoutes.session.pattern, { config: { access: ANY_USER } }, async (request, reply) => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
     if (!session) return sendError(reply, 401, 'not_signed_in', 'Sign in to the console first.');
@@ -75,7 +76,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     return { user: session.user, csrfToken: session.csrfToken };
   });
 
-  app.post('/api/admin/logout', { config: { access: ANY_USER } }, async (request, reply) => {
+  app.post(adminRoutes.logout.pattern, { config: { access: ANY_USER } }, async (request, reply) => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token) await logOut(deps.db, token);
     await audit(deps, request, 'session.logout', { type: 'user', id: userOf(request).id });
@@ -83,7 +84,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     return { ok: true };
   });
 
-  app.post('/api/admin/password', { config: { access: ANY_USER } }, async (request, reply) => {
+  app.post(adminRoutes.password.pattern, { config: { access: ANY_USER } }, async (request, reply) => {
     const body = parseBody(PasswordSchema, request.body, reply);
     if (!body) return reply;
     const user = userOf(request);

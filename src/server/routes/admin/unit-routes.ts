@@ -9,14 +9,15 @@ import { sendError } from '../../http/errors';
 import { UnitImportError, importUnits } from '../../services/unit-import';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 const ImportSchema = UnitImportSchema;
 
 /** Registers the unit routes. */
 export function registerUnitRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get('/api/admin/units', { config: { access: CHECKPOINT_STAFF } }, async () => listUnits(deps.db));
+  app.get(adminRoutes.units.pattern, { config: { access: CHECKPOINT_STAFF } }, async () => listUnits(deps.db));
 
-  app.post('/api/admin/units/import', { config: { access: ADMIN_ONLY } }, async (request, reply) => {
+  app.post(adminRoutes.unitImport.pattern, { config: { access: ADMIN_ONLY } }, async (request, reply) => {
     const body = parseBody(ImportSchema, request.body, reply);
     if (!body) return reply;
     try {

@@ -14,6 +14,7 @@ import { disableUser, findUserById, findUserForLogin, insertUser, listUsers } fr
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
 import { audit, field, parseBody, userOf } from './context';
+import { adminRoutes } from '../../../shared/console-api';
 
 const CreateSchema = v.object({
   username: v.pipe(
@@ -33,9 +34,9 @@ const CreateSchema = v.object({
 export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: ADMIN_ONLY };
 
-  app.get('/api/admin/users', { config }, async () => listUsers(deps.db));
+  app.get(adminRoutes.users.pattern, { config }, async () => listUsers(deps.db));
 
-  app.post('/api/admin/users', { config }, async (request, reply) => {
+  app.post(adminRoutes.userCreate.pattern, { config }, async (request, reply) => {
     const body = parseBody(CreateSchema, request.body, reply);
     if (!body) return reply;
     let unitId: string | null = null;
@@ -58,7 +59,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
     return reply.code(201).send(await findUserById(deps.db, id));
   });
 
-  app.post<{ Params: { id: string } }>('/api/admin/users/:id/disable', { config }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>(adminRoutes.userDisable.pattern, { config }, async (request, reply) => {
     const user = await findUserById(deps.db, request.params.id);
     if (!user) return sendError(reply, 404, 'user_not_found', 'There is no such account.');
     if (user.id === userOf(request).id)
