@@ -22,6 +22,8 @@ export class FakeSyncServer {
   readonly rejectIds = new Set<string>();
   requests = 0;
   keysRegistered = 0;
+  /** How the next key registrations are answered instead of 201 (a status, or no answer at all). */
+  keyAnswer: { status: number; retryAfter?: string } | 'unreachable' | null = null;
   clockOffsetMs = 0;
   /** How long each push takes to answer (a network round trip and the server's work). */
   latencyMs = 0;
@@ -36,6 +38,11 @@ export class FakeSyncServer {
   readonly fetch: typeof fetch = async (input, init) => {
     // A device enrolled before signed pushes registers its key once (not counted as a push request).
     if (String(input).endsWith(API.deviceKey)) {
+      if (this.keyAnswer === 'unreachable') throw new TypeError('Failed to fetch');
+      if (this.keyAnswer) {
+        const headers = this.keyAnswer.retryAfter ? { 'retry-after': this.keyAnswer.retryAfter } : undefined;
+        return json(this.keyAnswer.status, { error: 'fault', message: 'injected' }, headers);
+      }
       this.keysRegistered++;
       return json(201, {});
     }

@@ -69,10 +69,10 @@ async function flushHoldingLock(opts: FlushOptions): Promise<FlushResult> {
   }
   if (!token) return { outcome: 'not_enrolled', cleared: 0, rejected: 0 };
   const sign = await deviceSigner(opts.baseUrl, now, opts.fetchImpl);
-  if (typeof sign === 'string') {
-    const error = sign === 'offline' ? 'offline' : sign === 'revoked' ? 'revoked' : 'unauthorized';
-    await recordSyncFailure(now(), error);
-    return { outcome: 'failed', cleared: 0, rejected: 0, error, retryAfterMs: null };
+  if (sign !== null && typeof sign !== 'function') {
+    await recordSyncFailure(now(), sign.error);
+    const retryAfterMs = sign.type === 'retry' ? sign.retryAfterMs : null;
+    return { outcome: 'failed', cleared: 0, rejected: 0, error: sign.error, retryAfterMs };
   }
   // Clock epochs: the context that watches the clock names its epoch; another (the worker) names none,
   // so items of every epoch are corrected by their own epoch's offset, or flagged uncertain.

@@ -6,16 +6,19 @@ import { API } from '../../shared/protocol';
 import { buildProof } from '../../shared/sealed/device-proof';
 import { ensureDeviceKey, getEnrolment, markDeviceKeyRegistered } from '../data';
 
-import type { RequestSigner } from '../../shared/sync';
+import { classifyNetworkFailure, classifyStatus, type FailedOutcome, type RequestSigner } from '../../shared/sync';
 
 export type { RequestSigner };
 
-/** The signer of this guard device (registering its key first when needed); null on a visitor phone; 'offline' when the registration could not be made. */
+/**
+ * The signer of this guard device (registering its key first when needed); null on a visitor phone; when
+ * the registration could not be made, the sync client's own outcome for that answer (or for no answer).
+ */
 export async function deviceSigner(
   baseUrl: string,
   now: () => number,
   fetchImpl: typeof fetch = fetch,
-): Promise<RequestSigner | null | 'offline' | 'refused' | 'revoked'> {
+): Promise<RequestSigner | null | FailedOutcome> {
   const enrolment = await getEnrolment();
   if (!enrolment) return null;
   const key = await ensureDeviceKey();
@@ -26,13 +29,12 @@ export async function deviceSigner(
         headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolment.token}` },
         body: JSON.stringify({ deviceKey: key.publicJwk }),
       });
-      if (res.status === 403) return 'revoked';
-      if (res.status === 401) return 'refused';
       // 409: the server already holds a key for this device (ours, registered by an earlier attempt).
-      if (res.status !== 201 && res.status !== 409) return 'offline';
+      if (res.status !== 201 && res.status !== 409)
+        return classifyStatus(res.status, res.headers.get('retry-after'), await res.text().catch(() => ''));
       await markDeviceKeyRegistered();
     } catch {
-      return 'offline';
+      return classifyNetworkFailure(false);
     }
   }
   return (request) => buildProof(key.privateKey, { deviceId: enrolment.deviceId, ...request, now: now() });

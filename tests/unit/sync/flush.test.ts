@@ -160,6 +160,28 @@ describe('flushOutbox', () => {
     expect(await pendingCount()).toBe(1);
   });
 
+  it('classifies a failed key registration like any other answer, and keeps the queue', async () => {
+    await saveCheckIn(makeCheckIn(1));
+    const cases = [
+      [{ status: 403 }, { error: 'revoked', retryAfterMs: null }],
+      [{ status: 401 }, { error: 'unauthorized', retryAfterMs: null }],
+      [
+        { status: 503, retryAfter: '30' },
+        { error: 'server_error', retryAfterMs: 30_000 },
+      ],
+      ['unreachable', { error: 'offline', retryAfterMs: null }],
+    ] as const;
+    for (const [answer, expected] of cases) {
+      server.keyAnswer = answer;
+      expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'failed', ...expected });
+      expect((await getSyncStatus()).lastError).toBe(expected.error);
+    }
+    expect(server.requests).toBe(0); // nothing is pushed unsigned
+    expect(await pendingCount()).toBe(1);
+    server.keyAnswer = null;
+    expect(await flushOutbox(opts(server))).toMatchObject({ outcome: 'done', cleared: 1 });
+  });
+
   it('lets only one flusher run at a time', async () => {
     for (let i = 0; i < 3; i++) await saveCheckIn(makeCheckIn(i));
     const [a, b] = await Promise.all([flushOutbox(opts(server)), flushOutbox(opts(server))]);
