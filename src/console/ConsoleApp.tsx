@@ -6,7 +6,7 @@ import { LoginScreen } from './LoginScreen';
 import { Nav } from './Nav';
 import { Pages } from './Pages';
 import { DoorScreen } from './print/DoorScreen';
-import { usePath } from './router';
+import { usePath } from '../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
 type SessionState = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: User };

@@ -2,7 +2,7 @@
 import { call } from './api';
 import { t } from './i18n/i18n';
 import { LangSwitch } from './LangSwitch';
-import { navigate } from './router';
+import { navigate } from '../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { NAV_ITEMS } from './access';
 

@@ -1,5 +1,5 @@
 import { t } from './i18n/i18n';
-import { navigate } from './router';
+import { navigate } from '../browser/router';
 
 /** A console path the signed-in role may not use: says so and offers the way back, instead of a dead page. */
 export function NotForYou() {

@@ -11,7 +11,7 @@ import { DevicesPage } from './devices/DevicesPage';
 import { t } from './i18n/i18n';
 import { PosterPage } from './print/PosterPage';
 import { TracingPage } from './tracing/TracingPage';
-import { match } from './router';
+import { match } from '../browser/router';
 import { outbreakPage } from './outbreak/routes';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { mayOpen } from './access';

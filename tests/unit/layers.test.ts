@@ -107,6 +107,7 @@ describe('layer rules', () => {
       "import { trace } from './tracing-service';\nexport const r = trace;\n",
     );
     put('src/server/db/migrations.ts', 'export const steps = [];\n');
+    put('src/browser/i18n.ts', 'export const fill = (text: string) => text;\n');
     expect(await checkImports()).toMatchObject({ code: 0 });
     const broken: Record<string, [string, string]> = {
       'client-console-apart': [
@@ -134,13 +135,21 @@ describe('layer rules', () => {
         'src/server/dashboard/dashboard-service.ts',
         "import { r } from '../tracing/tracing-routes';\nexport const d = r;\n",
       ],
+      'browser-kit-below-apps': [
+        'src/browser/flush-url.ts',
+        "import { url } from '../client/sync/flush';\nexport const u = url;\n",
+      ],
+      'worker-without-browser-kit': [
+        'sw/sw.ts',
+        "import { fill } from '../src/browser/i18n';\nexport const f = fill;\n",
+      ],
       'not-to-unresolvable': [
         'src/client/app/missing.ts',
         "import { gone } from './no-such-module';\nexport const g = gone;\n",
       ],
     };
     for (const [file, text] of Object.values(broken)) put(file, text);
-    const result = await checkImports();
+    const result = await attempt(DEPCRUISE, ['--config', '.dependency-cruiser.cjs', 'src', 'sw']);
     expect(result.code).not.toBe(0);
     for (const [rule, [file]] of Object.entries(broken))
       expect(result.output).toMatch(new RegExp(`${rule}: ${file} → `));

@@ -3,7 +3,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { LazyVisitorApp } from '../home/LazyVisitorApp';
 import { getLang, setLang, t, useLang } from '../i18n/i18n';
 import { UpdatePrompt } from '../update/UpdatePrompt';
-import { usePath } from './router';
+import { usePath } from '../../browser/router';
 import { StorageWarning } from './StorageWarning';
 
 // Guard screens load on demand: visitors never download them, guards get them from the precache.

@@ -8,7 +8,7 @@ import {
   type StorageStatus,
 } from '../data';
 import { t } from '../i18n/i18n';
-import { navigate } from './router';
+import { navigate } from '../../browser/router';
 
 /**
  * Blocks the screen when a check-in could not be stored (quota full, or storage unavailable as in some

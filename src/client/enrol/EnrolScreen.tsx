@@ -1,7 +1,7 @@
 import '../i18n/dict-guard'; // adds the guard screens' part of the dictionary
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { sync } from '../app/sync-service';
 import { enrolCodeFromLocation, enrolDevice, type EnrolOutcome } from './enrol-api';
 

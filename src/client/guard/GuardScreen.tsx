@@ -1,5 +1,5 @@
 import '../i18n/dict-guard'; // adds the guard screens' part of the dictionary
-import { navigate, usePath } from '../app/router';
+import { navigate, usePath } from '../../browser/router';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/dict';
 import { DeclareTab } from './DeclareTab';

@@ -1,5 +1,5 @@
 import { getLang, t } from '../i18n/i18n';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import type { GuardContext } from './useGuardContext';
 
 export interface PaperSheetProps {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../i18n/dict';
 import { t } from '../i18n/i18n';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { sync } from '../app/sync-service';
 import { emptyAnswers, toDeclaration, type Answers } from '../declare/answers';
 import { QuestionnaireFields } from '../declare/QuestionnaireFields';

@@ -1,5 +1,5 @@
 import { t } from '../i18n/i18n';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { getEnrolment } from '../data';
 import { useLive } from '../hooks/useLive';
 import { LazyVisitorApp } from './LazyVisitorApp';

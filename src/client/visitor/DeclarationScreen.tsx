@@ -1,4 +1,4 @@
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { BackLink } from './ProfileScreen';
 import { DeclarationForm } from './DeclarationForm';
 import { useHousehold } from './useVisitorData';

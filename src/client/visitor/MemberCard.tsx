@@ -1,4 +1,4 @@
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { showDay } from './dates';
 import type { HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';

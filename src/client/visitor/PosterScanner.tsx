@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parsePosterUrl } from '../../shared/poster/poster-link';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { ScannerPanel } from '../guard/ScannerPanel';
 import { BackLink } from './ProfileScreen';
 import { t } from '../i18n/i18n';

@@ -1,4 +1,4 @@
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { personalCode } from './personal-code';
 import { QrCode } from './QrCode';
 import { useHousehold } from './useVisitorData';

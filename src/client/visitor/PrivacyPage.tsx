@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { deleteVisitorData, pendingSelfCount } from '../data';
 import { useLive } from '../hooks/useLive';
 import { BackLink } from './ProfileScreen';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { deleteProfile, getProfile, listProfiles, type Profile } from '../data';
 import { useLive } from '../hooks/useLive';
 import { ProfileForm } from './ProfileForm';

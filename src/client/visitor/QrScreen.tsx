@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { showDay } from './dates';
 import { personalCode } from './personal-code';
 import { BackLink } from './ProfileScreen';

@@ -1,4 +1,4 @@
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { t } from '../i18n/i18n';
 
 /** After a check-in: where to go next. */

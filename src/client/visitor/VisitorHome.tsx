@@ -1,4 +1,4 @@
-import { navigate } from '../app/router';
+import { navigate } from '../../browser/router';
 import { InstallPanel } from './InstallPanel';
 import { MemberCard } from './MemberCard';
 import { ProfileForm } from './ProfileForm';

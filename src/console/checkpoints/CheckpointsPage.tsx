@@ -1,7 +1,7 @@
 /** The checkpoint list with links to each checkpoint, its poster, and the commune's poster batch. */
 import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
-import { navigate } from '../router';
+import { navigate } from '../../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 

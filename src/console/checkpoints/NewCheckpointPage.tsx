@@ -1,7 +1,7 @@
 /** Creating a checkpoint: the commune (an officer's own only), then the checkpoint's details. */
 import { call } from '../api';
 import { t } from '../i18n/i18n';
-import { navigate } from '../router';
+import { navigate } from '../../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { CheckpointForm } from './CheckpointForm';

@@ -1,7 +1,7 @@
 /** The tracer's outbreak page: the confirmed cases, registering one from tracing search, and (admins) the district rules. */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { navigate } from '../router';
+import { navigate } from '../../browser/router';
 import { SearchPanel } from '../tracing/SearchPanel';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
-import { navigate } from '../router';
+import { navigate } from '../../browser/router';
 import { ISOLATION_PLACES, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 

@@ -1,6 +1,6 @@
 /** The outbreak pages by console path (Pages.tsx asks here first). */
 import type { JSX } from 'preact';
-import { match } from '../router';
+import { match } from '../../browser/router';
 import type { ConsoleUser as User } from '../../shared/console-api';
 import { CallListPage } from './CallListPage';
 import { ChainPage } from './ChainPage';

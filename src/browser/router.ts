@@ -1,24 +1,25 @@
-/** Client-side routing for /console/*: the current path as state, and navigation without reloads. */
+/** A minimal path router for both browser apps: a handful of screens each, no library needed. */
 import { useEffect, useState } from 'preact/hooks';
 
-const listeners = new Set<(path: string) => void>();
+const listeners = new Set<() => void>();
 
-/** Goes to a console path (pushes history). */
-export function navigate(path: string): void {
-  history.pushState(null, '', path);
-  for (const l of listeners) l(location.pathname);
+/** Goes to another screen without reloading the page (pushes history, or replaces the entry). */
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  for (const listener of listeners) listener();
 }
 
-/** The current path; re-renders on navigation and back/forward. */
+/** The current path; re-renders on navigation and on the back button. */
 export function usePath(): string {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
-    listeners.add(setPath);
-    addEventListener('popstate', onPop);
+    const update = () => setPath(location.pathname);
+    listeners.add(update);
+    addEventListener('popstate', update);
     return () => {
-      listeners.delete(setPath);
-      removeEventListener('popstate', onPop);
+      listeners.delete(update);
+      removeEventListener('popstate', update);
     };
   }, []);
   return path;
