@@ -2,7 +2,7 @@
  * Console roles and what each may reach. Routes declare the roles they admit (`access` in the route
  * config); commune officers are further limited to their own commune's checkpoints and devices.
  */
-import { ROLES, type ConsoleUser, type Role } from '../domain/console-user';
+import { ROLES, type ConsoleUser, type Role } from '../../shared/console-api/answers';
 
 export { ROLES, type ConsoleUser, type Role };
 

@@ -2,18 +2,8 @@
  * The audit log: every administrative action, who did it, when, on what. Never personal data of visitors.
  */
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditEntry } from '../../shared/console-api/answers';
 import type { Db } from './database';
-
-export interface AuditEntry {
-  id: string;
-  at: number;
-  userId: string | null;
-  username: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: Record<string, unknown> | null;
-}
 
 /** Appends one entry. */
 export async function appendAudit(db: Db, entry: Omit<AuditEntry, 'id'>): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Console accounts. Password hashes stay inside this module and the login service.
  */
-import type { ConsoleUser, Role } from '../domain/console-user';
+import type { ConsoleUser, Role } from '../../shared/console-api/answers';
 import type { Db } from './database';
 import type { Selectable } from 'kysely';
 import type { UsersTable } from './schema';

@@ -1,8 +1,9 @@
 /**
  * Outbreak storage: cases with their kept trace snapshot, contacts, follow-ups and daily entries, and
- * the district's outbreak settings (keys `outbreak.*` in district_settings). The only SQL of the feature.
+ * the district's outbreak settings (keys `outbreak.*`, stored through db/settings-repo). The only SQL of the feature.
  */
 import type { Db } from '../db/database';
+import { readSettingValues, writeSettingValues } from '../db/settings-repo';
 import type { ContactEntry } from '../../shared/trace-api';
 import {
   DEFAULT_OUTBREAK_SETTINGS,
@@ -25,15 +26,9 @@ const PREFIX = 'outbreak.';
 
 /** The outbreak rules in force: stored values over the defaults. */
 export async function getOutbreakSettings(db: Db): Promise<OutbreakSettings> {
-  const rows = await db
-    .selectFrom('district_settings')
-    .select(['key', 'value'])
-    .where('key', 'like', `${PREFIX}%`)
-    .execute();
   const s: OutbreakSettings = { ...DEFAULT_OUTBREAK_SETTINGS, testDays: [...DEFAULT_OUTBREAK_SETTINGS.testDays] };
-  for (const row of rows) {
-    const key = row.key.slice(PREFIX.length) as keyof OutbreakSettings;
-    const value: unknown = JSON.parse(row.value);
+  for (const [stored, value] of await readSettingValues(db, PREFIX)) {
+    const key = stored.slice(PREFIX.length) as keyof OutbreakSettings;
     if (key === 'testDays' && Array.isArray(value) && value.every((d) => typeof d === 'number'))
       s.testDays = value as number[];
     else if (key in s && key !== 'testDays' && typeof value === 'number') s[key] = value;
@@ -43,17 +38,12 @@ export async function getOutbreakSettings(db: Db): Promise<OutbreakSettings> {
 
 /** Changes some outbreak rules. */
 export async function updateOutbreakSettings(db: Db, change: Partial<OutbreakSettings>): Promise<OutbreakSettings> {
-  await db.transaction().execute(async (trx) => {
-    for (const [key, value] of Object.entries(change)) {
-      if (!(key in DEFAULT_OUTBREAK_SETTINGS) || value === undefined) continue;
-      const row = { key: `${PREFIX}${key}`, value: JSON.stringify(value) };
-      await trx
-        .insertInto('district_settings')
-        .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value }))
-        .execute();
-    }
-  });
+  await writeSettingValues(
+    db,
+    Object.entries(change)
+      .filter(([key, value]) => key in DEFAULT_OUTBREAK_SETTINGS && value !== undefined)
+      .map(([key, value]) => [`${PREFIX}${key}`, value] as const),
+  );
   return getOutbreakSettings(db);
 }
 

@@ -4,12 +4,9 @@
  * Nothing imports this module; it holds only types.
  */
 import type * as Shared from '../../../shared/console-api';
-import type { ConsoleUser } from '../../domain/console-user';
 import type { AdministrativeUnit } from '../../domain/types';
-import type { AuditEntry } from '../../db/audit-repo';
 import type { ConsoleCheckpoint } from '../../db/checkpoints-repo';
 import type { ConsoleDevice } from '../../db/devices-repo';
-import type { DistrictSettings } from '../../db/settings-repo';
 import type { UserSummary } from '../../db/users-repo';
 import type { Dashboard } from '../../dashboard/dashboard-service';
 import type { PersonRecord } from '../../tracing/tracing-repo';
@@ -19,11 +16,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
 export type AnswersConform = [
-  Assert<Same<ConsoleUser, Shared.ConsoleUser>>,
   Assert<Same<UserSummary, Shared.AccountSummary>>,
   Assert<Same<AdministrativeUnit, Shared.ConsoleUnit>>,
-  Assert<Same<AuditEntry, Shared.AuditEntry>>,
-  Assert<Same<DistrictSettings, Shared.DistrictSettings>>,
   Assert<Same<ConsoleCheckpoint, Shared.AdminCheckpoint>>,
   Assert<Same<ConsoleDevice, Shared.AdminDevice>>,
   Assert<Same<Dashboard, Shared.ConsoleDashboard>>,
