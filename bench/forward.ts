@@ -21,7 +21,7 @@ import { openDirectInserter, prepareCheckins } from '../src/server/db/direct-ins
 import { migrateToLatest } from '../src/server/db/migrate';
 import { toStoredCheckIn } from '../src/server/domain/stored-checkin';
 import { enqueueForward, outboxCounts } from '../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../src/server/forwarding/province-repo';
+import { enrolUpstream } from '../src/server/forwarding/province-catalog';
 import { seedDemo } from '../src/server/seed/demo';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { freePort, startServerProcess } from '../tests/support/server-process';

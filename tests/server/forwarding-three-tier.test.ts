@@ -10,7 +10,7 @@ import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { listAllCheckins } from '../../src/server/db/checkins-repo';
 import { outboxCounts } from '../../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../../src/server/forwarding/province-repo';
+import { enrolUpstream } from '../../src/server/forwarding/province-catalog';
 import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
 import { listUnits } from '../../src/server/db/units-repo';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';

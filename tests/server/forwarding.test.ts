@@ -10,7 +10,7 @@ import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-repo';
 import { enqueueForward, outboxCounts } from '../../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../../src/server/forwarding/province-repo';
+import { enrolUpstream } from '../../src/server/forwarding/province-catalog';
 import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
 import { checkIns, enrolSigned, push, pushBody, startTestServer, type TestServer } from './helpers';
 

@@ -6,7 +6,7 @@ import { serverEnv, type ServerEnv } from '../env';
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { ForwardConfig } from '../forwarding/forwarder';
-import { enrolUpstream, type UpstreamLevel } from '../forwarding/province-repo';
+import { enrolUpstream, type UpstreamLevel } from '../forwarding/province-catalog';
 import { requeueRejected } from '../forwarding/forwarding-repo';
 import { databaseTargetIn } from './paths';
 

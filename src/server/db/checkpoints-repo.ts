@@ -188,3 +188,54 @@ export async function nextCheckpointCode(db: Db, unitCode: string): Promise<stri
     if (!taken.has(code)) return code;
   }
 }
+
+/** The commune (unit) a checkpoint belongs to, or undefined when there is no such checkpoint. */
+export async function findCheckpointUnitId(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('checkpoints').select('unit_id').where('id', '=', id).executeTakeFirst();
+  return row?.unit_id;
+}
+
+/** What a lower server's catalog says about one of its checkpoints (code already prefixed with its unit). */
+export type ForwardedCheckpoint = Pick<
+  Checkpoint,
+  'id' | 'unitId' | 'code' | 'name' | 'type' | 'address' | 'defaultStayMin' | 'status'
+>;
+
+/** Updates a forwarded checkpoint's catalog fields, or stores it (no contact) when `createdAt` is given. */
+export async function saveForwardedCheckpoint(db: Db, cp: ForwardedCheckpoint, createdAt?: number): Promise<void> {
+  const fields = {
+    code: cp.code,
+    name: cp.name,
+    type: cp.type,
+    address: cp.address,
+    default_stay_min: cp.defaultStayMin,
+    status: cp.status,
+  };
+  if (createdAt === undefined) {
+    await db.updateTable('checkpoints').set(fields).where('id', '=', cp.id).execute();
+    return;
+  }
+  await db
+    .insertInto('checkpoints')
+    .values({
+      id: cp.id,
+      unit_id: cp.unitId,
+      contact_name: null,
+      contact_phone: null,
+      created_at: createdAt,
+      ...fields,
+    })
+    .execute();
+}
+
+/** Of these checkpoint ids, those stored under this unit. */
+export async function checkpointIdsInUnit(db: Db, unitId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('checkpoints')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

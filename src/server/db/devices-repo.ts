@@ -211,3 +211,25 @@ export async function listConsoleDevices(db: Db, unitId: string | null): Promise
     revokedAt: num(r.revoked_at),
   }));
 }
+
+/** A device's kind and unit, or undefined when there is no such device. */
+export async function findDeviceOwner(
+  db: Db,
+  id: string,
+): Promise<{ kind: Device['kind']; unitId: string | null } | undefined> {
+  const row = await db.selectFrom('devices').select(['kind', 'unit_id']).where('id', '=', id).executeTakeFirst();
+  return row ? { kind: row.kind as Device['kind'], unitId: row.unit_id } : undefined;
+}
+
+/** Of these device ids, the forwarded devices stored under this unit. */
+export async function forwardedDeviceIdsInUnit(db: Db, unitId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('devices')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'forwarded')
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

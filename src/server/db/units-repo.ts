@@ -36,3 +36,21 @@ export async function listUnits(db: Db): Promise<AdministrativeUnit[]> {
 export async function renameUnit(db: Db, id: string, name: string): Promise<void> {
   await db.updateTable('units').set({ name }).where('id', '=', id).execute();
 }
+
+/** The unit with this code, if any. */
+export async function findUnitByCode(db: Db, code: string): Promise<AdministrativeUnit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
+/** The unit with this id, if any. */
+export async function findUnitById(db: Db, id: string): Promise<AdministrativeUnit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
+/** The first unit of this level by code (the parent a lower server's unit hangs under), if any. */
+export async function firstUnitOfLevel(db: Db, level: AdministrativeUnit['level']): Promise<string | undefined> {
+  const row = await db.selectFrom('units').select('id').where('level', '=', level).orderBy('code').executeTakeFirst();
+  return row?.id;
+}

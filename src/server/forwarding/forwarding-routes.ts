@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { API, UpstreamCatalogSchema, describeIssues } from '../../shared/protocol';
-import { CatalogConflict, upsertCatalog } from './province-repo';
+import { CatalogConflict, upsertCatalog } from './province-catalog';
 import { requireDevice } from '../http/auth';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';

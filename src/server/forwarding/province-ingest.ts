@@ -8,7 +8,7 @@ import type { CheckIn } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { upstreamScope } from './province-repo';
+import { upstreamScope } from './province-catalog';
 
 /** The checkpoints and devices of the pushing district that this server knows. */
 export interface UpstreamScope {

@@ -2,12 +2,19 @@
  * Forwarding, receiving side (a province, or a nation, or any server above another): lower servers enrolled as
  * 'upstream' devices, each tied to a unit of its own (a district by default; a province on a national server, a
  * commune on a server above communes); the checkpoints and devices their forwarded check-ins refer to, upserted
- * under that unit.
+ * under that unit. No SQL here: each table's repository does its part, in one transaction.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { UpstreamCatalog } from '../../shared/protocol';
 import type { Db } from '../db/database';
-import { insertDevice } from '../db/devices-repo';
+import {
+  checkpointCodeTaken,
+  checkpointIdsInUnit,
+  findCheckpointUnitId,
+  saveForwardedCheckpoint,
+} from '../db/checkpoints-repo';
+import { findDeviceOwner, forwardedDeviceIdsInUnit, insertDevice } from '../db/devices-repo';
+import { findUnitByCode, findUnitById, firstUnitOfLevel, insertUnit } from '../db/units-repo';
 import { newDeviceToken, sha256Hex } from '../domain/secrets';
 import type { Device } from '../domain/types';
 
@@ -31,33 +38,17 @@ export async function enrolUpstream(
   const token = newDeviceToken();
   const deviceId = uuidv7();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('units')
-      .select(['id', 'level'])
-      .where('code', '=', input.code)
-      .executeTakeFirst();
+    const existing = await findUnitByCode(trx, input.code);
     let unitId = existing?.id;
     if (existing && existing.level !== level) throw new Error(`unit ${input.code} exists and is not a ${level}`);
     if (!unitId) {
-      const higher = LEVELS.slice(0, LEVELS.indexOf(level)).reverse();
       let parentId: string | null = null;
-      for (const above of higher) {
-        const parent = await trx
-          .selectFrom('units')
-          .select('id')
-          .where('level', '=', above)
-          .orderBy('code')
-          .executeTakeFirst();
-        if (parent) {
-          parentId = parent.id;
-          break;
-        }
+      for (const above of LEVELS.slice(0, LEVELS.indexOf(level)).reverse()) {
+        parentId = (await firstUnitOfLevel(trx, above)) ?? null;
+        if (parentId) break;
       }
       unitId = uuidv7();
-      await trx
-        .insertInto('units')
-        .values({ id: unitId, parent_id: parentId, level, name: input.name, code: input.code })
-        .execute();
+      await insertUnit(trx, { id: unitId, parentId, level, name: input.name, code: input.code });
     }
     await insertDevice(
       trx,
@@ -87,39 +78,26 @@ export async function upsertCatalog(db: Db, upstream: Device, catalog: UpstreamC
   const unitId = upstream.unitId;
   if (!unitId) throw new CatalogConflict('this upstream device has no district unit');
   await db.transaction().execute(async (trx) => {
-    const unit = await trx.selectFrom('units').select('code').where('id', '=', unitId).executeTakeFirstOrThrow();
+    const unit = await findUnitById(trx, unitId);
+    if (!unit) throw new CatalogConflict('this upstream device has no district unit');
     for (const cp of catalog.checkpoints) {
-      const row = {
-        code: `${unit.code}/${cp.code}`,
-        name: cp.name,
-        type: cp.type,
-        address: cp.address,
-        default_stay_min: cp.defaultStayMin,
-        status: cp.status,
-      };
-      const existing = await trx.selectFrom('checkpoints').select('unit_id').where('id', '=', cp.id).executeTakeFirst();
-      if (existing && existing.unit_id !== unitId)
+      const forwarded = { ...cp, unitId, code: `${unit.code}/${cp.code}` };
+      const owner = await findCheckpointUnitId(trx, cp.id);
+      if (owner !== undefined && owner !== unitId)
         throw new CatalogConflict(`checkpoint ${cp.id} belongs to another district`);
-      if (existing) {
-        await trx.updateTable('checkpoints').set(row).where('id', '=', cp.id).execute();
+      if (owner !== undefined) {
+        await saveForwardedCheckpoint(trx, forwarded);
       } else {
-        const taken = await trx.selectFrom('checkpoints').select('id').where('code', '=', row.code).executeTakeFirst();
-        if (taken) throw new CatalogConflict(`checkpoint code ${row.code} is taken by another checkpoint`);
-        await trx
-          .insertInto('checkpoints')
-          .values({ id: cp.id, unit_id: unitId, contact_name: null, contact_phone: null, created_at: now, ...row })
-          .execute();
+        if (await checkpointCodeTaken(trx, forwarded.code))
+          throw new CatalogConflict(`checkpoint code ${forwarded.code} is taken by another checkpoint`);
+        await saveForwardedCheckpoint(trx, forwarded, now);
       }
     }
     const checkpointIds = new Set(catalog.checkpoints.map((cp) => cp.id));
     for (const device of catalog.devices) {
-      const existing = await trx
-        .selectFrom('devices')
-        .select(['kind', 'unit_id'])
-        .where('id', '=', device.id)
-        .executeTakeFirst();
+      const existing = await findDeviceOwner(trx, device.id);
       if (existing) {
-        if (existing.kind !== 'forwarded' || existing.unit_id !== unitId)
+        if (existing.kind !== 'forwarded' || existing.unitId !== unitId)
           throw new CatalogConflict(`device ${device.id} belongs to another district`);
         continue;
       }
@@ -151,24 +129,8 @@ export async function upstreamScope(
 ): Promise<{ checkpoints: Set<string>; devices: Set<string> }> {
   const unitId = upstream.unitId;
   if (!unitId) return { checkpoints: new Set(), devices: new Set() };
-  const cps =
-    checkpointIds.length === 0
-      ? []
-      : await db
-          .selectFrom('checkpoints')
-          .select('id')
-          .where('unit_id', '=', unitId)
-          .where('id', 'in', [...new Set(checkpointIds)])
-          .execute();
-  const devs =
-    deviceIds.length === 0
-      ? []
-      : await db
-          .selectFrom('devices')
-          .select('id')
-          .where('unit_id', '=', unitId)
-          .where('kind', '=', 'forwarded')
-          .where('id', 'in', [...new Set(deviceIds)])
-          .execute();
-  return { checkpoints: new Set(cps.map((r) => r.id)), devices: new Set(devs.map((r) => r.id)) };
+  return {
+    checkpoints: await checkpointIdsInUnit(db, unitId, checkpointIds),
+    devices: await forwardedDeviceIdsInUnit(db, unitId, deviceIds),
+  };
 }
