@@ -38,3 +38,9 @@ export async function listAudit(db: Db, limit: number, before?: number): Promise
     detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
   }));
 }
+
+/** Deletes audit entries older than `cutoff`; returns how many. */
+export async function deleteAuditBefore(db: Db, cutoff: number): Promise<number> {
+  const result = await db.deleteFrom('audit_log').where('at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

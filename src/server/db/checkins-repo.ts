@@ -245,3 +245,9 @@ export async function deleteCheckinsBefore(db: Db, checkpointId: string, cutoff:
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes check-ins received before `cutoff` whatever time they claim; returns how many. */
+export async function deleteCheckinsReceivedBefore(db: Db, cutoff: number): Promise<number> {
+  const result = await db.deleteFrom('checkins').where('received_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -6,11 +6,11 @@
  * older than PROOF_ID_KEEP_MS (kept that long to refuse a replayed proof).
  */
 import type { Db } from '../db/database';
-import { deleteCheckinsBefore } from '../db/checkins-repo';
+import { deleteCheckinsBefore, deleteCheckinsReceivedBefore } from '../db/checkins-repo';
 import { listCheckpointIds } from '../db/checkpoints-repo';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
-import { deleteAuditBefore, deleteCheckinsReceivedBefore } from '../db/retention-repo';
+import { deleteAuditBefore } from '../db/audit-repo';
 import { getSettings } from '../db/settings-repo';
 import { purgeOutbreakData } from '../outbreak/outbreak-retention';
 import { purgeExpiredQuota } from '../db/ingest-quota-repo';
