@@ -118,17 +118,28 @@ export async function saveCheckIn(checkIn: CheckIn, now = Date.now()): Promise<v
  * unavailable) is reported to the blocking warning before it is thrown to the caller.
  */
 export async function saveCheckIns(checkIns: CheckIn[], now = Date.now()): Promise<void> {
-  try {
+  await reportingStorageFailure(async () => {
     // Sealing is WebCrypto work: done before the transaction (an awaited crypto call would end it).
-    const { rows, names } = await rowsToStore(checkIns, now);
+    const prepared = await rowsToStore(checkIns, now);
     await withDbRetry(() => {
       const db = appDb();
-      return db.transaction('rw', [db.checkins, db.outbox, db.names], async () => {
-        await db.checkins.bulkAdd(rows);
-        await db.outbox.bulkAdd(rows.map((row) => ({ id: row.id })));
-        if (names.length > 0) await db.names.bulkPut(names);
-      });
+      return db.transaction('rw', [db.checkins, db.outbox, db.names], () => storeRows(prepared));
     });
+  });
+}
+
+/** Adds sealed rows to the check-ins and the outbox, with today's names (inside a transaction over all three). */
+async function storeRows({ rows, names }: { rows: CheckInRow[]; names: NameRow[] }): Promise<void> {
+  const db = appDb();
+  await db.checkins.bulkAdd(rows);
+  await db.outbox.bulkAdd(rows.map((row) => ({ id: row.id })));
+  if (names.length > 0) await db.names.bulkPut(names);
+}
+
+/** Runs a save, reporting a storage failure to the blocking warning before it is thrown. */
+async function reportingStorageFailure(save: () => Promise<void>): Promise<void> {
+  try {
+    await save();
   } catch (error) {
     // A second save of the same id is the caller's bug, not a storage problem.
     if ((error as { name?: string } | null)?.name !== 'BulkError' || classifyStorageError(error) === 'quota')
@@ -144,24 +155,76 @@ export interface AtomicDecision<T> {
 }
 
 /**
- * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them, one
- * call at a time (a Web Lock across tabs and the worker, a promise chain where locks are missing): two
- * scans of the same code can never both see "not inside" and both save. The recent check-ins are the
- * screens' view (sealed ones carry `match`). Sealing is WebCrypto work, which would end an IndexedDB
- * transaction, so the read, the decision and the sealed save are serialised by the lock instead.
- * `decide` must be pure and synchronous.
+ * Reads the check-ins taken since `since` (device time) and saves what `decide` returns from them: the
+ * repeat check and the save are one IndexedDB transaction, so two scans of the same code can never both
+ * see "not inside" and both save, in one tab or in two. Sealing is WebCrypto work, which would end a
+ * transaction, so the decision's check-ins are sealed first and the transaction decides again on what is
+ * stored by then: the sealed rows are added only when it decides the same, else it starts over. Calls of
+ * this page also queue behind each other (and behind other tabs where the browser has Web Locks), so
+ * starting over is rare. `decide` must be pure and synchronous.
  */
 export async function recordAtomically<T>(
   since: number,
   decide: (recent: ViewCheckIn[]) => AtomicDecision<T>,
   now = Date.now(),
 ): Promise<T> {
-  return serialised(async () => {
-    const recent = (await listSince(since)).map((local) => local.checkIn);
-    const { save, result } = decide(recent);
-    if (save.length > 0) await saveCheckIns(save, now);
-    return result;
-  });
+  return serialised(() => recordChecked(since, decide, now));
+}
+
+/** The most times a decision is sealed and checked again before giving up (each retry means another writer won). */
+const MAX_DECISIONS = 5;
+
+/** `recordAtomically` without the queue: exported for tests of two writers that do not share one. */
+export async function recordChecked<T>(
+  since: number,
+  decide: (recent: ViewCheckIn[]) => AtomicDecision<T>,
+  now = Date.now(),
+): Promise<T> {
+  const recent = async () => (await toLocalCheckIns(await recentRows(since))).map((local) => local.checkIn);
+  for (let attempt = 0; attempt < MAX_DECISIONS; attempt++) {
+    const first = decide(await readLocalRecent(since));
+    if (first.save.length === 0) return first.result;
+    const prepared = await rowsToStore(first.save, now);
+    let stored = false;
+    await reportingStorageFailure(() =>
+      withDbRetry(() => {
+        const db = appDb();
+        return db.transaction('rw', [db.checkins, db.outbox, db.rejected, db.names], async () => {
+          stored = false;
+          if (decisionKey(decide(await recent()).save) !== decisionKey(first.save)) return;
+          await storeRows(prepared);
+          stored = true;
+        });
+      }),
+    );
+    if (stored) return first.result;
+  }
+  throw new Error('the check-ins changed under every attempt to record this one');
+}
+
+/** Rows taken since `since` (device time), newest first. */
+function recentRows(since: number): Promise<CheckInRow[]> {
+  return appDb().checkins.where('deviceTime').aboveOrEqual(since).reverse().toArray();
+}
+
+/** The recent check-ins in their own read transaction (outside the deciding one). */
+async function readLocalRecent(since: number): Promise<ViewCheckIn[]> {
+  return (await listSince(since)).map((local) => local.checkIn);
+}
+
+/** What a decision saves, without the ids it makes afresh each time (a departure's): equal keys, equal decisions. */
+function decisionKey(save: readonly CheckIn[]): string {
+  return JSON.stringify(
+    save.map((c) => [
+      c.kind,
+      c.ref ?? null,
+      c.checkpointId,
+      c.source,
+      c.person.idNumber ?? null,
+      c.person.visitorId ?? null,
+      c.person.name,
+    ]),
+  );
 }
 
 const RECORD_LOCK = 'tramqr-record';
@@ -317,7 +380,7 @@ export async function purgeOldNames(now = Date.now()): Promise<number> {
 
 /** Check-ins taken at or after `since` (device time), newest first. */
 export async function listSince(since: number): Promise<LocalCheckIn[]> {
-  return readLocal(() => appDb().checkins.where('deviceTime').aboveOrEqual(since).reverse().toArray());
+  return readLocal(() => recentRows(since));
 }
 
 /** Looks one check-in up by id. */
