@@ -204,6 +204,21 @@ describe('district console', () => {
     expect(await row.locator('td').first().textContent()).toMatch(/^Máy chưa đặt tên – Chợ Dân Lý \(…[0-9a-z]{4}\)$/);
     expect(await row.textContent()).not.toContain('Mozilla');
   });
+  it('names a device at enrolment: the officer types "Máy cổng chính" and the devices page says so', async () => {
+    await officialPage.goto(`${server.url}/console/checkpoints/${checkpoint.id}`);
+    await officialPage.locator('input[name=deviceName]').fill('Máy cổng chính');
+    const link = await console_.createEnrolLink();
+    const guardContext = await browser.newContext();
+    const guardPage = await guardContext.newPage();
+    await guardPage.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await guardPage.waitForURL('**/guard');
+    await guardContext.close();
+    await officialPage.goto(`${server.url}/console/devices`);
+    const names = officialPage.locator('[data-testid=device-table] tbody tr td:first-child');
+    await names.first().waitFor();
+    expect(await names.allTextContents()).toContain('Máy cổng chính');
+  });
+
   it('edits the questionnaire in a form; the new version is what devices download', async () => {
     await officialPage.goto(`${server.url}/console/questionnaire`);
     await officialPage.getByTestId('questionnaire-version').filter({ hasText: 'Phiên bản hiện hành: 1 ' }).waitFor();

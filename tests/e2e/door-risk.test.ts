@@ -326,6 +326,10 @@ describe('risk at the door', () => {
     const row = panel.getByTestId('risk-checkpoints').locator('tbody tr').first();
     expect(await row.textContent()).toContain('UBND xã Dân Lực');
     expect(await row.getAttribute('data-risky')).toBe('5');
+    // The same count per commune: the early-warning line a district acts on the same day.
+    const commune = panel.getByTestId('risk-communes').locator('tbody tr').first();
+    expect(await commune.textContent()).toContain('Dân Lực');
+    expect(await commune.getAttribute('data-risky')).toBe('5');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
     await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });

@@ -28,6 +28,9 @@ const Z: Person = { name: 'Trần Văn Cường', idNumber: '038095000003' };
 const R: Person = { name: 'Phạm Thị Dung', idNumber: '038095000004' };
 const Y: Person = { name: 'Hoàng Văn Em', idNumber: '038095000005', phone: '0912000005' };
 const W: Person = { name: 'Vũ Thị Giang', idNumber: '038095000006' };
+/** A wedge scan that lost its Vietnamese letters, corrected by the guard at the door. */
+const GARBLED: Person = { name: 'Trnh Vn c', idNumber: '038070000012' };
+const CORRECTED: Person = { ...GARBLED, name: 'Trịnh Văn Đức' };
 
 const SYMPTOM: CheckIn['risk'] = { status: 'current', ageDays: 0, kinds: ['symptom'], signals: ['fever'] };
 const EXPOSURE: CheckIn['risk'] = { status: 'current', ageDays: 0, kinds: ['exposure'], signals: ['case_contact'] };
@@ -77,6 +80,11 @@ beforeAll(async () => {
     { ...visit(a.checkpoint.id, CASE, t0 + H), kind: 'out', ref: caseIn.id },
     visit(a.checkpoint.id, X, t0 + 0.5 * H, 'paper'), // F1
     visit(a.checkpoint.id, Z, t0 + 3 * H), // not a contact
+  ]);
+  const garbled = visit(a.checkpoint.id, GARBLED, t0 + 20 * H); // not a contact either
+  await pushAll(a, [
+    garbled,
+    { ...visit(a.checkpoint.id, CORRECTED, t0 + 20 * H + 60_000), kind: 'fix', ref: garbled.id },
   ]);
   await pushAll(b, [visit(b.checkpoint.id, X, t0 + 4 * H, 'paper'), visit(b.checkpoint.id, R, t0 + 4.5 * H)]); // R: F2 via X
   const slow = -2 * H; // guard C's clock runs two hours slow
@@ -183,5 +191,16 @@ describe('tracer console', () => {
     expect((sheet?.getRow(2).values as unknown[])[2]).toBe('Hoàng Văn Em');
     await page.getByTestId('risk-only').uncheck();
     expect(await names('trace-f1')).toEqual(['Hoàng Văn Em', 'Lê Thị Bình']);
+  });
+
+  it('finds a person by the name the guard corrected, and shows what the scanner read', async () => {
+    await page.goto(`${server.url}/console/tracing`);
+    await page.fill('input[name=name]', 'trinh van duc');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const persons = page.getByTestId('trace-persons');
+    await persons.waitFor();
+    const row = persons.locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').nth(1).textContent()).toBe('Trịnh Văn Đức (máy quét ghi: Trnh Vn c)');
   });
 });

@@ -86,6 +86,9 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
                   </td>
                   <td>
                     {p.name}
+                    {p.originalName !== undefined && (
+                      <small class="original-name"> ({t('trace.originalName', { name: p.originalName })})</small>
+                    )}
                     {p.mergedKeys.length > 1 && <small> · {t('trace.merged', { n: p.mergedKeys.length })}</small>}
                   </td>
                   <td>{p.idNumber ?? p.idMasked ?? ''}</td>

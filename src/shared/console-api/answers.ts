@@ -110,6 +110,8 @@ export interface PersonRecord {
   birthYear: number | null;
   phone: string | null;
   address: string | null;
+  /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
+  originalName?: string;
   visits: number;
   firstSeen: number;
   lastSeen: number;
