@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { createAccountWithCli } from '../support/console-page';
-import { removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { phoneOverflow } from '../support/overflow';
 import { posterLinkFor } from '../support/poster-link';
 import { VisitorPage } from '../support/visitor-page';
@@ -188,6 +188,24 @@ describe('every screen fits a 360 px phone', () => {
         .catch(() => undefined);
       await check(page, screen);
     }
+    // A trace's results: the F1 and F2 tables, the zone and the export buttons fit too.
+    await expect
+      .poll(async () => (await readCheckins(server.dataDir)).some((c) => c.person.name === 'Trịnh Văn Hoà'), {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(true);
+    await page.goto(`${server.url}/console/tracing`);
+    await page.fill('input[name=name]', 'Trịnh Văn Hoà');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByTestId('trace-persons').getByRole('button', { name: 'Truy vết người này' }).first().click();
+    await page.getByRole('button', { name: 'Truy vết', exact: true }).click();
+    await page.getByTestId('trace-f1').waitFor();
+    await page.getByRole('button', { name: 'Tìm F2' }).click();
+    await page.getByTestId('trace-f2').waitFor();
+    // The case's own visit of a minute ago is in the default window (it ends at the end of this minute).
+    expect(await page.getByTestId('trace-timeline').locator('tbody tr').count()).toBeGreaterThan(0);
+    await check(page, 'console trace results');
     // A fresh enrolment link is long: the panel showing it fits.
     await page.goto(`${server.url}/console/checkpoints/${cp}`);
     await page.getByTestId('create-enrol-link').click();

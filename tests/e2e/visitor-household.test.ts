@@ -1,9 +1,13 @@
-/** Household members in the visitor app take the household's phone and address unless changed. */
+/**
+ * Household members in the visitor app take the household's phone and address unless changed, and a self
+ * check-in of the household brings each member's phone and address to the server (tracers can call them).
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/shared/protocol';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
+import { posterLinkFor } from '../support/poster-link';
+import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 import { VisitorPage } from '../support/visitor-page';
 
 describe('visitor household contacts', () => {
@@ -63,5 +67,22 @@ describe('visitor household contacts', () => {
     const people = await stored();
     expect(people['Trần Minh Khang']).toMatchObject({ phone: '0912345678', address: 'Thôn 3, Xã Dân Lực' });
     expect(people['Trần Văn Bảy']).toMatchObject({ phone: '0987000111', address: 'Thôn 3, Xã Dân Lực' });
+  });
+
+  it('checks the household in at a poster: each member reaches the server with their phone and address', async () => {
+    await visitor.waitForPosterKey();
+    await page.goto(await posterLinkFor(server, 'TS-DL-001'));
+    await page.getByTestId('declare-first').waitFor();
+    await visitor.skipDeclareFirst();
+    for (const box of await page.locator('input[name="member"]').all()) await box.check();
+    await page.getByTestId('checkin-button').click();
+    await page.getByTestId('checkin-done').waitFor();
+    await expect
+      .poll(async () => (await readCheckins(server.dataDir)).length, { timeout: 30_000, interval: 500 })
+      .toBe(3);
+    const byName = Object.fromEntries((await readCheckins(server.dataDir)).map((c) => [c.person.name, c.person]));
+    expect(byName['Trần Minh Khang']).toMatchObject({ phone: '0912345678', address: 'Thôn 3, Xã Dân Lực' });
+    expect(byName['Trần Văn Bảy']).toMatchObject({ phone: '0987000111', address: 'Thôn 3, Xã Dân Lực' });
+    expect(byName['Nguyễn Thị Hoa']).toMatchObject({ phone: '0912345678', address: 'Thôn 3, Xã Dân Lực' });
   });
 });

@@ -23,7 +23,9 @@ export function TracingPage() {
     setQuery({
       personKeys: chosen.keys,
       from: new Date(from).getTime(),
-      to: new Date(to).getTime(),
+      // The input has minute precision: the window ends at the end of the minute chosen (so "now" includes
+      // a visit of this very minute).
+      to: new Date(to).getTime() + 59_999,
       bufferMin: Math.max(0, Number(buffer) || 0),
     });
   };
