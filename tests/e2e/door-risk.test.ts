@@ -45,6 +45,33 @@ function day(offset = 0): string {
 const yesTo = (...ids: string[]) =>
   flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
 
+/** Stores a declaration for the phone's first profile as the app would have stored it on `date`. */
+async function storeDeclaration(page: Page, date: string, answers: Record<string, boolean>): Promise<void> {
+  await page.evaluate(
+    ({ date, answers, savedAt }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tram-qr');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['profiles', 'declarations'], 'readwrite');
+          const all = tx.objectStore('profiles').getAll();
+          all.onsuccess = () => {
+            const profileId = (all.result[0] as { id: string }).id;
+            tx.objectStore('declarations').put({
+              profileId,
+              date,
+              declaration: { version: 1, date, answers },
+              savedAt,
+            });
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { date, answers, savedAt: new Date(`${date}T08:00:00`).getTime() },
+  );
+}
+
 /** Waits until the server holds a check-in of this person, and returns it. */
 async function storedOf(server: ServerProcess, name: string) {
   await expect
@@ -244,30 +271,7 @@ describe('risk at the door', () => {
     await visitor.createSelf(server.url, { name: SELF, birth: '1992' });
     await visitor.waitForPosterKey();
     // Yesterday's declaration (a cough) as the app stored it yesterday.
-    await page.evaluate(
-      ({ date }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('tram-qr');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['profiles', 'declarations'], 'readwrite');
-            const all = tx.objectStore('profiles').getAll();
-            all.onsuccess = () => {
-              const profileId = (all.result[0] as { id: string }).id;
-              const answers: Record<string, boolean> = { cough: true, consent: true };
-              tx.objectStore('declarations').put({
-                profileId,
-                date,
-                declaration: { version: 1, date, answers },
-                savedAt: Date.now() - 86_400_000,
-              });
-            };
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { date: day(-1) },
-    );
+    await storeDeclaration(page, day(-1), { cough: true, consent: true });
 
     await page.goto(await posterLinkFor(server, 'TS-DL-001'));
     const first = page.getByTestId('declare-first');
@@ -332,5 +336,44 @@ describe('risk at the door', () => {
     expect(await commune.getAttribute('data-risky')).toBe('5');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
     await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+  });
+
+  it('keeps a declaration valid for as many days as the district sets', async () => {
+    const setValidity = async (days: number) => {
+      await admin.goto(`${server.url}/console/questionnaire`);
+      const fields = admin.getByTestId('risk-settings');
+      await fields.locator('input[name=declarationValidDays]').fill(String(days));
+      await admin.locator('form:has([data-testid=risk-settings]) button[type=submit]').click();
+      await admin.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    };
+    await setValidity(3);
+    const page = await visitorBrowser.newPage(PHONE);
+    const visitor = new VisitorPage(page);
+    await visitor.createSelf(server.url, { name: 'Lý Thị Hai Ngày', birth: '1985' });
+    await visitor.waitForPosterKey();
+    await storeDeclaration(page, day(-2), { consent: true });
+    const link = await posterLinkFor(server, 'TS-DL-001');
+    // Three days' validity: a two-day-old declaration still counts, so the check-in needs no new one.
+    await page.goto(link);
+    await page.getByTestId('checkin-button').waitFor();
+    expect(await page.getByTestId('declare-first').count()).toBe(0);
+    // Back to one day: the phone learns it the next time it opens online (the policy is fetched and cached on
+    // start), and then the same declaration is old, and the screen says how old.
+    await setValidity(1);
+    const member = page.getByTestId('declare-first').getByTestId('declare-first-member');
+    await expect
+      .poll(
+        async () => {
+          await page.goto(link);
+          await page.getByTestId('self-checkin').waitFor();
+          await page.waitForTimeout(300);
+          return member.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
+    expect(await member.getAttribute('data-state')).toBe('stale');
+    expect(await member.textContent()).toContain('Khai báo đã cũ: 2 ngày trước');
+    await page.close();
   });
 });
