@@ -1,6 +1,7 @@
 /**
  * Issue 12, the smaller items, on a 360 px phone against the real server process: "Ghi nhận cả nhóm" says who
- * was recorded; "Hôm nay" checks one person out; the guard's card shows dates as dd/MM/yyyy.
+ * was recorded; "Hôm nay" checks one person out. (The card's dates in words, never ISO: guard-station and
+ * door-risk.)
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

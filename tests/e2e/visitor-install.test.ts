@@ -133,6 +133,7 @@ describe('visitor: installable app and data on the phone', () => {
     await page.getByTestId('delete-everything').click();
     await page.getByTestId('delete-everything').click();
     await page.getByTestId('deleted').waitFor();
+    expect(await page.getByTestId('deleted').textContent()).toContain('Đã xóa toàn bộ dữ liệu trên điện thoại này.');
     await page.goto(`${server.url}/`);
     await page.getByTestId('visitor-welcome').waitFor();
     expect(await visitor.selfCheckInCount()).toBe(0);
