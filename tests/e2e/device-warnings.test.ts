@@ -160,8 +160,17 @@ describe('device standing and storage warnings', () => {
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.getAttribute('data-kind')).toBe('closed');
     expect(await banner.textContent()).toContain('đóng');
+    // Every tab of the guard's screen says it, not only the scan tab (and the settings page, below).
+    for (const tab of ['Hôm nay', 'Khai hộ', 'Phiếu giấy', 'Quét']) {
+      await page.getByRole('link', { name: tab, exact: true }).click();
+      await page.locator(`a[aria-current="page"]`, { hasText: tab }).waitFor();
+      await banner.waitFor({ timeout: 5_000 });
+    }
     await guard.waitForPending(0, 30_000);
     expect((await readCheckins(server.dataDir)).map((c) => c.person.name)).toEqual(['Phạm Thị Dung']);
+    await page.getByRole('link', { name: /Cài đặt/ }).click();
+    await page.getByTestId('settings').waitFor();
+    await banner.waitFor({ timeout: 5_000 });
   });
 
   it('storage: warns above 80 %, shows it in settings, and blocks the screen when a save hits the quota', async () => {
