@@ -20,8 +20,8 @@ import { insertDevice } from '../src/server/db/devices-repo';
 import { openDirectInserter, prepareCheckins } from '../src/server/db/direct-insert';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { toStoredCheckIn } from '../src/server/domain/stored-checkin';
-import { enqueueForward, outboxCounts } from '../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../src/server/forwarding/province-catalog';
+import { enqueueForward, outboxCounts } from '../src/server/forwarding/outbox-repo';
+import { enrolForwarder } from '../src/server/forwarding/receiver-catalog';
 import { seedDemo } from '../src/server/seed/demo';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { freePort, startServerProcess } from '../tests/support/server-process';
@@ -33,10 +33,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-forward-'));
   const provinceDir = join(dir, 'province');
   try {
-    // The province: a fresh data dir with the district enrolled as upstream.
+    // The province: a fresh data dir with the district enrolled as a forwarder.
     const provinceDb = openTarget(databaseTargetIn(provinceDir));
     await migrateToLatest(provinceDb);
-    const { token } = await enrolUpstream(provinceDb, { name: 'Triệu Sơn', code: 'UP-TS', now: Date.now() });
+    const { token } = await enrolForwarder(provinceDb, { name: 'Triệu Sơn', code: 'UP-TS', now: Date.now() });
     await provinceDb.destroy();
 
     // The district: demo region, one guard device, ROWS stored check-ins queued for forwarding.

@@ -31,8 +31,8 @@ import { registerConsoleRoutes } from './routes/admin';
 import { registerVisitorRoutes } from './routes/visitor';
 import { registerNoticesRoute } from './routes/notices';
 import { startRetentionTimer } from './services/retention';
-import { startForwarder, type ForwardConfig } from './forwarding/forwarder';
-import { registerUpstreamRoute } from './forwarding/forwarding-routes';
+import { startForwarder, type ForwardConfig } from './forwarding/sender';
+import { registerForwardingCatalogRoute } from './forwarding/receiver-routes';
 import { registerRiskPolicyRoute } from './routes/risk-policy';
 import { registerDeviceKeyRoute } from './routes/device-key';
 import { loadDistrictKeyring } from './sealed/district-keys';
@@ -140,7 +140,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerConsoleRoutes(app, deps);
   registerVisitorRoutes(app, deps);
   registerNoticesRoute(app, deps);
-  registerUpstreamRoute(app, deps);
+  registerForwardingCatalogRoute(app, deps);
   registerRiskPolicyRoute(app, deps);
   registerDeviceKeyRoute(app, deps);
   if (config.forward) {

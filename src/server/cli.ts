@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { backup, migrate, printEnrolLink } from './cli/admin';
 import { purge } from './cli/purge';
 import { start } from './cli/start';
-import { printUpstreamToken, requeueRejectedForwards } from './cli/forwarding';
+import { printForwarderToken, requeueRejectedForwards } from './cli/forwarding';
 import { createUser, importCommunes } from './cli/accounts';
 import { ROLES, type Role } from './auth/roles';
 import { DEFAULT_ENROL_TTL_HOURS } from './services/enrolment';
@@ -15,10 +15,10 @@ import { districtKeyCommand } from './cli/district-key';
 const USAGE = `usage: node dist-server/cli.js <command> [options]   (development: npm run cli -- <command>)
 
   start        [--port 8080] [--host 0.0.0.0] [--data ./data] [--static ./dist] [--public-url URL] [--no-demo]
-               [--forward-url URL --forward-token TOKEN]   (or FORWARD_URL + FORWARD_TOKEN: forward to a province)
-  enrol-upstream --name "District name" --code UNIT_CODE [--level district|province|commune] [--data ./data]
+               [--forward-url URL --forward-token TOKEN]   (or FORWARD_URL + FORWARD_TOKEN: forward to the server above)
+  enrol-forwarder --name "District name" --code UNIT_CODE [--level district|province|commune] [--data ./data]
                (the server above: prints the lower server's FORWARD_TOKEN; any server may itself forward further up)
-  requeue-rejected [--data ./data]   (district: forward again the check-ins the province rejected)
+  requeue-rejected [--data ./data]   (forward again the check-ins the server above rejected)
   migrate      [--data ./data]
   enrol-link   --checkpoint CODE [--expires-hours ${DEFAULT_ENROL_TTL_HOURS}] [--data ./data] [--public-url URL]
   backup       --out FILE [--data ./data]
@@ -103,11 +103,11 @@ async function main(argv: string[]): Promise<number> {
       );
       return ok ? 0 : 1;
     }
-    case 'enrol-upstream':
-      if (!values.name || !values.code) fail('enrol-upstream needs --name "District name" and --code UNIT_CODE');
+    case 'enrol-forwarder':
+      if (!values.name || !values.code) fail('enrol-forwarder needs --name "District name" and --code UNIT_CODE');
       if (values.level !== 'district' && values.level !== 'province' && values.level !== 'commune')
         fail('--level must be district, province or commune');
-      return (await printUpstreamToken(values.data, values.name, values.code, values.level)) ? 0 : 1;
+      return (await printForwarderToken(values.data, values.name, values.code, values.level)) ? 0 : 1;
     case 'requeue-rejected':
       await requeueRejectedForwards(values.data);
       return 0;

@@ -142,7 +142,7 @@ export const CheckInSchema = v.object({
   ),
   /**
    * Forwarding (district server → province, additive): what the district stored on receipt. Read only from
-   * 'upstream' devices, whose items keep these instead of being re-corrected with the district server's clock.
+   * 'forwarder' devices, whose items keep these instead of being re-corrected with the district server's clock.
    */
   forwarded: v.optional(
     v.object({
@@ -218,8 +218,8 @@ export function sealedAad(item: Omit<SealedItem, 'sealed' | 'v'>): string {
   ].join('|');
 }
 
-/** POST /api/upstream/checkpoints (forwarding): the checkpoints and devices a forwarded batch refers to, upserted. */
-export const UpstreamCatalogSchema = v.object({
+/** POST /api/forwarding/catalog (forwarding): the checkpoints and devices a forwarded batch refers to, upserted. */
+export const ForwardingCatalogSchema = v.object({
   checkpoints: v.pipe(
     v.array(
       v.object({
@@ -244,7 +244,7 @@ export const UpstreamCatalogSchema = v.object({
     v.maxLength(MAX_BATCH),
   ),
 });
-export type UpstreamCatalog = v.InferOutput<typeof UpstreamCatalogSchema>;
+export type ForwardingCatalog = v.InferOutput<typeof ForwardingCatalogSchema>;
 
 /** POST /api/sync/push body. Items are validated one by one so one bad item never sinks the batch. */
 export const PushRequestSchema = v.object({
@@ -476,7 +476,7 @@ export const API = {
   posterKey: '/api/poster-key',
   visitorRegister: '/api/visitor/register',
   notices: '/api/notices',
-  upstreamCheckpoints: '/api/upstream/checkpoints',
+  forwardingCatalog: '/api/forwarding/catalog',
   riskPolicy: '/api/risk-policy',
   deviceKey: '/api/device/key',
   /** A queue carried by hand (console upload of one batch of an exported file); the device signs for this path. */

@@ -276,26 +276,26 @@ export const REASONS = {
     en: 'The commune of this contact is not known; choose one.',
   },
 
-  // Server to server (forwarding to the province).
-  not_an_upstream: {
-    vi: 'Chỉ máy chủ huyện đã đăng ký mới được gửi danh sách chốt.',
-    en: 'Only an enrolled district server may send checkpoints.',
+  // Server to server (forwarding to the server above: district → province → nation).
+  not_a_forwarder: {
+    vi: 'Chỉ máy chủ cấp dưới đã đăng ký ở đây mới được gửi danh sách chốt.',
+    en: 'Only a lower server enrolled here may send checkpoints.',
   },
   catalog_conflict: {
     vi: 'Danh sách chốt gửi lên mâu thuẫn với dữ liệu đã có.',
     en: 'The checkpoint list conflicts with what is stored.',
   },
   missing_forwarded: {
-    vi: 'Lượt chuyển tiếp thiếu thông tin nhận của huyện.',
-    en: 'A forwarded item lacks the district’s receipt facts.',
+    vi: 'Lượt chuyển tiếp thiếu thông tin nhận của máy chủ cấp dưới.',
+    en: 'A forwarded item lacks the lower server’s receipt facts.',
   },
   unknown_device: {
-    vi: 'Thiết bị này chưa có trên máy chủ tỉnh.',
-    en: 'This device is not known to the province server.',
+    vi: 'Thiết bị này chưa có trên máy chủ cấp trên.',
+    en: 'This device is not known to the server above.',
   },
   fix_not_forwarded: {
-    vi: 'Lượt sửa thông tin chỉ lưu ở máy chủ huyện, không chuyển lên tỉnh.',
-    en: 'Corrections stay on the district server and are not forwarded.',
+    vi: 'Lượt sửa thông tin chỉ lưu ở máy chủ đã nhận nó, không chuyển lên cấp trên.',
+    en: 'Corrections stay on the server that took them and are not forwarded.',
   },
 } as const satisfies Record<string, ReasonText>;
 

@@ -14,12 +14,12 @@ import { listUnits } from '../../src/server/db/units-repo';
 import { startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 
-type Rule = 'public' | 'device' | 'door' | 'upstream' | readonly Role[];
+type Rule = 'public' | 'device' | 'door' | 'forwarder' | readonly Role[];
 const PUBLIC: Rule = 'public';
 const DEVICE: Rule = 'device';
 const DOOR: Rule = 'door';
-/** Forwarding: only a district server's 'upstream' token (a guard device's token gets 403). */
-const UPSTREAM: Rule = 'upstream';
+/** Forwarding: only a district server's 'forwarder' token (a guard device's token gets 403). */
+const UPSTREAM: Rule = 'forwarder';
 const ADMIN: Rule = ['admin'];
 const STAFF: Rule = ['admin', 'officer'];
 const ANY_USER: Rule = ['admin', 'officer', 'tracer'];
@@ -42,7 +42,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/sync/push': DEVICE,
   'GET /api/device/config': DEVICE,
   'POST /api/device/key': DEVICE,
-  'POST /api/upstream/checkpoints': UPSTREAM,
+  'POST /api/forwarding/catalog': UPSTREAM,
   // Console.
   'POST /api/admin/login': PUBLIC,
   'GET /api/admin/session': ANY_USER,
@@ -182,7 +182,7 @@ async function call(principal: Principal, method: string, url: string): Promise<
 function expected(rule: Rule, principal: Principal): 'allowed' | 401 | 403 {
   if (rule === 'public') return 'allowed';
   if (rule === 'device' || rule === 'door') return principal === rule ? 'allowed' : 401;
-  if (rule === 'upstream') return principal === 'device' ? 403 : 401;
+  if (rule === 'forwarder') return principal === 'device' ? 403 : 401;
   if (principal === 'anonymous' || principal === 'device' || principal === 'door') return 401;
   return rule.includes(principal) ? 'allowed' : 403;
 }

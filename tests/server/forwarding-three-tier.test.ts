@@ -9,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { listAllCheckins } from '../../src/server/db/checkins-repo';
-import { outboxCounts } from '../../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../../src/server/forwarding/province-catalog';
-import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
+import { outboxCounts } from '../../src/server/forwarding/outbox-repo';
+import { enrolForwarder } from '../../src/server/forwarding/receiver-catalog';
+import type { ForwardConfig } from '../../src/server/forwarding/sender';
 import { listUnits } from '../../src/server/db/units-repo';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 
@@ -47,10 +47,10 @@ describe('forwarding district → province → nation', () => {
   beforeAll(async () => {
     nation = await startTestServer();
     const nationUrl = `http://127.0.0.1:${await listen(nation.app)}`;
-    // The province is created first so that it can be enrolled on the nation with its own upstream token.
+    // The province is created first so that it can be enrolled on the nation with its own forwarding token.
     province = await startTestServer();
     const provinceToken = (
-      await enrolUpstream(nation.db, { name: 'Thanh Hóa', code: 'UP-TH', level: 'province', now: nation.clock.now })
+      await enrolForwarder(nation.db, { name: 'Thanh Hóa', code: 'UP-TH', level: 'province', now: nation.clock.now })
     ).token;
     // The province's own app gets a forwarder: rebuild it with the forwarding settings on the same database.
     await province.app.close();
@@ -63,7 +63,7 @@ describe('forwarding district → province → nation', () => {
     });
     provincePort = await listen(provinceApp);
     const districtToken = (
-      await enrolUpstream(province.db, { name: 'Triệu Sơn', code: 'UP-TS', now: province.clock.now })
+      await enrolForwarder(province.db, { name: 'Triệu Sơn', code: 'UP-TS', now: province.clock.now })
     ).token;
     district = await startTestServer({
       forward: { url: `http://127.0.0.1:${provincePort}`, token: districtToken, ...FAST },

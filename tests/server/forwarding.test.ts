@@ -9,9 +9,9 @@ import { API, type EnrolResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-repo';
-import { enqueueForward, outboxCounts } from '../../src/server/forwarding/forwarding-repo';
-import { enrolUpstream } from '../../src/server/forwarding/province-catalog';
-import type { ForwardConfig } from '../../src/server/forwarding/forwarder';
+import { enqueueForward, outboxCounts } from '../../src/server/forwarding/outbox-repo';
+import { enrolForwarder } from '../../src/server/forwarding/receiver-catalog';
+import type { ForwardConfig } from '../../src/server/forwarding/sender';
 import { checkIns, enrolSigned, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const FAST: Omit<ForwardConfig, 'url' | 'token'> = {
@@ -61,8 +61,8 @@ describe('forwarding to a province', () => {
     provincePort = await listen(provinceApp);
     const url = `http://127.0.0.1:${provincePort}`;
     tokens = [
-      (await enrolUpstream(province.db, { name: 'Triệu Sơn', code: 'UP-TS', now: province.clock.now })).token,
-      (await enrolUpstream(province.db, { name: 'Thọ Xuân', code: 'UP-TX', now: province.clock.now })).token,
+      (await enrolForwarder(province.db, { name: 'Triệu Sơn', code: 'UP-TS', now: province.clock.now })).token,
+      (await enrolForwarder(province.db, { name: 'Thọ Xuân', code: 'UP-TX', now: province.clock.now })).token,
     ];
     districts = [
       await startTestServer({ forward: { url, token: tokens[0]!, ...FAST, fetchImpl: countingFetch(0) } }),
@@ -146,19 +146,19 @@ describe('forwarding to a province', () => {
     },
   );
 
-  it('keeps guard rules and refuses bad upstream input with 4xx', async () => {
+  it('keeps guard rules and refuses bad input from a forwarder with 4xx', async () => {
     const code = await province.issueCode('TS-DL-001');
     const guard = await enrolSigned(provinceApp, code);
     const asGuard = await provinceApp.inject({
       method: 'POST',
-      url: API.upstreamCheckpoints,
+      url: API.forwardingCatalog,
       headers: { authorization: `Bearer ${guard.token}` },
       payload: { checkpoints: [], devices: [] },
     });
     expect(asGuard.statusCode).toBe(403);
     const bad = await provinceApp.inject({
       method: 'POST',
-      url: API.upstreamCheckpoints,
+      url: API.forwardingCatalog,
       headers: { authorization: `Bearer ${tokens[0]}` },
       payload: { checkpoints: 'x' },
     });
@@ -177,16 +177,16 @@ describe('forwarding to a province', () => {
     };
     const guardPush = await push(provinceApp, guard.token, pushBody([item]));
     expect(guardPush.json<{ results: { status: string }[] }>().results[0]?.status).toBe('rejected');
-    // An upstream item without `forwarded`, or for a checkpoint it never sent, is rejected, not stored.
+    // A forwarded item without `forwarded`, or for a checkpoint it never sent, is rejected, not stored.
     const plain = checkIns(other!.id, 2, 10);
-    const upstreamPush = await push(
+    const forwarderPush = await push(
       provinceApp,
       tokens[0]!,
       pushBody([plain[0], { ...plain[1], forwarded: item.forwarded }]),
     );
-    expect(upstreamPush.statusCode).toBe(200);
+    expect(forwarderPush.statusCode).toBe(200);
     expect(
-      upstreamPush
+      forwarderPush
         .json<{ results: { status: string; reason?: string }[] }>()
         .results.map((r) => r.reason?.split(':')[0]),
     ).toEqual(['missing_forwarded', 'unknown_checkpoint']);

@@ -1,27 +1,27 @@
 /**
- * Forwarding commands: `enrol-upstream` (province side), `requeue-rejected` (district side) and reading the
+ * Forwarding commands: `enrol-forwarder` (province side), `requeue-rejected` (district side) and reading the
  * forwarding settings for `start`.
  */
 import { serverEnv, type ServerEnv } from '../env';
 import { openTarget } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import type { ForwardConfig } from '../forwarding/forwarder';
-import { enrolUpstream, type UpstreamLevel } from '../forwarding/province-catalog';
-import { requeueRejected } from '../forwarding/forwarding-repo';
+import type { ForwardConfig } from '../forwarding/sender';
+import { enrolForwarder, type ForwarderLevel } from '../forwarding/receiver-catalog';
+import { requeueRejected } from '../forwarding/outbox-repo';
 import { databaseTargetIn } from './paths';
 
 /** Enrols a lower server (a district by default) on this server and prints its token once; false on failure. */
-export async function printUpstreamToken(
+export async function printForwarderToken(
   dataDir: string,
   name: string,
   code: string,
-  level: UpstreamLevel = 'district',
+  level: ForwarderLevel = 'district',
 ): Promise<boolean> {
   const db = openTarget(databaseTargetIn(dataDir));
   try {
     await migrateToLatest(db);
-    const { token } = await enrolUpstream(db, { name, code, level, now: Date.now() });
-    console.log(`upstream enrolled: ${level} ${code} (${name})`);
+    const { token } = await enrolForwarder(db, { name, code, level, now: Date.now() });
+    console.log(`forwarder enrolled: ${level} ${code} (${name})`);
     console.log(`FORWARD_TOKEN=${token}`);
     console.log(`give it to the ${level} server with FORWARD_URL=<this server>; only its hash is stored here`);
     return true;

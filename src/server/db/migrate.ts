@@ -15,6 +15,7 @@ import { outbreakMigration } from './migrations/2026_12_01_1500_outbreak';
 import { ingestQuotaMigration } from './migrations/2026_12_01_2140_ingest_quota';
 import { doorRiskMigration } from './migrations/2026_12_01_0300_door_risk';
 import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
+import { forwarderKindMigration } from './migrations/2026_12_03_0800_forwarder_kind';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -32,14 +33,18 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0300_door_risk': doorRiskMigration,
   // Renamed from 2026_12_01_1400 on merging main: it must sort after every migration main already shipped.
   '2026_12_02_0200_sealed': sealedMigration,
+  '2026_12_03_0800_forwarder_kind': forwarderKindMigration,
 };
 
 const staticProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve(MIGRATIONS),
 };
 
-/** Brings the schema up to date; returns the names of the migrations it applied (empty when current). */
-export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<string[]> {
+/**
+ * Brings the schema up to date (or, with `upTo`, to that migration: a test of an upgrade starts there);
+ * returns the names of the migrations it applied (empty when current).
+ */
+export async function migrateToLatest(db: Kysely<DatabaseSchema>, upTo?: string): Promise<string[]> {
   // PostgreSQL: keep Kysely's bookkeeping tables in the connection's own schema (several schemas, e.g. one per
   // test or per district, may share a database; without this Kysely sees another schema's table and skips its own).
   const schema =
@@ -47,7 +52,7 @@ export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<strin
       ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
       : undefined;
   const migrator = new Migrator({ db, provider: staticProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -41,7 +41,7 @@ export interface EnrolmentCodesTable {
 
 export interface DevicesTable {
   id: string;
-  /** 'guard' devices have a checkpoint; 'visitor' phones do not; 'upstream'/'forwarded': forwarding (province side). */
+  /** 'guard' devices have a checkpoint; 'visitor' phones do not; 'forwarder'/'forwarded': forwarding (province side). */
   kind: ColumnType<DeviceKind, DeviceKind | undefined, DeviceKind>;
   checkpoint_id: string | null;
   /** sha256 (hex) of the bearer token; the token itself is never stored. */
@@ -53,7 +53,7 @@ export interface DevicesTable {
   clock_offset_ms: number | null;
   pending_reported: number | null;
   revoked_at: number | null;
-  /** Forwarding: the district unit an 'upstream' or 'forwarded' device belongs to (null otherwise). */
+  /** Forwarding: the district unit an 'forwarder' or 'forwarded' device belongs to (null otherwise). */
   unit_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The device's public signing key (JWK JSON); pushes must carry a proof signed with it. */
   public_jwk: ColumnType<string | null, string | null | undefined, string | null>;
@@ -67,7 +67,7 @@ export interface DeviceProofsTable {
 }
 
 /** What kind of client a device row is (see DevicesTable.kind). */
-export type DeviceKind = 'guard' | 'visitor' | 'upstream' | 'forwarded';
+export type DeviceKind = 'guard' | 'visitor' | 'forwarder' | 'forwarded';
 
 /** Forwarding (district side): accepted check-ins not yet confirmed by the province. */
 export interface ForwardOutboxTable {

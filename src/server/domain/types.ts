@@ -46,8 +46,8 @@ export interface EnrolmentCode {
 /** A guard phone or tablet enrolled to one checkpoint, or a visitor's phone (no checkpoint). */
 export interface Device {
   id: string;
-  /** 'upstream': a district server forwarding to this (province) server; 'forwarded': a district's device, id only. */
-  kind: 'guard' | 'visitor' | 'upstream' | 'forwarded';
+  /** 'forwarder': a district server forwarding to this (province) server; 'forwarded': a district's device, id only. */
+  kind: 'guard' | 'visitor' | 'forwarder' | 'forwarded';
   /** The checkpoint a guard device is enrolled to; null for visitor phones. */
   checkpointId: string | null;
   label: string | null;
@@ -57,7 +57,7 @@ export interface Device {
   clockOffsetMs: number | null;
   pendingReported: number | null;
   revokedAt: number | null;
-  /** Forwarding (province side): the district unit of an 'upstream' or 'forwarded' device. */
+  /** Forwarding (province side): the district unit of an 'forwarder' or 'forwarded' device. */
   unitId?: string | null;
 }
 

@@ -51,7 +51,7 @@ export const PUSH_QUOTAS = {
     { limit: 300_000, windowMs: DAY },
   ],
   /** A district server forwarding to its province. */
-  upstreamToken: [{ limit: 1_000_000, windowMs: 10 * MIN }],
+  forwarderToken: [{ limit: 1_000_000, windowMs: 10 * MIN }],
 } as const satisfies Record<string, readonly Quota[]>;
 
 /** Visitor registrations per address (unchanged number, now reserved atomically). */
@@ -79,8 +79,8 @@ export function pushCounters(device: Device, address: string | null, now: number
           ? []
           : PUSH_QUOTAS.visitorAddress.map((q) => counterFor(`push:visitor-address:${addressTag(address)}`, q, now))),
       ];
-    case 'upstream':
-      return PUSH_QUOTAS.upstreamToken.map((q) => counterFor(token, q, now));
+    case 'forwarder':
+      return PUSH_QUOTAS.forwarderToken.map((q) => counterFor(token, q, now));
     default:
       return PUSH_QUOTAS.guardToken.map((q) => counterFor(token, q, now));
   }

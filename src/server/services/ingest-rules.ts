@@ -7,9 +7,9 @@ import type { Device } from '../domain/types';
 import { CLAIM_LIMITS, REVOKED_LIMITS } from './ingest-limits';
 import { ingestMessage } from './ingest-messages';
 
-/** Why an item's claimed time is implausible for this device, or null. Upstream items were judged by their district. */
+/** Why an item's claimed time is implausible for this device, or null. Items a forwarder sends were judged by the server below. */
 export function claimedTimeRefusal(device: Device, correctedTime: number, receivedAt: number): string | null {
-  if (device.kind === 'upstream') return null;
+  if (device.kind === 'forwarder') return null;
   if (correctedTime > receivedAt + CLAIM_LIMITS.futureToleranceMs) return ingestMessage('claimed_in_future');
   const maxAge = device.kind === 'visitor' ? CLAIM_LIMITS.selfMaxAgeMs : CLAIM_LIMITS.deviceMaxAgeMs;
   if (correctedTime < receivedAt - maxAge)

@@ -24,8 +24,8 @@ import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { enqueueForward } from '../forwarding/forwarding-repo';
-import { judgeUpstream, upstreamJudge } from '../forwarding/province-ingest';
+import { enqueueForward } from '../forwarding/outbox-repo';
+import { judgeForwarded, loadForwarderScope } from '../forwarding/receiver-judge';
 import { pushCounters, retryAfterSeconds, revokedCounter } from './ingest-limits';
 import { claimedTimeRefusal, revokedRefusal } from './ingest-rules';
 import { ingestMessage } from './ingest-messages';
@@ -122,7 +122,7 @@ export function createIngestor(
     // Visitor phones have no checkpoint: each item must prove it with a signed poster instead.
     const judgeSelf = device.kind === 'visitor' && opts.posterSigner ? selfCheckInJudge(db, opts.posterSigner) : null;
     // A district server forwarding: items of any checkpoint of its district, with the district's receipt facts.
-    const upstream = device.kind === 'upstream' ? await upstreamJudge(db, device, envelope.items) : null;
+    const forwarder = device.kind === 'forwarder' ? await loadForwarderScope(db, device, envelope.items) : null;
     const seen = new Set<string>();
     const verdicts: Verdict[] = [];
     const reject = (id: string | null, reason: string) => verdicts.push({ result: { id, status: 'rejected', reason } });
@@ -146,8 +146,8 @@ export function createIngestor(
       const itemReceipt = { ...receipt, clockOffsetMs: clock.offset };
       const times = { correctedTime: checkIn.deviceTime + clock.offset, receivedAt };
       let stored: StoredCheckIn;
-      if (upstream) {
-        const verdict = judgeUpstream(upstream, checkIn, device);
+      if (forwarder) {
+        const verdict = judgeForwarded(forwarder, checkIn, device);
         if (typeof verdict === 'string') {
           reject(checkIn.id, verdict);
           continue;

@@ -1,25 +1,25 @@
 /**
- * Forwarding, district side: the loop that empties `forward_outbox` into the province server. Batches of
- * up to 500 in id order; before a batch, the checkpoints and devices it names are upserted on the province;
- * outbox rows go only when the province answered accepted/duplicate. State lives in the database only
+ * Forwarding, sending side: the loop that empties `forward_outbox` into the server above. Batches of
+ * up to 500 in id order; before a batch, the checkpoints and devices it names are upserted on the server above;
+ * outbox rows go only when the server above answered accepted/duplicate. State lives in the database only
  * (the known-catalog cache just saves requests), so a restart resumes where it stopped.
  */
-import { API, MAX_BATCH, PROTOCOL_VERSION, type PushRequest, type UpstreamCatalog } from '../../shared/protocol';
+import { API, MAX_BATCH, PROTOCOL_VERSION, type PushRequest, type ForwardingCatalog } from '../../shared/protocol';
 import { postJson, pushBatch, type PostOutcome, type PushOutcome } from '../../shared/sync/push';
 import type { BackoffOptions } from '../../shared/sync/backoff';
 import { findCheckinsByIds } from '../db/checkins-repo';
 import { findCheckpointById } from '../db/checkpoints-repo';
 import type { Db } from '../db/database';
 import { findDeviceCheckpoints } from '../db/devices-repo';
-import { FORWARD_BACKOFF, nextStep, sortResults } from './forward-classify';
-import { flagRejected, nextForwardBatch, outboxCounts, removeForwarded } from './forwarding-repo';
-import { toCatalogCheckpoint, toForwardedItem } from './forward-wire';
+import { FORWARD_BACKOFF, nextStep, sortResults } from './sender-decisions';
+import { flagRejected, nextForwardBatch, outboxCounts, removeForwarded } from './outbox-repo';
+import { toCatalogCheckpoint, toForwardedItem } from './sender-wire';
 
 /** Where and how to forward. */
 export interface ForwardConfig {
-  /** The province server's base URL (`FORWARD_URL`). */
+  /** The server above's base URL (`FORWARD_URL`). */
   url: string;
-  /** This district's upstream token from the province's `enrol-upstream` (`FORWARD_TOKEN`). */
+  /** This server's forwarding token from the server above's `enrol-forwarder` (`FORWARD_TOKEN`). */
   token: string;
   /** Items per push (≤ 500). */
   batchSize?: number;
@@ -42,9 +42,9 @@ export interface Forwarder {
 const APP_VERSION = 'forwarder/1';
 
 /** Sends the catalog (checkpoints and devices a batch names) through the shared sync client; never throws. */
-function postCatalog(config: ForwardConfig, body: UpstreamCatalog): Promise<PostOutcome<true>> {
+function postCatalog(config: ForwardConfig, body: ForwardingCatalog): Promise<PostOutcome<true>> {
   return postJson({
-    url: new URL(API.upstreamCheckpoints, config.url).toString(),
+    url: new URL(API.forwardingCatalog, config.url).toString(),
     token: config.token,
     body,
     timeoutMs: config.timeoutMs ?? 30_000,
@@ -53,7 +53,7 @@ function postCatalog(config: ForwardConfig, body: UpstreamCatalog): Promise<Post
   });
 }
 
-/** Starts the forwarding loop on a district database; `log` gets counts only, never personal data. */
+/** Starts the forwarding loop on this server's database; `log` gets counts only, never personal data. */
 export function startForwarder(
   db: Db,
   config: ForwardConfig,
@@ -122,7 +122,7 @@ export function startForwarder(
     if (outcome.type !== 'ok') return fail(outcome, 'push');
     const verdict = sortResults([...present], outcome.response);
     await removeForwarded(db, verdict.done);
-    // The province lost a checkpoint or device we thought it had (e.g. restored from an old backup): send the catalog again.
+    // The server above lost a checkpoint or device we thought it had (e.g. restored from an old backup): send the catalog again.
     const stale = verdict.rejected.filter(
       (r) => r.reason.startsWith('unknown_checkpoint') || r.reason.startsWith('unknown_device'),
     );
@@ -133,7 +133,10 @@ export function startForwarder(
     const rejected = verdict.rejected.filter((r) => !stale.includes(r));
     if (rejected.length > 0) {
       await flagRejected(db, rejected, now());
-      log(`forwarding: province rejected ${rejected.length} check-in(s); kept and flagged in forward_outbox`, 'warn');
+      log(
+        `forwarding: the server above rejected ${rejected.length} check-in(s); kept and flagged in forward_outbox`,
+        'warn',
+      );
     }
     failures = nextStep(outcome, failures, backoff).failures;
     return verdict.unanswered.length + stale.length === checkins.length
@@ -180,7 +183,7 @@ export function startForwarder(
     async stop() {
       stopped = true;
       wake?.();
-      // A request in flight to a hanging province ends by its own timeout; do not hold the shutdown for it.
+      // A request in flight to a hanging server above ends by its own timeout; do not hold the shutdown for it.
       await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };

@@ -1,6 +1,6 @@
 /** The forwarder's pure decisions: per-item verdicts and retry/backoff after each outcome. */
 import { describe, expect, it } from 'vitest';
-import { nextStep, sortResults } from '../../src/server/forwarding/forward-classify';
+import { nextStep, sortResults } from '../../../src/server/forwarding/sender-decisions';
 
 const backoff = { baseMs: 1_000, capMs: 60_000 };
 

@@ -1,28 +1,28 @@
 /**
- * POST /api/upstream/checkpoints (province side of forwarding): a district server upserts the checkpoints
- * and devices its next forwarded batch refers to. Only 'upstream' devices may call it.
+ * POST /api/forwarding/catalog (receiving side of forwarding): a server below upserts the checkpoints
+ * and devices its next forwarded batch refers to. Only 'forwarder' devices may call it.
  */
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { API, UpstreamCatalogSchema, describeIssues } from '../../shared/protocol';
-import { CatalogConflict, upsertCatalog } from './province-catalog';
+import { API, ForwardingCatalogSchema, describeIssues } from '../../shared/protocol';
+import { CatalogConflict, upsertCatalog } from './receiver-catalog';
 import { requireDevice } from '../http/auth';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
 
-/** Registers the upstream catalog route. */
-export function registerUpstreamRoute(app: FastifyInstance, deps: RouteDeps): void {
-  app.post(API.upstreamCheckpoints, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
+/** Registers the forwarding catalog route. */
+export function registerForwardingCatalogRoute(app: FastifyInstance, deps: RouteDeps): void {
+  app.post(API.forwardingCatalog, { onRequest: requireDevice(deps.db) }, async (request, reply) => {
     const device = request.device;
     if (!device) return sendError(reply, 401, 'missing_token', 'This request needs an Authorization: Bearer token.');
-    if (device.kind !== 'upstream')
+    if (device.kind !== 'forwarder')
       return sendError(
         reply,
         403,
-        'not_an_upstream',
-        'Only a district server enrolled as upstream may send checkpoints.',
+        'not_a_forwarder',
+        'Only a server enrolled here as a forwarder may send checkpoints.',
       );
-    const parsed = v.safeParse(UpstreamCatalogSchema, request.body);
+    const parsed = v.safeParse(ForwardingCatalogSchema, request.body);
     if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
     try {
       await upsertCatalog(deps.db, device, parsed.output, deps.now());

@@ -1,8 +1,8 @@
 /**
- * Forwarding, district side: a stored check-in back into the sync protocol's form, with the district's
+ * Forwarding, sending side: a stored check-in back into the sync protocol's form, with this server's
  * receipt facts in `forwarded`, and the catalog entries a batch refers to.
  */
-import type { CheckIn, UpstreamCatalog } from '../../shared/protocol';
+import type { CheckIn, ForwardingCatalog } from '../../shared/protocol';
 import type { StoredCheckIn } from '../domain/types';
 import type { Checkpoint } from '../domain/types';
 
@@ -13,7 +13,7 @@ function withoutNulls<T extends Record<string, unknown>>(source: T): { [K in key
   return out as { [K in keyof T]?: Exclude<T[K], null> };
 }
 
-/** The protocol form of a stored check-in as the district server forwards it. */
+/** The protocol form of a stored check-in as this server forwards it. */
 export function toForwardedItem(c: StoredCheckIn): CheckIn {
   const { nameFolded: _folded, ...person } = c.person;
   void _folded;
@@ -45,7 +45,7 @@ export function toForwardedItem(c: StoredCheckIn): CheckIn {
 }
 
 /** A checkpoint as the catalog endpoint takes it. */
-export function toCatalogCheckpoint(cp: Checkpoint): UpstreamCatalog['checkpoints'][number] {
+export function toCatalogCheckpoint(cp: Checkpoint): ForwardingCatalog['checkpoints'][number] {
   return {
     id: cp.id,
     code: cp.code,

@@ -1,5 +1,5 @@
 /**
- * Forwarding, district side: the durable outbox of accepted check-in ids still to send to the province.
+ * Forwarding, sending side: the durable outbox of accepted check-in ids still to send to the server above.
  */
 import type { Db } from '../db/database';
 
@@ -21,7 +21,7 @@ export async function enqueueForward(trx: Db, checkinIds: Iterable<string>, at: 
   }
 }
 
-/** The oldest (by id, i.e. UUIDv7 time) ids still to send, skipping those the province rejected. */
+/** The oldest (by id, i.e. UUIDv7 time) ids still to send, skipping those the server above rejected. */
 export async function nextForwardBatch(db: Db, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('forward_outbox')
@@ -33,13 +33,13 @@ export async function nextForwardBatch(db: Db, limit: number): Promise<string[]>
   return rows.map((r) => r.checkin_id);
 }
 
-/** Removes ids the province confirmed (accepted or duplicate), or whose check-in no longer exists. */
+/** Removes ids the server above confirmed (accepted or duplicate), or whose check-in no longer exists. */
 export async function removeForwarded(db: Db, checkinIds: readonly string[]): Promise<void> {
   if (checkinIds.length === 0) return;
   await db.deleteFrom('forward_outbox').where('checkin_id', 'in', checkinIds).execute();
 }
 
-/** Flags ids the province rejected: they stay in the outbox, skipped, until an operator re-queues them. */
+/** Flags ids the server above rejected: they stay in the outbox, skipped, until an operator re-queues them. */
 export async function flagRejected(
   db: Db,
   rejected: readonly { id: string; reason: string }[],
@@ -64,7 +64,7 @@ export async function requeueRejected(db: Db): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
-/** Outbox size: rows still to send and rows the province rejected. */
+/** Outbox size: rows still to send and rows the server above rejected. */
 export async function outboxCounts(db: Db): Promise<{ pending: number; rejected: number }> {
   const rows = await db
     .selectFrom('forward_outbox')

@@ -1,11 +1,11 @@
 /**
  * Forwarding, receiving side (a province, or a nation, or any server above another): lower servers enrolled as
- * 'upstream' devices, each tied to a unit of its own (a district by default; a province on a national server, a
+ * 'forwarder' devices, each tied to a unit of its own (a district by default; a province on a national server, a
  * commune on a server above communes); the checkpoints and devices their forwarded check-ins refer to, upserted
  * under that unit. No SQL here: each table's repository does its part, in one transaction.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { UpstreamCatalog } from '../../shared/protocol';
+import type { ForwardingCatalog } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import {
   checkpointCodeTaken,
@@ -24,15 +24,15 @@ const forwardedTokenHash = (id: string): string => `forwarded:${id}`;
 /** Unit levels from the top; a lower server's unit hangs under the first unit of a higher level on this server. */
 const LEVELS = ['province', 'district', 'commune'] as const;
 /** The level of the unit a lower server stands for. */
-export type UpstreamLevel = (typeof LEVELS)[number];
+export type ForwarderLevel = (typeof LEVELS)[number];
 
 /**
- * Enrols a lower server on this one: a unit of `level` (default district) and an 'upstream' device; returns its
+ * Enrols a lower server on this one: a unit of `level` (default district) and a 'forwarder' device; returns its
  * token (shown once). Enrolling the same code again gives the unit another token (e.g. a replaced server).
  */
-export async function enrolUpstream(
+export async function enrolForwarder(
   db: Db,
-  input: { name: string; code: string; now: number; level?: UpstreamLevel },
+  input: { name: string; code: string; now: number; level?: ForwarderLevel },
 ): Promise<{ deviceId: string; unitId: string; token: string }> {
   const level = input.level ?? 'district';
   const token = newDeviceToken();
@@ -54,11 +54,11 @@ export async function enrolUpstream(
       trx,
       {
         id: deviceId,
-        kind: 'upstream',
+        kind: 'forwarder',
         checkpointId: null,
         unitId,
         label: input.name,
-        appVersion: 'upstream',
+        appVersion: 'forwarder',
         enrolledAt: input.now,
       },
       sha256Hex(token),
@@ -67,24 +67,24 @@ export async function enrolUpstream(
   });
 }
 
-/** Why a catalog could not be stored: an id already belongs to another district (or is not a forwarded device). */
+/** Why a catalog could not be stored: an id already belongs to another forwarder's unit (or is not a forwarded device). */
 export class CatalogConflict extends Error {}
 
 /**
- * Upserts the checkpoints and devices of a district's catalog under the upstream's unit. A checkpoint's
- * code gets the unit code as prefix (`UNIT/CODE`): codes are unique per district, not per province.
+ * Upserts the checkpoints and devices of a forwarder's catalog under the forwarder's unit. A checkpoint's
+ * code gets the unit code as prefix (`UNIT/CODE`): codes are unique per server below, not here.
  */
-export async function upsertCatalog(db: Db, upstream: Device, catalog: UpstreamCatalog, now: number): Promise<void> {
-  const unitId = upstream.unitId;
-  if (!unitId) throw new CatalogConflict('this upstream device has no district unit');
+export async function upsertCatalog(db: Db, forwarder: Device, catalog: ForwardingCatalog, now: number): Promise<void> {
+  const unitId = forwarder.unitId;
+  if (!unitId) throw new CatalogConflict('this forwarder has no unit');
   await db.transaction().execute(async (trx) => {
     const unit = await findUnitById(trx, unitId);
-    if (!unit) throw new CatalogConflict('this upstream device has no district unit');
+    if (!unit) throw new CatalogConflict('this forwarder has no unit');
     for (const cp of catalog.checkpoints) {
       const forwarded = { ...cp, unitId, code: `${unit.code}/${cp.code}` };
       const owner = await findCheckpointUnitId(trx, cp.id);
       if (owner !== undefined && owner !== unitId)
-        throw new CatalogConflict(`checkpoint ${cp.id} belongs to another district`);
+        throw new CatalogConflict(`checkpoint ${cp.id} belongs to another forwarder's unit`);
       if (owner !== undefined) {
         await saveForwardedCheckpoint(trx, forwarded);
       } else {
@@ -98,7 +98,7 @@ export async function upsertCatalog(db: Db, upstream: Device, catalog: UpstreamC
       const existing = await findDeviceOwner(trx, device.id);
       if (existing) {
         if (existing.kind !== 'forwarded' || existing.unitId !== unitId)
-          throw new CatalogConflict(`device ${device.id} belongs to another district`);
+          throw new CatalogConflict(`device ${device.id} belongs to another forwarder's unit`);
         continue;
       }
       const checkpointId =
@@ -120,14 +120,14 @@ export async function upsertCatalog(db: Db, upstream: Device, catalog: UpstreamC
   });
 }
 
-/** Of the given checkpoint and device ids, those stored under this upstream's district unit. */
-export async function upstreamScope(
+/** Of the given checkpoint and device ids, those stored under this forwarder's unit. */
+export async function forwarderScope(
   db: Db,
-  upstream: Device,
+  forwarder: Device,
   checkpointIds: readonly string[],
   deviceIds: readonly string[],
 ): Promise<{ checkpoints: Set<string>; devices: Set<string> }> {
-  const unitId = upstream.unitId;
+  const unitId = forwarder.unitId;
   if (!unitId) return { checkpoints: new Set(), devices: new Set() };
   return {
     checkpoints: await checkpointIdsInUnit(db, unitId, checkpointIds),

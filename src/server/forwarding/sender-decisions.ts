@@ -1,5 +1,5 @@
 /**
- * Forwarding, district side: pure decisions of the forwarder — what a province answer means for each
+ * Forwarding, sending side: pure decisions of the forwarder — what an answer of the server above means for each
  * outbox row, and how long to wait before the next attempt (full-jitter backoff, Retry-After honoured).
  */
 import type { PushResponse } from '../../shared/protocol';
@@ -11,7 +11,7 @@ export const FORWARD_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 5 * 60_00
 
 /** What to do with the outbox rows of one sent batch. */
 export interface BatchVerdict {
-  /** Accepted or duplicate: the province has them; delete from the outbox. */
+  /** Accepted or duplicate: the server above has them; delete from the outbox. */
   done: string[];
   /** Rejected: keep, flag, count. */
   rejected: { id: string; reason: string }[];
@@ -19,7 +19,7 @@ export interface BatchVerdict {
   unanswered: string[];
 }
 
-/** Sorts a batch's ids by the province's per-item verdicts. */
+/** Sorts a batch's ids by the server above's per-item verdicts. */
 export function sortResults(sentIds: readonly string[], response: PushResponse): BatchVerdict {
   const byId = new Map<string, { status: string; reason?: string }>();
   for (const r of response.results) if (r.id !== null) byId.set(r.id, r);
