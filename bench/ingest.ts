@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type PushResponse } from '../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type CheckIn, type PushResponse } from '../src/shared/protocol';
 import { buildApp } from '../src/server/app';
 import { insertCheckpoint } from '../src/server/db/checkpoints-repo';
 import { countCheckins } from '../src/server/db/checkins-repo';

@@ -5,12 +5,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Lang = 'vi' | 'en';
+type Lang = 'vi' | 'en';
 /** One dictionary entry: Vietnamese first, English second. */
 export type Entry = { vi: string; en: string };
 
 /** An app's language state and translation function. */
-export interface I18n<Key extends string> {
+interface I18n<Key extends string> {
   /** Translates a key into the current language, filling {placeholders} (an unknown key reads as itself). */
   t: (key: Key, params?: Record<string, string | number>) => string;
   /** Adds a part of the dictionary (a lazily loaded screen's strings). */
@@ -24,7 +24,7 @@ export interface I18n<Key extends string> {
 }
 
 /** Fills `{name}` placeholders; a placeholder without a value stays as written. */
-export function fill(text: string, params?: Record<string, string | number>): string {
+function fill(text: string, params?: Record<string, string | number>): string {
   return params
     ? text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
     : text;

@@ -5,7 +5,7 @@ import { t } from './i18n/i18n';
 import { LangSwitch } from './LangSwitch';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
-export interface LoginScreenProps {
+interface LoginScreenProps {
   onSignedIn: (user: User, csrfToken: string) => void;
 }
 

@@ -6,7 +6,7 @@ import { navigate } from '../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { NAV_ITEMS } from './access';
 
-export interface NavProps {
+interface NavProps {
   user: User;
   path: string;
   onSignedOut: () => void;

@@ -17,7 +17,7 @@ import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 import { mayOpen } from './access';
 import { NotForYou } from './NotForYou';
 
-export interface PagesProps {
+interface PagesProps {
   path: string;
   user: User;
 }

@@ -31,7 +31,7 @@ export function onSignedOut(listener: () => void): () => void {
 }
 
 /** What a call fills in: path parameters, a query string, the JSON body. */
-export interface CallOptions<B> {
+interface CallOptions<B> {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: B;
@@ -43,7 +43,7 @@ export function call<A, B>(route: AdminRoute<A, B>, options: CallOptions<B> = {}
 }
 
 /** A file a route answers (an export): its bytes and the name the server gave it. */
-export interface FileAnswer {
+interface FileAnswer {
   blob: Blob;
   fileName: string | null;
 }

@@ -68,7 +68,7 @@ export interface AppConfig {
 }
 
 /** Where the district keys live for this configuration. */
-export function districtKeyDirOf(config: AppConfig): string {
+function districtKeyDirOf(config: AppConfig): string {
   const dir = config.districtKeyDir ?? serverEnv().districtKeyDir;
   if (dir) return dir;
   if (config.dbFile && !config.databaseUrl && config.dbFile !== ':memory:')

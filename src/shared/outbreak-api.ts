@@ -71,7 +71,6 @@ export const RegisterCaseSchema = v.object({
   /** When isolation began (the window's end); default the confirmation. */
   isolatedAt: v.optional(v.nullable(epochMs), null),
 });
-export type RegisterCase = v.InferOutput<typeof RegisterCaseSchema>;
 
 /** PUT /api/admin/outbreak/cases/:id/window: the tracer adjusts the infectious window of one case. */
 export const CaseWindowSchema = v.pipe(

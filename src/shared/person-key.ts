@@ -6,7 +6,7 @@ import type { Person } from './protocol';
 import { foldVietnamese } from './text/fold';
 
 /** The birth year from `birthYear` or from a `YYYY-…` birth date, else null. */
-export function birthYearOf(person: Pick<Person, 'birthYear' | 'birthDate'>): number | null {
+function birthYearOf(person: Pick<Person, 'birthYear' | 'birthDate'>): number | null {
   if (person.birthYear !== undefined) return person.birthYear;
   const year = person.birthDate ? Number(person.birthDate.slice(0, 4)) : NaN;
   return Number.isInteger(year) ? year : null;

@@ -274,8 +274,7 @@ export const PushRequestSchema = v.object({
 });
 export type PushRequest = Omit<v.InferOutput<typeof PushRequestSchema>, 'items'> & { items: WireItem[] };
 
-export const ItemStatusSchema = v.picklist(['accepted', 'duplicate', 'rejected']);
-export type ItemStatus = v.InferOutput<typeof ItemStatusSchema>;
+const ItemStatusSchema = v.picklist(['accepted', 'duplicate', 'rejected']);
 
 /** The server's verdict on one pushed item, in the order the items were sent. */
 export const ItemResultSchema = v.object({
@@ -304,7 +303,7 @@ export const QUEUE_FILE_FORMAT = 'tram-qr-queue';
 export const QUEUE_FILE_BATCH = 200;
 
 /** One signed batch of an exported queue: a push body as the device wrote it, and its device proof for `API.queueImport`. */
-export const QueueBatchSchema = v.object({
+const QueueBatchSchema = v.object({
   body: v.pipe(v.string(), v.minLength(2), v.maxLength(900_000)),
   proof: v.pipe(v.string(), v.minLength(1), v.maxLength(4_000)),
 });
@@ -342,7 +341,7 @@ export const QueueImportResponseSchema = v.object({
 export type QueueImportResponse = v.InferOutput<typeof QueueImportResponseSchema>;
 
 /** A district public key for sealing: id and raw P-256 point (base64url). */
-export const DistrictKeySchema = v.object({
+const DistrictKeySchema = v.object({
   kid: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   publicKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{87}$/, 'publicKey must be a raw P-256 point')),
   x25519: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'x25519 must be a raw X25519 key'))),
@@ -416,7 +415,7 @@ export const QuestionnaireSchema = v.object({
 export type Questionnaire = v.InferOutput<typeof QuestionnaireSchema>;
 
 /** District-wide settings devices follow. */
-export const DeviceSettingsSchema = v.object({
+const DeviceSettingsSchema = v.object({
   /** The same person scanned again within this many minutes is not a new check-in. */
   repeatWindowMin: v.number(),
   /** Devices keep synced check-ins this many days (unsynced ones are never purged). */
@@ -426,7 +425,6 @@ export const DeviceSettingsSchema = v.object({
   riskInstruction: v.optional(v.string()),
   healthPhone: v.optional(v.string()),
 });
-export type DeviceSettings = v.InferOutput<typeof DeviceSettingsSchema>;
 
 /** GET /api/device/config: what a guard device needs to work offline, refreshed whenever it is online. */
 export const DeviceConfigResponseSchema = v.object({

@@ -4,7 +4,7 @@
  * console both show these instead of the server's English message. Adding a code is one line here;
  * `tests/unit/shared/reasons.test.ts` fails when the server sends a code that is missing.
  */
-export interface ReasonText {
+interface ReasonText {
   vi: string;
   en: string;
 }
@@ -298,8 +298,6 @@ export const REASONS = {
     en: 'Corrections stay on the server that took them and are not forwarded.',
   },
 } as const satisfies Record<string, ReasonText>;
-
-export type ReasonCode = keyof typeof REASONS;
 
 /** The code of a reason: the whole `error` of a body, or the part before `:` of an item reason. */
 export function reasonCode(reason: string): string {

@@ -17,7 +17,6 @@ export const PersonSearchSchema = v.pipe(
   }),
   v.check((q) => Boolean(q.id || q.phone || q.name), 'give an ID number, a phone or a name'),
 );
-export type PersonSearchQuery = v.InferOutput<typeof PersonSearchSchema>;
 
 /** POST /api/admin/trace/merge: these person keys are one person. */
 export const MergeRequestSchema = v.object({ personKeys: v.pipe(v.array(personKey), v.minLength(2), v.maxLength(20)) });
@@ -49,7 +48,6 @@ export const ExportRequestSchema = v.object({
   ring: v.optional(v.picklist(['f1', 'f2']), 'f1'),
   riskOnly: v.optional(v.boolean()),
 });
-export type ExportRequest = v.InferOutput<typeof ExportRequestSchema>;
 
 /** POST /api/admin/trace/notices: publish risk notices for zone windows. */
 export const PublishNoticesSchema = v.object({

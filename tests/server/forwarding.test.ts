@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { API, type EnrolResponse } from '../../src/shared/protocol';
+import { API } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-repo';

@@ -15,7 +15,6 @@ import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const H = 3_600_000;
-const M = 60_000;
 /** 27 Nov 2026 at hh:mm UTC (the day before the server's clock). */
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
 

@@ -7,7 +7,8 @@ import { API, CheckInSchema, PushRequestSchema, type ItemResult, type PushRespon
 import { PROOF_HEADER } from '../../src/shared/sealed/device-proof';
 
 export type Fault =
-  | { type: 'status'; status: number; retryAfter?: string; error?: string }
+  /** Answers with this status; with `forId`, only the push that carries that item (others pass it by). */
+  | { type: 'status'; status: number; retryAfter?: string; error?: string; forId?: string }
   /** Never answers (the client must time out). */
   | { type: 'hang' }
   /** Stores the batch, then the connection drops before the answer arrives. */
@@ -56,8 +57,16 @@ export class FakeSyncServer {
     }
   };
 
+  /** The next fault, or for a push carrying `forId` the fault aimed at it (pushes on the wire arrive in any order). */
+  private takeFault(init: RequestInit | undefined): Fault | undefined {
+    const index = this.faults.findIndex(
+      (f) => f.type !== 'status' || f.forId === undefined || String(init?.body ?? '').includes(`"${f.forId}"`),
+    );
+    return index < 0 ? undefined : this.faults.splice(index, 1)[0];
+  }
+
   private async answer(init: RequestInit | undefined): Promise<Response> {
-    const fault = this.faults.shift();
+    const fault = this.takeFault(init);
     if (fault?.type === 'hang') {
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));

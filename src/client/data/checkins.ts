@@ -338,7 +338,7 @@ async function stripSettledLegacy(settled: ReadonlySet<string>, refused: Readonl
 }
 
 /** Splits sorted outbox keys into maximal runs of settled ones, as [first, last] pairs to delete by range. */
-export function settledRuns(keys: readonly string[], settled: ReadonlySet<string>): [string, string][] {
+function settledRuns(keys: readonly string[], settled: ReadonlySet<string>): [string, string][] {
   const runs: [string, string][] = [];
   let run: [string, string] | null = null;
   for (const key of keys) {

@@ -9,12 +9,12 @@ import { withDbRetry } from './retry';
 
 const KEY = 'clockEpochs';
 /** A wall-clock change larger than this against the monotonic clock starts a new epoch. */
-export const JUMP_MS = 2_000;
+const JUMP_MS = 2_000;
 /** Offsets kept for at most this many epochs (oldest dropped). */
 const MAX_EPOCHS = 100;
 
 /** What the device knows about its clock epochs. */
-export interface EpochState {
+interface EpochState {
   current: string;
   /** Server minus device clock, ms, per epoch where it is known. */
   offsets: Record<string, number>;

@@ -6,8 +6,8 @@ import { Dexie, type Table } from 'dexie';
 import type { CheckIn, Declaration, Person, SealedItem } from '../../shared/protocol';
 
 /** Sync state of a check-in as version 2 stored it on the row (kept for the version 3 upgrade). */
-export const SyncState = { Pending: 0, Synced: 1, Rejected: 2 } as const;
-export type SyncState = (typeof SyncState)[keyof typeof SyncState];
+const SyncState = { Pending: 0, Synced: 1, Rejected: 2 } as const;
+type SyncState = (typeof SyncState)[keyof typeof SyncState];
 
 /**
  * A check-in as stored on the device, written once; its sync state lives in the small `outbox` and
@@ -37,12 +37,12 @@ export interface NameRow {
 }
 
 /** A check-in still waiting for the server's word: its id (UUIDv7, so the table is in creation order). */
-export interface OutboxRow {
+interface OutboxRow {
   id: string;
 }
 
 /** A check-in the server refused: shown in "needs attention", never dropped. */
-export interface RejectedRow {
+interface RejectedRow {
   id: string;
   reason: string;
   /** Server time of the refusal. */
@@ -58,7 +58,7 @@ interface CheckInRowV2 extends CheckIn {
 }
 
 /** Key–value rows for small device state (enrolment, last sync). */
-export interface MetaRow {
+interface MetaRow {
   key: string;
   value: unknown;
 }
@@ -168,7 +168,7 @@ export function stripPersonal(row: CheckInRow): void {
   delete row.legacy;
 }
 
-export const DEFAULT_DB_NAME = 'tram-qr';
+const DEFAULT_DB_NAME = 'tram-qr';
 
 let shared: AppDb | null = null;
 

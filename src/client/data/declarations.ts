@@ -19,21 +19,10 @@ export async function saveDeclaration(profileId: string, declaration: Declaratio
   await withDbRetry(() => appDb().declarations.put({ profileId, date: declaration.date, declaration, savedAt: now }));
 }
 
-/** A profile's declaration of one day (`YYYY-MM-DD`), if made. */
-export async function getDeclaration(profileId: string, date: string): Promise<StoredDeclaration | undefined> {
-  const row = await withDbRetry(() => appDb().declarations.get([profileId, date]));
-  return row ? toStored(row) : undefined;
-}
-
 /** A profile's most recent declaration, whatever its day. */
 export async function latestDeclaration(profileId: string): Promise<StoredDeclaration | undefined> {
   const row = await withDbRetry(() =>
     appDb().declarations.where('[profileId+date]').between([profileId, ''], [profileId, '\uffff']).last(),
   );
   return row ? toStored(row) : undefined;
-}
-
-/** Deletes declarations older than `beforeDate` (`YYYY-MM-DD`); returns how many. */
-export async function purgeDeclarationsBefore(beforeDate: string): Promise<number> {
-  return withDbRetry(() => appDb().declarations.where('date').below(beforeDate).delete());
 }

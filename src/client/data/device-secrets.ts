@@ -17,7 +17,7 @@ const DEVICE_KEY = 'deviceKey';
 const DISTRICT_KEY = 'districtKey';
 
 /** The device's signing key and whether the server knows its public half. */
-export interface DeviceKey {
+interface DeviceKey {
   privateKey: CryptoKey;
   publicJwk: DevicePublicJwk;
   registered: boolean;

@@ -20,12 +20,9 @@ export {
   getDeviceKey,
   ensureDeviceKey,
   markDeviceKeyRegistered,
-  getDistrictKey,
   saveDistrictKey,
 } from './device-secrets';
-export type { DeviceKey } from './device-secrets';
-export { currentEpoch, recordEpochOffset, getEpochState, hasEpochAnchor } from './clock-epochs';
-export { visitKey, sameVisitor } from './visit-key';
+export { currentEpoch, recordEpochOffset, hasEpochAnchor } from './clock-epochs';
 export { rememberPhone, rememberedPhone } from './day-phones';
 export {
   getEnrolment,
@@ -37,7 +34,7 @@ export {
   saveVisitorRegistration,
   getPushToken,
 } from './meta';
-export type { Enrolment, SyncStatus, SyncErrorCode, VisitorRegistration } from './meta';
+export type { Enrolment, SyncErrorCode } from './meta';
 export { appDb, useDatabase, AppDb } from './db';
 export { observe } from './observe';
 export {
@@ -48,14 +45,14 @@ export {
   markDeviceRevoked,
   getDeviceRevokedAt,
 } from './device-config';
-export { onStorageFailure, probeStorage, classifyStorageError } from './storage-failure';
+export { onStorageFailure, probeStorage } from './storage-failure';
 export type { StorageFailure } from './storage-failure';
 export type { DeviceConfig } from './device-config';
-export { storageStatus, requestPersistentStorage, storageNearlyFull, STORAGE_WARN_RATIO } from './storage';
+export { storageStatus, requestPersistentStorage, storageNearlyFull } from './storage';
 export type { StorageStatus } from './storage';
 export { listProfiles, getProfile, saveProfile, deleteProfile } from './profiles';
 export type { Profile } from './profiles';
-export { saveDeclaration, getDeclaration, latestDeclaration, purgeDeclarationsBefore } from './declarations';
+export { saveDeclaration, latestDeclaration } from './declarations';
 export type { StoredDeclaration } from './declarations';
 export { getPosterKey, savePosterKey, listSelfCheckIns, pendingSelfCount, deleteVisitorData } from './visitor';
 export { getRiskPolicy, saveRiskPolicy } from './risk-policy';

@@ -15,7 +15,7 @@ export interface Enrolment {
 }
 
 /** What the device last learned from trying to sync. */
-export interface SyncStatus {
+interface SyncStatus {
   /** Device time of the last push the server acknowledged. */
   lastSuccessAt: number | null;
   lastAttemptAt: number | null;
@@ -46,7 +46,7 @@ export async function getEnrolment(): Promise<Enrolment | null> {
 }
 
 /** A visitor phone's anonymous device credentials (for self check-ins), or null before registration. */
-export interface VisitorRegistration {
+interface VisitorRegistration {
   deviceId: string;
   token: string;
   registeredAt: number;

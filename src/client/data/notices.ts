@@ -8,10 +8,10 @@ import { withDbRetry } from './retry';
 
 const NOTICES = 'riskNotices';
 /** A visit without a check-out is assumed to last this long when compared with a notice window. */
-export const ASSUMED_STAY_MS = 60 * 60_000;
+const ASSUMED_STAY_MS = 60 * 60_000;
 
 /** A notice this device matched: the notice and when the matching visit began (device time). */
-export interface NoticeMatch {
+interface NoticeMatch {
   notice: RiskNotice;
   visitedAt: number;
 }

@@ -10,7 +10,7 @@ export interface StorageStatus {
 }
 
 /** Share of the quota above which the app warns the user. */
-export const STORAGE_WARN_RATIO = 0.8;
+const STORAGE_WARN_RATIO = 0.8;
 
 const PERSIST_ASKED = 'tram-qr.persistAsked';
 

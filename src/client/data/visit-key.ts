@@ -7,7 +7,7 @@ import { personKeyOf } from '../../shared/person-key';
 import { maskedIdKey, maskedVisibleDigits } from '../../shared/scan';
 
 /** The key a repeat scan or a retyped entry is matched on (today: the server's person key). */
-export function visitKey(person: Person): string {
+function visitKey(person: Person): string {
   return personKeyOf(person);
 }
 

@@ -2,7 +2,6 @@
  * Visitor-side device state: the cached poster public key (to verify posters offline), the phone's own
  * check-ins (source 'self', in the shared outbox) and "delete everything".
  */
-import type { CheckIn } from '../../shared/protocol';
 import { appDb } from './db';
 import { toLocalCheckIns, type LocalCheckIn } from './checkins';
 import { withDbRetry } from './retry';

@@ -3,7 +3,7 @@ import { localized as label, t } from '../i18n/i18n';
 
 export type Answer = boolean | string | number;
 
-export interface QuestionFieldProps {
+interface QuestionFieldProps {
   question: Question;
   value: Answer | undefined;
   onChange: (value: Answer | undefined) => void;

@@ -2,7 +2,7 @@ import type { Questionnaire } from '../../shared/protocol';
 import type { Answers } from './answers';
 import { QuestionField } from './QuestionField';
 
-export interface QuestionnaireFieldsProps {
+interface QuestionnaireFieldsProps {
   questionnaire: Questionnaire;
   answers: Answers;
   onChange: (answers: Answers) => void;

@@ -54,7 +54,7 @@ export function reachOf(online: boolean, lastError: string | null, pending: numb
 }
 
 /** `navigator.onLine`, kept current: `false` proves there is no network (`true` proves nothing). */
-export function useOnline(): boolean {
+function useOnline(): boolean {
   const [online, setOnline] = useState(() => globalThis.navigator?.onLine ?? true);
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);

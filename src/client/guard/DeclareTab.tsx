@@ -38,7 +38,7 @@ interface Inside {
   pending: PendingDeclaration;
 }
 
-export interface DeclareTabProps {
+interface DeclareTabProps {
   ctx: GuardContext;
 }
 

@@ -7,7 +7,7 @@ import { t } from '../i18n/i18n';
 import { sync } from '../app/sync-service';
 import { cleanPhone, recordCorrection } from './record-fix';
 
-export interface FixPersonProps {
+interface FixPersonProps {
   checkIn: CheckIn;
   warnings: readonly ScanWarning[];
   /** Called with the corrected person once the correction is stored. */

@@ -9,7 +9,7 @@ import { assessmentFromFlags, type RiskView } from '../risk/rules';
 import { useStanding } from '../device/standing';
 import { showDay } from '../visitor/dates';
 
-export interface LastPersonProps {
+interface LastPersonProps {
   outcome: RecordOutcome | null;
   /** Changes with every scan so the same outcome twice still flashes. */
   seq: number;

@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { EMPTY_PERSON_FIELDS, personFromFields, type PersonFields } from './person-form';
 import { PersonFieldset } from './PersonFieldset';
 
-export interface ManualEntryProps {
+interface ManualEntryProps {
   onSubmit: (person: Person) => Promise<boolean>;
   onClose: () => void;
 }

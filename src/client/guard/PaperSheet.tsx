@@ -2,7 +2,7 @@ import { getLang, t } from '../i18n/i18n';
 import { navigate } from '../../browser/router';
 import type { GuardContext } from './useGuardContext';
 
-export interface PaperSheetProps {
+interface PaperSheetProps {
   ctx: GuardContext;
   /** Rows per A4 sheet. */
   rows?: number;

@@ -16,7 +16,7 @@ import { PersonFieldset } from './PersonFieldset';
 import { recordPaperRow } from './record-typed';
 import type { GuardContext } from './useGuardContext';
 
-export interface PaperTabProps {
+interface PaperTabProps {
   ctx: GuardContext;
 }
 

@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n/dict';
 import { t } from '../i18n/i18n';
 import type { PersonFields } from './person-form';
 
-export interface PersonFieldsetProps {
+interface PersonFieldsetProps {
   fields: PersonFields;
   errors: Partial<Record<keyof PersonFields, MessageKey>>;
   onChange: (fields: PersonFields) => void;

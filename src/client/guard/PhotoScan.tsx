@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 import { createQrDecoder } from '../scan/decoder';
 import { t } from '../i18n/i18n';
 
-export interface PhotoScanProps {
+interface PhotoScanProps {
   onText: (text: string) => void;
   onNothingFound: () => void;
 }

@@ -26,7 +26,7 @@ function withPerson<T extends { outcome: RecordOutcome }>(prev: T | null, person
   return { ...prev, outcome: { ...prev.outcome, checkIn: { ...prev.outcome.checkIn, person } } };
 }
 
-export interface ScanTabProps {
+interface ScanTabProps {
   ctx: GuardContext;
 }
 

@@ -4,7 +4,7 @@ import { createQrDecoder, type QrDecoder } from '../scan/decoder';
 import { startScanLoop, type ScanLoop } from '../scan/scan-loop';
 import { t } from '../i18n/i18n';
 
-export interface ScannerPanelProps {
+interface ScannerPanelProps {
   onText: (text: string) => void;
   /** Called when the camera cannot be used, so the screen can offer typed entry. */
   onCameraError: (kind: CameraErrorKind) => void;

@@ -17,7 +17,7 @@ function serialApi(): SerialLike | undefined {
   return typeof navigator !== 'undefined' ? (navigator as Navigator & { serial?: SerialLike }).serial : undefined;
 }
 
-export interface SerialScannerProps {
+interface SerialScannerProps {
   /** The same path as the keyboard wedge: one call per scanned text. */
   onText: (text: string) => void;
 }

@@ -9,7 +9,6 @@ import type { CheckIn } from '../../shared/protocol';
 import '../i18n/dict-words'; // per-person check-out
 import { signalSuccess } from './feedback';
 import { matchesQuery, startOfLocalDay, summarizeToday } from './today-summary';
-import type { GuardContext } from './useGuardContext';
 
 /** Today at this checkpoint: search, who is inside, counts by source, and whether each row reached the server. */
 export function TodayTab() {

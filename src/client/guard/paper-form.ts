@@ -13,7 +13,7 @@ export interface PaperFields {
 }
 
 /** Local time of `date` at `time`, ms; null when either is malformed. */
-export function localTime(date: string, time: string): number | null {
+function localTime(date: string, time: string): number | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const tm = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
   if (!d || !tm) return null;

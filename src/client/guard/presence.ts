@@ -6,7 +6,7 @@ import type { CheckIn, Person } from '../../shared/protocol';
 import { sameVisitor } from '../data/visit-key';
 
 /** A visit still open: who came in, and when. */
-export interface OpenVisit {
+interface OpenVisit {
   checkIn: CheckIn;
   /** Check-ins taken together with this one (companions) share its id as groupId. */
   companions: CheckIn[];
@@ -16,8 +16,6 @@ export interface OpenVisit {
 export const OPEN_VISIT_MAX_MS = 12 * 60 * 60_000;
 
 /** Re-exported from the data layer, which owns the matching key (`visitKey`). */
-export { sameVisitor };
-
 /** The open visits among `checkIns` at `now` (newest first). */
 export function openVisits(checkIns: readonly CheckIn[], now: number): OpenVisit[] {
   const closed = new Set(checkIns.filter((c) => c.kind === 'out' && c.ref).map((c) => c.ref as string));

@@ -22,7 +22,7 @@ export type RecordOutcome =
   | { type: 'save_failed'; checkIn: CheckIn };
 
 /** Where and how the guard device records. */
-export interface RecordContext {
+interface RecordContext {
   checkpointId: string;
   /** A second scan of the same person within this many minutes is a repeat, not a departure. */
   repeatWindowMin: number;
@@ -37,7 +37,7 @@ const SOURCE_BY_KIND = { visitor: 'visitor_qr', cccd: 'cccd', national: 'nationa
 >;
 
 /** Builds the check-in a recognised scan stands for, or null when the code is not a person's. */
-export function checkInFromScan(result: ScanResult, checkpointId: string, now: number): CheckIn | null {
+function checkInFromScan(result: ScanResult, checkpointId: string, now: number): CheckIn | null {
   if (result.kind !== 'visitor' && result.kind !== 'cccd' && result.kind !== 'national') return null;
   const checkIn: CheckIn = {
     id: uuidv7(),
@@ -56,7 +56,7 @@ export function checkInFromScan(result: ScanResult, checkpointId: string, now: n
 }
 
 /** Why a scanned code that is not a person's was refused, as a dictionary message. */
-export function refusalFor(result: ScanResult): { message: MessageKey; params?: Record<string, string> } {
+function refusalFor(result: ScanResult): { message: MessageKey; params?: Record<string, string> } {
   switch (result.kind) {
     case 'poster':
       return { message: 'scan.poster' };
@@ -128,7 +128,7 @@ export async function arrive(
 }
 
 /** Builds the `out` that closes a visit. */
-export function departureOf(visit: CheckIn, now: number): CheckIn {
+function departureOf(visit: CheckIn, now: number): CheckIn {
   return {
     id: uuidv7(),
     checkpointId: visit.checkpointId,

@@ -67,7 +67,7 @@ export async function recordCompanions(lead: CheckIn, people: Person[], now: num
 }
 
 /** A row typed from a paper declaration sheet, with the real visit times. */
-export interface PaperRow {
+interface PaperRow {
   person: Person;
   declaration?: Declaration;
   sheet: string;

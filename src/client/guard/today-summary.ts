@@ -5,13 +5,13 @@ import type { LocalCheckIn } from '../data';
 import { openVisits } from './presence';
 import { correctedPeople } from './record-fix';
 
-export interface TodayRow {
+interface TodayRow {
   arrival: LocalCheckIn;
   departure: CheckIn | null;
   inside: boolean;
 }
 
-export interface TodaySummary {
+interface TodaySummary {
   rows: TodayRow[];
   total: number;
   inside: number;

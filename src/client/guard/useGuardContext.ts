@@ -14,7 +14,7 @@ export interface GuardContext {
 }
 
 /** Default repeat-scan window until the district's setting arrives. */
-export const DEFAULT_REPEAT_WINDOW_MIN = 10;
+const DEFAULT_REPEAT_WINDOW_MIN = 10;
 
 /** Reads the guard context; undefined while loading, null when the device is not enrolled. */
 export function useGuardContext(): GuardContext | null | undefined {

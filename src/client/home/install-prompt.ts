@@ -4,7 +4,7 @@
  */
 
 /** The part of Chromium's BeforeInstallPromptEvent the install button needs. */
-export interface InstallOffer {
+interface InstallOffer {
   prompt(): Promise<void>;
   userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }

@@ -1,8 +1,6 @@
 /** The PWA's language state and translation (src/browser/i18n.ts over this app's dictionary). */
-import { createI18n, type Entry, type Lang } from '../../browser/i18n';
+import { createI18n, type Entry } from '../../browser/i18n';
 import { dict, type MessageKey } from './dict';
-
-export type { Lang };
 
 const i18n = createI18n<MessageKey>('tram-qr.lang', dict);
 

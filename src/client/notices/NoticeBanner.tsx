@@ -9,7 +9,7 @@ import { useLive } from '../hooks/useLive';
 import { t } from '../i18n/i18n';
 import { keepNoticesFresh } from './refresh';
 
-export interface NoticeBannerProps {
+interface NoticeBannerProps {
   /** Guard devices pass their checkpoint; visitor phones pass nothing. */
   checkpointId?: string;
 }

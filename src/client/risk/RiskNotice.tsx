@@ -4,7 +4,7 @@ import { riskLevel, riskLines } from './risk-words';
 import type { RiskView } from './rules';
 import './risk.css';
 
-export interface RiskNoticeProps {
+interface RiskNoticeProps {
   assessment: RiskAssessment;
   view: RiskView;
   /** The guard is told what to ask for; the visitor what to do. */

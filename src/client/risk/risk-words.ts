@@ -4,7 +4,7 @@ import { localized, t } from '../i18n/i18n';
 import '../i18n/dict-risk';
 
 /** risk: a symptom or an exposure; stale: old, missing or unreadable declaration; clear: the only green. */
-export type RiskLevel = 'risk' | 'stale' | 'clear';
+type RiskLevel = 'risk' | 'stale' | 'clear';
 
 /** How loud the assessment is. */
 export function riskLevel(a: RiskAssessment): RiskLevel {

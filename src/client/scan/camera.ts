@@ -17,13 +17,13 @@ export class CameraError extends Error {
 }
 
 /** A video input; `label` is empty until the user has granted camera permission once. */
-export interface CameraInfo {
+interface CameraInfo {
   deviceId: string;
   label: string;
 }
 
 /** Requested capture size; the browser picks the closest its camera offers. */
-export interface CameraOptions {
+interface CameraOptions {
   width?: number;
   height?: number;
 }
@@ -75,7 +75,7 @@ function mediaDevices(): MediaDevices {
 }
 
 /** Lists the video inputs (empty when there are none or media devices are unavailable). */
-export async function listCameras(): Promise<CameraInfo[]> {
+async function listCameras(): Promise<CameraInfo[]> {
   let devices: MediaDeviceInfo[];
   try {
     devices = await mediaDevices().enumerateDevices();

@@ -24,7 +24,7 @@ export interface QrDecoder {
 }
 
 /** Which implementation to use; `native` falls back to zxing when the browser cannot read QR natively. */
-export interface QrDecoderOptions {
+interface QrDecoderOptions {
   prefer?: 'auto' | 'native' | 'zxing';
 }
 

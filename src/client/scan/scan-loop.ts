@@ -5,7 +5,7 @@
 import type { QrDecoder } from './decoder';
 
 /** Tuning for the loop; the defaults suit a phone camera at 720p. */
-export interface ScanLoopOptions {
+interface ScanLoopOptions {
   /** The same text seen again within this many ms of its last sighting is not reported again. */
   repeatMs?: number;
   /** Frames are scaled down so their longest side is at most this many pixels. */

@@ -7,7 +7,7 @@
 import { isCompleteCccdPayload } from '../../shared/scan';
 
 /** Frames decoded text into scans. */
-export interface LineFramer {
+interface LineFramer {
   /** Adds decoded text; calls `onLine` for every complete line. */
   push(text: string): void;
   /** Called after a silence: a complete CCCD payload still buffered is a scan. */

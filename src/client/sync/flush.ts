@@ -45,8 +45,8 @@ export interface FlushResult {
   questionnaireVersion?: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_TIMEOUT_MS = 20_000;
 /** Pushes on the wire at once (see the flush loop). */
 const PUSHES_IN_FLIGHT = 2;
 

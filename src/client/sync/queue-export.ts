@@ -17,7 +17,7 @@ import { getDeviceKey, getEnrolment, readPendingBatch } from '../data';
 import { getEpochState } from '../data/clock-epochs';
 
 /** Why no file could be made: nothing waits, not a guard device, or its key never reached the server. */
-export type QueueExportRefusal = 'empty' | 'not_enrolled' | 'no_key';
+type QueueExportRefusal = 'empty' | 'not_enrolled' | 'no_key';
 
 /** Builds the queue file of this device from everything still waiting in its outbox. */
 export async function buildQueueFile(opts: {

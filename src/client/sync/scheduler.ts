@@ -16,7 +16,7 @@ export interface SyncScheduler {
   stop(): void;
 }
 
-export interface SchedulerOptions extends FlushOptions {
+interface SchedulerOptions extends FlushOptions {
   /** Periodic check while the app is open. */
   intervalMs?: number;
   /** Called after every flush attempt (the UI refreshes its status from the database anyway). */

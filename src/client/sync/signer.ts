@@ -8,8 +8,6 @@ import { ensureDeviceKey, getEnrolment, markDeviceKeyRegistered } from '../data'
 
 import { classifyNetworkFailure, classifyStatus, type FailedOutcome, type RequestSigner } from '../../shared/sync';
 
-export type { RequestSigner };
-
 /**
  * The signer of this guard device (registering its key first when needed); null on a visitor phone; when
  * the registration could not be made, the sync client's own outcome for that answer (or for no answer).

@@ -9,7 +9,7 @@ import type { SyncErrorCode } from '../../shared/sync/errors';
 import { getEnrolment, getVisitorRegistration, pendingCount, saveVisitorRegistration } from '../data';
 
 /** Why no token could be obtained now (the flush records it and backs off). */
-export interface CredentialFailure {
+interface CredentialFailure {
   error: SyncErrorCode;
   retryAfterMs: number | null;
 }

@@ -4,7 +4,7 @@ import { classifyScan } from '../../shared/scan/classify';
 import { ScannerPanel } from '../guard/ScannerPanel';
 import { t } from '../i18n/i18n';
 
-export interface CardScanProps {
+interface CardScanProps {
   onPerson: (person: Person) => void;
   onClose: () => void;
 }

@@ -8,7 +8,7 @@ import type { HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/dict';
 
-export interface DeclarationFormProps {
+interface DeclarationFormProps {
   member: HouseholdMember;
   /** Other household members the same answers can be copied to. */
   others: Profile[];

@@ -4,7 +4,7 @@ import { DeclarationForm } from './DeclarationForm';
 import { useHousehold } from './useVisitorData';
 import { t } from '../i18n/i18n';
 
-export interface DeclarationScreenProps {
+interface DeclarationScreenProps {
   id: string;
 }
 

@@ -6,7 +6,7 @@ import { memberRisk } from './member-risk';
 import { repeatDeclaration } from './repeat-declaration';
 import type { Household } from './useVisitorData';
 
-export interface DeclareFirstProps {
+interface DeclareFirstProps {
   household: Household;
   /** Opens the full declaration form for one member. */
   onDeclare: (profileId: string) => void;

@@ -6,7 +6,7 @@ import type { Household } from './useVisitorData';
 import { riskLevel, riskLines } from '../risk/risk-words';
 import { memberRisk } from './member-risk';
 
-export interface MemberCardProps {
+interface MemberCardProps {
   member: HouseholdMember;
   /** Risk at the door: judges today's declaration (without it the card says nothing of risk). */
   household?: Household;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
 
-export interface PickMembersProps {
+interface PickMembersProps {
   members: HouseholdMember[];
   onConfirm: (profileIds: string[]) => Promise<void>;
 }

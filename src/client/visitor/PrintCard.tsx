@@ -4,7 +4,7 @@ import { QrCode } from './QrCode';
 import { useHousehold } from './useVisitorData';
 import { t } from '../i18n/i18n';
 
-export interface PrintCardProps {
+interface PrintCardProps {
   id: string;
 }
 

@@ -9,7 +9,7 @@ import { t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/dict';
 import '../i18n/dict-visit';
 
-export interface ProfileFormProps {
+interface ProfileFormProps {
   /** The profile to edit, or null for a new one. */
   profile: Profile | null;
   /** A new profile is the phone owner's own. */

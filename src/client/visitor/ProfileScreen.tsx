@@ -5,7 +5,7 @@ import { useLive } from '../hooks/useLive';
 import { ProfileForm } from './ProfileForm';
 import { t } from '../i18n/i18n';
 
-export interface ProfileScreenProps {
+interface ProfileScreenProps {
   /** The profile to edit, or null to add a household member. */
   id: string | null;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export interface QrCodeProps {
+interface QrCodeProps {
   text: string;
   /** Accessible description of what the code is. */
   label: string;

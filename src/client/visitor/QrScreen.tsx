@@ -10,7 +10,7 @@ import { RiskNotice } from '../risk/RiskNotice';
 import { riskLevel } from '../risk/risk-words';
 import { memberRisk } from './member-risk';
 
-export interface QrScreenProps {
+interface QrScreenProps {
   id: string;
 }
 

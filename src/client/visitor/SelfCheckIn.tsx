@@ -20,7 +20,7 @@ import { DeclarationForm } from './DeclarationForm';
 import { DeclareFirst } from './DeclareFirst';
 import { memberRisk } from './member-risk';
 
-export interface SelfCheckInProps {
+interface SelfCheckInProps {
   /** The poster URL the phone opened (`/c/<code>?i=…&n=…&s=…`). */
   href: string;
 }

@@ -53,7 +53,7 @@ export function VisitorHome() {
 }
 
 /** An in-app link: navigates without reloading. */
-export function link(path: string) {
+function link(path: string) {
   return (event: Event) => {
     event.preventDefault();
     navigate(path);

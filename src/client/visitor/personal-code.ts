@@ -32,7 +32,7 @@ export function declarationState(
 }
 
 /** The yes/no answers of a declaration as the code's flags (questionnaire order). */
-export function toVisitorDeclaration(declaration: Declaration, questionnaire: Questionnaire): VisitorDeclaration {
+function toVisitorDeclaration(declaration: Declaration, questionnaire: Questionnaire): VisitorDeclaration {
   const yes = yesNoQuestionIds(questionnaire).map((id) => declaration.answers[id] === true);
   return {
     date: declaration.date,

@@ -35,7 +35,7 @@ function proofOf(poster: SignedPoster): NonNullable<CheckIn['proof']> {
 }
 
 /** A household member checking in, with today's declaration when there is one. */
-export interface Arrival {
+interface Arrival {
   profile: Profile;
   declaration: Declaration | null;
   /** Risk at the door: what the phone showed about the declaration. */

@@ -3,7 +3,6 @@ import { getQuestionnaire, getRiskPolicy, latestDeclaration, listProfiles, type 
 import { riskView, type RiskView } from '../risk/rules';
 import { useLive } from '../hooks/useLive';
 import type { Questionnaire } from '../../shared/protocol';
-import { DEFAULT_QUESTIONNAIRE } from '../../shared/questionnaire/default';
 import { localDay } from './dates';
 import { declarationState, type DeclarationState } from './personal-code';
 

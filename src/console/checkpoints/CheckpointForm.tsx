@@ -9,12 +9,12 @@ import {
   type ConsoleUnit as Unit,
 } from '../../shared/console-api';
 
-export type CheckpointDraft = Pick<
+type CheckpointDraft = Pick<
   Checkpoint,
   'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'
 > & { unitId: string };
 
-export interface CheckpointFormProps {
+interface CheckpointFormProps {
   initial: CheckpointDraft;
   /** Communes to choose from when creating; omitted when editing (the commune is fixed). */
   communes?: Unit[];

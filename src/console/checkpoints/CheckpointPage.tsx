@@ -8,7 +8,7 @@ import { CheckpointForm } from './CheckpointForm';
 import { DoorLinkPanel } from './DoorLinkPanel';
 import { EnrolPanel } from './EnrolPanel';
 
-export interface CheckpointPageProps {
+interface CheckpointPageProps {
   id: string;
   user: User;
 }

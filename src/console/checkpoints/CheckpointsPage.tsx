@@ -5,7 +5,7 @@ import { navigate } from '../../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
-export interface CheckpointsPageProps {
+interface CheckpointsPageProps {
   user: User;
 }
 

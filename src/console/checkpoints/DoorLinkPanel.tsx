@@ -4,7 +4,7 @@ import { adminRoutes } from '../../shared/console-api';
 import { call } from '../api';
 import { t } from '../i18n/i18n';
 
-export interface DoorLinkPanelProps {
+interface DoorLinkPanelProps {
   checkpointId: string;
 }
 

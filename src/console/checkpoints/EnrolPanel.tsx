@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 
-export interface EnrolPanelProps {
+interface EnrolPanelProps {
   checkpointId: string;
 }
 

@@ -6,7 +6,7 @@ import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api'
 import { useLoad } from '../use-load';
 import { CheckpointForm } from './CheckpointForm';
 
-export interface NewCheckpointPageProps {
+interface NewCheckpointPageProps {
   user: User;
 }
 

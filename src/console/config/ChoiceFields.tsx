@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { ChoiceDraft } from './question-draft';
 
-export interface ChoiceFieldsProps {
+interface ChoiceFieldsProps {
   choices: ChoiceDraft[];
   onChange: (choices: ChoiceDraft[]) => void;
 }

@@ -5,7 +5,7 @@ import { ChoiceFields } from './ChoiceFields';
 import { RiskMarkFields } from './RiskMarkFields';
 import type { ConsoleKey } from '../i18n/dict';
 
-export interface QuestionEditorProps {
+interface QuestionEditorProps {
   draft: QuestionDraft;
   n: number;
   isFirst: boolean;

@@ -1,6 +1,5 @@
 /** Editing the district's health questionnaire (a form over its questions, validated again by the server) and the district settings. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Questionnaire } from '../../shared/protocol';
 import { adminRoutes } from '../../shared/console-api';
 import { call } from '../api';
 import { t } from '../i18n/i18n';

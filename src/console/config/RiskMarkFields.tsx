@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { QuestionDraft } from './question-draft';
 
-export interface RiskMarkFieldsProps {
+interface RiskMarkFieldsProps {
   draft: QuestionDraft;
   onChange: (draft: QuestionDraft) => void;
 }

@@ -2,13 +2,13 @@
 import { t } from '../i18n/i18n';
 
 /** The risk settings as the form edits them. */
-export interface RiskSettings {
+interface RiskSettings {
   declarationValidDays: number;
   riskInstruction: string;
   healthPhone: string;
 }
 
-export interface RiskSettingsFieldsProps {
+interface RiskSettingsFieldsProps {
   value: RiskSettings;
   onChange: (value: RiskSettings) => void;
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
-import { RiskSettingsFields, type RiskSettings } from './RiskSettingsFields';
+import { RiskSettingsFields } from './RiskSettingsFields';
 
 import { adminRoutes, type DistrictSettings as Settings } from '../../shared/console-api';
 

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
-import { adminRoutes, type AccountSummary as Account, type Role } from '../../shared/console-api';
+import { adminRoutes, type Role } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 
 /** The users page. */

@@ -8,7 +8,7 @@ import { foldVietnamese } from '../../shared/text/fold';
 export const QUESTION_GROUPS = ['symptoms', 'exposure', 'travel', 'vaccination', 'test', 'other', 'consent'] as const;
 
 /** A key made from the Vietnamese question itself ("Đau đầu" → "dau_dau"), unique among `taken`. */
-export function keyFromLabel(label: string, taken: ReadonlySet<string>): string {
+function keyFromLabel(label: string, taken: ReadonlySet<string>): string {
   const base =
     foldVietnamese(label)
       .replace(/[^a-z0-9]+/g, '_')

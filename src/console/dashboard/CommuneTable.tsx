@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
-export interface CommuneTableProps {
+interface CommuneTableProps {
   communes: Dashboard['communes'];
 }
 

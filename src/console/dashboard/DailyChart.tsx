@@ -3,7 +3,7 @@ import { t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
 import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
-export interface DailyChartProps {
+interface DailyChartProps {
   daily: Dashboard['daily'];
 }
 

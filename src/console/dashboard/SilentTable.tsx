@@ -2,7 +2,7 @@
 import { formatDateTime, t } from '../i18n/i18n';
 import type { ConsoleDashboard as Dashboard } from '../../shared/console-api';
 
-export interface SilentTableProps {
+interface SilentTableProps {
   silent: Dashboard['silent'];
 }
 

@@ -2,7 +2,7 @@
 import { formatDateTime, t } from '../i18n/i18n';
 import type { AdminDevice as Device } from '../../shared/console-api';
 
-export interface StaleDevicesTableProps {
+interface StaleDevicesTableProps {
   devices: Device[];
 }
 

@@ -1,8 +1,6 @@
 /** The console's language state and `t()` (src/browser/i18n.ts over the console's dictionary). */
-import { createI18n, type Lang } from '../../browser/i18n';
+import { createI18n } from '../../browser/i18n';
 import { dict, type ConsoleKey } from './dict';
-
-export type { Lang };
 
 const i18n = createI18n<ConsoleKey>('tram-qr.console.lang', dict);
 

@@ -13,7 +13,7 @@ import {
 import { errorText } from './format';
 import { RegisterCaseForm } from './RegisterCaseForm';
 
-export interface CallEntryFormProps {
+interface CallEntryFormProps {
   row: CallListRow;
   onSaved: () => void;
 }

@@ -12,7 +12,7 @@ import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
 import { ReassignFollowup } from './ReassignFollowup';
 
-export interface CallListPageProps {
+interface CallListPageProps {
   user: User;
 }
 

@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n';
 import { saveFile } from '../save-file';
 import type { Chain } from '../../shared/outbreak-api';
 
-export interface ChainGraphProps {
+interface ChainGraphProps {
   chain: Chain;
 }
 

@@ -3,7 +3,7 @@ import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import { adminRoutes } from '../../shared/console-api';
 
-export interface CommunePickerProps {
+interface CommunePickerProps {
   value: string;
   onChange: (unitId: string) => void;
   /** The label (default: "Xã / thị trấn"). */

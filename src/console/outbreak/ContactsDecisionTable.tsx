@@ -7,7 +7,7 @@ import type { CaseContact } from '../../shared/outbreak-api';
 import { errorText, vnDateTime } from './format';
 import { CommunePicker } from './CommunePicker';
 
-export interface ContactsDecisionTableProps {
+interface ContactsDecisionTableProps {
   contacts: CaseContact[];
   onDecided: () => void;
   onError: (message: string) => void;

@@ -9,7 +9,7 @@ import { ContactsDecisionTable } from './ContactsDecisionTable';
 import { errorText, localInput, vnDate, vnDateTime } from './format';
 import { ManualContactForm } from './ManualContactForm';
 
-export interface InvestigationPageProps {
+interface InvestigationPageProps {
   id: string;
 }
 

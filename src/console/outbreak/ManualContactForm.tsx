@@ -7,7 +7,7 @@ import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 import { CommunePicker } from './CommunePicker';
 
-export interface ManualContactFormProps {
+interface ManualContactFormProps {
   caseId: string;
   onAdded: () => void;
 }

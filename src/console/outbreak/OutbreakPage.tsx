@@ -9,7 +9,7 @@ import { vnDate } from './format';
 import { OutbreakSettingsForm } from './OutbreakSettingsForm';
 import { RegisterCaseForm } from './RegisterCaseForm';
 
-export interface OutbreakPageProps {
+interface OutbreakPageProps {
   user: User;
 }
 

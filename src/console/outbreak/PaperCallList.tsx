@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { CallList } from '../../shared/outbreak-api';
 
-export interface PaperCallListProps {
+interface PaperCallListProps {
   list: CallList;
 }
 

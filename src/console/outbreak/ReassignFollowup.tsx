@@ -7,7 +7,7 @@ import type { Followup } from '../../shared/outbreak-api';
 import { errorText } from './format';
 import { CommunePicker } from './CommunePicker';
 
-export interface ReassignFollowupProps {
+interface ReassignFollowupProps {
   followup: Followup;
   onDone: () => void;
 }

@@ -7,7 +7,7 @@ import { navigate } from '../../browser/router';
 import { ISOLATION_PLACES, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 
-export interface RegisterCaseFormProps {
+interface RegisterCaseFormProps {
   personKeys: string[];
   name: string;
   /** A conversion: the follow-up whose contact becomes a case (posted there instead of a new case). */

@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { DailyReport } from '../../shared/outbreak-api';
 
-export interface ReportChartProps {
+interface ReportChartProps {
   series: DailyReport['series'];
 }
 

@@ -9,7 +9,7 @@ import type { ReportFigures } from '../../shared/outbreak-api';
 import { errorText, todayKey } from './format';
 import { ReportChart } from './ReportChart';
 
-export const FIGURES: (keyof ReportFigures)[] = [
+const FIGURES: (keyof ReportFigures)[] = [
   'newCases',
   'underFollowup',
   'completed',

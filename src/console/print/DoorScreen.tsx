@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime, t } from '../i18n/i18n';
 import { DOOR_CODE_PATH, type DoorCode } from '../../shared/console-api';
 
-export interface DoorScreenProps {
+interface DoorScreenProps {
   token: string;
 }
 

@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import type { Poster as PosterData } from '../../shared/console-api';
 
-export interface PosterProps {
+interface PosterProps {
   poster: PosterData;
 }
 

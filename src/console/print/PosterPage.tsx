@@ -4,7 +4,7 @@ import type { AdminRoute, Poster as PosterData } from '../../shared/console-api'
 import { useLoad } from '../use-load';
 import { Poster } from './Poster';
 
-export interface PosterPageProps {
+interface PosterPageProps {
   /** The API route answering one poster or a list of them, and its checkpoint or unit id. */
   route: AdminRoute<PosterData | PosterData[]>;
   id: string;

@@ -6,7 +6,7 @@ import { TrustBadges } from './TrustBadges';
 import { vnTime } from './vn-time';
 import { riskWords } from './risk-filter';
 
-export interface ContactsTableProps {
+interface ContactsTableProps {
   contacts: Contact[];
   testId: string;
   /** F2: a column naming the F1 people each row came through. */

@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { adminRoutes, type PersonRecord } from '../../shared/console-api';
 import { vnTime } from './vn-time';
 
-export interface SearchPanelProps {
+interface SearchPanelProps {
   /** Called with the chosen person keys (one identity, merged keys included). */
   onChoose: (personKeys: string[], label: string) => void;
 }

@@ -16,7 +16,7 @@ import { vnTime } from './vn-time';
 import { ZoneView } from './ZoneView';
 import { RiskOnlyToggle, withRiskFilter } from './risk-filter';
 
-export interface TraceViewProps {
+interface TraceViewProps {
   query: TraceQuery;
   label: string;
 }

@@ -2,7 +2,7 @@
 import { t } from '../i18n/i18n';
 import './trust-badges.css';
 
-export interface TrustBadgesProps {
+interface TrustBadgesProps {
   selfOnly?: boolean;
   fromRevokedDevice?: boolean;
 }

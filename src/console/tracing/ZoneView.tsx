@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { adminRoutes, type ZoneEntry } from '../../shared/console-api';
 import { vnTime } from './vn-time';
 
-export interface ZoneViewProps {
+interface ZoneViewProps {
   zone: ZoneEntry[];
 }
 

@@ -14,7 +14,7 @@ export function withRiskFilter(contacts: Contact[], riskOnly: boolean): Contact[
   return riskOnly ? contacts.filter((c) => (c.risk?.kinds.length ?? 0) > 0) : contacts;
 }
 
-export interface RiskOnlyToggleProps {
+interface RiskOnlyToggleProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
 }

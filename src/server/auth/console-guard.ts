@@ -28,18 +28,18 @@ declare module 'fastify' {
 }
 
 /** Every route whose registered pattern lies under this prefix is a console route. */
-export const CONSOLE_API_PREFIX = '/api/admin';
+const CONSOLE_API_PREFIX = '/api/admin';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const GUARD = Symbol('console-guard');
 
 /** True when a registered route pattern (not a request URL) belongs to the console API. */
-export function isConsoleRoutePattern(pattern: string): boolean {
+function isConsoleRoutePattern(pattern: string): boolean {
   const p = pattern.toLowerCase();
   return p === CONSOLE_API_PREFIX || p.startsWith(`${CONSOLE_API_PREFIX}/`);
 }
 
 /** True when the request's Origin (if any) is this server: the public URL's origin or the Host it was sent to. */
-export function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
+function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true; // not a browser cross-site form/fetch; the CSRF token still applies
   const allowed = new Set<string>();

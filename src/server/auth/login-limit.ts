@@ -15,7 +15,7 @@ export const MAX_ACCOUNT_LOGINS = 20;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 /** A reserved attempt (settle it after the check) or a refusal with its Retry-After. */
-export type LimitDecision = { ok: true; settle(success: boolean): Promise<void> } | { ok: false; retryAfterS: number };
+type LimitDecision = { ok: true; settle(success: boolean): Promise<void> } | { ok: false; retryAfterS: number };
 
 /** Hashed keys: the table holds no usernames or addresses. */
 function keysFor(username: string, ip: string): { pair: string; account: string } {

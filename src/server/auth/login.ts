@@ -13,9 +13,9 @@ import { LOGIN_WINDOW_MS, reserveSignIn } from './login-limit';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { ConsoleUser } from './roles';
 
-export { LOGIN_WINDOW_MS, MAX_ACCOUNT_LOGINS, MAX_FAILED_LOGINS } from './login-limit';
+export { MAX_ACCOUNT_LOGINS, MAX_FAILED_LOGINS } from './login-limit';
 
-export type LoginOutcome =
+type LoginOutcome =
   | { ok: true; user: ConsoleUser; token: string; csrfToken: string }
   | { ok: false; error: 'bad_credentials'; accountId: string | null }
   | { ok: false; error: 'rate_limited'; retryAfterS: number };

@@ -9,7 +9,7 @@ import { secDict, secText, type SecKey } from '../i18n/dict-sec';
 import { MIN_PASSWORD_LENGTH } from './password';
 
 /** zxcvbn score (0–4) a password must reach: 3 = "safely unguessable: moderate protection from offline attacks". */
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 export const MAX_PASSWORD_LENGTH = 256;
 
 const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });

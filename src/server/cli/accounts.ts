@@ -41,7 +41,7 @@ async function withDb<T>(dataDir: string, run: (db: Db) => Promise<T>): Promise<
   }
 }
 
-export interface CreateUserOptions {
+interface CreateUserOptions {
   dataDir: string;
   username: string;
   displayName: string;

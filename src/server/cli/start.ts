@@ -14,7 +14,7 @@ import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv, unsealThreadsFro
 import { forwardConfigFrom } from './forwarding';
 import { districtKeyDirIn } from './district-key';
 
-export interface StartOptions {
+interface StartOptions {
   port: number;
   host: string;
   dataDir: string;

@@ -7,7 +7,7 @@
 import { isIP } from 'node:net';
 
 /** A usable trustProxy value, or an error sentence. */
-export type TrustProxySetting = { ok: true; value: number | string[] | undefined } | { ok: false; message: string };
+type TrustProxySetting = { ok: true; value: number | string[] | undefined } | { ok: false; message: string };
 
 /** Parses TRUST_PROXY. */
 export function parseTrustProxy(raw: string | undefined): TrustProxySetting {

@@ -18,10 +18,10 @@ import { listConsoleDevices, type ConsoleDevice } from '../db/devices-repo';
 import { listUnits } from '../db/units-repo';
 
 /** A checkpoint is active when it produced a check-in within this many days. */
-export const ACTIVE_WINDOW_DAYS = 7;
-export const CHART_DAYS = 30;
+const ACTIVE_WINDOW_DAYS = 7;
+const CHART_DAYS = 30;
 /** A device that has not synced for longer than this is listed as stale. */
-export const STALE_DEVICE_MS = DAY_MS;
+const STALE_DEVICE_MS = DAY_MS;
 
 export interface CommuneActivity {
   unitId: string;
@@ -59,7 +59,7 @@ export interface Dashboard {
 }
 
 /** The local date (YYYY-MM-DD) of a local day number. */
-export function dayToDate(day: number): string {
+function dayToDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

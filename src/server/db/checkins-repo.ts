@@ -156,7 +156,7 @@ function buildTemplate(db: Db, size: number): InsertTemplate {
 }
 
 /** Inserts check-ins that are not stored yet; see `createCheckinWriter`. */
-export interface CheckinWriter {
+interface CheckinWriter {
   /** Inserts the check-ins whose id is new and ignores the rest; returns the ids it inserted. Call inside a transaction. */
   insertNew(db: Db, checkins: readonly StoredCheckIn[]): Promise<Set<string>>;
 }

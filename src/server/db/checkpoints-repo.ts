@@ -104,7 +104,7 @@ export async function listCheckpointIds(db: Db): Promise<string[]> {
 export type ConsoleCheckpoint = AdminCheckpoint;
 
 /** The editable fields of a checkpoint. */
-export type CheckpointFields = Pick<
+type CheckpointFields = Pick<
   ConsoleCheckpoint,
   'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'
 >;
@@ -196,7 +196,7 @@ export async function findCheckpointUnitId(db: Db, id: string): Promise<string |
 }
 
 /** What a lower server's catalog says about one of its checkpoints (code already prefixed with its unit). */
-export type ForwardedCheckpoint = Pick<
+type ForwardedCheckpoint = Pick<
   Checkpoint,
   'id' | 'unitId' | 'code' | 'name' | 'type' | 'address' | 'defaultStayMin' | 'status'
 >;

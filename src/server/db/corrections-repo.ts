@@ -10,7 +10,7 @@ import type { Db } from './database';
 const IN_CHUNK = 500;
 
 /** The corrected details of a person key, and what the check-in said before. */
-export interface PersonCorrection {
+interface PersonCorrection {
   name: string;
   phone: string | null;
   address: string | null;
@@ -47,7 +47,7 @@ export async function insertCorrections(db: Db, items: readonly StoredCorrection
 }
 
 /** The latest correction of each of these person keys (later corrections win field by field). */
-export async function latestCorrections(db: Db, keys: readonly string[]): Promise<Map<string, PersonCorrection>> {
+async function latestCorrections(db: Db, keys: readonly string[]): Promise<Map<string, PersonCorrection>> {
   const out = new Map<string, PersonCorrection>();
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
     const rows = await db

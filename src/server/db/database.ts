@@ -13,7 +13,7 @@ import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<DatabaseSchema>;
 
-export interface OpenOptions {
+interface OpenOptions {
   /** Open without write access (for inspection); skips the pragmas that write. */
   readonly?: boolean;
 }
@@ -27,7 +27,7 @@ export interface DatabaseTarget {
 }
 
 /** The SQL dialect behind a Kysely instance. */
-export type DialectName = 'sqlite' | 'postgres';
+type DialectName = 'sqlite' | 'postgres';
 
 /** Tells whether a Kysely instance (or transaction) talks to PostgreSQL or SQLite. */
 export function dialectOf(db: Kysely<any>): DialectName {

@@ -91,7 +91,7 @@ export async function countActiveDevices(db: Db, checkpointId: string): Promise<
 }
 
 /** What a push tells us about the device: when it synced, its app, clock and backlog. */
-export interface SyncReport {
+interface SyncReport {
   at: number;
   appVersion: string;
   clockOffsetMs: number;

@@ -9,13 +9,13 @@ import { openSqlite, openTarget, wrapSqlite, type DatabaseTarget } from './datab
 import type { NewCheckinRow } from './schema';
 
 /** Check-ins converted to rows ahead of a timed insert. */
-export interface PreparedCheckins {
+interface PreparedCheckins {
   readonly count: number;
   readonly rows: readonly NewCheckinRow[];
 }
 
 /** A raw inserter on one database. */
-export interface DirectInserter {
+interface DirectInserter {
   /** How the rows go in, for the benchmark's report. */
   readonly method: string;
   /** Inserts the rows in transactions of `txnRows`. */

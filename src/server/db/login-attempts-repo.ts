@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from './database';
 
 /** The counter of one key after a reservation. */
-export interface Reservation {
+interface Reservation {
   /** Attempts in the current window, this one included. */
   count: number;
   windowStart: number;

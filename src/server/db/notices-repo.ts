@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './database';
 
 /** A published notice. */
-export interface RiskNotice {
+interface RiskNotice {
   id: string;
   checkpointId: string;
   checkpointName: string;

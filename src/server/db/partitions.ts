@@ -14,13 +14,13 @@ const DAY_MS = 86_400_000;
 const PARTITION_LOCK_KEY = 7_201_126_0600;
 
 /** A month as the first millisecond of it and of the next, UTC. */
-export interface MonthRange {
+interface MonthRange {
   start: number;
   end: number;
 }
 
 /** The UTC month containing `ms`. */
-export function monthOf(ms: number): MonthRange {
+function monthOf(ms: number): MonthRange {
   const d = new Date(ms);
   return {
     start: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1),
@@ -29,13 +29,13 @@ export function monthOf(ms: number): MonthRange {
 }
 
 /** The smallest UUIDv7 text prefix of ids made at `ms`: ids made at or after it sort at or after it. */
-export function uuidv7Bound(ms: number): string {
+function uuidv7Bound(ms: number): string {
   const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
 }
 
 /** The partition's table name for a month, e.g. checkins_y2026m11. */
-export function partitionName(month: MonthRange): string {
+function partitionName(month: MonthRange): string {
   const d = new Date(month.start);
   return `checkins_y${d.getUTCFullYear()}m${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
@@ -124,7 +124,7 @@ export async function dropExpiredPartitions(db: Db, cutoff: number): Promise<{ p
 }
 
 /** A running daily partition job; `stop` cancels it. */
-export interface PartitionTimer {
+interface PartitionTimer {
   stop(): void;
 }
 

@@ -8,7 +8,7 @@ import type { Db } from './database';
 import { RISK_BITS, riskFromColumns } from './risk-columns';
 
 /** Arrivals at one checkpoint in a window, and how many of them carried each risk. */
-export interface CheckpointRiskCounts {
+interface CheckpointRiskCounts {
   checkpointId: string;
   arrivals: number;
   risky: number;
@@ -61,7 +61,7 @@ export async function riskCountsByCheckpoint(
 }
 
 /** The risk one person declared at the door. */
-export interface PersonRisk {
+interface PersonRisk {
   kinds: RiskKind[];
   /** Risk question ids answered yes. */
   signals: string[];

@@ -67,7 +67,7 @@ export interface DeviceProofsTable {
 }
 
 /** What kind of client a device row is (see DevicesTable.kind). */
-export type DeviceKind = 'guard' | 'visitor' | 'forwarder' | 'forwarded';
+type DeviceKind = 'guard' | 'visitor' | 'forwarder' | 'forwarded';
 
 /** Forwarding (district side): accepted check-ins not yet confirmed by the province. */
 export interface ForwardOutboxTable {

@@ -1,7 +1,7 @@
 /** The server's key pairs, by name; created once and shared by every server instance through the database. */
 import type { Db } from './database';
 
-export interface StoredKeyPair {
+interface StoredKeyPair {
   publicKey: string;
   privateKey: string;
 }

@@ -4,7 +4,7 @@
  */
 import type { Db } from './database';
 
-export interface SessionRecord {
+interface SessionRecord {
   userId: string;
   csrfToken: string;
   expiresAt: number;

@@ -2,7 +2,7 @@
 import type { DistrictSettings } from '../../shared/console-api/answers';
 import type { Db } from './database';
 
-export const DEFAULT_SETTINGS: DistrictSettings = {
+const DEFAULT_SETTINGS: DistrictSettings = {
   repeatWindowMin: 10,
   retentionDays: 28,
   declarationValidDays: 1,

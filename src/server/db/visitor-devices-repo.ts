@@ -7,7 +7,7 @@ import { insertDevice } from './devices-repo';
 import { reserveQuota, type QuotaCounter } from './ingest-quota-repo';
 
 /** Stores a newly registered visitor phone; `networkTag` is a short hash of its IP, for rate limiting. */
-export async function insertVisitorDevice(
+async function insertVisitorDevice(
   db: Db,
   device: { id: string; appVersion: string; registeredAt: number; networkTag: string },
   tokenHash: string,

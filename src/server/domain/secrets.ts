@@ -44,7 +44,7 @@ export function newEnrolmentCode(): string {
 }
 
 /** The canonical form of a typed or scanned code: lowercase, without spaces or dashes. */
-export function normaliseEnrolmentCode(code: string): string {
+function normaliseEnrolmentCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, '');
 }
 

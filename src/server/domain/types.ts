@@ -15,7 +15,7 @@ export interface AdministrativeUnit {
   code: string;
 }
 
-export { CHECKPOINT_TYPES, type CheckpointType } from '../../shared/admin-api';
+export { type CheckpointType } from '../../shared/admin-api';
 export type CheckpointStatus = 'open' | 'closed';
 
 /** A place where people are checked in and out. */

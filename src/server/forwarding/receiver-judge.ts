@@ -11,7 +11,7 @@ import type { Device, StoredCheckIn } from '../domain/types';
 import { forwarderScope } from './receiver-catalog';
 
 /** The checkpoints and devices of the pushing forwarder that this server knows. */
-export interface ForwarderScope {
+interface ForwarderScope {
   checkpoints: Set<string>;
   devices: Set<string>;
 }

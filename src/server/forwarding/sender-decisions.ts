@@ -10,7 +10,7 @@ import { nextRetryDelay, type BackoffOptions } from '../../shared/sync/backoff';
 export const FORWARD_BACKOFF: BackoffOptions = { baseMs: 1_000, capMs: 5 * 60_000 };
 
 /** What to do with the outbox rows of one sent batch. */
-export interface BatchVerdict {
+interface BatchVerdict {
   /** Accepted or duplicate: the server above has them; delete from the outbox. */
   done: string[];
   /** Rejected: keep, flag, count. */
@@ -34,7 +34,7 @@ export function sortResults(sentIds: readonly string[], response: PushResponse):
 }
 
 /** The forwarder's next move after an attempt: how many failures in a row now, and the wait before the next attempt. */
-export interface NextStep {
+interface NextStep {
   failures: number;
   delayMs: number;
   /** Whether the operator must act (bad token, revoked, request refused): logged as an error. */

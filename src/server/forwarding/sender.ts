@@ -32,7 +32,7 @@ export interface ForwardConfig {
 }
 
 /** A running forwarder. */
-export interface Forwarder {
+interface Forwarder {
   /** Wakes the loop now (e.g. after new check-ins). */
   kick(): void;
   /** Stops after the current step; resolves when the loop has ended. */

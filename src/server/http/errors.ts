@@ -28,7 +28,7 @@ const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; messa
 };
 
 /** Builds an error body. */
-export function errorBody(error: string, message: string): ErrorBody {
+function errorBody(error: string, message: string): ErrorBody {
   return { error, message };
 }
 

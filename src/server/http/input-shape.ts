@@ -8,13 +8,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from './errors';
 
 /** Deepest nesting any route's body may have (the deepest real body, a push, is about 5). */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
 
 /** What is wrong with a parsed JSON value, or null when its shape is fine. */
-export function inputShapeProblem(value: unknown): 'too_deep' | 'lone_surrogate' | null {
+function inputShapeProblem(value: unknown): 'too_deep' | 'lone_surrogate' | null {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: v, depth } = stack.pop()!;

@@ -7,7 +7,7 @@
 import { pathOnly } from './logging';
 
 /** The canonical, lower-case form of a request URL's path. */
-export function canonicalPath(url: string | undefined): string {
+function canonicalPath(url: string | undefined): string {
   let path = pathOnly(url);
   for (let i = 0; i < 3; i++) {
     let decoded: string;

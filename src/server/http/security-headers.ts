@@ -9,7 +9,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /** The CSP directives for a server reached at `publicUrl`. */
-export function cspDirectives(publicUrl: string): Record<string, string[]> {
+function cspDirectives(publicUrl: string): Record<string, string[]> {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", "'wasm-unsafe-eval'"],

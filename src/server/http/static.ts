@@ -6,11 +6,11 @@ import { relative, sep, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
-export const CACHE_REVALIDATE = 'no-cache';
+const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+const CACHE_REVALIDATE = 'no-cache';
 
 /** The Cache-Control header for a file under the static root. */
-export function cacheControlFor(root: string, file: string): string {
+function cacheControlFor(root: string, file: string): string {
   const rel = relative(root, file).split(sep).join('/');
   if (rel.startsWith('assets/')) return CACHE_IMMUTABLE;
   // sw.js, index.html, *.webmanifest and any other unhashed file: always revalidate.

@@ -46,5 +46,3 @@ export const secDataDict = {
   'export.yes': { vi: 'Có', en: 'Yes' },
   'export.no': { vi: 'Không', en: 'No' },
 } as const;
-
-export type SecDataKey = keyof typeof secDataDict;

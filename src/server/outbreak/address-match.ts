@@ -4,7 +4,7 @@
  */
 import { foldVietnamese } from '../../shared/text/fold';
 
-export interface NamedUnit {
+interface NamedUnit {
   id: string;
   name: string;
   level: string;

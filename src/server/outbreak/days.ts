@@ -17,11 +17,6 @@ export function dayStart(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
 }
 
-/** Days from one day key to another (`b - a`). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((dayStart(b) - dayStart(a)) / DAY_MS);
-}
-
 /** Every day key from `from` to `to`, inclusive. */
 export function dayRange(from: string, to: string): string[] {
   const out: string[] = [];

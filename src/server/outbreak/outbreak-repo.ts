@@ -319,7 +319,7 @@ export async function decideContact(
 }
 
 /** A follow-up to store. */
-export type NewFollowup = Omit<Followup, 'unitName' | 'endedAt' | 'lastReachedAt' | 'convertedCaseId' | 'status'> & {
+type NewFollowup = Omit<Followup, 'unitName' | 'endedAt' | 'lastReachedAt' | 'convertedCaseId' | 'status'> & {
   startedAt: number;
 };
 

@@ -30,9 +30,9 @@ import * as svc from './outbreak-service';
 import { dailyReport, reportTables, transmissionChain } from './outbreak-views';
 
 /** Tracers and district administrators. */
-export const OUTBREAK_STAFF: Access = ['admin', 'tracer'];
+const OUTBREAK_STAFF: Access = ['admin', 'tracer'];
 /** Also commune officers: the health station of their commune. */
-export const FOLLOWUP_STAFF: Access = ['admin', 'tracer', 'officer'];
+const FOLLOWUP_STAFF: Access = ['admin', 'tracer', 'officer'];
 const staff = { access: OUTBREAK_STAFF };
 const station = { access: FOLLOWUP_STAFF };
 const adminOnly = { access: ['admin'] as Access };

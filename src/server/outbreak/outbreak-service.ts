@@ -40,7 +40,7 @@ export class OutbreakError extends Error {
   }
 }
 
-export interface CaseInput {
+interface CaseInput {
   confirmedAt: number;
   testType: TestType;
   onsetAt: number | null;

@@ -83,7 +83,7 @@ export function districtTotal(perUnit: ReadonlyMap<string, ReportFigures>): Repo
 }
 
 /** The first day of the outbreak: the earliest case confirmation or follow-up start. */
-export function firstDay(input: ReportInput, fallback: string): string {
+function firstDay(input: ReportInput, fallback: string): string {
   let min = Infinity;
   for (const c of input.cases) min = Math.min(min, c.confirmedAt);
   for (const f of input.followups) min = Math.min(min, f.startedAt);

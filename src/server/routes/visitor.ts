@@ -19,7 +19,7 @@ import type { RouteDeps } from './deps';
 export const VISITOR_REGISTER_LIMIT = REGISTER_QUOTA.limit;
 
 /** A short, non-reversible-at-a-glance tag of the caller's network, kept on the device row. */
-export function networkTag(ip: string): string {
+function networkTag(ip: string): string {
   return addressTag(ip);
 }
 

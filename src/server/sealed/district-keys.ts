@@ -59,7 +59,7 @@ export function listDistrictKeys(dir: string): { kid: string; createdAt: number;
 }
 
 /** How the keyring opens sealed boxes. */
-export interface OpeningOptions {
+interface OpeningOptions {
   /** Worker threads (0: the calling thread). */
   threads: number;
   /** Hears of an unseal thread that could not start or stopped. */

@@ -23,7 +23,7 @@ import {
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 /** A district key ready for opening: its P-256 pair and, where given, its X25519 half (`x25519-half.ts`). */
-export interface NativeRecipientKey {
+interface NativeRecipientKey {
   p256: RecipientPair;
   x25519?: RecipientPair;
 }

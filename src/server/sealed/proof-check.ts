@@ -9,12 +9,12 @@ import { claimProofId, findDevicePublicJwk } from '../db/devices-repo';
 import type { Device } from '../domain/types';
 
 /** A proof's time may differ from the request's own device clock (`sentAt`) by at most this much. */
-export const PROOF_MAX_AGE_MS = 5 * 60_000;
+const PROOF_MAX_AGE_MS = 5 * 60_000;
 /** Proof ids are remembered this long (longer than any device keeps a queue: a replay stays refused). */
 export const PROOF_ID_KEEP_MS = 400 * 86_400_000;
 
 /** A refusal of a request's proof: HTTP status, reason code, sentence. */
-export interface ProofRefusal {
+interface ProofRefusal {
   status: 401 | 409;
   error: ProofFailure | 'proof_required' | 'device_key_required' | 'proof_replayed';
   message: string;
@@ -44,10 +44,7 @@ export function needsProof(device: Device): boolean {
 }
 
 /** The registered public key of a device, parsed; null when it has none. */
-export async function devicePublicKey(
-  db: Db,
-  deviceId: string,
-): Promise<v.InferOutput<typeof DevicePublicJwkSchema> | null> {
+async function devicePublicKey(db: Db, deviceId: string): Promise<v.InferOutput<typeof DevicePublicJwkSchema> | null> {
   const text = await findDevicePublicJwk(db, deviceId);
   if (text === null) return null;
   const parsed = v.safeParse(DevicePublicJwkSchema, JSON.parse(text));

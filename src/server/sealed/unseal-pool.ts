@@ -34,7 +34,7 @@ export interface UnsealJob {
 }
 
 /** Opens boxes, spread over threads when there are enough of them. */
-export interface UnsealPool {
+interface UnsealPool {
   /** Opens every request; each answer is the plain text, or null when it does not open. */
   openMany(requests: OpenRequest[]): Promise<(string | null)[]>;
   /** How many worker threads are running (for the health of the pool, and tests). */

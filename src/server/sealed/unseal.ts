@@ -13,7 +13,7 @@ import {
 import type { DistrictKeyring } from './district-keys';
 
 /** One pushed item after opening: the plain check-in to validate (and its clock epoch), or why it was refused. */
-export type OpenedItem =
+type OpenedItem =
   { ok: true; item: unknown; epoch: string | undefined; sealed: boolean } | { ok: false; reason: string };
 
 /** True when an item is a sealed (protocol 2) one. */

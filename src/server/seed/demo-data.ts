@@ -4,7 +4,7 @@
  */
 import type { CheckpointType } from '../domain/types';
 
-export interface DemoCommune {
+interface DemoCommune {
   name: string;
   /** Short code used in checkpoint codes, e.g. `DL` → `TS-DL-001`. */
   code: string;
@@ -31,7 +31,7 @@ export const DEMO_COMMUNES: readonly DemoCommune[] = [
   { name: 'Xã Tiến Nông', code: 'TN' },
 ];
 
-export interface DemoCheckpoint {
+interface DemoCheckpoint {
   code: string;
   communeCode: string;
   name: string;

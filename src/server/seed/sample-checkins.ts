@@ -149,7 +149,7 @@ function sampleDeclaration(rand: () => number, deviceTime: number): Declaration 
   return { version: 3, date: new Date(deviceTime).toISOString().slice(0, 10), answers };
 }
 
-export interface SampleOptions {
+interface SampleOptions {
   checkpointId: string;
   count: number;
   /** Device time of the first check-in (ms). */

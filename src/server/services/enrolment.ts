@@ -15,7 +15,7 @@ export const DEFAULT_ENROL_TTL_HOURS = 72;
 
 export type EnrolFailure = 'unknown_code' | 'code_expired' | 'code_used' | 'checkpoint_closed';
 
-export type EnrolOutcome =
+type EnrolOutcome =
   { ok: true; deviceId: string; token: string; checkpoint: CheckpointInfo } | { ok: false; error: EnrolFailure };
 
 /** Thrown inside the transaction to roll it back when another request claimed the code first. */

@@ -30,7 +30,7 @@ export const REVOKED_LIMITS = {
 } as const;
 
 /** One quota: `limit` units per fixed window of `windowMs`. A push costs one unit per item (at least one). */
-export interface Quota {
+interface Quota {
   limit: number;
   windowMs: number;
 }

@@ -1,7 +1,7 @@
 /** Reason lines of ingest refusals: a machine code, then the Vietnamese text from the dictionary. */
 import { secDataDict } from '../i18n/dict-sec-data';
 
-export type IngestReason =
+type IngestReason =
   | 'claimed_in_future'
   | 'self_claimed_too_old'
   | 'claimed_too_old'

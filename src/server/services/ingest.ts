@@ -74,7 +74,7 @@ interface Verdict {
  * The clock offset for one item: its own epoch's (protocol 2), the push's when it was recorded in the
  * epoch the push was built in, and the push's flagged uncertain when its epoch's offset is unknown.
  */
-export function itemOffset(
+function itemOffset(
   epoch: string | undefined,
   envelope: PushEnvelope,
   pushOffset: number,
@@ -88,10 +88,7 @@ export function itemOffset(
  * The clock offset for an item of a carried queue: the last offset the device measured in the item's
  * epoch; where the file knows none, the device clock as it was, flagged uncertain.
  */
-export function carriedOffset(
-  epoch: string | undefined,
-  envelope: PushEnvelope,
-): { offset: number; uncertain: boolean } {
+function carriedOffset(epoch: string | undefined, envelope: PushEnvelope): { offset: number; uncertain: boolean } {
   const known = epoch === undefined ? undefined : envelope.epochs?.[epoch];
   return known === undefined ? { offset: 0, uncertain: true } : { offset: known, uncertain: false };
 }

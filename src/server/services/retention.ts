@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 export const AUDIT_RETENTION_DAYS = 365;
 
 /** What one purge removed. */
-export interface PurgeResult {
+interface PurgeResult {
   cutoff: number;
   retentionDays: number;
   checkins: number;
@@ -56,7 +56,7 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
 }
 
 /** A running daily purge; `stop` cancels it. */
-export interface RetentionTimer {
+interface RetentionTimer {
   stop(): void;
 }
 

@@ -13,10 +13,10 @@ import { posterIsFresh } from '../../shared/poster/poster-link';
 import { ingestMessage } from './ingest-messages';
 
 /** Finds why a visitor phone's check-in must be refused, or null when it is acceptable. */
-export type SelfCheckInJudge = (item: CheckIn, times: ItemTimes) => Promise<string | null>;
+type SelfCheckInJudge = (item: CheckIn, times: ItemTimes) => Promise<string | null>;
 
 /** The two times an item is judged at: what it claims (corrected) and when the server received it. */
-export interface ItemTimes {
+interface ItemTimes {
   correctedTime: number;
   receivedAt: number;
 }

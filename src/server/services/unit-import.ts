@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import { insertUnit, listUnits, renameUnit } from '../db/units-repo';
 import type { UnitLevel } from '../domain/types';
 
-export interface ImportResult {
+interface ImportResult {
   created: number;
   renamed: number;
   unchanged: number;

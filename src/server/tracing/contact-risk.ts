@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { riskOfPersons } from '../db/risk-repo';
 
 /** Declarations up to this long after the window still say a contact is at risk (symptoms come later). */
-export const RISK_LOOKAHEAD_MS = 14 * 86_400_000;
+const RISK_LOOKAHEAD_MS = 14 * 86_400_000;
 
 /** Adds each contact's declared risk (`risk`) and, with `riskOnly`, keeps only contacts who declared one. */
 export async function withDeclaredRisk(

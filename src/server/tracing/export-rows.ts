@@ -15,7 +15,7 @@ export interface ExportTable {
 const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** A time as Vietnam shows it: `dd/MM/yyyy HH:mm` (UTC+7). */
-export function vnTime(ms: number): string {
+function vnTime(ms: number): string {
   const d = new Date(ms + VN_OFFSET_MS);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;

@@ -7,7 +7,7 @@ import { intersect, totalLength, union, widen } from './intervals';
 import type { CheckpointExposure, Contact, Interval, Stay } from './types';
 
 /** What to compare and whom to leave out. */
-export interface ContactQuery {
+interface ContactQuery {
   /** The source people's stays (the case, or the F1 contacts). */
   sources: readonly Stay[];
   /** Stays of everyone else found near the sources (may include the sources themselves). */

@@ -8,7 +8,7 @@
 import type { Stay, TraceEvent, TraceRules } from './types';
 
 /** The district's default repeat window, used when the rules do not say. */
-export const DEFAULT_REPEAT_WINDOW_MS = 10 * 60_000;
+const DEFAULT_REPEAT_WINDOW_MS = 10 * 60_000;
 
 type Rules = Pick<TraceRules, 'defaultStayMs' | 'maxStayMs' | 'repeatWindowMs'>;
 

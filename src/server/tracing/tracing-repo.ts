@@ -32,7 +32,7 @@ export interface PersonRecord extends PersonDetails {
 }
 
 /** A search for the case. At least one of idNumber, phone, name. */
-export interface PersonSearch {
+interface PersonSearch {
   idNumber?: string;
   phone?: string;
   name?: string;
@@ -40,7 +40,7 @@ export interface PersonSearch {
 }
 
 /** A time range at one checkpoint, ms. */
-export interface CheckpointRange {
+interface CheckpointRange {
   checkpointId: string;
   from: number;
   to: number;
@@ -263,7 +263,7 @@ export async function eventsOfPersons(
 }
 
 /** Merges overlapping ranges of the same checkpoint so no row is read twice. */
-export function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
+function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
   const sorted = [...ranges].sort((a, b) =>
     a.checkpointId < b.checkpointId ? -1 : a.checkpointId > b.checkpointId ? 1 : a.from - b.from,
   );

@@ -31,7 +31,7 @@ import type { RouteDeps } from '../routes/deps';
 import { audit, parseBody, userOf } from '../routes/admin/context';
 
 /** Tracers and district administrators. */
-export const TRACING_STAFF: Access = ['admin', 'tracer'];
+const TRACING_STAFF: Access = ['admin', 'tracer'];
 const config = { access: TRACING_STAFF };
 
 function parseQuery<S extends v.GenericSchema>(

@@ -25,10 +25,10 @@ import type { ContactEntry, TraceResult } from '../../shared/trace-api';
 const MIN = 60_000;
 
 /** Tracing defaults: a 15-minute buffer; stays longer than 8 hours are capped (forgotten check-out). */
-export const TRACE_DEFAULTS = { bufferMin: 15, maxStayMin: 8 * 60 } as const;
+const TRACE_DEFAULTS = { bufferMin: 15, maxStayMin: 8 * 60 } as const;
 
 /** What a tracer asks. */
-export interface TraceParams {
+interface TraceParams {
   /** The person keys chosen as the case (merged identities are added). */
   personKeys: string[];
   /** The infectious window, ms. */
@@ -40,7 +40,7 @@ export interface TraceParams {
   riskOnly?: boolean;
 }
 
-export type { ContactEntry, ContactPlace, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
+export type { ContactEntry, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
 
 interface Context {
   ids: Identities;

@@ -132,8 +132,6 @@ export const adminRoutes = {
   outbreakReportXlsx: get<unknown>(OUTBREAK_API.reportXlsx),
 } as const;
 
-export type AdminRouteName = keyof typeof adminRoutes;
-
 /** The concrete path of a route: parameters filled in (encoded), optional query string appended. */
 export function adminPath(
   route: AdminRoute<unknown, unknown>,

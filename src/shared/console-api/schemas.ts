@@ -16,7 +16,7 @@ export const field = (max: number, min = 0) =>
   );
 
 /** An optional text field: empty or missing becomes null. */
-export const optionalField = (max: number) =>
+const optionalField = (max: number) =>
   v.pipe(
     v.optional(v.nullable(field(max)), null),
     v.transform((s) => (s ? s : null)),
@@ -35,7 +35,6 @@ export const CheckpointFieldsSchema = v.object({
   openingHours: optionalField(120),
   defaultStayMin: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(24 * 60)),
 });
-export type CheckpointFields = v.InferInput<typeof CheckpointFieldsSchema>;
 
 /** POST /api/admin/checkpoints: the fields, the commune, optionally a code. */
 export const CheckpointCreateSchema = v.object({
@@ -50,7 +49,6 @@ export const CheckpointCreateSchema = v.object({
     ),
   ),
 });
-export type CheckpointCreate = v.InferInput<typeof CheckpointCreateSchema>;
 
 /** POST /api/admin/checkpoints/:id/enrolment-links. */
 export const EnrolLinkRequestSchema = v.object({
@@ -69,7 +67,7 @@ export const QuestionnaireSaveSchema = v.object({
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`));
 
 /** Risk at the door, the settings body's risk entries: validity in days, the instruction and the health station's phone. */
-export const RiskSettingsEntries = {
+const RiskSettingsEntries = {
   declarationValidDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
   riskInstruction: v.optional(text(500)),
   healthPhone: v.optional(v.pipe(text(40), v.regex(/^[+\d][\d .-]*$|^$/, 'phone must be digits'))),

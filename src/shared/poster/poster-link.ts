@@ -5,7 +5,7 @@
  * so a photo of it posted online soon stops working. Runs in the browser, the worker and Node (WebCrypto).
  */
 
-export const POSTER_PATH_PREFIX = '/c/';
+const POSTER_PATH_PREFIX = '/c/';
 /** How long a door-screen (time-limited) code stays valid after its minute, either way. */
 export const DOOR_CODE_TOLERANCE_MIN = 3;
 

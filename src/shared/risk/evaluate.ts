@@ -64,7 +64,7 @@ function shortLabel(q: Question, source: Question): { vi: string; en: string } {
 }
 
 /** The risk questions answered yes (`true`, or a set bit of a personal QR's `yesMask`). */
-export function signalsOf(questionnaire: Questionnaire, answers: Declaration['answers']): RiskSignal[] {
+function signalsOf(questionnaire: Questionnaire, answers: Declaration['answers']): RiskSignal[] {
   const mask = typeof answers.yesMask === 'number' ? answers.yesMask : null;
   const order = mask === null ? [] : yesNoQuestionIds(questionnaire);
   return riskQuestions(questionnaire).filter((s) =>

@@ -16,7 +16,7 @@ const CCCD_NUMBER = /^\d{12}$/;
 const ISO_DATE_SHAPE = /^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/;
 
 /** Facts encoded in a 12-digit CCCD number: birth-registration province, gender, birth year. */
-export interface CccdFacts {
+interface CccdFacts {
   /** Digits 1–3, e.g. `038` = Thanh Hóa. */
   provinceCode: string;
   gender: Extract<Gender, 'male' | 'female'>;

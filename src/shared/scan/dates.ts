@@ -3,8 +3,8 @@
  */
 
 /** Years a birth or issue date may have (PersonSchema's birthYear range). */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
 
 /** Outcome of reading a date field: empty, a valid date, or present but unusable (with its year when plausible). */
 export type DateRead =
@@ -13,7 +13,7 @@ export type DateRead =
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** True when the year is within MIN_YEAR..MAX_YEAR. */
-export function isPlausibleYear(year: number): boolean {
+function isPlausibleYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
 }
 

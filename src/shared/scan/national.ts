@@ -12,9 +12,9 @@ import { readName } from './text';
 import type { ScanResult, ScanWarning } from './types';
 
 /** CheckInSchema keeps at most this much of EXT. */
-export const MAX_EXT = 500;
+const MAX_EXT = 500;
 /** Visible trailing characters of a national-QR masked ID (12-character CCCD with the first 6 masked). */
-export const DEFAULT_VISIBLE_DIGITS = 6;
+const DEFAULT_VISIBLE_DIGITS = 6;
 
 const ISO_DATE_SHAPE = /^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/;
 

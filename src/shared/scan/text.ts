@@ -4,8 +4,8 @@
 import { repairMojibake, hasMojibake } from './mojibake';
 import { UNKNOWN_NAME, type ScanWarning } from './types';
 
-export const MAX_NAME = 200;
-export const MAX_ADDRESS = 300;
+const MAX_NAME = 200;
+const MAX_ADDRESS = 300;
 
 // Control, format (BOM, zero-width), line/paragraph separators: never part of a name or address.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
@@ -18,7 +18,7 @@ export function normaliseText(raw: string): string {
 }
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, max);
   const last = cut.charCodeAt(cut.length - 1);
@@ -27,7 +27,7 @@ export function truncate(text: string, max: number): string {
 }
 
 /** True when a name shows signs of keyboard-wedge or encoding damage (`?`, U+FFFD, controls, digits, symbols, mojibake). */
-export function isGarbledName(name: string): boolean {
+function isGarbledName(name: string): boolean {
   return hasMojibake(name) || !NAME_CHARS.test(name.normalize('NFC'));
 }
 

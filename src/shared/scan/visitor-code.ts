@@ -14,12 +14,12 @@ import { normaliseText, readAddress, readName } from './text';
 import { COMPACT_VISITOR_PREFIX, encodeCompactFields, splitCompactFields } from './visitor-code-compact';
 import type { ScanResult, ScanWarning, VisitorDeclaration } from './types';
 
-export const VISITOR_PREFIX = 'TQ1:';
+const VISITOR_PREFIX = 'TQ1:';
 /** Crockford-style base32 (no i, l, o, u): what `newVisitorId` draws from. */
 export const VISITOR_ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-export const VISITOR_ID_LENGTH = 10;
+const VISITOR_ID_LENGTH = 10;
 /** Most yes/no questions a flags bitmask can carry exactly (JS safe integers). */
-export const MAX_FLAG_QUESTIONS = 52;
+const MAX_FLAG_QUESTIONS = 52;
 
 /** What a visitor's personal QR carries: the Person fields of one profile plus its stable id. */
 export type VisitorProfile = Pick<

@@ -9,7 +9,7 @@ import { fromBase64url, sha256b64url, toBase64url } from './base64url';
 /** The HTTP header carrying the proof. */
 export const PROOF_HEADER = 'device-proof';
 /** The JWS `typ` of a push proof. */
-export const PROOF_TYP = 'dpop+jwt';
+const PROOF_TYP = 'dpop+jwt';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -24,7 +24,7 @@ export const DevicePublicJwkSchema = v.object({
 export type DevicePublicJwk = v.InferOutput<typeof DevicePublicJwkSchema>;
 
 /** The claims of a push proof. */
-export const ProofClaimsSchema = v.object({
+const ProofClaimsSchema = v.object({
   htm: v.pipe(v.string(), v.maxLength(10)),
   htu: v.pipe(v.string(), v.maxLength(200)),
   /** SHA-256 of the exact request body, base64url. */
@@ -33,7 +33,7 @@ export const ProofClaimsSchema = v.object({
   iat: v.pipe(v.number(), v.integer(), v.minValue(0)),
   jti: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/, 'jti must be 16–64 base64url characters')),
 });
-export type ProofClaims = v.InferOutput<typeof ProofClaimsSchema>;
+type ProofClaims = v.InferOutput<typeof ProofClaimsSchema>;
 
 /** A new signing key pair for a device: the private half can never be exported. */
 export async function generateDeviceKey(): Promise<{ privateKey: CryptoKey; publicJwk: DevicePublicJwk }> {
@@ -43,12 +43,12 @@ export async function generateDeviceKey(): Promise<{ privateKey: CryptoKey; publ
 }
 
 /** Signs `text` with the device key: a base64url ES256 signature (raw r‖s). */
-export async function signText(privateKey: CryptoKey, text: string): Promise<string> {
+async function signText(privateKey: CryptoKey, text: string): Promise<string> {
   return toBase64url(await crypto.subtle.sign(SIGN, privateKey, new TextEncoder().encode(text)));
 }
 
 /** Verifies a base64url ES256 signature over `text` with a registered public JWK. */
-export async function verifyText(jwk: DevicePublicJwk, text: string, signature: string): Promise<boolean> {
+async function verifyText(jwk: DevicePublicJwk, text: string, signature: string): Promise<boolean> {
   const sig = fromBase64url(signature);
   if (!sig || sig.length !== 64) return false;
   try {
@@ -79,7 +79,7 @@ export async function buildProof(
 }
 
 /** A proof split into its parts, before any signature check; null when it is not a well-formed proof. */
-export function readProof(
+function readProof(
   header: string | undefined,
 ): { deviceId: string; claims: ProofClaims; signingInput: string; signature: string } | null {
   const parts = header?.trim().split('.');

@@ -6,7 +6,7 @@ import { sealedAad, type CheckIn, type SealedContent, type SealedItem } from '..
 import { sealText, type DistrictPublicKey } from './hpke';
 
 /** The personal part of a check-in: what only the server may read. */
-export function sealedContentOf(checkIn: CheckIn): SealedContent {
+function sealedContentOf(checkIn: CheckIn): SealedContent {
   const content: SealedContent = { person: checkIn.person };
   if (checkIn.declaration) content.declaration = checkIn.declaration;
   if (checkIn.paper) content.paper = checkIn.paper;

@@ -5,7 +5,7 @@ export interface BackoffOptions {
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 5 * 60_000 };
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, capMs: 5 * 60_000 };
 
 /** Full jitter: a uniformly random delay between 0 and min(cap, base · 2^failures). */
 export function backoffDelay(

@@ -17,7 +17,7 @@ export type PostOutcome<T> = { type: 'ok'; response: T } | FailedOutcome;
 /** The answer of one push. */
 export type PushOutcome = PostOutcome<PushResponse>;
 
-export interface PostJsonOptions<T> {
+interface PostJsonOptions<T> {
   url: string;
   /** Bearer token; no authorization header when absent. */
   token?: string;
@@ -75,7 +75,7 @@ export async function postJson<T>(opts: PostJsonOptions<T>): Promise<PostOutcome
   }
 }
 
-export interface PushOptions {
+interface PushOptions {
   baseUrl: string;
   token: string;
   body: PushRequest;

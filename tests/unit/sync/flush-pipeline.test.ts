@@ -64,7 +64,8 @@ describe('pipelined flush', () => {
     const items = Array.from({ length: 10 }, (_, i) => makeCheckIn(i));
     await saveCheckIns(items);
     server.latencyMs = 10;
-    server.faults.push({ type: 'status', status: 503 });
+    // Aimed at the first batch: the two pushes may reach the server in either order.
+    server.faults.push({ type: 'status', status: 503, forId: items[0]!.id });
     const result = await flushOutbox({ ...opts, batchSize: 5 });
     expect(result.outcome).toBe('failed');
     // The second push was stored but its answer not applied: both batches are still pending, none lost.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { toStoredCheckIn } from '../../../src/server/domain/stored-checkin';
-import type { StoredCheckIn } from '../../../src/server/domain/types';
 import { identitiesFrom, mergeKeys } from '../../../src/server/tracing/identity';
 import { caseTimeline, firstRing, secondRing } from '../../../src/server/tracing/trace';
 import type { TraceEvent } from '../../../src/server/tracing/types';

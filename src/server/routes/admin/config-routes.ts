@@ -3,7 +3,6 @@
  * devices pick up at their next sync) and the district settings.
  */
 import type { FastifyInstance } from 'fastify';
-import * as v from 'valibot';
 import { QuestionnaireSaveSchema, SettingsSaveSchema } from '../../../shared/console-api/schemas';
 import { ADMIN_ONLY } from '../../auth/roles';
 import { latestQuestionnaire, saveQuestionnaire } from '../../db/questionnaires-repo';

@@ -48,4 +48,4 @@ export async function audit(
   });
 }
 
-export { field, optionalField } from '../../../shared/console-api/schemas';
+export { field } from '../../../shared/console-api/schemas';

@@ -18,7 +18,7 @@ import { checkpointForUser } from './checkpoint-routes';
 import { audit, userOf } from './context';
 
 /** How often the door screen fetches a fresh code, seconds. */
-export const DOOR_REFRESH_S = 30;
+const DOOR_REFRESH_S = 30;
 
 /** A printable poster: the checkpoint, its signed link and the link as an SVG QR code. */
 async function posterOf(deps: RouteDeps, cp: ConsoleCheckpoint, minute?: number) {
