@@ -1,25 +1,48 @@
 /**
  * Issue 14, "Done means": a guard device scans two visitors online and two offline; then everything the
  * origin keeps (IndexedDB records, localStorage, Cache Storage, binary decoded) holds no ID number, birth
- * date or address of any visitor, and their names only while the day lasts. The server holds the same
- * four check-ins exactly once, with every field, opened from the sealed items.
+ * date, address, phone or declaration answer of any visitor, and their names only while the day lasts. Two
+ * visitors show a CCCD, two a personal QR with a phone and today's declaration (one online, one offline).
+ * The server holds the same four check-ins exactly once, with every field, opened from the sealed items.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUESTIONNAIRE, yesNoQuestionIds } from '../../src/shared/questionnaire/default';
+import { encodeVisitorCode, flagsFromAnswers } from '../../src/shared/scan/visitor-code';
 import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';
 import { dumpOriginStorage } from '../support/origin-storage';
 import { readCheckins, removeDataDir, startServerProcess, type ServerProcess } from '../support/server-process';
 
+/** Today, `YYYY-MM-DD` in the machine's zone (the browser shares it). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const yesTo = (...ids: string[]) =>
+  flagsFromAnswers(yesNoQuestionIds(DEFAULT_QUESTIONNAIRE).map((id) => ids.includes(id)));
+/** A personal QR's answers travel as the mask of its yes answers, questionnaire order. */
+const ANSWER_MASK = '"yesMask"';
+
 const VISITORS = [
   {
-    code: '038095001234|174839265|Nguyễn Văn An|01011995|Nam|Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa|15082021',
-    name: 'Nguyễn Văn An',
-    secrets: ['038095001234', '174839265', '01011995', '1995-01-01', 'Thôn 3, Xã Dân Lực'],
+    code: encodeVisitorCode(
+      {
+        visitorId: 'sealphone1',
+        name: 'Đỗ Thị Hạnh',
+        birthYear: 1987,
+        gender: 'female',
+        phone: '0912345678',
+        address: 'Xóm 2, Xã Thọ Thế, Huyện Triệu Sơn',
+      },
+      { date: today(), version: 1, flags: yesTo('fever', 'consent'), risk: ['symptom'] },
+    ),
+    name: 'Đỗ Thị Hạnh',
+    secrets: ['0912345678', '912345678', 'Xóm 2, Xã Thọ Thế', ANSWER_MASK],
   },
   {
     code: '038196004321||Lê Thị Bình|12031996|Nữ|Xóm 5, Xã Thọ Tân, Huyện Triệu Sơn, Thanh Hóa|04102024||||',
@@ -27,9 +50,19 @@ const VISITORS = [
     secrets: ['038196004321', '12031996', '1996-03-12', 'Xóm 5, Xã Thọ Tân'],
   },
   {
-    code: '038088007777|263519874|Trần Văn Cường|05071988|Nam|Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn, Thanh Hóa|20092021',
+    code: encodeVisitorCode(
+      {
+        visitorId: 'sealphone2',
+        name: 'Trần Văn Cường',
+        birthYear: 1988,
+        gender: 'male',
+        phone: '0987654321',
+        address: 'Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn',
+      },
+      { date: today(), version: 1, flags: yesTo('cough', 'consent'), risk: ['symptom'] },
+    ),
     name: 'Trần Văn Cường',
-    secrets: ['038088007777', '263519874', '05071988', '1988-07-05', 'Thôn Đông, Xã Hợp Thành'],
+    secrets: ['0987654321', '987654321', 'Thôn Đông, Xã Hợp Thành', ANSWER_MASK],
   },
   {
     code: '038190005555||Phạm Thị Dung|21021990|Nữ|Đội 2, Xã An Nông, Huyện Triệu Sơn, Thanh Hóa|11112021',
@@ -97,6 +130,9 @@ describe('sealed on the device', () => {
       const waiting = await dumpOriginStorage(page);
       for (const secret of VISITORS.flatMap((v) => v.secrets)) expect(waiting, secret).not.toContain(secret);
       for (const visitor of VISITORS) expect(waiting).toContain(visitor.name);
+      // Nor what the answers mean: the risk found at the door (its kinds and signals) is sealed with the person
+      // (the questionnaire's own "risk" marks, one kind per question, are not about anybody).
+      expect(waiting).not.toMatch(/"(kinds|signals)":\[/);
       expect(waiting).toContain('[CryptoKey private extractable=false]');
       expect(waiting).toContain('[CryptoKey secret extractable=false]');
       // This Chromium has X25519, so all four check-ins are sealed with it (32-byte encapsulated keys).
@@ -113,15 +149,24 @@ describe('sealed on the device', () => {
       const stored = await readCheckins(server.dataDir);
       expect(stored).toHaveLength(4);
       expect(new Set(stored.map((c) => c.id)).size).toBe(4);
-      expect(stored.find((c) => c.person.idNumber === '038095001234')).toMatchObject({
+      expect(stored.find((c) => c.person.name === 'Đỗ Thị Hạnh')).toMatchObject({
+        kind: 'in',
+        source: 'visitor_qr',
+        person: { phone: '0912345678', address: 'Xóm 2, Xã Thọ Thế, Huyện Triệu Sơn', birthYear: 1987 },
+        declaration: { date: today(), answers: { yesMask: yesTo('fever', 'consent') } },
+      });
+      expect(stored.find((c) => c.person.name === 'Trần Văn Cường')).toMatchObject({
+        person: { phone: '0987654321', address: 'Thôn Đông, Xã Hợp Thành, Huyện Triệu Sơn' },
+        declaration: { date: today(), answers: { yesMask: yesTo('cough', 'consent') } },
+      });
+      expect(stored.find((c) => c.person.idNumber === '038196004321')).toMatchObject({
         kind: 'in',
         source: 'cccd',
         person: {
-          name: 'Nguyễn Văn An',
-          birthDate: '1995-01-01',
-          gender: 'male',
-          address: 'Thôn 3, Xã Dân Lực, Huyện Triệu Sơn, Thanh Hóa',
-          idNumber: '038095001234',
+          name: 'Lê Thị Bình',
+          birthDate: '1996-03-12',
+          gender: 'female',
+          address: 'Xóm 5, Xã Thọ Tân, Huyện Triệu Sơn, Thanh Hóa',
         },
       });
       expect(stored.find((c) => c.person.idNumber === '038190005555')?.person).toMatchObject({
