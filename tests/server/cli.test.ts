@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -39,6 +39,39 @@ describe('CLI', () => {
       await app.close();
     }
   });
+
+  it(
+    'district-key creates and rotates key files only the server user reads; the next start hands devices the new key',
+    { timeout: 60_000 },
+    async () => {
+      const keyDir = join(dir, 'district-keys');
+      expect((await cli('district-key', 'list', '--data', dir)).stdout).toContain('no district key');
+      const kidOf = (out: string) => /new district key (\S+)/.exec(out)?.[1];
+      const first = kidOf((await cli('district-key', 'create', '--data', dir)).stdout);
+      expect((await cli('district-key', 'create', '--data', dir)).stdout).toContain('already holds a district key');
+      const rotated = (await cli('district-key', 'rotate', '--data', dir)).stdout;
+      expect(rotated).toContain('restart');
+      const second = kidOf(rotated);
+      expect(first).toBeTruthy();
+      expect(second).toBeTruthy();
+      expect(second).not.toBe(first);
+      const listed = (await cli('district-key', 'list', '--data', dir)).stdout.trim().split('\n');
+      expect(listed.map((line) => line.split('\t')[0])).toEqual([second, first]);
+      expect(listed[0]).toContain('current');
+      expect(listed[1]).toContain('old (still opens queued items)');
+      expect(statSync(keyDir).mode & 0o777).toBe(0o700);
+      for (const file of readdirSync(keyDir)) expect(statSync(join(keyDir, file)).mode & 0o777).toBe(0o600);
+      await expect(cli('district-key', 'burn', '--data', dir)).rejects.toMatchObject({ code: 2 });
+
+      const app = await buildApp({ dbFile: join(dir, 'checkpoints.sqlite'), publicUrl: 'https://ts.example.vn' });
+      try {
+        const link = await createEnrolLink(dir, 'TS-DL-001', 'https://ts.example.vn');
+        expect((await enrolSigned(app, link.split('#')[1]!)).districtKey?.kid).toBe(second);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('enrol-link fails with exit code 1 for an unknown checkpoint', { timeout: 30_000 }, async () => {
     await expect(cli('enrol-link', '--checkpoint', 'XX-000', '--data', dir)).rejects.toMatchObject({ code: 1 });

@@ -20,6 +20,7 @@ export {
   getDeviceKey,
   ensureDeviceKey,
   markDeviceKeyRegistered,
+  getDistrictKey,
   saveDistrictKey,
 } from './device-secrets';
 export { currentEpoch, recordEpochOffset, hasEpochAnchor } from './clock-epochs';

@@ -17,7 +17,7 @@ export async function districtKeyCommand(dataDir: string, action: string | undef
   if (action === 'rotate' || (action === 'create' && listDistrictKeys(dir).length === 0)) {
     const key = await createDistrictKey(dir);
     console.log(
-      `new district key ${key.kid} in ${dir} (devices seal to it from their next sync; keep the older files to open what they queued)`,
+      `new district key ${key.kid} in ${dir} (a running server hands it to devices after its next restart; devices seal to it from their next sync after that; keep the older files to open what they queued)`,
     );
     return 0;
   }
