@@ -1,6 +1,6 @@
 /**
  * Issue 14, clock changes while items wait (Chromium, real server process): a guard device's wall clock
- * is moved +3 h and −1 day while check-ins wait offline, with and without a reload. Each check-in is
+ * is moved +3 h and −1 day while check-ins wait offline, each with and without a reload. Each check-in is
  * corrected by the offset of the clock epoch it was taken in: within 5 s of the true time, or, where
  * no offset of its epoch could be known (the clock changed while the app was closed and the device was
  * never online in between), stored with its time flagged uncertain.
@@ -75,6 +75,18 @@ describe('clock changes while check-ins wait', () => {
     await shiftClock(3 * H - 24 * H); // then a day back, and the page is reloaded
     await reload();
     await typeIn('Cường sau −1 ngày, tải lại');
+    await deliver();
+
+    // The other way round: a day back with the app open, then three hours ahead and a reload.
+    await typeIn('Giang, trực tuyến');
+    await guard.waitForPending(0, 30_000);
+    await context.setOffline(true);
+    await typeIn('Hà trước −1 ngày');
+    await shiftClock(3 * H - 48 * H);
+    await typeIn('Khánh sau −1 ngày');
+    await shiftClock(6 * H - 48 * H);
+    await reload();
+    await typeIn('Lan sau +3 giờ, tải lại');
     await deliver();
 
     // Offline again; the app restarts (its new epoch's offset is unknown), takes a check-in, and the
