@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AppDb,
+  appDb,
   applyPushResults,
   getCheckIn,
   listNeedsAttention,
@@ -19,6 +20,16 @@ import {
   listProfiles,
 } from '../../../src/client/data';
 import { makeCheckIn } from '../../support/make-checkin';
+
+/** The device database exactly as schema version 3 (the last before sealing) declared it. */
+class AppDbV3 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ checkins: 'id, [sync+id], deviceTime, checkpointId', meta: 'key' });
+    this.version(2).stores({ profiles: 'id', declarations: '[profileId+date], date' });
+    this.version(3).stores({ checkins: 'id, deviceTime, checkpointId', outbox: 'id', rejected: 'id' });
+  }
+}
 
 /** The device database exactly as schema version 2 declared it. */
 class AppDbV2 extends Dexie {
@@ -59,6 +70,43 @@ describe('upgrade from device schema 2', () => {
     expect((await getCheckIn(synced.id))?.status).toBe('synced');
     expect((await getCheckIn(pendingA.id))?.status).toBe('pending');
     expect((await listProfiles()).map((p) => p.person.name)).toEqual(['Lê Thị Bình']);
+  });
+});
+
+describe('upgrade from device schema 3 (plain check-ins, before sealing)', () => {
+  it("sends the queued protocol-1 items unchanged, strips what the server has, keeps only today's names", async () => {
+    const name = `upgrade-v3-${++n}`;
+    const now = Date.now();
+    const queuedToday = makeCheckIn(0, { deviceTime: now - 60_000 });
+    const syncedToday = makeCheckIn(1, { deviceTime: now - 120_000 });
+    const queuedOld = makeCheckIn(2, { deviceTime: now - 3 * 86_400_000 });
+    const old = new AppDbV3(name);
+    await old.table('checkins').bulkAdd([
+      { ...queuedToday, savedAt: now },
+      { ...syncedToday, savedAt: now },
+      { ...queuedOld, savedAt: now },
+    ]);
+    await old.table('outbox').bulkAdd([{ id: queuedToday.id }, { id: queuedOld.id }]);
+    old.close();
+
+    useDatabase(new AppDb(name));
+    const raw = (id: string) => appDb().checkins.get(id) as Promise<Record<string, unknown> | undefined>;
+    // Already on the server: nothing personal is left on the phone.
+    expect(await raw(syncedToday.id)).not.toHaveProperty('person');
+    // Still queued: sent exactly as they were recorded (protocol 1 items, no sealing after the fact).
+    expect(await pendingCount()).toBe(2);
+    expect((await readPendingBatch(10)).items).toEqual([queuedToday, queuedOld]);
+    // Today's list keeps today's names, and only those.
+    expect((await appDb().names.toArray()).map((r) => r.name).sort()).toEqual(
+      [queuedToday.person.name, syncedToday.person.name].sort(),
+    );
+    // Once the server has answered, the sent rows lose their personal fields too.
+    await applyPushResults(
+      [queuedToday, queuedOld].map((c) => ({ id: c.id, status: 'accepted' as const })),
+      now,
+    );
+    expect(await pendingCount()).toBe(0);
+    for (const c of [queuedToday, queuedOld]) expect(await raw(c.id)).not.toHaveProperty('person');
   });
 });
 
