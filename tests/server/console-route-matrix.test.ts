@@ -83,7 +83,6 @@ const RULES: Record<string, Rule> = {
   'POST /api/admin/trace/run': TRACING,
   'POST /api/admin/trace/f2': TRACING,
   'POST /api/admin/trace/export': TRACING,
-  'GET /api/admin/trace/notices': TRACING,
   'POST /api/admin/trace/notices': TRACING,
   // Outbreak (issue 15): cases, investigations, chain and settings for tracers and admins; the health
   // station (commune officers, scoped to their commune inside the routes) also gets the call list, entries,

@@ -6,11 +6,11 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { secDict, secText, type SecKey } from '../i18n/dict-sec';
+import { MAX_PASSWORD_LENGTH } from '../../shared/console-api/schemas';
 import { MIN_PASSWORD_LENGTH } from './password';
 
 /** zxcvbn score (0–4) a password must reach: 3 = "safely unguessable: moderate protection from offline attacks". */
 const MIN_PASSWORD_SCORE = 3;
-export const MAX_PASSWORD_LENGTH = 256;
 
 const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 

@@ -16,7 +16,7 @@ import {
 } from '../../shared/trace-api';
 import { describeIssues } from '../../shared/protocol';
 import type { Access } from '../auth/roles';
-import { activeNotices, publishNotices } from '../db/notices-repo';
+import { publishNotices } from '../db/notices-repo';
 import { listCheckpointIds } from '../db/checkpoints-repo';
 import { getSettings } from '../db/settings-repo';
 import { searchPersons } from './tracing-repo';
@@ -156,8 +156,6 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
       )
       .send(toCsv(table));
   });
-
-  app.get(TRACE_API.notices, { config }, async () => ({ notices: await activeNotices(deps.db, deps.now()) }));
 
   app.post(TRACE_API.notices, { config }, async (request, reply) => {
     const body = parseBody(PublishNoticesSchema, request.body, reply);

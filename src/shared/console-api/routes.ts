@@ -16,6 +16,7 @@ import type {
   SessionAnswer,
 } from './answers';
 import type { TraceRequest, TraceResult, ContactEntry, PublishNotices } from '../trace-api';
+import { TRACE_API } from '../trace-api';
 import type { Questionnaire, QueueImportRequest, QueueImportResponse } from '../protocol';
 import { API } from '../protocol';
 import type { RiskDashboard } from '../risk/dashboard-api';
@@ -41,7 +42,14 @@ import type {
   TraceChanges,
 } from '../outbreak-api';
 import { OUTBREAK_API } from '../outbreak-api';
-import type { EnrolLinkRequest } from './schemas';
+import type {
+  CheckpointCreateSchema,
+  CheckpointFieldsSchema,
+  EnrolLinkRequest,
+  LoginSchema,
+  PasswordSchema,
+  UserCreateSchema,
+} from './schemas';
 
 /** One console route: what to call and, as phantom types, what it takes and answers. */
 export interface AdminRoute<Answer, Body = undefined> {
@@ -61,20 +69,20 @@ type In<S extends v.GenericSchema> = v.InferInput<S>;
 
 /** The console API, one entry per route. */
 export const adminRoutes = {
-  login: post<SessionAnswer, { username: string; password: string }>('/api/admin/login'),
+  login: post<SessionAnswer, In<typeof LoginSchema>>('/api/admin/login'),
   session: get<SessionAnswer>('/api/admin/session'),
   logout: post<Ok>('/api/admin/logout'),
-  password: post<Ok, { current: string; next: string }>('/api/admin/password'),
+  password: post<Ok, In<typeof PasswordSchema>>('/api/admin/password'),
   users: get<AccountSummary[]>('/api/admin/users'),
-  userCreate: post<AccountSummary, unknown>('/api/admin/users'),
+  userCreate: post<AccountSummary, In<typeof UserCreateSchema>>('/api/admin/users'),
   userDisable: post<Ok>('/api/admin/users/:id/disable'),
   units: get<ConsoleUnit[]>('/api/admin/units'),
   unitImport: post<{ created: number; renamed: number; unchanged: number }, { csv: string }>('/api/admin/units/import'),
   unitPosters: get<Poster[]>('/api/admin/units/:id/posters'),
   checkpoints: get<AdminCheckpoint[]>('/api/admin/checkpoints'),
   checkpoint: get<AdminCheckpoint>('/api/admin/checkpoints/:id'),
-  checkpointCreate: post<AdminCheckpoint, unknown>('/api/admin/checkpoints'),
-  checkpointUpdate: put<AdminCheckpoint, unknown>('/api/admin/checkpoints/:id'),
+  checkpointCreate: post<AdminCheckpoint, In<typeof CheckpointCreateSchema>>('/api/admin/checkpoints'),
+  checkpointUpdate: put<AdminCheckpoint, In<typeof CheckpointFieldsSchema>>('/api/admin/checkpoints/:id'),
   checkpointClose: post<AdminCheckpoint>('/api/admin/checkpoints/:id/close'),
   checkpointReopen: post<AdminCheckpoint>('/api/admin/checkpoints/:id/reopen'),
   checkpointEnrolmentLink: post<EnrolLink, EnrolLinkRequest>('/api/admin/checkpoints/:id/enrolment-links'),
@@ -95,16 +103,15 @@ export const adminRoutes = {
   dashboardExport: get<string>('/api/admin/dashboard/export/:table'),
   /** Risk at the door: today's risk declarations per commune. */
   riskDashboard: get<RiskDashboard>(RISK_DASHBOARD_PATH),
-  tracePersons: get<{ persons: PersonRecord[] }>('/api/admin/trace/persons'),
-  traceMerge: post<unknown, { personKeys: string[] }>('/api/admin/trace/merge'),
-  traceUnmerge: post<unknown, { personKey: string }>('/api/admin/trace/unmerge'),
-  traceRun: post<TraceResult, TraceRequest>('/api/admin/trace/run'),
-  traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>('/api/admin/trace/f2'),
+  tracePersons: get<{ persons: PersonRecord[] }>(TRACE_API.persons),
+  traceMerge: post<unknown, { personKeys: string[] }>(TRACE_API.merge),
+  traceUnmerge: post<unknown, { personKey: string }>(TRACE_API.unmerge),
+  traceRun: post<TraceResult, TraceRequest>(TRACE_API.run),
+  traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>(TRACE_API.secondRing),
   traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>(
-    '/api/admin/trace/export',
+    TRACE_API.export,
   ),
-  traceNotices: get<{ notices: unknown[] }>('/api/admin/trace/notices'),
-  traceNoticesPublish: post<{ ids: string[] }, PublishNotices>('/api/admin/trace/notices'),
+  traceNoticesPublish: post<{ ids: string[] }, PublishNotices>(TRACE_API.notices),
 
   // Outbreak follow-up (cases, contacts, health-station calls, chain, daily report): src/shared/outbreak-api.ts.
   outbreakSettings: get<OutbreakSettings>(OUTBREAK_API.settings),

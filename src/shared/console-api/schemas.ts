@@ -5,9 +5,10 @@
 import * as v from 'valibot';
 import { CHECKPOINT_TYPES } from '../admin-api';
 import { QuestionSchema } from '../protocol';
+import { ROLES } from './answers';
 
 /** A trimmed text field of at most `max` characters (empty allowed unless `min`). */
-export const field = (max: number, min = 0) =>
+const field = (max: number, min = 0) =>
   v.pipe(
     v.string(),
     v.trim(),
@@ -82,3 +83,33 @@ export const SettingsSaveSchema = v.object({
 
 /** POST /api/admin/units/import: the units CSV. */
 export const UnitImportSchema = v.object({ csv: v.pipe(v.string(), v.minLength(1), v.maxLength(500_000)) });
+
+/** Longest password the server reads (longer is refused before hashing: hashing cost). */
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** POST /api/admin/login. */
+export const LoginSchema = v.object({
+  username: field(64, 1),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PASSWORD_LENGTH)),
+});
+
+/** POST /api/admin/password: length and strength of `next` are judged by the server (zxcvbn-ts), in words. */
+export const PasswordSchema = v.object({
+  current: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
+  next: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
+});
+
+/** POST /api/admin/users (admins): a new account; commune officers need their commune. */
+export const UserCreateSchema = v.object({
+  username: v.pipe(
+    v.string(),
+    v.trim(),
+    v.toLowerCase(),
+    v.regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -'),
+  ),
+  displayName: field(120, 1),
+  role: v.picklist(ROLES),
+  unitId: v.optional(v.nullable(v.string()), null),
+  // Length and strength are judged by the server (zxcvbn-ts), with a Vietnamese reason.
+  password: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
+});

@@ -47,5 +47,3 @@ export async function audit(
     detail,
   });
 }
-
-export { field } from '../../../shared/console-api/schemas';

@@ -3,12 +3,11 @@
  * CSRF token), POST /api/admin/password (change one's own password).
  */
 import type { FastifyInstance } from 'fastify';
-import * as v from 'valibot';
 import { SESSION_COOKIE, readCookie, sessionCookie } from '../../auth/cookies';
 import { logIn, logOut, resolveSession } from '../../auth/login';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { reserveSignIn } from '../../auth/login-limit';
-import { MAX_PASSWORD_LENGTH, judgePassword } from '../../auth/password-strength';
+import { judgePassword } from '../../auth/password-strength';
 import { appendAudit } from '../../db/audit-repo';
 import { sendWeakPassword } from './weak-password';
 import { ANY_USER } from '../../auth/roles';
@@ -16,18 +15,9 @@ import { deleteUserSessions } from '../../db/sessions-repo';
 import { findUserForLogin, setPasswordHash } from '../../db/users-repo';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
-import { audit, field, parseBody, userOf } from './context';
+import { audit, parseBody, userOf } from './context';
 import { adminRoutes } from '../../../shared/console-api';
-
-const LoginSchema = v.object({
-  username: field(64, 1),
-  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
-});
-const PasswordSchema = v.object({
-  current: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
-  // Length and strength: judgePassword (zxcvbn-ts), with a Vietnamese reason.
-  next: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
-});
+import { LoginSchema, PasswordSchema } from '../../../shared/console-api/schemas';
 
 /** Audits a failed or refused sign-in: the reason and the account if it exists; never the typed username or password. */
 async function auditFailedSignIn(deps: RouteDeps, reason: string, accountId: string | null): Promise<void> {

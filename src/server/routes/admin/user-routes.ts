@@ -3,32 +3,20 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import * as v from 'valibot';
 import { hashPassword } from '../../auth/password';
-import { MAX_PASSWORD_LENGTH, judgePassword } from '../../auth/password-strength';
+import { judgePassword } from '../../auth/password-strength';
 import { sendWeakPassword } from './weak-password';
-import { ADMIN_ONLY, ROLES } from '../../auth/roles';
+import { ADMIN_ONLY } from '../../auth/roles';
 import { deleteUserSessions } from '../../db/sessions-repo';
 import { listUnits } from '../../db/units-repo';
 import { disableUser, findUserById, findUserForLogin, insertUser, listUsers } from '../../db/users-repo';
 import { sendError } from '../../http/errors';
 import type { RouteDeps } from '../deps';
-import { audit, field, parseBody, userOf } from './context';
+import { audit, parseBody, userOf } from './context';
 import { adminRoutes } from '../../../shared/console-api';
+import { UserCreateSchema } from '../../../shared/console-api/schemas';
 
-const CreateSchema = v.object({
-  username: v.pipe(
-    v.string(),
-    v.trim(),
-    v.toLowerCase(),
-    v.regex(/^[a-z0-9._-]{3,64}$/, 'username: 3–64 of a-z 0-9 . _ -'),
-  ),
-  displayName: field(120, 1),
-  role: v.picklist(ROLES),
-  unitId: v.optional(v.nullable(v.string()), null),
-  // Length and strength are judged by judgePassword (zxcvbn-ts), with a Vietnamese reason.
-  password: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
-});
+const CreateSchema = UserCreateSchema;
 
 /** Registers the user routes. */
 export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void {
