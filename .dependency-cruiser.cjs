@@ -118,6 +118,35 @@ module.exports = {
       to: { path: `^src/server/${FEATURES}/[^/]+-routes\\.ts$`, pathNot: `^src/server/$1/` },
     },
     {
+      name: 'i18n-leaf',
+      comment: 'Server strings (src/server/i18n/) import nothing of the server: every layer may use them.',
+      severity: 'error',
+      from: { path: '^src/server/i18n/' },
+      to: { path: '^src/server/', pathNot: '^src/server/i18n/' },
+    },
+    {
+      name: 'http-auth-below-routes',
+      comment:
+        'HTTP plumbing and the console gate use repositories, domain and strings, never routes, services or features.',
+      severity: 'error',
+      from: { path: '^src/server/(http|auth)/' },
+      to: { path: `^src/server/(routes|services|cli|seed|sealed|${FEATURES.slice(1, -1)})/` },
+    },
+    {
+      name: 'services-below-routes',
+      comment: 'Use cases never reach HTTP: no routes, http, auth or cli (they are called by routes, not the reverse).',
+      severity: 'error',
+      from: { path: '^src/server/services/' },
+      to: { path: '^src/server/(routes|http|auth|cli)/' },
+    },
+    {
+      name: 'sealed-and-seed-below-services',
+      comment: 'Opening sealed items and seeding demo data use repositories, domain and src/shared only.',
+      severity: 'error',
+      from: { path: '^src/server/(sealed|seed)/' },
+      to: { path: `^src/server/(routes|services|http|auth|cli|${FEATURES.slice(1, -1)})/` },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},

@@ -108,6 +108,7 @@ describe('layer rules', () => {
     );
     put('src/server/db/migrations.ts', 'export const steps = [];\n');
     put('src/browser/i18n.ts', 'export const fill = (text: string) => text;\n');
+    put('src/server/http/errors.ts', 'export const sendError = () => undefined;\n');
     expect(await checkImports()).toMatchObject({ code: 0 });
     const broken: Record<string, [string, string]> = {
       'client-console-apart': [
@@ -142,6 +143,22 @@ describe('layer rules', () => {
       'worker-without-browser-kit': [
         'sw/sw.ts',
         "import { fill } from '../src/browser/i18n';\nexport const f = fill;\n",
+      ],
+      'i18n-leaf': [
+        'src/server/i18n/dict-steps.ts',
+        "import { steps } from '../db/migrations';\nexport const s = steps;\n",
+      ],
+      'http-auth-below-routes': [
+        'src/server/auth/trace-gate.ts',
+        "import { trace } from '../tracing/tracing-service';\nexport const t = trace;\n",
+      ],
+      'services-below-routes': [
+        'src/server/services/ingest-reply.ts',
+        "import { sendError } from '../http/errors';\nexport const e = sendError;\n",
+      ],
+      'sealed-and-seed-below-services': [
+        'src/server/seed/traced-demo.ts',
+        "import { trace } from '../tracing/tracing-service';\nexport const t = trace;\n",
       ],
       'not-to-unresolvable': [
         'src/client/app/missing.ts',
