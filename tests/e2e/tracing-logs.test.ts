@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { API, PROTOCOL_VERSION, type CheckIn, type Person } from '../../src/shared/protocol';
 import { enrolKeyed, signedPushHeaders } from '../support/device-key';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { dbFileIn } from '../../src/server/cli/paths';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../src/server/db/database';
@@ -88,27 +88,27 @@ describe('server logs', () => {
       });
 
     const byName = (await (
-      await get(`${TRACE_API.persons}?name=${encodeURIComponent('dinh thi huyen trang')}`)
+      await get(`${TRACING_API.persons}?name=${encodeURIComponent('dinh thi huyen trang')}`)
     ).json()) as { persons: { personKey: string }[] };
     expect(byName.persons).toHaveLength(1);
-    expect((await get(`${TRACE_API.persons}?id=038090765432`)).status).toBe(200);
-    expect((await get(`${TRACE_API.persons}?phone=0971112233`)).status).toBe(200);
-    expect((await get(`${TRACE_API.persons}?name=x`)).status).toBe(400); // too short: a 400 whose message must not leak either
+    expect((await get(`${TRACING_API.persons}?id=038090765432`)).status).toBe(200);
+    expect((await get(`${TRACING_API.persons}?phone=0971112233`)).status).toBe(200);
+    expect((await get(`${TRACING_API.persons}?name=x`)).status).toBe(400); // too short: a 400 whose message must not leak either
     const query = { personKeys: byName.persons.map((p) => p.personKey), from: Date.now() - 86_400_000, to: Date.now() };
-    const trace = (await (await post(TRACE_API.run, query)).json()) as {
+    const trace = (await (await post(TRACING_API.run, query)).json()) as {
       f1: { name: string }[];
       zone: { checkpoints: { checkpointId: string; windows: { start: number; end: number }[] }[] }[];
     };
     expect(trace.f1.map((c) => c.name).sort()).toEqual(['Lò Văn Khoát', 'Mẫn Đức Thịnh']);
-    expect((await post(TRACE_API.secondRing, query)).status).toBe(200);
-    expect((await post(TRACE_API.export, { ...query, format: 'xlsx' })).status).toBe(200);
-    expect((await post(TRACE_API.export, { ...query, format: 'csv' })).status).toBe(200);
-    expect((await post(TRACE_API.run, { ...query, to: query.from - 1 })).status).toBe(400);
+    expect((await post(TRACING_API.secondRing, query)).status).toBe(200);
+    expect((await post(TRACING_API.export, { ...query, format: 'xlsx' })).status).toBe(200);
+    expect((await post(TRACING_API.export, { ...query, format: 'csv' })).status).toBe(200);
+    expect((await post(TRACING_API.run, { ...query, to: query.from - 1 })).status).toBe(400);
     const windows = trace.zone.flatMap((z) =>
       z.checkpoints.flatMap((cp) => cp.windows.map((w) => ({ checkpointId: cp.checkpointId, ...w }))),
     );
     expect(
-      (await post(TRACE_API.notices, { windows, instructions: 'Hãy đi xét nghiệm tại trạm y tế xã.' })).status,
+      (await post(TRACING_API.notices, { windows, instructions: 'Hãy đi xét nghiệm tại trạm y tế xã.' })).status,
     ).toBe(201);
     expect((await fetch(`${server.url}${API.notices}`)).status).toBe(200);
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../src/server/db/database';
 import { loadPosterSigner } from '../../src/server/services/poster-signing';
@@ -73,7 +73,7 @@ describe('risk notice on the visitor app', () => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const published = await fetch(`${server.url}${TRACE_API.notices}`, {
+    const published = await fetch(`${server.url}${TRACING_API.notices}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
       body: JSON.stringify({

@@ -6,7 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
 
@@ -67,7 +67,7 @@ describe('CSV exports', () => {
     expect((await push(s.app, guard.token, pushBody(items, { sentAt: T0 }))).statusCode).toBe(200);
     await createAccount(s.db, 'truyvet', 'tracer');
     const tracer = await signIn(s.app, 'truyvet');
-    const res = await tracer.request('POST', TRACE_API.export, {
+    const res = await tracer.request('POST', TRACING_API.export, {
       personKeys: ['cccd:038095000001'],
       from: at - 3_600_000,
       to: at + 10 * 3_600_000,

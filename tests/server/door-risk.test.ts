@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { API, type CheckIn, type Person, type PushResponse, type RiskFlags } from '../../src/shared/protocol';
 import type { RiskDashboard } from '../../src/shared/risk/dashboard-api';
-import { TRACE_API, type TraceResult } from '../../src/shared/trace-api';
+import { TRACING_API, type TraceResult } from '../../src/shared/tracing-api';
 import { findCheckinById } from '../../src/server/db/checkins-repo';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
@@ -222,7 +222,7 @@ describe('tracing: contacts who declared risk', () => {
       arrival(cp, person(22), start + 15 * M),
     ]);
     const body = { personKeys: [`cccd:${CASE.idNumber}`], from: start - 60 * M, to: start + 120 * M };
-    const all = (await tracer.request('POST', TRACE_API.run, body)).json<TraceResult>();
+    const all = (await tracer.request('POST', TRACING_API.run, body)).json<TraceResult>();
     expect(all.f1.map((c) => c.name).sort()).toEqual(['Người số 20', 'Người số 21', 'Người số 22']);
     expect(all.f1.find((c) => c.name === 'Người số 20')?.risk).toEqual({
       kinds: ['symptom', 'exposure'],
@@ -230,10 +230,10 @@ describe('tracing: contacts who declared risk', () => {
     });
     expect(all.f1.find((c) => c.name === 'Người số 21')?.risk).toBeUndefined();
 
-    const only = await tracer.request('POST', TRACE_API.run, { ...body, riskOnly: true });
+    const only = await tracer.request('POST', TRACING_API.run, { ...body, riskOnly: true });
     expect(only.statusCode).toBe(200);
     expect(only.json<TraceResult>().f1.map((c) => c.name)).toEqual(['Người số 20']);
-    expect((await tracer.request('POST', TRACE_API.run, { ...body, riskOnly: 'yes' })).statusCode).toBe(400);
+    expect((await tracer.request('POST', TRACING_API.run, { ...body, riskOnly: 'yes' })).statusCode).toBe(400);
   });
 });
 

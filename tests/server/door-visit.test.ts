@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import type { ContactEntry, TraceResult } from '../../src/server/tracing/tracing-service';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
 import { push, pushBody, startTestServer, type TestServer } from './helpers';
@@ -116,7 +116,7 @@ describe('corrections and one visit in tracing', () => {
 
   it('shows the corrected name and phone in F1 (original kept), one visit for a double save, and no stay at two places', async () => {
     const trace = (
-      await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000011'], ...window, bufferMin: 0 })
+      await tracer.request('POST', TRACING_API.run, { personKeys: ['cccd:038095000011'], ...window, bufferMin: 0 })
     ).json<TraceResult>();
     const rows = trace.f1.map((c) => [c.name, c.overlapMin, c.phone, c.originalName ?? null]).sort();
     expect(rows).toEqual([
@@ -124,19 +124,23 @@ describe('corrections and one visit in tracing', () => {
       ['Phạm Văn Tú', 10, null, null], // 09:50 until the check-in at B at 10:00
       ['Trịnh Văn Đức', 30, '0912 345 678', 'Trnh Vn c'],
     ]);
-    const search = (await tracer.request('GET', `${TRACE_API.persons}?id=038070000012`)).json<{
+    const search = (await tracer.request('GET', `${TRACING_API.persons}?id=038070000012`)).json<{
       persons: { name: string; originalName?: string }[];
     }>().persons;
     expect(search[0]).toMatchObject({ name: 'Trịnh Văn Đức', originalName: 'Trnh Vn c' });
     const byName = (
-      await tracer.request('GET', `${TRACE_API.persons}?name=${encodeURIComponent('trinh van duc')}`)
+      await tracer.request('GET', `${TRACING_API.persons}?name=${encodeURIComponent('trinh van duc')}`)
     ).json<{ persons: { personKey: string }[] }>().persons;
     expect(byName.map((p) => p.personKey)).toEqual(['cccd:038070000012']);
   });
 
   it('names the F1 each F2 row came through', async () => {
     const f2 = (
-      await tracer.request('POST', TRACE_API.secondRing, { personKeys: ['cccd:038095000011'], ...window, bufferMin: 0 })
+      await tracer.request('POST', TRACING_API.secondRing, {
+        personKeys: ['cccd:038095000011'],
+        ...window,
+        bufferMin: 0,
+      })
     ).json<{ f2: ContactEntry[] }>().f2;
     const lan = f2.find((c) => c.name === 'Đỗ Thị Lan');
     // Tú is at B 10:00–11:30 (default stay 90 min), Đức from 11:00: Lan (11:15) met both.

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/protocol';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { parseTrustProxy } from '../../src/server/cli/trust-proxy';
 import { trustProxyFromEnv } from '../../src/server/cli/paths';
 import { listAudit } from '../../src/server/db/audit-repo';
@@ -64,7 +64,7 @@ describe('low findings', () => {
     await createAccount(s.db, 'truyvet', 'tracer');
     const tracer = await signIn(s.app, 'truyvet');
     const found = async (name: string) => {
-      const res = await tracer.request('GET', `${TRACE_API.persons}?name=${encodeURIComponent(name)}`);
+      const res = await tracer.request('GET', `${TRACING_API.persons}?name=${encodeURIComponent(name)}`);
       if (res.statusCode === 400) return 0; // too short to search: refused, which also matches nobody
       expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
       return res.json<{ persons: unknown[] }>().persons.length;
@@ -113,7 +113,7 @@ describe('low findings', () => {
     );
     expect(ok.statusCode).toBe(200);
     expect(await countCheckins(s.db)).toBe(1);
-    const query = await admin.request('GET', `${TRACE_API.persons}?name=%ED%A0%80`);
+    const query = await admin.request('GET', `${TRACING_API.persons}?name=%ED%A0%80`);
     expect(query.statusCode).toBeLessThan(500);
   });
 
@@ -123,7 +123,7 @@ describe('low findings', () => {
     expect((await officer.request('GET', '/api/admin/users')).statusCode).toBe(403);
     await createAccount(s.db, 'truyvet', 'tracer');
     const tracer = await signIn(s.app, 'truyvet');
-    await tracer.request('GET', `${TRACE_API.persons}?id=038095010000&name=${encodeURIComponent('Nguyễn Văn An')}`);
+    await tracer.request('GET', `${TRACING_API.persons}?id=038095010000&name=${encodeURIComponent('Nguyễn Văn An')}`);
     const log = await listAudit(s.db, 100);
     const refused = log.filter((e) => e.action === 'console.refused');
     expect(refused.map((e) => [e.detail?.status, e.detail?.code, e.detail?.route, e.username])).toEqual(

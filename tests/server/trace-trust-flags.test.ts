@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person, PushResponse } from '../../src/shared/protocol';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { OUTBREAK_API, type Investigation } from '../../src/shared/outbreak-api';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { revokeDevice } from '../../src/server/db/devices-repo';
@@ -80,7 +80,7 @@ const flags = (contacts: ContactEntry[]) =>
 
 describe('trust flags in a trace', { timeout: 30_000 }, () => {
   it('marks F1 contacts resting only on self check-ins, and those from a revoked device, in the answer', async () => {
-    const trace = (await tracer.request('POST', TRACE_API.run, query)).json<TraceResult>();
+    const trace = (await tracer.request('POST', TRACING_API.run, query)).json<TraceResult>();
     expect(flags(trace.f1)).toEqual({
       [S.name]: [true, false],
       [X.name]: [false, false],
@@ -94,12 +94,12 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
   });
 
   it('marks F2 contacts the same way', async () => {
-    const f2 = (await tracer.request('POST', TRACE_API.secondRing, query)).json<{ f2: ContactEntry[] }>().f2;
+    const f2 = (await tracer.request('POST', TRACING_API.secondRing, query)).json<{ f2: ContactEntry[] }>().f2;
     expect(flags(f2)).toMatchObject({ [T.name]: [true, false] });
   });
 
   it('writes the flags into the XLSX: F1 columns and the timeline column', async () => {
-    const res = await tracer.request('POST', TRACE_API.export, { ...query, format: 'xlsx' });
+    const res = await tracer.request('POST', TRACING_API.export, { ...query, format: 'xlsx' });
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
@@ -127,7 +127,7 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
 
   it('writes the flags into the CSV of F1 and of F2', async () => {
     const csv = async (ring: 'f1' | 'f2') => {
-      const res = await tracer.request('POST', TRACE_API.export, { ...query, format: 'csv', part: 'contacts', ring });
+      const res = await tracer.request('POST', TRACING_API.export, { ...query, format: 'csv', part: 'contacts', ring });
       expect(res.statusCode).toBe(200);
       return res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
     };

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { TRACE_API } from '../../src/shared/trace-api';
+import { TRACING_API } from '../../src/shared/tracing-api';
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { purgeExpired } from '../../src/server/services/retention';
 import type { TraceResult, ContactEntry } from '../../src/server/tracing/tracing-service';
@@ -93,7 +93,7 @@ const caseKeys = ['cccd:038095000001', 'masked:000001|nguyen van an|1995'];
 
 describe('tracer API', () => {
   it('finds every record of the case by a name typed without diacritics and with odd spacing', async () => {
-    const res = await tracer.request('GET', `${TRACE_API.persons}?name=${encodeURIComponent('  NGUYEN  van an ')}`);
+    const res = await tracer.request('GET', `${TRACING_API.persons}?name=${encodeURIComponent('  NGUYEN  van an ')}`);
     expect(res.statusCode).toBe(200);
     const persons = res.json<{ persons: Found[] }>().persons;
     expect(persons.map((p) => p.personKey).sort()).toEqual(caseKeys);
@@ -105,31 +105,31 @@ describe('tracer API', () => {
   });
 
   it('finds the case by CCCD (including the masked national QR) and a contact by phone', async () => {
-    const byId = (await tracer.request('GET', `${TRACE_API.persons}?id=038095000001`)).json<{ persons: Found[] }>()
+    const byId = (await tracer.request('GET', `${TRACING_API.persons}?id=038095000001`)).json<{ persons: Found[] }>()
       .persons;
     expect(byId.map((p) => p.personKey).sort()).toEqual(caseKeys);
     const byPhone = (
-      await tracer.request('GET', `${TRACE_API.persons}?phone=${encodeURIComponent('+84 912 000 002')}`)
+      await tracer.request('GET', `${TRACING_API.persons}?phone=${encodeURIComponent('+84 912 000 002')}`)
     ).json<{ persons: Found[] }>().persons;
     expect(byPhone.map((p) => p.name)).toEqual(['Lê Thị Bình']);
   });
 
   it('answers a search without any criterion with a clear 400', async () => {
-    const res = await tracer.request('GET', TRACE_API.persons);
+    const res = await tracer.request('GET', TRACING_API.persons);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('before the merge sees only the CCCD visit; after it, both visits and exactly the expected F1', async () => {
     const before = (
-      await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })
+      await tracer.request('POST', TRACING_API.run, { personKeys: ['cccd:038095000001'], ...window })
     ).json<TraceResult>();
     expect(before.f1.map((c) => c.name)).toEqual(['Lê Thị Bình']);
 
-    const merged = await tracer.request('POST', TRACE_API.merge, { personKeys: caseKeys });
+    const merged = await tracer.request('POST', TRACING_API.merge, { personKeys: caseKeys });
     expect(merged.statusCode).toBe(200);
 
-    const res = await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window });
+    const res = await tracer.request('POST', TRACING_API.run, { personKeys: ['cccd:038095000001'], ...window });
     expect(res.statusCode).toBe(200);
     const trace = res.json<TraceResult>();
     expect(trace.timeline.map((t) => [t.checkpointCode, t.start, t.end, t.endKnown, t.skewed])).toEqual([
@@ -152,7 +152,7 @@ describe('tracer API', () => {
   });
 
   it('gives F2 on demand: contacts of the contacts, never the case or F1', async () => {
-    const res = await tracer.request('POST', TRACE_API.secondRing, { personKeys: ['cccd:038095000001'], ...window });
+    const res = await tracer.request('POST', TRACING_API.secondRing, { personKeys: ['cccd:038095000001'], ...window });
     expect(res.statusCode).toBe(200);
     const f2 = res.json<{ f2: ContactEntry[] }>().f2;
     expect(f2.map((c) => [c.name, c.overlapMin]).sort()).toEqual([
@@ -162,7 +162,7 @@ describe('tracer API', () => {
   });
 
   it('exports an XLSX whose sheets read back with Vietnamese headers and the F1 rows', async () => {
-    const res = await tracer.request('POST', TRACE_API.export, {
+    const res = await tracer.request('POST', TRACING_API.export, {
       personKeys: ['cccd:038095000001'],
       ...window,
       format: 'xlsx',
@@ -216,7 +216,7 @@ describe('tracer API', () => {
   });
 
   it('exports CSV as UTF-8 with a BOM', async () => {
-    const res = await tracer.request('POST', TRACE_API.export, {
+    const res = await tracer.request('POST', TRACING_API.export, {
       personKeys: ['cccd:038095000001'],
       ...window,
       format: 'csv',
@@ -249,21 +249,21 @@ describe('tracer API', () => {
   it('refuses commune officers and strangers', async () => {
     const officer = await signIn(server.app, 'canbo');
     expect(
-      (await officer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })).statusCode,
+      (await officer.request('POST', TRACING_API.run, { personKeys: ['cccd:038095000001'], ...window })).statusCode,
     ).toBe(403);
-    expect((await server.app.inject({ method: 'GET', url: `${TRACE_API.persons}?name=an` })).statusCode).toBe(401);
+    expect((await server.app.inject({ method: 'GET', url: `${TRACING_API.persons}?name=an` })).statusCode).toBe(401);
   });
 
   it('publishes risk notices that the public endpoint serves without personal data', async () => {
     const trace = (
-      await tracer.request('POST', TRACE_API.run, { personKeys: ['cccd:038095000001'], ...window })
+      await tracer.request('POST', TRACING_API.run, { personKeys: ['cccd:038095000001'], ...window })
     ).json<TraceResult>();
     const windows = trace.zone.flatMap((z) =>
       z.checkpoints.flatMap((cp) =>
         cp.windows.map((w) => ({ checkpointId: cp.checkpointId, start: w.start, end: w.end })),
       ),
     );
-    const res = await tracer.request('POST', TRACE_API.notices, {
+    const res = await tracer.request('POST', TRACING_API.notices, {
       windows,
       instructions: 'Đến trạm y tế xã để xét nghiệm, hạn chế ra ngoài.',
     });

@@ -4,7 +4,7 @@ import { communeOfAddress } from '../../src/server/outbreak/address-match';
 import { dayKey, followupDay, followupEnd, infectiousWindow } from '../../src/server/outbreak/days';
 import { figuresOnDay } from '../../src/server/outbreak/report';
 import { diffSnapshot } from '../../src/server/outbreak/snapshot-diff';
-import type { ContactEntry } from '../../src/shared/trace-api';
+import type { ContactEntry } from '../../src/shared/tracing-api';
 
 const units = [
   { id: 'dl', name: 'Xã Dân Lực', level: 'commune' },

@@ -15,6 +15,7 @@ import {
 import { buildProof } from '../../shared/sealed/device-proof';
 import { getDeviceKey, getEnrolment, readPendingBatch } from '../data';
 import { getEpochState } from '../data/clock-epochs';
+import { saveFile } from '../../browser/save-file';
 
 /** Why no file could be made: nothing waits, not a guard device, or its key never reached the server. */
 type QueueExportRefusal = 'empty' | 'not_enrolled' | 'no_key';
@@ -93,13 +94,6 @@ export async function shareOrDownload(file: QueueFile, title: string): Promise<'
       // Sharing failed otherwise (no target app): fall back to a download.
     }
   }
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(blob, name);
   return 'downloaded';
 }

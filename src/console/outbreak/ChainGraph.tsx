@@ -5,7 +5,7 @@
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { saveFile } from '../save-file';
+import { saveFile } from '../../browser/save-file';
 import type { Chain } from '../../shared/outbreak-api';
 
 interface ChainGraphProps {

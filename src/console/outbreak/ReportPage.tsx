@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { callForFile } from '../api';
 import { adminRoutes } from '../../shared/console-api';
-import { saveFile } from '../save-file';
+import { saveFile } from '../../browser/save-file';
 import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import type { ReportFigures } from '../../shared/outbreak-api';

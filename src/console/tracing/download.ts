@@ -1,7 +1,7 @@
 /** Downloads an export: POSTs the trace with the CSRF header and saves the answer as a file. */
 import { adminRoutes, type TraceRequest as TraceQuery } from '../../shared/console-api';
 import { callForFile } from '../api';
-import { saveFile } from '../save-file';
+import { saveFile } from '../../browser/save-file';
 
 /** Fetches the export and hands it to the browser as a download (a refusal throws the console's ApiError). */
 export async function downloadExport(

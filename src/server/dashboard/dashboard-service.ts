@@ -14,7 +14,8 @@ import {
   lastCheckinAt,
 } from './dashboard-repo';
 import type { Db } from '../db/database';
-import { listConsoleDevices, type ConsoleDevice } from '../db/devices-repo';
+import { listConsoleDevices } from '../db/devices-repo';
+import type { AdminDevice } from '../../shared/admin-api';
 import { listUnits } from '../db/units-repo';
 
 /** A checkpoint is active when it produced a check-in within this many days. */
@@ -55,7 +56,7 @@ export interface Dashboard {
   communes: CommuneActivity[];
   daily: DayCount[];
   silent: SilentCheckpoint[];
-  staleDevices: ConsoleDevice[];
+  staleDevices: AdminDevice[];
 }
 
 /** The local date (YYYY-MM-DD) of a local day number. */

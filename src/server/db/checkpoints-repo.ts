@@ -100,12 +100,9 @@ export async function listCheckpointIds(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** A checkpoint with what the console shows next to it. */
-export type ConsoleCheckpoint = AdminCheckpoint;
-
 /** The editable fields of a checkpoint. */
 type CheckpointFields = Pick<
-  ConsoleCheckpoint,
+  AdminCheckpoint,
   'name' | 'type' | 'address' | 'contactName' | 'contactPhone' | 'openingHours' | 'defaultStayMin'
 >;
 
@@ -119,7 +116,7 @@ function baseQuery(db: Db) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toConsoleCheckpoint(row: Row): ConsoleCheckpoint {
+function toConsoleCheckpoint(row: Row): AdminCheckpoint {
   return {
     id: row.id,
     code: row.code,
@@ -138,20 +135,20 @@ function toConsoleCheckpoint(row: Row): ConsoleCheckpoint {
 }
 
 /** Checkpoints by code, all or those of one commune. */
-export async function listConsoleCheckpoints(db: Db, unitId: string | null): Promise<ConsoleCheckpoint[]> {
+export async function listConsoleCheckpoints(db: Db, unitId: string | null): Promise<AdminCheckpoint[]> {
   let query = baseQuery(db).orderBy('checkpoints.code');
   if (unitId !== null) query = query.where('checkpoints.unit_id', '=', unitId);
   return (await query.execute()).map(toConsoleCheckpoint);
 }
 
 /** One checkpoint with its commune. */
-export async function findConsoleCheckpoint(db: Db, id: string): Promise<ConsoleCheckpoint | undefined> {
+export async function findConsoleCheckpoint(db: Db, id: string): Promise<AdminCheckpoint | undefined> {
   const row = await baseQuery(db).where('checkpoints.id', '=', id).executeTakeFirst();
   return row && toConsoleCheckpoint(row);
 }
 
 /** Stores a new, open checkpoint. */
-export async function createCheckpoint(db: Db, cp: Omit<ConsoleCheckpoint, 'unitName' | 'status'>): Promise<void> {
+export async function createCheckpoint(db: Db, cp: Omit<AdminCheckpoint, 'unitName' | 'status'>): Promise<void> {
   const { openingHours, ...checkpoint } = cp;
   await insertCheckpoint(db, { ...checkpoint, status: 'open' }, openingHours);
 }

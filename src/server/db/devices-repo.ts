@@ -165,13 +165,10 @@ export async function findDeviceCheckpoints(
   return rows.map((d) => ({ id: d.id, checkpointId: d.checkpoint_id }));
 }
 
-/** A guard device as the console lists it. */
-export type ConsoleDevice = AdminDevice;
-
 const num = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
 
 /** Guard devices, newest first, all or those of one commune's checkpoints. */
-export async function listConsoleDevices(db: Db, unitId: string | null): Promise<ConsoleDevice[]> {
+export async function listConsoleDevices(db: Db, unitId: string | null): Promise<AdminDevice[]> {
   let query = db
     .selectFrom('devices')
     .innerJoin('checkpoints', 'checkpoints.id', 'devices.checkpoint_id')

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/database';
 import { readSettingValues, writeSettingValues } from '../db/settings-repo';
-import type { ContactEntry } from '../../shared/trace-api';
+import type { ContactEntry } from '../../shared/tracing-api';
 import {
   DEFAULT_OUTBREAK_SETTINGS,
   type CaseContact,

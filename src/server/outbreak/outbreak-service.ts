@@ -10,7 +10,7 @@ import { listMerges } from '../tracing/merges-repo';
 import { listUnits } from '../db/units-repo';
 import { traceCase } from '../tracing/tracing-service';
 import { identitiesFrom } from '../tracing/identity';
-import type { ContactEntry } from '../../shared/trace-api';
+import type { ContactEntry } from '../../shared/tracing-api';
 import type {
   AlreadyKnown,
   CallList,

@@ -1,7 +1,7 @@
 /**
  * An investigation keeps the F1 list it took in; a new trace is compared with it, never applied silently.
  */
-import type { ContactEntry } from '../../shared/trace-api';
+import type { ContactEntry } from '../../shared/tracing-api';
 import type { TraceChanges } from '../../shared/outbreak-api';
 
 /** What changed between the kept F1 snapshot and a fresh trace (by person, overlap minutes). */

@@ -1,5 +1,5 @@
 /** Risk at the door in tracing: which contacts declared a symptom or an exposure, and the "only them" filter. */
-import type { ContactEntry } from '../../shared/trace-api';
+import type { ContactEntry } from '../../shared/tracing-api';
 import type { Db } from '../db/database';
 import { riskOfPersons } from '../db/risk-repo';
 

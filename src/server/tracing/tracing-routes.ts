@@ -10,10 +10,10 @@ import {
   MergeRequestSchema,
   PersonSearchSchema,
   PublishNoticesSchema,
-  TRACE_API,
+  TRACING_API,
   TraceRequestSchema,
   UnmergeRequestSchema,
-} from '../../shared/trace-api';
+} from '../../shared/tracing-api';
 import { describeIssues } from '../../shared/protocol';
 import type { Access } from '../auth/roles';
 import { publishNotices } from '../db/notices-repo';
@@ -58,8 +58,8 @@ function searchedFields(q: Record<string, unknown>): string[] {
 }
 
 /** Registers the /api/admin/trace/* routes. */
-export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get(TRACE_API.persons, { config }, async (request: FastifyRequest, reply) => {
+export function registerTracingRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.get(TRACING_API.persons, { config }, async (request: FastifyRequest, reply) => {
     const q = parseQuery(PersonSearchSchema, request.query, reply);
     if (!q) return reply;
     const found = await searchPersons(deps.db, {
@@ -75,7 +75,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     };
   });
 
-  app.post(TRACE_API.merge, { config }, async (request, reply) => {
+  app.post(TRACING_API.merge, { config }, async (request, reply) => {
     const body = parseBody(MergeRequestSchema, request.body, reply);
     if (!body) return reply;
     const merges = mergeKeys(await listMerges(deps.db), body.personKeys);
@@ -84,7 +84,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     return { groupKey: merges[0]?.groupKey ?? null, personKeys: merges.map((m) => m.personKey) };
   });
 
-  app.post(TRACE_API.unmerge, { config }, async (request, reply) => {
+  app.post(TRACING_API.unmerge, { config }, async (request, reply) => {
     const body = parseBody(UnmergeRequestSchema, request.body, reply);
     if (!body) return reply;
     await unmergeKey(deps.db, body.personKey);
@@ -92,7 +92,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     return { ok: true };
   });
 
-  app.post(TRACE_API.run, { config }, async (request, reply) => {
+  app.post(TRACING_API.run, { config }, async (request, reply) => {
     const body = parseBody(TraceRequestSchema, request.body, reply);
     if (!body) return reply;
     const result = await traceCase(deps.db, body);
@@ -104,7 +104,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     return result;
   });
 
-  app.post(TRACE_API.secondRing, { config }, async (request, reply) => {
+  app.post(TRACING_API.secondRing, { config }, async (request, reply) => {
     const body = parseBody(TraceRequestSchema, request.body, reply);
     if (!body) return reply;
     const f2 = await traceSecondRing(deps.db, body);
@@ -112,7 +112,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
     return { f2 };
   });
 
-  app.post(TRACE_API.export, { config }, async (request, reply) => {
+  app.post(TRACING_API.export, { config }, async (request, reply) => {
     const body = parseBody(ExportRequestSchema, request.body, reply);
     if (!body) return reply;
     const traceBody = parseBody(
@@ -157,7 +157,7 @@ export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps): void
       .send(toCsv(table));
   });
 
-  app.post(TRACE_API.notices, { config }, async (request, reply) => {
+  app.post(TRACING_API.notices, { config }, async (request, reply) => {
     const body = parseBody(PublishNoticesSchema, request.body, reply);
     if (!body) return reply;
     if (body.windows.some((w) => w.end <= w.start))

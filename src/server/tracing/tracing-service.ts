@@ -20,7 +20,7 @@ import { caseTimeline, firstRing, secondRing } from './trace';
 import type { Contact, Interval, Stay, TraceRules } from './types';
 import { buildZone } from './zone';
 import { withDeclaredRisk } from './contact-risk';
-import type { ContactEntry, TraceResult } from '../../shared/trace-api';
+import type { ContactEntry, TraceResult } from '../../shared/tracing-api';
 
 const MIN = 60_000;
 
@@ -40,7 +40,7 @@ interface TraceParams {
   riskOnly?: boolean;
 }
 
-export type { ContactEntry, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/trace-api';
+export type { ContactEntry, TimelineEntry, TraceResult, ZoneEntry } from '../../shared/tracing-api';
 
 interface Context {
   ids: Identities;

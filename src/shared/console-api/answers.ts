@@ -1,6 +1,6 @@
 /**
  * Shapes of the console API's answers that are not checkpoints or devices (those are in
- * ../admin-api.ts) or traces (../trace-api.ts). The server's own types are checked against these in
+ * ../admin-api.ts) or traces (../tracing-api.ts). The server's own types are checked against these in
  * src/server/routes/admin/answers-conform.ts, so the two cannot drift apart.
  */
 import type { AdminCheckpoint, AdminDevice } from '../admin-api';

@@ -2,4 +2,4 @@
 export * from './routes';
 export * from './answers';
 export * from '../admin-api';
-export * from '../trace-api';
+export * from '../tracing-api';

@@ -15,8 +15,8 @@ import type {
   Poster,
   SessionAnswer,
 } from './answers';
-import type { TraceRequest, TraceResult, ContactEntry, PublishNotices } from '../trace-api';
-import { TRACE_API } from '../trace-api';
+import type { TraceRequest, TraceResult, ContactEntry, PublishNotices } from '../tracing-api';
+import { TRACING_API } from '../tracing-api';
 import type { Questionnaire, QueueImportRequest, QueueImportResponse } from '../protocol';
 import { API } from '../protocol';
 import type { RiskDashboard } from '../risk/dashboard-api';
@@ -103,15 +103,15 @@ export const adminRoutes = {
   dashboardExport: get<string>('/api/admin/dashboard/export/:table'),
   /** Risk at the door: today's risk declarations per commune. */
   riskDashboard: get<RiskDashboard>(RISK_DASHBOARD_PATH),
-  tracePersons: get<{ persons: PersonRecord[] }>(TRACE_API.persons),
-  traceMerge: post<unknown, { personKeys: string[] }>(TRACE_API.merge),
-  traceUnmerge: post<unknown, { personKey: string }>(TRACE_API.unmerge),
-  traceRun: post<TraceResult, TraceRequest>(TRACE_API.run),
-  traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>(TRACE_API.secondRing),
+  tracePersons: get<{ persons: PersonRecord[] }>(TRACING_API.persons),
+  traceMerge: post<unknown, { personKeys: string[] }>(TRACING_API.merge),
+  traceUnmerge: post<unknown, { personKey: string }>(TRACING_API.unmerge),
+  traceRun: post<TraceResult, TraceRequest>(TRACING_API.run),
+  traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>(TRACING_API.secondRing),
   traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>(
-    TRACE_API.export,
+    TRACING_API.export,
   ),
-  traceNoticesPublish: post<{ ids: string[] }, PublishNotices>(TRACE_API.notices),
+  traceNoticesPublish: post<{ ids: string[] }, PublishNotices>(TRACING_API.notices),
 
   // Outbreak follow-up (cases, contacts, health-station calls, chain, daily report): src/shared/outbreak-api.ts.
   outbreakSettings: get<OutbreakSettings>(OUTBREAK_API.settings),

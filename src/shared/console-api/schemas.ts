@@ -1,6 +1,6 @@
 /**
  * Request schemas (valibot: validators and types) of the console routes whose bodies the server checks
- * with them and the console builds; the tracing ones are in ../trace-api.ts.
+ * with them and the console builds; the tracing ones are in ../tracing-api.ts.
  */
 import * as v from 'valibot';
 import { CHECKPOINT_TYPES } from '../admin-api';

@@ -5,8 +5,6 @@
  */
 import type * as Shared from '../../../shared/console-api';
 import type { AdministrativeUnit } from '../../domain/types';
-import type { ConsoleCheckpoint } from '../../db/checkpoints-repo';
-import type { ConsoleDevice } from '../../db/devices-repo';
 import type { UserSummary } from '../../db/users-repo';
 import type { Dashboard } from '../../dashboard/dashboard-service';
 import type { PersonRecord } from '../../tracing/tracing-repo';
@@ -18,8 +16,6 @@ type Assert<T extends true> = T;
 export type AnswersConform = [
   Assert<Same<UserSummary, Shared.AccountSummary>>,
   Assert<Same<AdministrativeUnit, Shared.ConsoleUnit>>,
-  Assert<Same<ConsoleCheckpoint, Shared.AdminCheckpoint>>,
-  Assert<Same<ConsoleDevice, Shared.AdminDevice>>,
   Assert<Same<Dashboard, Shared.ConsoleDashboard>>,
   Assert<Same<PersonRecord & { groupKey: string; mergedKeys: string[] }, Shared.PersonRecord>>,
 ];

@@ -13,7 +13,6 @@ import {
   listConsoleCheckpoints,
   nextCheckpointCode,
   updateCheckpoint,
-  type ConsoleCheckpoint,
 } from '../../db/checkpoints-repo';
 import { setCheckpointStatus } from '../../db/checkpoints-repo';
 import { listUnits } from '../../db/units-repo';
@@ -27,6 +26,7 @@ import { enrolLink, issueEnrolmentCode } from '../../services/enrolment';
 import type { RouteDeps } from '../deps';
 import { audit, parseBody, userOf } from './context';
 import { adminRoutes } from '../../../shared/console-api';
+import type { AdminCheckpoint } from '../../../shared/admin-api';
 
 const FieldsSchema = CheckpointFieldsSchema;
 const CreateSchema = CheckpointCreateSchema;
@@ -38,7 +38,7 @@ export async function checkpointForUser(
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-): Promise<ConsoleCheckpoint | undefined> {
+): Promise<AdminCheckpoint | undefined> {
   const cp = await findConsoleCheckpoint(deps.db, id);
   if (!cp) {
     void sendError(reply, 404, 'checkpoint_not_found', 'There is no such checkpoint.');

@@ -14,7 +14,7 @@ import { registerPosterRoutes } from './poster-routes';
 import { registerSessionRoutes } from './session-routes';
 import { registerUnitRoutes } from './unit-routes';
 import { registerUserRoutes } from './user-routes';
-import { registerTraceRoutes } from '../../tracing/tracing-routes';
+import { registerTracingRoutes } from '../../tracing/tracing-routes';
 import { registerOutbreakRoutes } from '../../outbreak/outbreak-routes';
 import { registerRiskDashboardRoutes } from '../../dashboard/risk-dashboard-routes';
 import { registerQueueImportRoutes } from './queue-import-routes';
@@ -30,7 +30,7 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: RouteDeps): vo
   registerConfigRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerUserRoutes(app, deps);
-  registerTraceRoutes(app, deps);
+  registerTracingRoutes(app, deps);
   registerOutbreakRoutes(app, deps);
   registerRiskDashboardRoutes(app, deps);
   registerQueueImportRoutes(app, deps);

@@ -7,7 +7,8 @@ import { adminRoutes, DOOR_CODE_PATH, type DoorCode } from '../../../shared/cons
 import type { FastifyInstance } from 'fastify';
 import * as QRCode from 'qrcode';
 import { CHECKPOINT_STAFF, mayActInUnit } from '../../auth/roles';
-import { findConsoleCheckpoint, listConsoleCheckpoints, type ConsoleCheckpoint } from '../../db/checkpoints-repo';
+import { findConsoleCheckpoint, listConsoleCheckpoints } from '../../db/checkpoints-repo';
+import type { AdminCheckpoint } from '../../../shared/admin-api';
 import { findDoorScreenCheckpoint, replaceDoorScreen } from '../../db/door-screens-repo';
 import { newDeviceToken, sha256Hex } from '../../domain/secrets';
 import { bearerToken } from '../../http/auth';
@@ -21,7 +22,7 @@ import { audit, userOf } from './context';
 const DOOR_REFRESH_S = 30;
 
 /** A printable poster: the checkpoint, its signed link and the link as an SVG QR code. */
-async function posterOf(deps: RouteDeps, cp: ConsoleCheckpoint, minute?: number) {
+async function posterOf(deps: RouteDeps, cp: AdminCheckpoint, minute?: number) {
   const claims = { code: cp.code, checkpointId: cp.id, name: cp.name, ...(minute === undefined ? {} : { t: minute }) };
   const url = deps.posterSigner.url(claims);
   const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

@@ -63,7 +63,7 @@ export const PublishNoticesSchema = v.object({
 export type PublishNotices = v.InferOutput<typeof PublishNoticesSchema>;
 
 /** Console API paths for tracing. */
-export const TRACE_API = {
+export const TRACING_API = {
   persons: '/api/admin/trace/persons',
   merge: '/api/admin/trace/merge',
   unmerge: '/api/admin/trace/unmerge',

@@ -1,4 +1,4 @@
-/** Saving an answer as a file in the browser (exports of tracing and of the outbreak report). */
+/** Saving a file in the browser: console exports (tracing, the outbreak report) and the guard queue file. */
 
 /** Hands a file to the browser as a download. */
 export function saveFile(blob: Blob, name: string): void {
@@ -9,5 +9,6 @@ export function saveFile(blob: Blob, name: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Long enough for a slow phone to start the download of a large file.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
