@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { T0, checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
-import type { Dashboard } from '../../src/server/dashboard/dashboard-service';
+import type { ConsoleDashboard } from '../../src/shared/console-api';
 
 let s: TestServer;
 let admin: ConsoleClient;
@@ -15,7 +15,8 @@ afterEach(async () => {
   await s.close();
 });
 
-const dashboard = async (client = admin) => (await client.request('GET', '/api/admin/dashboard')).json<Dashboard>();
+const dashboard = async (client = admin) =>
+  (await client.request('GET', '/api/admin/dashboard')).json<ConsoleDashboard>();
 
 describe('dashboard', () => {
   it('moves a checkpoint from silent to active when its device syncs check-ins', async () => {

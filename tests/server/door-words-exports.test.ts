@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
-import type { Dashboard } from '../../src/server/dashboard/dashboard-service';
+import type { ConsoleDashboard } from '../../src/shared/console-api';
 
 let s: TestServer;
 let admin: ConsoleClient;
@@ -41,7 +41,7 @@ describe('dashboard words and counts', () => {
       deviceTime: a.deviceTime + 600_000,
     }));
     expect((await push(s.app, token, pushBody([...arrivals, ...outs]))).statusCode).toBe(200);
-    const d = (await admin.request('GET', '/api/admin/dashboard')).json<Dashboard>();
+    const d = (await admin.request('GET', '/api/admin/dashboard')).json<ConsoleDashboard>();
     expect(d.totals.checkinsInWindow).toBe(3);
     expect(d.daily.at(-1)?.total).toBe(3);
     const daily = (await admin.request('GET', '/api/admin/dashboard/export/daily')).body.split('\r\n');

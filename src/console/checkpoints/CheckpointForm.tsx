@@ -6,7 +6,7 @@ import {
   CHECKPOINT_TYPES,
   type AdminCheckpoint as Checkpoint,
   type CheckpointType,
-  type ConsoleUnit as Unit,
+  type AdministrativeUnit as Unit,
 } from '../../shared/console-api';
 
 type CheckpointDraft = Pick<

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { SOURCES } from '../../shared/protocol';
 import { CHECKPOINT_STAFF, unitScope } from '../auth/roles';
-import { buildDashboard, type Dashboard } from './dashboard-service';
+import { buildDashboard } from './dashboard-service';
+import type { ConsoleDashboard } from '../../shared/console-api';
 import { localDateStamp, toCsv, type Cell } from '../http/csv';
 import { sendError } from '../http/errors';
 import type { RouteDeps } from '../routes/deps';
@@ -22,7 +23,7 @@ const local = (ms: number | null): string => {
 };
 
 /** Each exportable table: a header and its rows. */
-const TABLES = new Map<string, (d: Dashboard) => { header: string[]; rows: Cell[][] }>(
+const TABLES = new Map<string, (d: ConsoleDashboard) => { header: string[]; rows: Cell[][] }>(
   Object.entries({
     communes: (d) => ({
       header: ['Xã, thị trấn', 'Số chốt đăng ký', 'Có dữ liệu 7 ngày', 'Chốt im lặng'],

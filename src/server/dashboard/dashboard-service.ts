@@ -15,8 +15,8 @@ import {
 } from './dashboard-repo';
 import type { Db } from '../db/database';
 import { listConsoleDevices } from '../db/devices-repo';
-import type { AdminDevice } from '../../shared/admin-api';
 import { listUnits } from '../db/units-repo';
+import type { CommuneActivity, ConsoleDashboard, DayCount, SilentCheckpoint } from '../../shared/console-api';
 
 /** A checkpoint is active when it produced a check-in within this many days. */
 const ACTIVE_WINDOW_DAYS = 7;
@@ -24,48 +24,13 @@ const CHART_DAYS = 30;
 /** A device that has not synced for longer than this is listed as stale. */
 const STALE_DEVICE_MS = DAY_MS;
 
-export interface CommuneActivity {
-  unitId: string;
-  name: string;
-  registered: number;
-  active: number;
-}
-
-export interface SilentCheckpoint {
-  id: string;
-  code: string;
-  name: string;
-  unitName: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  lastCheckinAt: number | null;
-  devices: number;
-}
-
-export interface DayCount {
-  /** Local date, YYYY-MM-DD. */
-  date: string;
-  bySource: Record<string, number>;
-  total: number;
-}
-
-export interface Dashboard {
-  generatedAt: number;
-  activeWindowDays: number;
-  totals: { registered: number; active: number; checkinsInWindow: number };
-  communes: CommuneActivity[];
-  daily: DayCount[];
-  silent: SilentCheckpoint[];
-  staleDevices: AdminDevice[];
-}
-
 /** The local date (YYYY-MM-DD) of a local day number. */
 function dayToDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Computes the dashboard for the whole district, or for one commune (`unitId`). */
-export async function buildDashboard(db: Db, now: number, unitId: string | null): Promise<Dashboard> {
+export async function buildDashboard(db: Db, now: number, unitId: string | null): Promise<ConsoleDashboard> {
   const windowStart = now - ACTIVE_WINDOW_DAYS * DAY_MS;
   // A device clock slightly ahead still counts: accept up to a day into the future.
   const until = now + DAY_MS;

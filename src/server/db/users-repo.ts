@@ -1,18 +1,12 @@
 /**
  * Console accounts. Password hashes stay inside this module and the login service.
  */
-import type { ConsoleUser, Role } from '../../shared/console-api/answers';
+import type { AccountSummary, Role } from '../../shared/console-api/answers';
 import type { Db } from './database';
 import type { Selectable } from 'kysely';
 import type { UsersTable } from './schema';
 
-/** A console account as the admin pages list it. */
-export interface UserSummary extends ConsoleUser {
-  createdAt: number;
-  disabledAt: number | null;
-}
-
-function toUser(row: Selectable<UsersTable>): UserSummary {
+function toUser(row: Selectable<UsersTable>): AccountSummary {
   return {
     id: row.id,
     username: row.username,
@@ -25,7 +19,11 @@ function toUser(row: Selectable<UsersTable>): UserSummary {
 }
 
 /** Stores a new account. */
-export async function insertUser(db: Db, user: Omit<UserSummary, 'disabledAt'>, passwordHash: string): Promise<void> {
+export async function insertUser(
+  db: Db,
+  user: Omit<AccountSummary, 'disabledAt'>,
+  passwordHash: string,
+): Promise<void> {
   await db
     .insertInto('users')
     .values({
@@ -45,7 +43,7 @@ export async function insertUser(db: Db, user: Omit<UserSummary, 'disabledAt'>, 
 export async function findUserForLogin(
   db: Db,
   username: string,
-): Promise<{ user: UserSummary; passwordHash: string } | undefined> {
+): Promise<{ user: AccountSummary; passwordHash: string } | undefined> {
   const row = await db
     .selectFrom('users')
     .selectAll()
@@ -55,13 +53,13 @@ export async function findUserForLogin(
 }
 
 /** The account with this id. */
-export async function findUserById(db: Db, id: string): Promise<UserSummary | undefined> {
+export async function findUserById(db: Db, id: string): Promise<AccountSummary | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toUser(row);
 }
 
 /** Every account, by username. */
-export async function listUsers(db: Db): Promise<UserSummary[]> {
+export async function listUsers(db: Db): Promise<AccountSummary[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
   return rows.map(toUser);
 }

@@ -4,16 +4,7 @@
 import type { CheckpointType } from '../../shared/admin-api';
 import type { Declaration, Gender, RiskFlags, Source } from '../../shared/protocol';
 
-export type UnitLevel = 'province' | 'district' | 'commune';
-
-/** A node of the administrative hierarchy (province → [district →] commune): data, not code. */
-export interface AdministrativeUnit {
-  id: string;
-  parentId: string | null;
-  level: UnitLevel;
-  name: string;
-  code: string;
-}
+export type { AdministrativeUnit, UnitLevel } from '../../shared/console-api/answers';
 
 export { type CheckpointType } from '../../shared/admin-api';
 export type CheckpointStatus = 'open' | 'closed';

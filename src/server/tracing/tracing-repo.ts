@@ -7,30 +7,11 @@ import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
+import type { PersonDetails, PersonSighting } from '../../shared/console-api';
 import type { Db } from '../db/database';
 import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
-export interface PersonDetails {
-  personKey: string;
-  name: string;
-  idNumber: string | null;
-  idMasked: string | null;
-  birthYear: number | null;
-  phone: string | null;
-  address: string | null;
-  /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
-  originalName?: string;
-}
-
-/** A person record found by a search: one person key, its latest details and how often it was seen. */
-export interface PersonRecord extends PersonDetails {
-  visits: number;
-  firstSeen: number;
-  lastSeen: number;
-  sources: Source[];
-}
-
 /** A search for the case. At least one of idNumber, phone, name. */
 interface PersonSearch {
   idNumber?: string;
@@ -131,7 +112,7 @@ function phoneDigits(phone: string): string {
  * the phone column; a name matches diacritics-, case- and spacing-insensitively (a substring of the
  * folded name with spaces removed). Phone and name scans are not indexed (ingest speed first).
  */
-export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonRecord[]> {
+export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonSighting[]> {
   let query = db
     .selectFrom('checkins')
     .select((eb) => [

@@ -11,9 +11,9 @@ import {
   eventsOfPersons,
   traceCheckpoints,
   type StaySurroundings,
-  type PersonDetails,
   type TraceCheckpoint,
 } from './tracing-repo';
+import type { PersonDetails } from '../../shared/console-api';
 import { listMerges } from './merges-repo';
 import { identitiesFrom, type Identities } from './identity';
 import { caseTimeline, firstRing, secondRing } from './trace';

@@ -1,7 +1,7 @@
 /**
  * Shapes of the console API's answers that are not checkpoints or devices (those are in
- * ../admin-api.ts) or traces (../tracing-api.ts). The server's own types are checked against these in
- * src/server/routes/admin/answers-conform.ts, so the two cannot drift apart.
+ * ../admin-api.ts) or traces (../tracing-api.ts). The server builds its answers with these very types
+ * (repositories and services import them), so the two sides cannot drift apart.
  */
 import type { AdminCheckpoint, AdminDevice } from '../admin-api';
 import type { Source } from '../protocol';
@@ -31,11 +31,14 @@ export interface AccountSummary extends ConsoleUser {
   disabledAt: number | null;
 }
 
-/** An administrative unit (province, district, commune). */
-export interface ConsoleUnit {
+/** The levels of the administrative hierarchy. */
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+/** A node of the administrative hierarchy (province → [district →] commune): data, not code. */
+export interface AdministrativeUnit {
   id: string;
   parentId: string | null;
-  level: 'province' | 'district' | 'commune';
+  level: UnitLevel;
   name: string;
   code: string;
 }
@@ -81,28 +84,46 @@ export interface Poster {
 }
 
 /** The dashboard's figures. */
+/** A commune's checkpoints on the dashboard: how many are registered and how many sent data lately. */
+export interface CommuneActivity {
+  unitId: string;
+  name: string;
+  registered: number;
+  active: number;
+}
+
+/** One local day of the dashboard's chart. */
+export interface DayCount {
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  bySource: Record<string, number>;
+  total: number;
+}
+
+/** A checkpoint that sent nothing in the dashboard's window, with whom to call. */
+export interface SilentCheckpoint {
+  id: string;
+  code: string;
+  name: string;
+  unitName: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  lastCheckinAt: number | null;
+  devices: number;
+}
+
 export interface ConsoleDashboard {
   generatedAt: number;
   activeWindowDays: number;
   totals: { registered: number; active: number; checkinsInWindow: number };
-  communes: { unitId: string; name: string; registered: number; active: number }[];
-  /** `date` is the local date, YYYY-MM-DD. */
-  daily: { date: string; bySource: Record<string, number>; total: number }[];
-  silent: {
-    id: string;
-    code: string;
-    name: string;
-    unitName: string;
-    contactName: string | null;
-    contactPhone: string | null;
-    lastCheckinAt: number | null;
-    devices: number;
-  }[];
+  communes: CommuneActivity[];
+  daily: DayCount[];
+  silent: SilentCheckpoint[];
   staleDevices: AdminDevice[];
 }
 
-/** A person found by the tracer's search, with the identity group it belongs to. */
-export interface PersonRecord {
+/** A person's latest details, as their check-ins carry them. */
+export interface PersonDetails {
   personKey: string;
   name: string;
   idNumber: string | null;
@@ -112,10 +133,18 @@ export interface PersonRecord {
   address: string | null;
   /** The name the check-ins carry, when a guard's correction replaced it in `name`. */
   originalName?: string;
+}
+
+/** One person key the tracer's search found: its latest details and how often it was seen. */
+export interface PersonSighting extends PersonDetails {
   visits: number;
   firstSeen: number;
   lastSeen: number;
   sources: Source[];
+}
+
+/** A person found by the tracer's search, with the identity group it belongs to. */
+export interface PersonRecord extends PersonSighting {
   groupKey: string;
   mergedKeys: string[];
 }
