@@ -104,10 +104,11 @@ export const adminRoutes = {
   /** Risk at the door: today's risk declarations per commune. */
   riskDashboard: get<RiskDashboard>(RISK_DASHBOARD_PATH),
   tracePersons: get<{ persons: PersonRecord[] }>(TRACING_API.persons),
-  traceMerge: post<unknown, { personKeys: string[] }>(TRACING_API.merge),
-  traceUnmerge: post<unknown, { personKey: string }>(TRACING_API.unmerge),
+  traceMerge: post<{ groupKey: string | null; personKeys: string[] }, { personKeys: string[] }>(TRACING_API.merge),
+  traceUnmerge: post<Ok, { personKey: string }>(TRACING_API.unmerge),
   traceRun: post<TraceResult, TraceRequest>(TRACING_API.run),
   traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>(TRACING_API.secondRing),
+  /** The trace as an XLSX or CSV file (downloaded, not parsed). */
   traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>(
     TRACING_API.export,
   ),
@@ -122,7 +123,9 @@ export const adminRoutes = {
   outbreakCaseChanges: get<TraceChanges>(`${OUTBREAK_API.cases}/:id/changes`),
   outbreakCaseTakeIn: post<TraceChanges>(`${OUTBREAK_API.cases}/:id/take-in`),
   outbreakCaseWindow: put<Ok, In<typeof CaseWindowSchema>>(`${OUTBREAK_API.cases}/:id/window`),
-  outbreakCaseContact: post<unknown, In<typeof ManualContactSchema>>(`${OUTBREAK_API.cases}/:id/contacts`),
+  outbreakCaseContact: post<{ contactId: string; followupId: string }, In<typeof ManualContactSchema>>(
+    `${OUTBREAK_API.cases}/:id/contacts`,
+  ),
   outbreakContactDecision: post<{ followupId: string | null }, In<typeof ContactDecisionSchema>>(
     `${OUTBREAK_API.contacts}/:id/decision`,
   ),
