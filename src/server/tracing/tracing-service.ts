@@ -6,7 +6,6 @@
 import type { Db } from '../db/database';
 import { getSettings } from '../db/settings-repo';
 import {
-  checkInsOfPersons,
   eventsNear,
   eventsOfPersons,
   traceCheckpoints,
@@ -79,7 +78,7 @@ async function surroundings(db: Db, stays: readonly Stay[], rules: TraceRules, e
   const from = near.events.reduce((min, e) => Math.min(min, e.time), Infinity);
   const to = stays.reduce((max, s) => Math.max(max, s.end), -Infinity) + rules.bufferMs;
   const seen = new Set(near.events.map((e) => e.id));
-  const moves = (await checkInsOfPersons(db, keys, from, to)).filter((e) => !seen.has(e.id));
+  const moves = (await eventsOfPersons(db, keys, from, to, 'in')).filter((e) => !seen.has(e.id));
   return { events: [...near.events, ...moves], details: near.details };
 }
 
