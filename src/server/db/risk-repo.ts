@@ -4,18 +4,13 @@
  */
 import { sql } from 'kysely';
 import type { RiskKind } from '../../shared/protocol';
+import type { RiskCounts } from '../../shared/risk/dashboard-api';
 import type { Db } from './database';
 import { RISK_BITS, riskFromColumns } from './risk-columns';
 
 /** Arrivals at one checkpoint in a window, and how many of them carried each risk. */
-interface CheckpointRiskCounts {
+interface CheckpointRiskCounts extends RiskCounts {
   checkpointId: string;
-  arrivals: number;
-  risky: number;
-  symptom: number;
-  exposure: number;
-  stale: number;
-  missing: number;
 }
 
 const when = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;

@@ -37,7 +37,7 @@ export interface EnrolmentCode {
 /** A guard phone or tablet enrolled to one checkpoint, or a visitor's phone (no checkpoint). */
 export interface Device {
   id: string;
-  /** 'forwarder': a district server forwarding to this (province) server; 'forwarded': a district's device, id only. */
+  /** 'forwarder': a server below forwarding to this one; 'forwarded': a device of a server below, id only. */
   kind: 'guard' | 'visitor' | 'forwarder' | 'forwarded';
   /** The checkpoint a guard device is enrolled to; null for visitor phones. */
   checkpointId: string | null;
@@ -48,7 +48,7 @@ export interface Device {
   clockOffsetMs: number | null;
   pendingReported: number | null;
   revokedAt: number | null;
-  /** Forwarding (province side): the district unit of an 'forwarder' or 'forwarded' device. */
+  /** Forwarding (receiving side): the unit of a 'forwarder' or 'forwarded' device. */
   unitId?: string | null;
 }
 

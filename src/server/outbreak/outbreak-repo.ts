@@ -2,6 +2,8 @@
  * Outbreak storage: cases with their kept trace snapshot, contacts, follow-ups and daily entries, and
  * the district's outbreak settings (keys `outbreak.*`, stored through db/settings-repo). The only SQL of the feature.
  */
+import type { Selectable } from 'kysely';
+import type { OutbreakEntriesTable } from '../db/schema';
 import type { Db } from '../db/database';
 import { readSettingValues, writeSettingValues } from '../db/settings-repo';
 import type { ContactEntry } from '../../shared/tracing-api';
@@ -533,18 +535,7 @@ export async function insertEntry(
   });
 }
 
-function toEntry(r: {
-  id: string;
-  day: string;
-  at: number;
-  reached: number;
-  symptoms: string | null;
-  test_type: string | null;
-  test_result: string | null;
-  location: string | null;
-  note: string | null;
-  by_user: string | null;
-}): FollowupEntry {
+function toEntry(r: Omit<Selectable<OutbreakEntriesTable>, 'followup_id' | 'unit_id'>): FollowupEntry {
   return {
     id: r.id,
     day: r.day,
