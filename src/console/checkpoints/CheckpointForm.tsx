@@ -5,9 +5,9 @@ import type { ConsoleKey } from '../i18n/dict';
 import {
   CHECKPOINT_TYPES,
   type AdminCheckpoint as Checkpoint,
-  type CheckpointType,
   type AdministrativeUnit as Unit,
 } from '../../shared/console-api';
+import { WordSelect } from '../WordSelect';
 
 type CheckpointDraft = Pick<
   Checkpoint,
@@ -69,16 +69,14 @@ export function CheckpointForm({ initial, communes, submitLabel, onSubmit }: Che
         </label>
       )}
       {text('name', 'cp.name', true)}
-      <label>
-        {t('cp.type')}
-        <select name="type" value={draft.type} onChange={(e) => set('type', e.currentTarget.value as CheckpointType)}>
-          {CHECKPOINT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`type.${type}` as ConsoleKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect
+        label={t('cp.type')}
+        name="type"
+        value={draft.type}
+        values={CHECKPOINT_TYPES}
+        word={(type) => t(`type.${type}` as ConsoleKey)}
+        onChange={(type) => set('type', type)}
+      />
       {text('address', 'cp.address', true)}
       {text('contactName', 'cp.contactName')}
       {text('contactPhone', 'cp.contactPhone')}

@@ -8,6 +8,7 @@ interface EnrolPanelProps {
 }
 
 import { adminRoutes, type EnrolLink } from '../../shared/console-api';
+import { WordSelect } from '../WordSelect';
 
 /** The enrolment panel. */
 export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
@@ -43,16 +44,14 @@ export function EnrolPanel({ checkpointId }: EnrolPanelProps) {
           onInput={(e) => setDeviceName(e.currentTarget.value)}
         />
       </label>
-      <label class="inline">
-        {t('enrol.expires')}
-        <select value={hours} onChange={(e) => setHours(Number(e.currentTarget.value))}>
-          {[24, 72, 168].map((h) => (
-            <option key={h} value={h}>
-              {t('enrol.hours', { hours: h })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect
+        class="inline"
+        label={t('enrol.expires')}
+        value={hours}
+        values={[24, 72, 168]}
+        word={(h) => t('enrol.hours', { hours: h })}
+        onChange={setHours}
+      />
       <button type="button" onClick={create} data-testid="create-enrol-link">
         {t('enrol.create')}
       </button>

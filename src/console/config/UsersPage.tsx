@@ -4,6 +4,7 @@ import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
 import { adminRoutes, type Role } from '../../shared/console-api';
 import { useLoad } from '../use-load';
+import { WordSelect } from '../WordSelect';
 
 /** The users page. */
 export function UsersPage() {
@@ -77,16 +78,13 @@ export function UsersPage() {
             onInput={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })}
           />
         </label>
-        <label>
-          {t('users.role')}
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.currentTarget.value as Role })}>
-            {(['officer', 'tracer', 'admin'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect
+          label={t('users.role')}
+          value={draft.role}
+          values={['officer', 'tracer', 'admin'] as const}
+          word={(r) => t(`role.${r}`)}
+          onChange={(role) => setDraft({ ...draft, role })}
+        />
         {draft.role === 'officer' && (
           <label>
             {t('dash.col.commune')}

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { RELATIONSHIPS, type Relationship } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
 import { CommunePicker } from './CommunePicker';
+import { WordSelect } from '../WordSelect';
 
 interface ManualContactFormProps {
   caseId: string;
@@ -61,20 +62,14 @@ export function ManualContactForm({ caseId, onAdded }: ManualContactFormProps) {
         {input('name', t('ob.name'))}
         {input('phone', t('ob.phone'))}
         {input('address', t('ob.address'))}
-        <label>
-          {t('ob.relationship')}
-          <select
-            name="manual-relationship"
-            value={f.relationship}
-            onChange={(e) => setF({ ...f, relationship: (e.target as HTMLSelectElement).value as Relationship })}
-          >
-            {RELATIONSHIPS.map((r) => (
-              <option key={r} value={r}>
-                {t(`ob.rel.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WordSelect
+          label={t('ob.relationship')}
+          name="manual-relationship"
+          value={f.relationship}
+          values={RELATIONSHIPS}
+          word={(r) => t(`ob.rel.${r}`)}
+          onChange={(relationship) => setF({ ...f, relationship })}
+        />
         <label>
           {t('ob.lastExposure')}
           <input

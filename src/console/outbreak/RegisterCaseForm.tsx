@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { navigate } from '../../browser/router';
 import { ISOLATION_PLACES, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
+import { WordSelect } from '../WordSelect';
 
 interface RegisterCaseFormProps {
   personKeys: string[];
@@ -97,20 +98,14 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
           onInput={(e) => setConfirmedAt((e.target as HTMLInputElement).value)}
         />
       </label>
-      <label>
-        {t('ob.testType')}
-        <select
-          name="testType"
-          value={testType}
-          onChange={(e) => setTestType((e.target as HTMLSelectElement).value as TestType)}
-        >
-          {TEST_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`ob.test.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect
+        label={t('ob.testType')}
+        name="testType"
+        value={testType}
+        values={TEST_TYPES}
+        word={(x) => t(`ob.test.${x}`)}
+        onChange={setTestType}
+      />
       <TimeUnlessTicked
         tickName="noSymptoms"
         tickLabel={t('ob.noSymptoms')}
@@ -121,20 +116,14 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
         time={onset}
         onTime={setOnset}
       />
-      <label>
-        {t('ob.isolation')}
-        <select
-          name="isolation"
-          value={isolation}
-          onChange={(e) => setIsolation((e.target as HTMLSelectElement).value as IsolationPlace)}
-        >
-          {ISOLATION_PLACES.map((x) => (
-            <option key={x} value={x}>
-              {t(`ob.place.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect
+        label={t('ob.isolation')}
+        name="isolation"
+        value={isolation}
+        values={ISOLATION_PLACES}
+        word={(x) => t(`ob.place.${x}`)}
+        onChange={setIsolation}
+      />
       <TimeUnlessTicked
         tickName="isolatedAtConfirmation"
         tickLabel={t('ob.isolatedAtConfirmation')}
