@@ -55,7 +55,7 @@ const RESCUE_PASSES: readonly { scale: number; options: ReaderOptions }[] = [
   { scale: 1, options: { ...STILL_OPTIONS, binarizer: 'GlobalHistogram' } },
   { scale: 2, options: { ...STILL_OPTIONS, binarizer: 'GlobalHistogram' } },
 ];
-/** A rescue pass at `scale` is skipped when the scaled image would be wider than this. */
+/** An enlarging rescue pass is skipped when the enlarged image would be wider than this (memory on cheap phones). */
 const MAX_RESCUE_SIDE = 2048;
 
 prepareZXingModule({
@@ -127,7 +127,7 @@ async function decodeStill(image: ImageData, options: ReaderOptions): Promise<st
   const texts = textsOf(await readBarcodes(image, options));
   if (texts.length > 0 || !options.tryHarder) return texts;
   for (const pass of RESCUE_PASSES) {
-    if (Math.max(image.width, image.height) * pass.scale > MAX_RESCUE_SIDE) continue;
+    if (pass.scale > 1 && Math.max(image.width, image.height) * pass.scale > MAX_RESCUE_SIDE) continue;
     const input = pass.scale === 1 ? image : await scaled(image, pass.scale);
     const found = textsOf(await readBarcodes(input, pass.options));
     if (found.length > 0) return found;
