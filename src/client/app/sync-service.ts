@@ -4,6 +4,8 @@ import {
   getDeviceConfig,
   getEnrolment,
   getQuestionnaire,
+  localDayOf,
+  purgeDeclarationsBefore,
   purgeOldNames,
   purgeSyncedBefore,
 } from '../data';
@@ -22,13 +24,18 @@ const DEFAULT_RETENTION_DAYS = 28;
 let scheduler: SyncScheduler | null = null;
 let purgedAt = 0;
 
-/** Drops synced check-ins past the district's retention window, at most once an hour; unsynced ones stay. */
+/**
+ * Drops synced check-ins and a visitor's own declarations past the district's retention window, at most once
+ * an hour; unsynced check-ins stay.
+ */
 async function purgeExpired(): Promise<void> {
   await purgeOldNames(); // names of earlier days go first, whatever else waits
   if (Date.now() - purgedAt < 3600_000) return;
   purgedAt = Date.now();
   const retentionDays = (await getDeviceConfig())?.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  await purgeSyncedBefore(Date.now() - retentionDays * 86_400_000);
+  const cutoff = Date.now() - retentionDays * 86_400_000;
+  await purgeSyncedBefore(cutoff);
+  await purgeDeclarationsBefore(localDayOf(cutoff));
 }
 
 /** Fetches the new questionnaire at once when a push answer says the district published one. */

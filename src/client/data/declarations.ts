@@ -26,3 +26,8 @@ export async function latestDeclaration(profileId: string): Promise<StoredDeclar
   );
   return row ? toStored(row) : undefined;
 }
+
+/** Deletes declarations of days before `beforeDate` (`YYYY-MM-DD`): a visitor's health answers are not kept forever. */
+export async function purgeDeclarationsBefore(beforeDate: string): Promise<number> {
+  return withDbRetry(() => appDb().declarations.where('date').below(beforeDate).delete());
+}

@@ -36,7 +36,7 @@ export {
   getPushToken,
 } from './meta';
 export type { Enrolment, SyncErrorCode } from './meta';
-export { appDb, useDatabase, AppDb } from './db';
+export { appDb, useDatabase, AppDb, localDayOf } from './db';
 export { observe } from './observe';
 export {
   getDeviceConfig,
@@ -53,7 +53,7 @@ export { storageStatus, requestPersistentStorage, storageNearlyFull } from './st
 export type { StorageStatus } from './storage';
 export { listProfiles, getProfile, saveProfile, deleteProfile } from './profiles';
 export type { Profile } from './profiles';
-export { saveDeclaration, latestDeclaration } from './declarations';
+export { saveDeclaration, latestDeclaration, purgeDeclarationsBefore } from './declarations';
 export type { StoredDeclaration } from './declarations';
 export { getPosterKey, savePosterKey, listSelfCheckIns, pendingSelfCount, deleteVisitorData } from './visitor';
 export { getRiskPolicy, saveRiskPolicy } from './risk-policy';

@@ -8,6 +8,7 @@ import {
   listProfiles,
   listSelfCheckIns,
   pendingCount,
+  purgeDeclarationsBefore,
   saveCheckIn,
   saveDeclaration,
   saveEnrolment,
@@ -65,6 +66,17 @@ describe('visitor data on the phone', () => {
     expect(await listProfiles()).toEqual([]);
     expect(await latestDeclaration('mother0001')).toBeUndefined();
     expect(await pendingCount()).toBe(1); // the guard-side scan stays
+  });
+});
+
+describe("a visitor's declarations past the retention window", () => {
+  it('go, and the days inside it stay, the latest one still found', async () => {
+    await saveDeclaration('mother0001', { version: 1, date: '2026-10-01', answers: { fever: true } });
+    await saveDeclaration('child00001', { version: 1, date: '2026-10-30', answers: { cough: true } });
+    await saveDeclaration('mother0001', { version: 1, date: '2026-11-27', answers: { fever: false } });
+    expect(await purgeDeclarationsBefore('2026-10-31')).toBe(2);
+    expect((await latestDeclaration('mother0001'))?.declaration.date).toBe('2026-11-27');
+    expect(await latestDeclaration('child00001')).toBeUndefined();
   });
 });
 
