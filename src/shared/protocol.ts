@@ -475,6 +475,8 @@ export const API = {
   visitorRegister: '/api/visitor/register',
   notices: '/api/notices',
   forwardingCatalog: '/api/forwarding/catalog',
+  /** The catalog's path before 2026-12-03, still answered for servers below that were not upgraded yet. */
+  forwardingCatalogBefore: '/api/upstream/checkpoints',
   riskPolicy: '/api/risk-policy',
   deviceKey: '/api/device/key',
   /** A queue carried by hand (console upload of one batch of an exported file); the device signs for this path. */

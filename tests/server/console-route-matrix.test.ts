@@ -18,8 +18,8 @@ type Rule = 'public' | 'device' | 'door' | 'forwarder' | readonly Role[];
 const PUBLIC: Rule = 'public';
 const DEVICE: Rule = 'device';
 const DOOR: Rule = 'door';
-/** Forwarding: only a district server's 'forwarder' token (a guard device's token gets 403). */
-const UPSTREAM: Rule = 'forwarder';
+/** Forwarding: only a server below's 'forwarder' token (a guard device's token gets 403). */
+const FORWARDER: Rule = 'forwarder';
 const ADMIN: Rule = ['admin'];
 const STAFF: Rule = ['admin', 'officer'];
 const ANY_USER: Rule = ['admin', 'officer', 'tracer'];
@@ -42,7 +42,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/sync/push': DEVICE,
   'GET /api/device/config': DEVICE,
   'POST /api/device/key': DEVICE,
-  'POST /api/forwarding/catalog': UPSTREAM,
+  'POST /api/forwarding/catalog': FORWARDER,
+  'POST /api/upstream/checkpoints': FORWARDER,
   // Console.
   'POST /api/admin/login': PUBLIC,
   'GET /api/admin/session': ANY_USER,

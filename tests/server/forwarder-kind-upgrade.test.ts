@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { API } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
 import { openTarget, type Db } from '../../src/server/db/database';
 import { insertDevice } from '../../src/server/db/devices-repo';
@@ -126,5 +127,16 @@ describe('upgrading a server above made before the forwarder kind', () => {
       .where('id', '=', guard.checkpoint.id)
       .executeTakeFirst();
     expect(stored).toEqual({ code: 'UP-TS/TS-DL-001', unit_id: unit?.id });
+  });
+
+  it('still answers a server below that was not upgraded yet, on the catalog path it knows', async () => {
+    const legacy = await above.inject({
+      method: 'POST',
+      url: API.forwardingCatalogBefore,
+      headers: { authorization: `Bearer ${OLD_TOKEN}` },
+      payload: { checkpoints: [], devices: [] },
+    });
+    expect(legacy.statusCode).toBe(200);
+    expect(legacy.json()).toEqual({ checkpoints: 0, devices: 0 });
   });
 });

@@ -4,6 +4,7 @@ import {
   getDeviceConfig,
   getEnrolment,
   getQuestionnaire,
+  getRiskPolicy,
   localDayOf,
   purgeDeclarationsBefore,
   purgeOldNames,
@@ -35,7 +36,9 @@ async function purgeExpired(): Promise<void> {
   const retentionDays = (await getDeviceConfig())?.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const cutoff = Date.now() - retentionDays * 86_400_000;
   await purgeSyncedBefore(cutoff);
-  await purgeDeclarationsBefore(localDayOf(cutoff));
+  // A declaration the district still accepts at the door is never purged, whatever the retention.
+  const validDays = (await getRiskPolicy())?.declarationValidDays ?? 0;
+  await purgeDeclarationsBefore(localDayOf(Date.now() - Math.max(retentionDays, validDays + 1) * 86_400_000));
 }
 
 /** Fetches the new questionnaire at once when a push answer says the district published one. */
