@@ -128,7 +128,9 @@ async function decodeStill(image: ImageData, options: ReaderOptions): Promise<st
   if (texts.length > 0 || !options.tryHarder) return texts;
   for (const pass of RESCUE_PASSES) {
     if (pass.scale > 1 && Math.max(image.width, image.height) * pass.scale > MAX_RESCUE_SIDE) continue;
-    const input = pass.scale === 1 ? image : await scaled(image, pass.scale);
+    // The canvas for an enlarged copy can fail on a phone short of memory: that pass is skipped, not the photo.
+    const input = pass.scale === 1 ? image : await scaled(image, pass.scale).catch(() => null);
+    if (!input) continue;
     const found = textsOf(await readBarcodes(input, pass.options));
     if (found.length > 0) return found;
   }
