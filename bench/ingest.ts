@@ -62,7 +62,9 @@ const START_TIME = Date.UTC(2026, 10, 27, 6, 0, 0);
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** A fresh database with the demo region plus one bench checkpoint per simulated device and one for the warm-up device. */
+/**
+ * A fresh database with the demo region plus one bench checkpoint per simulated device and one for the warm-up device.
+ */
 async function prepareDatabase(target: DatabaseTarget): Promise<{ db: Db; checkpointIds: string[] }> {
   const db = openTarget(target);
   await migrateToLatest(db);

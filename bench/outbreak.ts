@@ -2,7 +2,8 @@
  * Outbreak benchmark: 200 confirmed cases registered through the real service (each traced over its
  * infectious window) and 20,000 contacts under follow-up, half of them called today; then the commune
  * call list (each commune's health station signed in, 4 rounds) and the district report (a tracer, 20
- * times) asked of the real app's routes (`app.inject`: session, role scope, audit, JSON). The check-in data set is bench:trace's generator at 10 million rows by default, as the
+ * times) asked of the real app's routes (`app.inject`: session, role scope, audit, JSON). The check-in data set is
+ * bench:trace's generator at 10 million rows by default, as the
  * issue asks (4.7 GB, about five minutes to build the first time), built once into a file in the temp
  * directory and copied fresh for each run; `--rows 500000` gives a quick run.
  *

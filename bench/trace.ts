@@ -43,7 +43,9 @@ if (values.db !== 'sqlite' && values.db !== 'postgres') {
   console.error(`--db ${values.db}: use sqlite or postgres`);
   process.exit(2);
 }
-/** PostgreSQL mode: the data set lives in schema PG_SCHEMA on DATABASE_URL (bench/pg-schema.ts), kept for later runs. */
+/**
+ * PostgreSQL mode: the data set lives in schema PG_SCHEMA on DATABASE_URL (bench/pg-schema.ts), kept for later runs.
+ */
 const PG = values.db === 'postgres';
 const ROWS = Number(values.rows);
 const TRACES = Number(values.traces);
@@ -414,7 +416,8 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
 
     const fullSql = pgInsertSql(PG_STATEMENT_ROWS);
     const writeRows = async (rows: Row[]): Promise<void> => {
-      // Queued on the one connection without waiting in between, so building the next statement overlaps the server's work.
+      // Queued on the one connection without waiting in between, so building the next statement overlaps the server's
+      // work.
       const pending: Promise<unknown>[] = [client.query('begin')];
       for (let i = 0; i < rows.length; i += PG_STATEMENT_ROWS) {
         const chunk = rows.slice(i, i + PG_STATEMENT_ROWS);

@@ -42,7 +42,9 @@ export interface AppConfig {
   dbFile?: string;
   /** PostgreSQL URL (`DATABASE_URL`): province scale, several server instances on one database. */
   databaseUrl?: string;
-  /** Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): a hop count or its addresses/CIDRs, never "everyone". */
+  /**
+   * Trust X-Forwarded-For from the reverse proxy (`TRUST_PROXY`): a hop count or its addresses/CIDRs, never "everyone".
+   */
   trustProxy?: number | string[];
   /** The built PWA (Vite's `dist/`); served when the directory exists. */
   staticDir?: string;
@@ -63,7 +65,9 @@ export interface AppConfig {
    * `district-keys/` beside the SQLite file. Kept outside the database; back it up (docs/security.md).
    */
   districtKeyDir?: string;
-  /** Worker threads that open sealed items (`UNSEAL_THREADS`; the CLI's `start` uses one per core). 0 or unset: none. */
+  /**
+   * Worker threads that open sealed items (`UNSEAL_THREADS`; the CLI's `start` uses one per core). 0 or unset: none.
+   */
   unsealThreads?: number;
 }
 
@@ -160,7 +164,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOnly(request.url);
-    // However the path is spelled (%61pi, //api, /API, /./api), an API-looking miss answers a JSON 404, never the SPA page.
+    // However the path is spelled (%61pi, //api, /API, /./api), an API-looking miss answers a JSON 404, never the SPA
+    // page.
     const isApi = isApiPath(request.url);
     const isConsole = path === '/console' || path.startsWith('/console/');
     if (

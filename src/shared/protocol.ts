@@ -302,7 +302,10 @@ export const QUEUE_FILE_FORMAT = 'tram-qr-queue';
 /** Items per batch of an exported queue file (each batch is signed on its own and uploaded on its own). */
 export const QUEUE_FILE_BATCH = 200;
 
-/** One signed batch of an exported queue: a push body as the device wrote it, and its device proof for `API.queueImport`. */
+/**
+ * One signed batch of an exported queue: a push body as the device wrote it, and its device proof for
+ * `API.queueImport`.
+ */
 const QueueBatchSchema = v.object({
   body: v.pipe(v.string(), v.minLength(2), v.maxLength(900_000)),
   proof: v.pipe(v.string(), v.minLength(1), v.maxLength(4_000)),

@@ -1,4 +1,7 @@
-/** A small deterministic random source (mulberry32): the same seed gives the same sequence, for demo data, tests and benchmarks. */
+/**
+ * A small deterministic random source (mulberry32): the same seed gives the same sequence, for demo data, tests and
+ * benchmarks.
+ */
 
 /** Returns a generator of numbers in [0, 1) determined by `seed`. */
 export function seededRandom(seed: number): () => number {

@@ -92,7 +92,8 @@ describe('unit CSV import', () => {
   it('parses quoted cells and defuses spreadsheet formulas on export', () => {
     expect(parseCsv('a,"b, ""c"""\n')).toEqual([['a', 'b, "c"']]);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    // Issue 11: a phone number in +84 form is exported as text, like every cell starting with + (see csv-export.test.ts).
+    // Issue 11: a phone number in +84 form is exported as text, like every cell starting with + (see
+    // csv-export.test.ts).
     expect(csvCell('+84 912 000 111')).toBe("'+84 912 000 111");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Every HTTP route of the server, and who may call it. The rule table below is the single place to
  * add a route: a registered route without a rule fails this test, and so does a rule whose route is gone.
- * Principals: anonymous, a guard device (bearer token), a door-screen tablet (door token), and console users signed in as a commune
+ * Principals: anonymous, a guard device (bearer token), a door-screen tablet (door token), and console users signed in
+ * as a commune
  * officer, a health tracer and a district administrator. "Allowed" means the gate let the request
  * through (any status but 401/403); refused means exactly 401 (no credentials) or 403 (wrong role).
  */
@@ -201,7 +202,8 @@ describe('route-role matrix', () => {
 
   it('lets exactly the allowed principals through every route', async () => {
     const mismatches: string[] = [];
-    // Routes that invalidate a principal's credential run last: a new door link revokes the door token, logout ends the session.
+    // Routes that invalidate a principal's credential run last: a new door link revokes the door token, logout ends the
+    // session.
     const order = (r: string) => (r.endsWith('/logout') ? 2 : r.endsWith('/door-links') ? 1 : 0);
     const registered = [...new Set(routes)].sort((a, b) => order(a) - order(b));
     expect(registered.length).toBeGreaterThan(Object.keys(RULES).length);

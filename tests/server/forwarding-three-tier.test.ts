@@ -130,7 +130,8 @@ describe('forwarding district → province → nation', () => {
       expect(atProvince).toEqual(atDistrict);
       expect(atNation).toEqual(atDistrict);
 
-      // The hierarchy is data: the province's unit on the nation is a province, the district's checkpoints sit under it.
+      // The hierarchy is data: the province's unit on the nation is a province, the district's checkpoints sit under
+      // it.
       const units = await listUnits(nation.db);
       expect(units.find((u) => u.code === 'UP-TH')?.level).toBe('province');
       const cp = await findCheckpointByCode(nation.db, 'UP-TH/UP-TS/TS-DL-001');

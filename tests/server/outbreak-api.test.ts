@@ -321,7 +321,8 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect(inv2.case).toMatchObject({ name: 'Hoàng Văn Em', parentCaseId: caseId });
     // From the start of the day two days before onset (26 Nov, Vietnam time), to isolation.
     expect(inv2.case.window).toEqual({ start: Date.UTC(2026, 10, 25, 17), end: T0 });
-    // The old F2 ring is its F1 (Giang), with the others Em met on 27 Nov; Bình is followed already, the first case is a case.
+    // The old F2 ring is its F1 (Giang), with the others Em met on 27 Nov; Bình is followed already, the first case is
+    // a case.
     expect(names(inv2)).toEqual([
       ['Phạm Thị Dung', 'proposed', 'trace'],
       ['Vũ Thị Giang', 'proposed', 'trace'],
@@ -403,7 +404,8 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect(res.statusCode).toBe(200);
     const r = res.json<DailyReport>();
     const dl = r.communes.find((c) => c.unitName === 'Xã Dân Lực')!;
-    // 30 Nov: Cường lost (two days after his last answer, 28 Nov 08:00 UTC); Hoa still followed, on her day 2: a test is due.
+    // 30 Nov: Cường lost (two days after his last answer, 28 Nov 08:00 UTC); Hoa still followed, on her day 2: a test
+    // is due.
     expect(dl).toMatchObject({
       newCases: 0,
       underFollowup: 1,
@@ -414,7 +416,8 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       testsDone: 0,
     });
     const day29 = r.series.find((d) => d.day === '2026-11-29')!;
-    // 29 Nov: Em converted (a new case); tests due: day 2 of Bình, Cường, Em, Giang (27 Nov) and day 1 of Hoa; done: Bình's and Em's PCR.
+    // 29 Nov: Em converted (a new case); tests due: day 2 of Bình, Cường, Em, Giang (27 Nov) and day 1 of Hoa; done:
+    // Bình's and Em's PCR.
     expect(day29).toMatchObject({ newCases: 1, converted: 1, testsDue: 5, testsDone: 2 });
     expect(r.series[0]?.day).toBe('2026-11-28');
     const xlsx = await tracer.request('GET', `${API.reportXlsx}?day=2026-11-30`);

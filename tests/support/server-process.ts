@@ -31,7 +31,10 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** Extra CLI arguments after the defaults (e.g. `['--no-demo']`). */
   args?: string[];
-  /** Run the compiled server (`node dist-server/cli.js`, as deployed; `npm run build:server` first) instead of the source through tsx. */
+  /**
+   * Run the compiled server (`node dist-server/cli.js`, as deployed; `npm run build:server` first) instead of the
+   * source through tsx.
+   */
   compiled?: boolean;
 }
 

@@ -75,7 +75,10 @@ export class VisitorPage {
     );
   }
 
-  /** At a poster check-in: passes the "today's declaration first" step without declaring (the check-in then carries no tick). */
+  /**
+   * At a poster check-in: passes the "today's declaration first" step without declaring (the check-in then carries no
+   * tick).
+   */
   async skipDeclareFirst(): Promise<void> {
     await this.page.getByTestId('declare-first-continue').click();
   }

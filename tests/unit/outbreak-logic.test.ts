@@ -1,4 +1,7 @@
-/** The outbreak's pure rules: commune from an address, Vietnam days, the infectious window, follow-up end, the report's day figures. */
+/**
+ * The outbreak's pure rules: commune from an address, Vietnam days, the infectious window, follow-up end, the report's
+ * day figures.
+ */
 import { describe, expect, it } from 'vitest';
 import { communeOfAddress } from '../../src/server/outbreak/address-match';
 import { dayKey, followupDay, followupEnd, infectiousWindow } from '../../src/server/outbreak/days';

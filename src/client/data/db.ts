@@ -22,7 +22,9 @@ export type CheckInRow = Pick<CheckIn, 'id' | 'checkpointId' | 'kind' | 'ref' | 
     savedAt: number;
     /** Keyed hashes (HMAC, device key) of the identity: repeat scans and check-outs match on these. */
     match?: string[];
-    /** Keyed hash (same key) of a paper row's sheet and row, which are sealed: the duplicate-row check matches on it. */
+    /**
+     * Keyed hash (same key) of a paper row's sheet and row, which are sealed: the duplicate-row check matches on it.
+     */
     paperKey?: string;
     /** 1 on a plain guard row queued before sealing existed: stripped once the server has it. */
     legacy?: 1;

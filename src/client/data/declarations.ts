@@ -1,4 +1,6 @@
-/** Daily health declarations of the household profiles, one per profile and day, kept with the questionnaire version. */
+/**
+ * Daily health declarations of the household profiles, one per profile and day, kept with the questionnaire version.
+ */
 import type { Declaration } from '../../shared/protocol';
 import { appDb, type DeclarationRow } from './db';
 import { withDbRetry } from './retry';

@@ -43,7 +43,9 @@ async function readStored(): Promise<Stored> {
   };
 }
 
-/** Sorts the last sync failure: the device's own "no network" is proof; a failed fetch with a network means the server. */
+/**
+ * Sorts the last sync failure: the device's own "no network" is proof; a failed fetch with a network means the server.
+ */
 export function reachOf(online: boolean, lastError: string | null, pending: number): Reach {
   if (!online) return 'no_network';
   if (pending === 0) return null; // nothing tried since: an old failure says nothing about now

@@ -57,7 +57,10 @@ export async function enrolDevice(code: string, fetchImpl: typeof fetch = fetch)
   return { type: 'ok', checkpoint };
 }
 
-/** The device name an officer put in the link (`/enrol#CODE?name=Máy cổng chính`), if any; the server names it otherwise. */
+/**
+ * The device name an officer put in the link (`/enrol#CODE?name=Máy cổng chính`), if any; the server names it
+ * otherwise.
+ */
 function deviceLabelFromLink(): { deviceLabel?: string } {
   const name = new URLSearchParams(decodeURIComponent(location.hash).split('?')[1] ?? '').get('name')?.trim();
   return name ? { deviceLabel: name.slice(0, 80) } : {};

@@ -18,7 +18,10 @@ const COLUMNS = [
   'paper.col.address',
 ] as const;
 
-/** A blank A4 declaration sheet (landscape, one page: words.css) for when every device is down; printed with the browser. */
+/**
+ * A blank A4 declaration sheet (landscape, one page: words.css) for when every device is down; printed with the
+ * browser.
+ */
 export function PaperSheet({ ctx, rows = 15 }: PaperSheetProps) {
   const ticks = ctx.questionnaire.questions.filter((q) => q.kind === 'yesno' && q.group !== 'consent');
   return (

@@ -29,7 +29,10 @@ function noDeclaration(): RiskFlags {
   return { status: 'missing', kinds: [], signals: [] };
 }
 
-/** Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry, with its risk flags). */
+/**
+ * Stores a health declaration the guard filled in for a visitor without a smartphone (matched like a typed entry, with
+ * its risk flags).
+ */
 export function recordOnBehalf(
   person: Person,
   declaration: Declaration,

@@ -1,6 +1,7 @@
 /**
  * Every user-facing string of the PWA, Vietnamese first, English second: this base part (shell, home)
- * and the parts that load with their screens (`dict-guard.ts`, `dict-settings.ts`, `dict-visitor.ts`). Placeholders are written {name} and
+ * and the parts that load with their screens (`dict-guard.ts`, `dict-settings.ts`, `dict-visitor.ts`). Placeholders are
+ * written {name} and
  * filled by `t(key, { name })`.
  */
 import type { GuardKey } from './dict-guard';

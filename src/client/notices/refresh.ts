@@ -22,7 +22,9 @@ export async function refreshNotices(fetchImpl: typeof fetch = fetch): Promise<b
 
 const REFRESH_EVERY_MS = 5 * 60_000;
 
-/** Refreshes now, when the network returns, when the page becomes visible, and every 5 minutes; returns a stop function. */
+/**
+ * Refreshes now, when the network returns, when the page becomes visible, and every 5 minutes; returns a stop function.
+ */
 export function keepNoticesFresh(): () => void {
   const run = (): void => void refreshNotices();
   run();

@@ -20,7 +20,9 @@ export async function runExclusive<T>(name: string, fn: () => Promise<T>): Promi
   }
 }
 
-/** Waits until the named lock is free and runs `fn` holding it (the update prompt uses it to avoid reloading mid-sync). */
+/**
+ * Waits until the named lock is free and runs `fn` holding it (the update prompt uses it to avoid reloading mid-sync).
+ */
 export async function runWhenFree<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const locks = lockManager();
   if (locks) return locks.request(name, async () => fn()) as Promise<T>;

@@ -1,6 +1,9 @@
 import { t } from '../i18n/i18n';
 
-/** iPhone/iPad: no install prompt exists, and Safari deletes a non-installed site's data after 7 days; show how to add it. */
+/**
+ * iPhone/iPad: no install prompt exists, and Safari deletes a non-installed site's data after 7 days; show how to add
+ * it.
+ */
 export function IosGuide() {
   return (
     <section class="install ios" data-testid="ios-guide">

@@ -5,7 +5,10 @@ import { ScannerPanel } from '../guard/ScannerPanel';
 import { BackLink } from './ProfileScreen';
 import { t } from '../i18n/i18n';
 
-/** The in-app poster scanner, for phones whose camera app does not open links: reads a poster and opens its check-in page. */
+/**
+ * The in-app poster scanner, for phones whose camera app does not open links: reads a poster and opens its check-in
+ * page.
+ */
 export function PosterScanner() {
   const [message, setMessage] = useState<string | null>(null);
   const onText = (text: string) => {

@@ -33,7 +33,9 @@ const FIELDS: {
   { key: 'address', label: 'visitor.form.address', autocomplete: 'street-address' },
 ];
 
-/** The details of one person (owner or household member), prefilled by scanning a CCCD card; stored only on the phone. */
+/**
+ * The details of one person (owner or household member), prefilled by scanning a CCCD card; stored only on the phone.
+ */
 export function ProfileForm({ profile, self, onSaved, household }: ProfileFormProps) {
   const shared =
     !profile && !self && household ? { phone: household.phone ?? '', address: household.address ?? '' } : null;

@@ -16,7 +16,10 @@ export type DeclarationState =
   | { kind: 'stale'; declaration: Declaration; why: 'old_day' | 'old_version' }
   | { kind: 'none' };
 
-/** Classifies a profile's latest declaration against today, the district's validity (days) and the current questionnaire. */
+/**
+ * Classifies a profile's latest declaration against today, the district's validity (days) and the current
+ * questionnaire.
+ */
 export function declarationState(
   latest: StoredDeclaration | undefined,
   questionnaire: Questionnaire,

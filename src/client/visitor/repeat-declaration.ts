@@ -2,7 +2,10 @@
 import type { Declaration, Questionnaire } from '../../shared/protocol';
 import { missingRequired } from '../declare/answers';
 
-/** The last declaration's answers for today under the current questionnaire; null when a required answer would be missing. */
+/**
+ * The last declaration's answers for today under the current questionnaire; null when a required answer would be
+ * missing.
+ */
 export function repeatDeclaration(
   previous: Declaration,
   questionnaire: Questionnaire,

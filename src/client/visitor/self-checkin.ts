@@ -10,7 +10,9 @@ import { refreshPublicKit } from './public-kit';
 
 export type PosterCheck =
   | { ok: true; poster: SignedPoster }
-  /** not_poster: not a poster link; no_key: never online yet; forged: bad signature; expired: stale door-screen code. */
+  /**
+   * not_poster: not a poster link; no_key: never online yet; forged: bad signature; expired: stale door-screen code.
+   */
   | { ok: false; reason: 'not_poster' | 'no_key' | 'forged' | 'expired' };
 
 /** Reads and verifies a poster link without the network (fetching the key first only when none is cached). */

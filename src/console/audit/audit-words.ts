@@ -120,7 +120,9 @@ function valueInWords(field: string, value: unknown, action?: string): string {
   return String(value);
 }
 
-/** The detail of an entry as readable "label: value" parts (never raw JSON); `action` picks labels that depend on it. */
+/**
+ * The detail of an entry as readable "label: value" parts (never raw JSON); `action` picks labels that depend on it.
+ */
 export function detailInWords(detail: Record<string, unknown> | null, action?: string): string {
   if (!detail) return '';
   return Object.entries(detail)

@@ -1,4 +1,7 @@
-/** Editing the district's health questionnaire (a form over its questions, validated again by the server) and the district settings. */
+/**
+ * Editing the district's health questionnaire (a form over its questions, validated again by the server) and the
+ * district settings.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { adminRoutes } from '../../shared/console-api';
 import { call } from '../api';

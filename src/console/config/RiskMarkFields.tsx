@@ -1,4 +1,6 @@
-/** Risk at the door in the questionnaire editor: whether a yes is a risk signal, of which kind, in which short words. */
+/**
+ * Risk at the door in the questionnaire editor: whether a yes is a risk signal, of which kind, in which short words.
+ */
 import { t } from '../i18n/i18n';
 import type { QuestionDraft } from './question-draft';
 

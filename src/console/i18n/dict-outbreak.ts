@@ -1,4 +1,6 @@
-/** The outbreak pages' strings (cases, investigation, follow-up, chain, daily report): Vietnamese first, English second. */
+/**
+ * The outbreak pages' strings (cases, investigation, follow-up, chain, daily report): Vietnamese first, English second.
+ */
 export const outbreakDict = {
   'nav.outbreak': { vi: 'Ca bệnh & điều tra', en: 'Cases & investigations' },
   'nav.calls': { vi: 'Theo dõi F1 hôm nay', en: "Today's F1 calls" },

@@ -1,4 +1,6 @@
-/** Risk at the door in the console (settings, questionnaire risk marks, dashboard, tracing filter). Vietnamese first. */
+/**
+ * Risk at the door in the console (settings, questionnaire risk marks, dashboard, tracing filter). Vietnamese first.
+ */
 export const riskConsoleDict = {
   'risk.settings.title': { vi: 'Khai báo có nguy cơ', en: 'Risk declarations' },
   'risk.settings.validDays': {

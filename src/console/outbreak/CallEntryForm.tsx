@@ -1,4 +1,6 @@
-/** Quick entry of one day's call: reached, symptoms, test and result, where, note; a positive result offers conversion. */
+/**
+ * Quick entry of one day's call: reached, symptoms, test and result, where, note; a positive result offers conversion.
+ */
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';

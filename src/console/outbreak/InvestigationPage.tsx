@@ -1,4 +1,7 @@
-/** One case's investigation: the case, its window, the kept F1 list with changes to take in, decisions, contacts added by hand. */
+/**
+ * One case's investigation: the case, its window, the kept F1 list with changes to take in, decisions, contacts added
+ * by hand.
+ */
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';

@@ -1,4 +1,7 @@
-/** The tracer's outbreak page: the confirmed cases, registering one from tracing search, and (admins) the district rules. */
+/**
+ * The tracer's outbreak page: the confirmed cases, registering one from tracing search, and (admins) the district
+ * rules.
+ */
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { navigate } from '../../browser/router';

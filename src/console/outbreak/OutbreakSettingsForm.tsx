@@ -1,4 +1,7 @@
-/** The district's outbreak rules (administrators): infectious window, follow-up days, lost after, test days, keep period. */
+/**
+ * The district's outbreak rules (administrators): infectious window, follow-up days, lost after, test days, keep
+ * period.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
 import { adminRoutes } from '../../shared/console-api';

@@ -1,4 +1,7 @@
-/** The district's figures over the outbreak's days: bars of F1 under follow-up, lines of new cases and conversions (SVG). */
+/**
+ * The district's figures over the outbreak's days: bars of F1 under follow-up, lines of new cases and conversions
+ * (SVG).
+ */
 import { t } from '../i18n/i18n';
 import type { DailyReport } from '../../shared/outbreak-api';
 

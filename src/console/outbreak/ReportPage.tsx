@@ -1,4 +1,7 @@
-/** The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4 page. */
+/**
+ * The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4
+ * page.
+ */
 import { useState } from 'preact/hooks';
 import { callForFile } from '../api';
 import { adminRoutes } from '../../shared/console-api';

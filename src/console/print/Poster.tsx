@@ -1,4 +1,7 @@
-/** One A4 checkpoint poster: name, code, a ≥15 cm vector QR code, instructions for visitors, and the don't-post-online line. */
+/**
+ * One A4 checkpoint poster: name, code, a ≥15 cm vector QR code, instructions for visitors, and the don't-post-online
+ * line.
+ */
 import { t } from '../i18n/i18n';
 import type { Poster as PosterData } from '../../shared/console-api';
 

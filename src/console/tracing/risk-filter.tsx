@@ -1,4 +1,6 @@
-/** Risk at the door in tracing: the contact's declared risk in words and the "only people with symptoms/risk" filter. */
+/**
+ * Risk at the door in tracing: the contact's declared risk in words and the "only people with symptoms/risk" filter.
+ */
 import { t } from '../i18n/i18n';
 import type { ContactEntry as Contact } from '../../shared/console-api';
 import '../dashboard/risk-panel.css';

@@ -1,6 +1,7 @@
 /**
  * Signing in and out of the console: rate-limited password check (per username+IP and per username,
- * reserved in the database before the check: login-limit.ts), a random session token in a cookie (only its hash stored), a per-session CSRF token.
+ * reserved in the database before the check: login-limit.ts), a random session token in a cookie (only its hash
+ * stored), a per-session CSRF token.
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';

@@ -33,7 +33,9 @@ export async function printForwarderToken(
   }
 }
 
-/** Puts the check-ins the province rejected back in the forwarding queue (after the cause was fixed); prints the count. */
+/**
+ * Puts the check-ins the province rejected back in the forwarding queue (after the cause was fixed); prints the count.
+ */
 export async function requeueRejectedForwards(dataDir: string): Promise<void> {
   const db = openTarget(databaseTargetIn(dataDir));
   try {
@@ -45,7 +47,10 @@ export async function requeueRejectedForwards(dataDir: string): Promise<void> {
   }
 }
 
-/** The forwarding settings from flags, else `FORWARD_URL` / `FORWARD_TOKEN`; undefined when not configured; throws when half set. */
+/**
+ * The forwarding settings from flags, else `FORWARD_URL` / `FORWARD_TOKEN`; undefined when not configured; throws when
+ * half set.
+ */
 export function forwardConfigFrom(
   flags: { url?: string; token?: string },
   env: ServerEnv = serverEnv(),

@@ -24,7 +24,9 @@ export function databaseTargetIn(dataDir: string): DatabaseTarget {
   return url ? { databaseUrl: url } : { dbFile: dbFileIn(dataDir) };
 }
 
-/** `TRUST_PROXY` as Fastify's trustProxy (a hop count or an address list; see trust-proxy.ts); throws on anything else. */
+/**
+ * `TRUST_PROXY` as Fastify's trustProxy (a hop count or an address list; see trust-proxy.ts); throws on anything else.
+ */
 export function trustProxyFromEnv(raw = serverEnv().trustProxy): number | string[] | undefined {
   const parsed = parseTrustProxy(raw);
   if (!parsed.ok) throw new Error(parsed.message);

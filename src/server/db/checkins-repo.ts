@@ -157,7 +157,9 @@ function buildTemplate(db: Db, size: number): InsertTemplate {
 
 /** Inserts check-ins that are not stored yet; see `createCheckinWriter`. */
 interface CheckinWriter {
-  /** Inserts the check-ins whose id is new and ignores the rest; returns the ids it inserted. Call inside a transaction. */
+  /**
+   * Inserts the check-ins whose id is new and ignores the rest; returns the ids it inserted. Call inside a transaction.
+   */
   insertNew(db: Db, checkins: readonly StoredCheckIn[]): Promise<Set<string>>;
 }
 
@@ -236,7 +238,10 @@ export async function countCheckins(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Deletes one checkpoint's check-ins whose corrected time is before `cutoff` (rides the (checkpoint_id, corrected_time) index); returns how many. */
+/**
+ * Deletes one checkpoint's check-ins whose corrected time is before `cutoff` (rides the (checkpoint_id, corrected_time)
+ * index); returns how many.
+ */
 export async function deleteCheckinsBefore(db: Db, checkpointId: string, cutoff: number): Promise<number> {
   const result = await db
     .deleteFrom('checkins')

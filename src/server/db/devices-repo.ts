@@ -155,7 +155,10 @@ export async function purgeProofIdsBefore(db: Db, before: number): Promise<numbe
   return Number(result.numDeletedRows);
 }
 
-/** The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names them. */
+/**
+ * The checkpoint each of the given devices belongs to (null for devices without one), as the forwarding catalog names
+ * them.
+ */
 export async function findDeviceCheckpoints(
   db: Db,
   ids: readonly string[],

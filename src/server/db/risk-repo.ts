@@ -64,7 +64,10 @@ interface PersonRisk {
 
 const IN_CHUNK = 500;
 
-/** The risk each of these person keys declared at arrivals with corrected time in [from, to] (keys without any left out). */
+/**
+ * The risk each of these person keys declared at arrivals with corrected time in [from, to] (keys without any left
+ * out).
+ */
 export async function riskOfPersons(
   db: Db,
   keys: readonly string[],

@@ -41,7 +41,9 @@ export interface EnrolmentCodesTable {
 
 export interface DevicesTable {
   id: string;
-  /** 'guard' devices have a checkpoint; 'visitor' phones do not; 'forwarder'/'forwarded': forwarding (province side). */
+  /**
+   * 'guard' devices have a checkpoint; 'visitor' phones do not; 'forwarder'/'forwarded': forwarding (province side).
+   */
   kind: ColumnType<DeviceKind, DeviceKind | undefined, DeviceKind>;
   checkpoint_id: string | null;
   /** sha256 (hex) of the bearer token; the token itself is never stored. */

@@ -6,7 +6,9 @@ interface StoredKeyPair {
   privateKey: string;
 }
 
-/** Returns the named key pair, inserting `create()`'s pair first when there is none (the first instance wins a race). */
+/**
+ * Returns the named key pair, inserting `create()`'s pair first when there is none (the first instance wins a race).
+ */
 export async function getOrCreateKeyPair(
   db: Db,
   name: string,

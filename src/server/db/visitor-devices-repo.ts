@@ -26,7 +26,10 @@ async function insertVisitorDevice(
   );
 }
 
-/** Stores a visitor phone only if the per-address counter has room, reserving it in the same transaction; false when full. */
+/**
+ * Stores a visitor phone only if the per-address counter has room, reserving it in the same transaction; false when
+ * full.
+ */
 export async function insertVisitorDeviceWithinQuota(
   db: Db,
   device: { id: string; appVersion: string; registeredAt: number; networkTag: string },

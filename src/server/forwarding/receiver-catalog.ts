@@ -67,7 +67,9 @@ export async function enrolForwarder(
   });
 }
 
-/** Why a catalog could not be stored: an id already belongs to another forwarder's unit (or is not a forwarded device). */
+/**
+ * Why a catalog could not be stored: an id already belongs to another forwarder's unit (or is not a forwarded device).
+ */
 export class CatalogConflict extends Error {}
 
 /**

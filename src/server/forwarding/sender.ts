@@ -122,7 +122,8 @@ export function startForwarder(
     if (outcome.type !== 'ok') return fail(outcome, 'push');
     const verdict = sortResults([...present], outcome.response);
     await removeForwarded(db, verdict.done);
-    // The server above lost a checkpoint or device we thought it had (e.g. restored from an old backup): send the catalog again.
+    // The server above lost a checkpoint or device we thought it had (e.g. restored from an old backup): send the
+    // catalog again.
     const stale = verdict.rejected.filter(
       (r) => r.reason.startsWith('unknown_checkpoint') || r.reason.startsWith('unknown_device'),
     );

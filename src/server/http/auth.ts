@@ -23,7 +23,10 @@ export function bearerToken(header: string | undefined): string | null {
   return token && looksLikeDeviceToken(token) ? token : null;
 }
 
-/** An onRequest hook admitting only enrolled, unrevoked devices (401 / 403 otherwise); `allowRevoked` lets revoked ones through (push). */
+/**
+ * An onRequest hook admitting only enrolled, unrevoked devices (401 / 403 otherwise); `allowRevoked` lets revoked ones
+ * through (push).
+ */
 export function requireDevice(db: Db, options: { allowRevoked?: boolean } = {}) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers.authorization;

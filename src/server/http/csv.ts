@@ -26,7 +26,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** Today's date in Vietnam, `YYYY-MM-DD`, for the file names of exports (a file made at 06:00 in Vietnam is today's). */
+/**
+ * Today's date in Vietnam, `YYYY-MM-DD`, for the file names of exports (a file made at 06:00 in Vietnam is today's).
+ */
 export function localDateStamp(now: number): string {
   return new Date(Math.floor((now + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 }

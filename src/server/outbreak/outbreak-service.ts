@@ -139,7 +139,9 @@ async function openCase(
   return id;
 }
 
-/** The reason a proposed contact is dismissed with when a fresh trace no longer finds them (Vietnamese: shown as is). */
+/**
+ * The reason a proposed contact is dismissed with when a fresh trace no longer finds them (Vietnamese: shown as is).
+ */
 const NO_LONGER_TRACED = outbreakDict['contact.noLongerTraced'].vi;
 
 /** Registers a confirmed case (F0) from person keys found in tracing search; its F1 become proposed contacts. */

@@ -8,7 +8,9 @@ import { countUnits, insertUnit } from '../db/units-repo';
 import type { AdministrativeUnit } from '../domain/types';
 import { DEMO_CHECKPOINTS, DEMO_COMMUNES, DEMO_DISTRICT, DEMO_PROVINCE } from './demo-data';
 
-/** Creates the demo province, district, communes and checkpoints when the database has no units. True when it seeded. */
+/**
+ * Creates the demo province, district, communes and checkpoints when the database has no units. True when it seeded.
+ */
 export async function seedDemo(db: Db, now: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if ((await countUnits(trx)) > 0) return false;

@@ -7,7 +7,10 @@ import type { Device } from '../domain/types';
 import { CLAIM_LIMITS, REVOKED_LIMITS } from './ingest-limits';
 import { ingestMessage } from './ingest-messages';
 
-/** Why an item's claimed time is implausible for this device, or null. Items a forwarder sends were judged by the server below. */
+/**
+ * Why an item's claimed time is implausible for this device, or null. Items a forwarder sends were judged by the server
+ * below.
+ */
 export function claimedTimeRefusal(device: Device, correctedTime: number, receivedAt: number): string | null {
   if (device.kind === 'forwarder') return null;
   if (correctedTime > receivedAt + CLAIM_LIMITS.futureToleranceMs) return ingestMessage('claimed_in_future');
@@ -17,7 +20,9 @@ export function claimedTimeRefusal(device: Device, correctedTime: number, receiv
   return null;
 }
 
-/** Why a revoked device's item is refused (recorded after the revocation, or received after the grace period), or null. */
+/**
+ * Why a revoked device's item is refused (recorded after the revocation, or received after the grace period), or null.
+ */
 export function revokedRefusal(device: Device, correctedTime: number, receivedAt: number): string | null {
   if (device.revokedAt === null) return null;
   if (correctedTime > device.revokedAt) return ingestMessage('device_revoked');

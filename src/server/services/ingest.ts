@@ -99,7 +99,10 @@ export interface Ingestor {
   push(device: Device, envelope: PushEnvelope, now: () => number, origin?: PushOrigin): Promise<PushOutcome>;
 }
 
-/** Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need `posterSigner`. */
+/**
+ * Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need
+ * `posterSigner`.
+ */
 export function createIngestor(
   db: Db,
   opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {},

@@ -1,6 +1,7 @@
 /**
  * Tracing queries on check-ins: find person records, a person's events, everyone at a checkpoint
- * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing domain types.
+ * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing
+ * domain types.
  * Every time query rides one of the two check-in indexes: (person_key) or (checkpoint_id, corrected_time).
  */
 import { sql } from 'kysely';
@@ -149,7 +150,8 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
   if (q.name) {
     const compact = foldVietnamese(q.name).replace(/ /g, '');
     if (!compact) return []; // a name of only spaces matches nobody, not everybody
-    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and PostgreSQL).
+    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and
+    // PostgreSQL).
     const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
     const fixed = await keysWithCorrectedName(db, compact);

@@ -45,7 +45,10 @@ function parseQuery<S extends v.GenericSchema>(
   return undefined;
 }
 
-/** What an audit entry says about a trace request: the window and how many person keys, never the keys (they hold CCCD numbers). */
+/**
+ * What an audit entry says about a trace request: the window and how many person keys, never the keys (they hold CCCD
+ * numbers).
+ */
 function asked(r: { personKeys: string[]; from: number; to: number; bufferMin: number }): Record<string, unknown> {
   return { keys: r.personKeys.length, from: r.from, to: r.to, bufferMin: r.bufferMin };
 }

@@ -67,7 +67,9 @@ export const QuestionnaireSaveSchema = v.object({
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max, `longer than ${max} characters`));
 
-/** Risk at the door, the settings body's risk entries: validity in days, the instruction and the health station's phone. */
+/**
+ * Risk at the door, the settings body's risk entries: validity in days, the instruction and the health station's phone.
+ */
 const RiskSettingsEntries = {
   declarationValidDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30))),
   riskInstruction: v.optional(text(500)),

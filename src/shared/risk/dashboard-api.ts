@@ -1,4 +1,6 @@
-/** GET /api/admin/dashboard/risk: today's risk declarations per checkpoint and commune (server builds, console reads). */
+/**
+ * GET /api/admin/dashboard/risk: today's risk declarations per checkpoint and commune (server builds, console reads).
+ */
 
 /** Arrivals and their risk counts. */
 export interface RiskCounts {

@@ -35,7 +35,9 @@ export function cccdFacts(number: string): CccdFacts | null {
   };
 }
 
-/** True when split fields look like a CCCD payload: ≥6 fields, 12-digit first, and not the national QR's date/0-1 shape. */
+/**
+ * True when split fields look like a CCCD payload: ≥6 fields, 12-digit first, and not the national QR's date/0-1 shape.
+ */
 export function isCccdShape(fields: readonly string[]): boolean {
   if (fields.length < 6 || !CCCD_NUMBER.test(fields[0] ?? '')) return false;
   return !(ISO_DATE_SHAPE.test(fields[2] ?? '') && /^[01]$/.test(fields[3] ?? ''));

@@ -41,7 +41,9 @@ const ID_SHAPES = {
   typed: /^.{1,20}$/su,
 } as const;
 
-/** Reads an ID-like field (ID number, masked ID, old ID) of the given shape: empty → null; wrong shape or >20 → 'bad'. */
+/**
+ * Reads an ID-like field (ID number, masked ID, old ID) of the given shape: empty → null; wrong shape or >20 → 'bad'.
+ */
 export function readIdLike(raw: string, shape: keyof typeof ID_SHAPES): string | null | 'bad' {
   const s = normaliseText(raw);
   if (s === '') return null;

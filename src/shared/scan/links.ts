@@ -13,7 +13,10 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Classifies an http(s) URL by its path, whatever its host (posters may be printed with another host name); null if not a URL. */
+/**
+ * Classifies an http(s) URL by its path, whatever its host (posters may be printed with another host name); null if not
+ * a URL.
+ */
 export function classifyUrl(text: string): Extract<ScanResult, { kind: 'poster' | 'enrol' | 'url' }> | null {
   if (!/^https?:\/\//i.test(text)) return null;
   let url: URL;

@@ -45,7 +45,10 @@ export function hasMojibake(text: string): boolean {
   return MOJIBAKE_PAIR.test(text);
 }
 
-/** Undoes UTF-8-read-as-Latin-1/CP1252 when that is lossless (every character maps to a byte, bytes are valid UTF-8); else returns the input. */
+/**
+ * Undoes UTF-8-read-as-Latin-1/CP1252 when that is lossless (every character maps to a byte, bytes are valid UTF-8);
+ * else returns the input.
+ */
 export function repairMojibake(text: string): string {
   if (!hasMojibake(text)) return text;
   const bytes = new Uint8Array(text.length);

@@ -18,7 +18,10 @@ const DEFAULT_VISIBLE_DIGITS = 6;
 
 const ISO_DATE_SHAPE = /^\d{4}-(\d{2}|\*\*)-(\d{2}|\*\*)$/;
 
-/** True when split fields look like a national health QR: ≥6 fields and a `*`-masked first field, or a YYYY-MM-DD third and 0/1 fourth field. */
+/**
+ * True when split fields look like a national health QR: ≥6 fields and a `*`-masked first field, or a YYYY-MM-DD third
+ * and 0/1 fourth field.
+ */
 export function isNationalShape(fields: readonly string[]): boolean {
   if (fields.length < 6) return false;
   if ((fields[0] ?? '').includes('*')) return true;

@@ -26,7 +26,9 @@ function truncate(text: string, max: number): string {
   return cut.trimEnd();
 }
 
-/** True when a name shows signs of keyboard-wedge or encoding damage (`?`, U+FFFD, controls, digits, symbols, mojibake). */
+/**
+ * True when a name shows signs of keyboard-wedge or encoding damage (`?`, U+FFFD, controls, digits, symbols, mojibake).
+ */
 function isGarbledName(name: string): boolean {
   return hasMojibake(name) || !NAME_CHARS.test(name.normalize('NFC'));
 }
@@ -46,7 +48,9 @@ export function readName(raw: string): { name: string; warnings: ScanWarning[] }
   return { name, warnings };
 }
 
-/** Reads an address field: repairs mojibake and normalises; empty → undefined; too long → dropped with `bad_address`. */
+/**
+ * Reads an address field: repairs mojibake and normalises; empty → undefined; too long → dropped with `bad_address`.
+ */
 export function readAddress(raw: string): { address?: string; warnings: ScanWarning[] } {
   const warnings: ScanWarning[] = [];
   const repaired = repairMojibake(raw);

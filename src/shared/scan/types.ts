@@ -38,7 +38,10 @@ export type ScanWarning =
   | 'id_gender_mismatch'
   /** Digits 4–6 of the CCCD number say another birth year than the birth date. */
   | 'id_year_mismatch'
-  /** Name holds `?`, U+FFFD, control characters, digits/symbols, mojibake or words without a vowel: ask the guard to confirm. */
+  /**
+   * Name holds `?`, U+FFFD, control characters, digits/symbols, mojibake or words without a vowel: ask the guard to
+   * confirm.
+   */
   | 'name_garbled'
   /** Address holds `?`, U+FFFD, mojibake or words without a vowel (letters dropped): ask the guard to correct it. */
   | 'address_garbled'

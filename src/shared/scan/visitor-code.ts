@@ -104,7 +104,8 @@ function isValidDeclaration(d: VisitorDeclaration): boolean {
 
 /**
  * Builds the personal QR text of a profile (and today's declaration). The profile should pass PersonSchema;
- * `|` and control characters are stripped, a masked birth date is reduced to its year, an invalid declaration is left out.
+ * `|` and control characters are stripped, a masked birth date is reduced to its year, an invalid declaration is left
+ * out.
  */
 export function encodeVisitorCode(profile: VisitorProfile, declaration?: VisitorDeclaration | null): string {
   const fields = visitorFields(profile, declaration);

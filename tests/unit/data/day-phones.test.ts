@@ -1,4 +1,6 @@
-/** Issue 14: a phone a guard adds at the door is remembered for the day, encrypted, and gone the next day or on a wipe. */
+/**
+ * Issue 14: a phone a guard adds at the door is remembered for the day, encrypted, and gone the next day or on a wipe.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppDb, appDb, rememberPhone, rememberedPhone, useDatabase, wipeDevice } from '../../../src/client/data';
 import { purgeOldPhones } from '../../../src/client/data/day-phones';

@@ -6,7 +6,10 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 export const consoleMigration: Migration = {
-  /** Creates users, sessions, login_attempts, audit_log, door_screens; adds checkpoints.opening_hours and checkins.from_revoked_device. */
+  /**
+   * Creates users, sessions, login_attempts, audit_log, door_screens; adds checkpoints.opening_hours and
+   * checkins.from_revoked_device.
+   */
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .createTable('users')

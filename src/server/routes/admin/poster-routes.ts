@@ -31,7 +31,9 @@ async function posterOf(deps: RouteDeps, cp: AdminCheckpoint, minute?: number) {
 
 type IdParams = { Params: { id: string } };
 
-/** Registers the poster and door-screen routes (GET /api/door/code sits outside /api/admin: the tablet has no session). */
+/**
+ * Registers the poster and door-screen routes (GET /api/door/code sits outside /api/admin: the tablet has no session).
+ */
 export function registerPosterRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const config = { access: CHECKPOINT_STAFF };
 

@@ -19,7 +19,9 @@ import { audit, parseBody, userOf } from './context';
 import { adminRoutes } from '../../../shared/console-api';
 import { LoginSchema, PasswordSchema } from '../../../shared/console-api/schemas';
 
-/** Audits a failed or refused sign-in: the reason and the account if it exists; never the typed username or password. */
+/**
+ * Audits a failed or refused sign-in: the reason and the account if it exists; never the typed username or password.
+ */
 async function auditFailedSignIn(deps: RouteDeps, reason: string, accountId: string | null): Promise<void> {
   await appendAudit(deps.db, {
     at: deps.now(),
