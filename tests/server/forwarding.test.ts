@@ -138,7 +138,8 @@ describe('forwarding to a province', () => {
       expect(union).toHaveLength(120 + 40 + 80 + 300 + 450 + 90);
       expect(atProvince).toHaveLength(union.length);
       expect(new Set(atProvince.map((c) => c.id)).size).toBe(atProvince.length);
-      expect(atProvince).toEqual(union); // every field: device, receipt time, clock offset, corrected time, person, declaration
+      // Every field: device, receipt time, clock offset, corrected time, person, declaration.
+      expect(atProvince).toEqual(union);
 
       // The district's checkpoints exist on the province under the district unit, codes prefixed.
       const cp = await findCheckpointByCode(province.db, 'UP-TS/TS-DL-001');

@@ -247,7 +247,8 @@ export function createIngestor(
               )
             : new Set<string>();
         if (revoked) await releaseQuota(trx, [revoked], revokedGranted - ids.size); // duplicates cost nothing
-        if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt); // same transaction: nothing accepted is missed
+        // Same transaction: nothing accepted is missed.
+        if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt);
         const stored = taken.filter((x) => x.result.status !== 'rejected').length;
         // A carried file is not the device talking to the server: its last sync and clock stay as they were.
         if (!carried)
