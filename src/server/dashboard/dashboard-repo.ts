@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { checkpointIdsOfUnit } from '../db/checkpoints-repo';
 
 export const DAY_MS = 86_400_000;
 /** Vietnam is UTC+7 all year: days on the dashboard are local days. */
@@ -23,8 +24,7 @@ export async function countsByCheckpoint(
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy('checkpoint_id');
-  if (unitId !== null)
-    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null) query = query.where('checkpoint_id', 'in', checkpointIdsOfUnit(db, unitId));
   const rows = await query.execute();
   return new Map(rows.map((r) => [r.checkpoint_id, Number(r.n)]));
 }
@@ -46,8 +46,7 @@ export async function countsByDayAndSource(
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy([localDay, 'source']);
-  if (unitId !== null)
-    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null) query = query.where('checkpoint_id', 'in', checkpointIdsOfUnit(db, unitId));
   const rows = await query.execute();
   return rows.map((r) => ({ day: Number(r.day), source: r.source, n: Number(r.n) }));
 }

@@ -236,3 +236,8 @@ export async function checkpointIdsInUnit(db: Db, unitId: string, ids: readonly 
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The ids of a commune's checkpoints, as a subquery for `where('checkpoint_id', 'in', …)` (a commune officer's scope). */
+export function checkpointIdsOfUnit(db: Db, unitId: string) {
+  return db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId);
+}

@@ -7,6 +7,7 @@ import type { RiskKind } from '../../shared/protocol';
 import type { RiskCounts } from '../../shared/risk/dashboard-api';
 import type { Db } from './database';
 import { RISK_BITS, riskFromColumns } from './risk-columns';
+import { checkpointIdsOfUnit } from './checkpoints-repo';
 
 /** Arrivals at one checkpoint in a window, and how many of them carried each risk. */
 interface CheckpointRiskCounts extends RiskCounts {
@@ -41,8 +42,7 @@ export async function riskCountsByCheckpoint(
     .where('corrected_time', '>=', since)
     .where('corrected_time', '<', until)
     .groupBy('checkpoint_id');
-  if (unitId !== null)
-    query = query.where('checkpoint_id', 'in', db.selectFrom('checkpoints').select('id').where('unit_id', '=', unitId));
+  if (unitId !== null) query = query.where('checkpoint_id', 'in', checkpointIdsOfUnit(db, unitId));
   const rows = await query.execute();
   return rows.map((r) => ({
     checkpointId: r.checkpoint_id,
