@@ -4,6 +4,7 @@
  * report. Request schemas are valibot (validators + types); answer types are shared by server and console.
  */
 import * as v from 'valibot';
+import type { ContactPlace } from './tracing-api';
 
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(1_577_836_800_000), v.maxValue(4_102_444_800_000));
 const personKey = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
@@ -146,16 +147,6 @@ export type ContactStatus = 'proposed' | 'confirmed' | 'dismissed';
 /** What an F1's exposure rests on: guard-verified scans, only self check-ins, or not known. */
 export type ExposureBasis = 'verified' | 'self_only' | 'unknown';
 
-/** One place of an F1's exposure, as the trace found it. */
-export interface ExposurePlace {
-  checkpointId: string;
-  checkpointName: string;
-  unitName: string;
-  overlapMin: number;
-  first: number;
-  last: number;
-}
-
 /** A contact of a case: from the trace or typed in. */
 export interface CaseContact {
   id: string;
@@ -170,7 +161,8 @@ export interface CaseContact {
   reason: string | null;
   overlapMin: number;
   lastExposure: number;
-  places: ExposurePlace[];
+  /** Where the exposure happened, as the trace found it. */
+  places: ContactPlace[];
   basis: ExposureBasis;
   followupId: string | null;
 }

@@ -6,12 +6,11 @@ import type { Selectable } from 'kysely';
 import type { OutbreakEntriesTable } from '../db/schema';
 import type { Db } from '../db/database';
 import { readSettingValues, writeSettingValues } from '../db/settings-repo';
-import type { ContactEntry } from '../../shared/tracing-api';
+import type { ContactEntry, ContactPlace } from '../../shared/tracing-api';
 import {
   DEFAULT_OUTBREAK_SETTINGS,
   type CaseContact,
   type ContactStatus,
-  type ExposurePlace,
   type Followup,
   type FollowupEntry,
   type FollowupEntryInput,
@@ -257,7 +256,7 @@ function toContact(r: ContactRow): CaseContact {
     reason: r.reason,
     overlapMin: Number(r.overlap_min),
     lastExposure: Number(r.last_exposure),
-    places: JSON.parse(r.places) as ExposurePlace[],
+    places: JSON.parse(r.places) as ContactPlace[],
     basis: r.basis as CaseContact['basis'],
     followupId: r.followup_id,
   };
