@@ -4,12 +4,11 @@
  * check-in elsewhere; F2 rows name the F1 they came through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person } from '../../src/shared/protocol';
 import { TRACING_API } from '../../src/shared/tracing-api';
 import type { ContactEntry, TraceResult } from '../../src/server/tracing/tracing-service';
 import { createAccount, signIn, type ConsoleClient } from './console-helpers';
-import { push, pushBody, startTestServer, type TestServer } from './helpers';
+import { cardCheckIn, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
 
@@ -20,15 +19,7 @@ const DOUBLE: Person = { name: 'Lê Thị Hoa', idNumber: '038190000013', birthY
 const MOVER: Person = { name: 'Phạm Văn Tú', idNumber: '038080000014', birthYear: 1980 };
 const F2: Person = { name: 'Đỗ Thị Lan', idNumber: '038185000015', birthYear: 1985 };
 
-const item = (checkpointId: string, person: Person, time: number, extra: Partial<CheckIn> = {}): CheckIn => ({
-  id: uuidv7(),
-  checkpointId,
-  kind: 'in',
-  source: 'cccd',
-  deviceTime: time,
-  person,
-  ...extra,
-});
+const item = cardCheckIn;
 
 let server: TestServer;
 let tracer: ConsoleClient;

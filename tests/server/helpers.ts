@@ -3,7 +3,8 @@
  * region seeded, and a second connection for the test to arrange and inspect data.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse } from '../../src/shared/protocol';
+import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type Person } from '../../src/shared/protocol';
+import { v7 as uuidv7 } from 'uuid';
 import { buildApp, type AppConfig } from '../../src/server/app';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { mkdtempSync } from 'node:fs';
@@ -158,6 +159,11 @@ export function pushBody(items: unknown[], extra: { sentAt?: number; pending?: n
 export async function push(app: FastifyInstance, token: string, body: unknown): Promise<LightMyRequestResponse> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return app.inject({ method: 'POST', url: API.push, headers: await signedHeaders(token, text), payload: text });
+}
+
+/** One scanned card's check-in (kind `in` unless `extra` says otherwise) at a checkpoint at a device time. */
+export function cardCheckIn(checkpointId: string, person: Person, time: number, extra: Partial<CheckIn> = {}): CheckIn {
+  return { id: uuidv7(), checkpointId, kind: 'in', source: 'cccd', deviceTime: time, person, ...extra };
 }
 
 /** Realistic valid check-ins at a checkpoint, from an hour before T0 (earlier for long runs, so none lies after T0). */

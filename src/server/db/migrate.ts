@@ -16,6 +16,7 @@ import { ingestQuotaMigration } from './migrations/2026_12_01_2140_ingest_quota'
 import { doorRiskMigration } from './migrations/2026_12_01_0300_door_risk';
 import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
 import { forwarderKindMigration } from './migrations/2026_12_03_0800_forwarder_kind';
+import { traceIndexesMigration } from './migrations/2026_12_03_1100_trace_indexes';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // Renamed from 2026_12_01_1400 on merging main: it must sort after every migration main already shipped.
   '2026_12_02_0200_sealed': sealedMigration,
   '2026_12_03_0800_forwarder_kind': forwarderKindMigration,
+  '2026_12_03_1100_trace_indexes': traceIndexesMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -80,8 +80,8 @@ export async function riskOfPersons(
       .selectFrom('checkins')
       .select(['person_key', 'risk_kinds', 'risk'])
       .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
-      .where('kind', '=', 'in')
-      .where('risk_kinds', '>', 0)
+      // Literal, not bound: the planner can then prove the partial index checkins_risk_person_time_idx applies.
+      .where(sql<boolean>`kind = 'in' and risk_kinds > 0`)
       .where('corrected_time', '>=', from)
       .where('corrected_time', '<=', to)
       .execute();

@@ -50,34 +50,68 @@ interface Accumulator {
   revoked: boolean;
 }
 
-/** Every person whose presence overlaps a widened source stay by a positive length, most exposed first. */
-export function findContacts(q: ContactQuery): Contact[] {
-  const windowsByCheckpoint = new Map<string, CheckpointWindows>();
-  for (const s of q.sources) {
-    let cw = windowsByCheckpoint.get(s.checkpointId);
+/** The widened source stays per checkpoint, each list sorted by start. */
+function windowsOf(
+  sources: readonly Stay[],
+  bufferMs: number,
+  owner: (s: Stay) => string,
+): Map<string, CheckpointWindows> {
+  const byCheckpoint = new Map<string, CheckpointWindows>();
+  for (const s of sources) {
+    let cw = byCheckpoint.get(s.checkpointId);
     if (!cw) {
       cw = { list: [], longest: 0 };
-      windowsByCheckpoint.set(s.checkpointId, cw);
+      byCheckpoint.set(s.checkpointId, cw);
     }
-    const window = widen(s, q.bufferMs);
-    cw.list.push({ window, owner: q.identities.groupOf(s.personKey) });
+    const window = widen(s, bufferMs);
+    cw.list.push({ window, owner: owner(s) });
     cw.longest = Math.max(cw.longest, window.end - window.start);
   }
-  for (const cw of windowsByCheckpoint.values()) cw.list.sort((a, b) => a.window.start - b.window.start);
+  for (const cw of byCheckpoint.values()) cw.list.sort((a, b) => a.window.start - b.window.start);
+  return byCheckpoint;
+}
 
+/** Calls `meet` for each source window at the stay's checkpoint that the stay overlaps by a positive length. */
+function eachMeeting(
+  windows: ReadonlyMap<string, CheckpointWindows>,
+  c: Stay,
+  meet: (w: SourceWindow, hit: Interval) => void,
+): void {
+  const cw = windows.get(c.checkpointId);
+  if (!cw) return;
+  // Only windows starting after (c.start − longest window) can reach c: binary search the first.
+  for (let i = firstStartingAtOrAfter(cw.list, c.start - cw.longest); i < cw.list.length; i++) {
+    const w = cw.list[i] as SourceWindow;
+    if (w.window.start >= c.end) break;
+    const hit = intersect(w.window, c);
+    if (hit) meet(w, hit);
+  }
+}
+
+/**
+ * The candidate stays overlapping some widened source stay of another person key: a superset of the stays
+ * `findContacts` counts (identities not merged), for deciding which stays are worth a closer look.
+ */
+export function staysMeeting(sources: readonly Stay[], candidates: readonly Stay[], bufferMs: number): Stay[] {
+  const windows = windowsOf(sources, bufferMs, (s) => s.personKey);
+  return candidates.filter((c) => {
+    let met = false;
+    eachMeeting(windows, c, (w) => {
+      if (w.owner !== c.personKey) met = true;
+    });
+    return met;
+  });
+}
+
+/** Every person whose presence overlaps a widened source stay by a positive length, most exposed first. */
+export function findContacts(q: ContactQuery): Contact[] {
+  const windowsByCheckpoint = windowsOf(q.sources, q.bufferMs, (s) => q.identities.groupOf(s.personKey));
   const found = new Map<string, Accumulator>();
   for (const c of q.candidates) {
-    const cw = windowsByCheckpoint.get(c.checkpointId);
-    if (!cw) continue;
     const id = q.identities.groupOf(c.personKey);
     if (q.exclude.has(id)) continue;
-    // Only windows starting after (c.start − longest window) can reach c: binary search the first.
-    for (let i = firstStartingAtOrAfter(cw.list, c.start - cw.longest); i < cw.list.length; i++) {
-      const { window, owner } = cw.list[i] as SourceWindow;
-      if (window.start >= c.end) break;
-      if (owner === id) continue;
-      const hit = intersect(window, c);
-      if (!hit) continue;
+    eachMeeting(windowsByCheckpoint, c, ({ owner }, hit) => {
+      if (owner === id) return;
       let acc = found.get(id);
       if (!acc) {
         acc = { keys: new Set(), via: new Set(), byCheckpoint: new Map(), verified: false, revoked: false };
@@ -90,7 +124,7 @@ export function findContacts(q: ContactQuery): Contact[] {
       const list = acc.byCheckpoint.get(c.checkpointId);
       if (list) list.push(hit);
       else acc.byCheckpoint.set(c.checkpointId, [hit]);
-    }
+    });
   }
 
   const contacts: Contact[] = [];

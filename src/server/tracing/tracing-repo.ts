@@ -2,14 +2,15 @@
  * Tracing queries on check-ins: find person records, a person's events, everyone at a checkpoint
  * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing
  * domain types.
- * Every time query rides one of the two check-in indexes: (person_key) or (checkpoint_id, corrected_time).
+ * Every time query rides one of the two check-in indexes: (person_key, corrected_time) or (checkpoint_id,
+ * corrected_time).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
 import type { PersonDetails, PersonSighting } from '../../shared/console-api';
-import type { Db } from '../db/database';
+import { dialectOf, type Db } from '../db/database';
 import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
@@ -248,6 +249,55 @@ export async function eventsOfPersons(
   return out;
 }
 
+/**
+ * `FROM` the VALUES list `r` and the check-ins `c` matching each of its rows, one index scan per row: SQLite's CROSS
+ * JOIN keeps `r` as the outer loop; PostgreSQL needs a LATERAL subquery for the same, kept from being flattened into
+ * a plain join by OFFSET 0 (it cannot estimate how narrow the ranges are and would hash-join a scan of every
+ * partition; measured in docs/tracing-at-scale.md).
+ */
+function eachRange(db: Db, columns: RawBuilder<unknown>, match: RawBuilder<unknown>): RawBuilder<unknown> {
+  return dialectOf(db) === 'postgres'
+    ? sql`from r cross join lateral (select ${columns} from checkins c where ${match} offset 0) c`
+    : sql`from r cross join checkins c where ${match}`;
+}
+
+/** One person's time range, ms. */
+export interface PersonRange {
+  personKey: string;
+  from: number;
+  to: number;
+}
+
+/** Person ranges per statement: three parameters each, one index seek each. */
+const RANGE_CHUNK = 300;
+/** Smaller statements for small traces; every chunk is padded up to one of these sizes so few statements exist. */
+const RANGE_SIZES = [25, 100, RANGE_CHUNK] as const;
+/** A range no check-in falls in (padding). */
+const NO_RANGE: PersonRange = { personKey: '', from: 1, to: 0 };
+
+/**
+ * The check-ins of each person inside that person's ranges (where the people near a case went next): the ranges
+ * are a VALUES list joined to the (person_key, corrected_time) index, one seek per range, on either database.
+ */
+export async function checkInsInRanges(db: Db, ranges: readonly PersonRange[]): Promise<TraceEvent[]> {
+  const out: TraceEvent[] = [];
+  const columns = sql.join(EVENT_COLUMNS.map((c) => sql.ref(`c.${c}`)));
+  for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
+    const chunk = ranges.slice(i, i + RANGE_CHUNK);
+    const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
+    const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_RANGE)];
+    const tuples = sql.join(
+      padded.map((r) => sql`(cast(${r.personKey} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
+    );
+    const { rows } = await sql<EventRow>`with r (k, f, t) as (values ${tuples})
+      select ${columns} ${eachRange(db, columns, sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'in'`)}`.execute(
+      db,
+    );
+    for (const r of rows) out.push(toEvent(r));
+  }
+  return out;
+}
+
 /** Merges overlapping ranges of the same checkpoint so no row is read twice. */
 function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
   const sorted = [...ranges].sort((a, b) =>
@@ -270,6 +320,35 @@ export interface StaySurroundings extends CheckpointRange {
   earliestIn: number;
 }
 
+/**
+ * Every row (or every check-out) at each checkpoint inside its time range, with details: the ranges are a VALUES
+ * list joined to the (checkpoint_id, corrected_time) index (the partial check-out index for 'out'), so a trace
+ * asks once per 300 ranges rather than once per range (on PostgreSQL each statement is a round trip).
+ */
+async function rowsInRanges(db: Db, ranges: readonly CheckpointRange[], kind: 'any' | 'out'): Promise<DetailedRow[]> {
+  const out: DetailedRow[] = [];
+  const columns = sql.join([...EVENT_COLUMNS, ...DETAIL_COLUMNS].map((c) => sql.ref(`c.${c}`)));
+  // Literal, not bound: the planner can then prove the partial index checkins_out_checkpoint_time_idx applies.
+  const onlyOuts = kind === 'out' ? sql`and c.kind = 'out'` : sql``;
+  for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
+    const chunk = ranges.slice(i, i + RANGE_CHUNK);
+    const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
+    const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_CHECKPOINT_RANGE)];
+    const tuples = sql.join(
+      padded.map((r) => sql`(cast(${r.checkpointId} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
+    );
+    const { rows } = await sql<DetailedRow>`with r (cp, f, t) as (values ${tuples})
+      select ${columns} ${eachRange(db, columns, sql`c.checkpoint_id = r.cp and c.corrected_time >= r.f and c.corrected_time <= r.t ${onlyOuts}`)}`.execute(
+      db,
+    );
+    for (const r of rows) out.push(r);
+  }
+  return out;
+}
+
+/** A checkpoint range no check-in falls in (padding). */
+const NO_CHECKPOINT_RANGE: CheckpointRange = { checkpointId: '', from: 1, to: 0 };
+
 type DetailedRow = EventRow & {
   name: string;
   id_number: string | null;
@@ -282,35 +361,16 @@ type DetailedRow = EventRow & {
 /**
  * Everyone's events (with their details) around source stays: every row at the checkpoint in
  * [from, to]; the check-outs after `to` up to `outsUntil` (partial check-out index); and the
- * check-ins those check-outs close when they began before `from` (by primary key).
+ * check-ins those check-outs close when they began before `from` (by primary key). The details come with the rows:
+ * fetching them afterwards for the contacts alone, by id, was measured no faster (docs/tracing-at-scale.md).
  */
 export async function eventsNear(
   db: Db,
   ranges: readonly StaySurroundings[],
 ): Promise<{ events: TraceEvent[]; details: Map<string, PersonDetails> }> {
-  const rows: DetailedRow[] = [];
-  for (const range of mergeRanges(ranges)) {
-    const found = await db
-      .selectFrom('checkins')
-      .select([...EVENT_COLUMNS, ...DETAIL_COLUMNS])
-      .where('checkpoint_id', '=', range.checkpointId)
-      .where('corrected_time', '>=', range.from)
-      .where('corrected_time', '<=', range.to)
-      .execute();
-    for (const r of found) rows.push(r);
-  }
+  const rows: DetailedRow[] = await rowsInRanges(db, mergeRanges(ranges), 'any');
   const laterOuts = mergeRanges(ranges.map((r) => ({ checkpointId: r.checkpointId, from: r.to + 1, to: r.outsUntil })));
-  for (const range of laterOuts) {
-    const found = await db
-      .selectFrom('checkins')
-      .select([...EVENT_COLUMNS, ...DETAIL_COLUMNS])
-      .where('checkpoint_id', '=', range.checkpointId)
-      .where('kind', '=', 'out')
-      .where('corrected_time', '>=', range.from)
-      .where('corrected_time', '<=', range.to)
-      .execute();
-    for (const r of found) rows.push(r);
-  }
+  for (const r of await rowsInRanges(db, laterOuts, 'out')) rows.push(r);
   const seen = new Set(rows.map((r) => r.id));
   const missingIns = [
     ...new Set(rows.filter((r) => r.kind === 'out' && r.ref !== null && !seen.has(r.ref)).map((r) => r.ref as string)),

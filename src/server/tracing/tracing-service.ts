@@ -6,8 +6,10 @@
 import type { Db } from '../db/database';
 import { getSettings } from '../db/settings-repo';
 import {
+  checkInsInRanges,
   eventsNear,
   eventsOfPersons,
+  type PersonRange,
   traceCheckpoints,
   type StaySurroundings,
   type TraceCheckpoint,
@@ -16,8 +18,10 @@ import type { PersonDetails } from '../../shared/console-api';
 import { listMerges } from './merges-repo';
 import { identitiesFrom, type Identities } from './identity';
 import { caseTimeline, firstRing, secondRing } from './trace';
-import type { Contact, Interval, Stay, TraceRules } from './types';
+import type { Contact, Interval, Stay, TraceEvent, TraceRules } from './types';
 import { buildZone } from './zone';
+import { buildStays } from './stays';
+import { staysMeeting } from './overlap';
 import { withDeclaredRisk } from './contact-risk';
 import type { ContactEntry, TraceResult } from '../../shared/tracing-api';
 
@@ -71,15 +75,46 @@ function rulesFor(
  */
 async function surroundings(db: Db, stays: readonly Stay[], rules: TraceRules, exclude: ReadonlySet<string>) {
   const near = await eventsNear(db, rangesAround(stays, rules));
-  const keys = [
-    ...new Set(near.events.filter((e) => e.kind === 'in' && !exclude.has(e.personKey)).map((e) => e.personKey)),
-  ];
-  if (keys.length === 0) return near;
-  const from = near.events.reduce((min, e) => Math.min(min, e.time), Infinity);
-  const to = stays.reduce((max, s) => Math.max(max, s.end), -Infinity) + rules.bufferMs;
+  const ranges = cutRanges(stays, near.events, rules, exclude);
+  if (ranges.length === 0) return near;
   const seen = new Set(near.events.map((e) => e.id));
-  const moves = (await eventsOfPersons(db, keys, from, to, 'in')).filter((e) => !seen.has(e.id));
+  const moves = (await checkInsInRanges(db, ranges)).filter((e) => !seen.has(e.id));
   return { events: [...near.events, ...moves], details: near.details };
+}
+
+/**
+ * Where a check-in elsewhere can change a stay that counts: the stays near the sources that overlap a widened
+ * source stay as the nearby events alone draw them (a later check-in elsewhere can only end a stay sooner), each
+ * from a repeat window before its start (an earlier check-in it joins) to its end; a person's ranges merge.
+ * Stays that meet no source need no look: shortening them changes no overlap.
+ */
+function cutRanges(
+  sources: readonly Stay[],
+  events: readonly TraceEvent[],
+  rules: TraceRules,
+  exclude: ReadonlySet<string>,
+): PersonRange[] {
+  const candidates = buildStays(
+    events.filter((e) => !exclude.has(e.personKey)),
+    rules,
+  );
+  const byPerson = new Map<string, PersonRange[]>();
+  for (const s of staysMeeting(sources, candidates, rules.bufferMs)) {
+    const range = { personKey: s.personKey, from: s.start - (rules.repeatWindowMs ?? 0), to: s.end };
+    const list = byPerson.get(s.personKey);
+    if (list) list.push(range);
+    else byPerson.set(s.personKey, [range]);
+  }
+  const out: PersonRange[] = [];
+  for (const list of byPerson.values()) {
+    list.sort((a, b) => a.from - b.from);
+    let last: PersonRange | undefined;
+    for (const r of list) {
+      if (last && r.from <= last.to) last.to = Math.max(last.to, r.to);
+      else out.push((last = { ...r }));
+    }
+  }
+  return out;
 }
 
 /**
