@@ -1,32 +1,48 @@
 /**
  * Tracing benchmark: 10 million check-ins (200 checkpoints × 30 days, repeat visitors from their own
  * commune plus travellers), then 200 random case traces (visits + F1 over a 14-day window) through
- * the same service the tracer API uses (`traceCase`).
+ * the same service the tracer API uses (`traceCase`), F2 on request (`--f2 N`).
  *
- *   npm run bench:trace [-- --rows 10000000 --traces 200 --file /tmp/x.sqlite --fresh --db sqlite|postgres]
+ *   npm run bench:trace [-- --rows 10000000 --traces 200 --file /tmp/x.sqlite --fresh --db sqlite|postgres
+ *                          --layout rowid|covering|clustered --answers /tmp/answers.json --f2 0]
  *
- * The generated file is reused by later runs (same --rows) unless --fresh. With `--db postgres` the
- * same data set (same generator and seed) goes into schema `bench_trace_<rows>` on DATABASE_URL
- * (default postgres://root@127.0.0.1:5432/test), kept for later runs the same way; drop it by hand
- * (`drop schema bench_trace_10000000 cascade`) to reclaim the space. Generation: the schema
- * comes from the real migrations; rows go in through one prepared better-sqlite3 statement in
- * 100k-row transactions with the two check-in indexes dropped, which are then rebuilt with the same
- * definitions (PostgreSQL: 2,500-row INSERTs in the same 100k-row transactions, the month partitions
- * from `ensurePartitions`, the three secondary indexes dropped and re-created, then ANALYZE).
+ * The generated file is reused by later runs (same --rows and layout) unless --fresh, brought to the latest
+ * schema first. With `--db postgres` the same data set (same generator and seed) goes into schema
+ * `bench_trace_<rows>` on DATABASE_URL (default postgres://root@127.0.0.1:5432/test), kept for later runs the
+ * same way; drop it by hand (`drop schema bench_trace_10000000 cascade`) to reclaim the space. Generation: the
+ * schema comes from the real migrations (reshaped by `--layout`); rows go in through one prepared better-sqlite3
+ * insert-or-ignore in 100k-row transactions with the check-in indexes dropped, which are then rebuilt with the
+ * same definitions; the last day then goes in with every index live in 500-row transactions, and its rate is the
+ * layout's ingest figure (PostgreSQL: 2,500-row INSERTs in the same 100k-row transactions, the month partitions
+ * from `ensurePartitions`, the secondary indexes dropped and re-created, then ANALYZE).
+ * The F1 and F2 lists must equal those of the first run on the same size (any layout, either database), kept in
+ * the answers file; a difference fails the run.
  * Last line: `trace p50 X ms p95 Y ms`.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, openPostgres, openSqlite } from '../src/server/db/database';
 import { ensurePartitions } from '../src/server/db/partitions';
 import { BENCH_PG_URL, freshPgSchema, pgSchemaUrl } from './pg-schema';
+import {
+  TRACE_END,
+  TRACE_FROM,
+  caseKeysPostgres,
+  caseKeysSqlite,
+  pickCases,
+  traceFile,
+  traceSchema,
+  warm,
+} from './trace-cases';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { listUnits } from '../src/server/db/units-repo';
 import { seedDemo } from '../src/server/seed/demo';
-import { traceCase } from '../src/server/tracing/tracing-service';
+import { traceCase, traceSecondRing } from '../src/server/tracing/tracing-service';
+import type { ContactEntry } from '../src/shared/tracing-api';
 import { foldVietnamese } from '../src/shared/text/fold';
 import { seededRandom } from '../src/shared/seeded-random';
 
@@ -37,8 +53,25 @@ const { values } = parseArgs({
     file: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     db: { type: 'string', default: 'sqlite' },
+    answers: { type: 'string' },
+    layout: { type: 'string', default: 'rowid' },
+    f2: { type: 'string', default: '0' },
   },
 });
+/**
+ * SQLite layouts of `checkins` compared on the same data (README, "Tracing at province scale"): `rowid` is what the
+ * migrations make (rows in arrival order, indexes on (checkpoint_id, corrected_time) and (person_key,
+ * corrected_time)); `covering` widens the checkpoint index by every column a trace reads near the case, so those
+ * reads never touch the table; `clustered` stores the table itself in (checkpoint_id, corrected_time, id) order
+ * (WITHOUT ROWID) with a unique index on id for the insert-or-ignore.
+ */
+const LAYOUTS = ['rowid', 'covering', 'clustered'] as const;
+type Layout = (typeof LAYOUTS)[number];
+const LAYOUT = values.layout as Layout;
+if (!LAYOUTS.includes(LAYOUT)) {
+  console.error(`--layout ${values.layout}: use ${LAYOUTS.join(', ')}`);
+  process.exit(2);
+}
 if (values.db !== 'sqlite' && values.db !== 'postgres') {
   console.error(`--db ${values.db}: use sqlite or postgres`);
   process.exit(2);
@@ -49,17 +82,27 @@ if (values.db !== 'sqlite' && values.db !== 'postgres') {
 const PG = values.db === 'postgres';
 const ROWS = Number(values.rows);
 const TRACES = Number(values.traces);
-const FILE = values.file ?? join(tmpdir(), `tram-qr-bench-trace-${ROWS}.sqlite`);
+const FILE = values.file ?? traceFile(ROWS, LAYOUT);
 /** The PostgreSQL schema of this size's data set; its comment `bench-trace done N` marks a finished load. */
-const PG_SCHEMA = `bench_trace_${ROWS}`;
+const PG_SCHEMA = traceSchema(ROWS);
 const PG_DONE_PREFIX = 'bench-trace done ';
+/**
+ * The F1 and F2 lists of every traced case, kept beside the data set: the first run writes them, every later run
+ * (another layout, index or query) must reproduce them exactly or the benchmark fails.
+ */
+const ANSWERS = values.answers ?? join(tmpdir(), `tram-qr-bench-trace-${ROWS}.answers.json`);
+/**
+ * F2 is traced (untimed) for this many cases, those with the fewest F1 contacts. An F2 is a trace around every F1
+ * contact's stays: at 10M rows with thousands of F1 per case it reads most of the 14 days and takes minutes, so
+ * the default is none; `--rows 500000 --f2 20` compares F2 across layouts in a minute.
+ */
+const F2_CASES = Number(values.f2);
 let PG_URL = pgSchemaUrl(PG_SCHEMA);
 const CHECKPOINTS = 200;
 const DAYS = 30;
 const DAY = 86_400_000;
 const MIN = 60_000;
-/** Midnight (Vietnam, UTC+7) after the last generated day. */
-const END = Date.UTC(2026, 10, 28, 17, 0, 0);
+const END = TRACE_END;
 const START = END - DAYS * DAY;
 const OUT_SHARE = 0.1;
 const TXN_ROWS = 100_000;
@@ -214,7 +257,8 @@ async function generateRows(
   cps: readonly BenchCheckpoint[],
   write: (rows: Row[]) => void | Promise<void>,
   began: number,
-): Promise<{ keys: string[]; written: number }> {
+  beforeLastDay: () => void | Promise<void> = () => undefined,
+): Promise<{ written: number }> {
   const people = makePeople(
     Math.max(1000, Math.round(ROWS / 40)),
     communes.map((c) => c.name),
@@ -277,6 +321,7 @@ async function generateRows(
       }
     }
     events.sort((a, b) => a.time - b.time);
+    if (d === DAYS - 1) await beforeLastDay();
     for (let i = 0; i < events.length; i += TXN_ROWS) {
       await write(events.slice(i, i + TXN_ROWS).map((e) => e.row(idAt(e.time, n++))));
     }
@@ -286,10 +331,10 @@ async function generateRows(
         `day ${d + 1}/${DAYS}: ${written.toLocaleString('en-US')} rows, ${((performance.now() - began) / 1000).toFixed(0)} s`,
       );
   }
-  return { keys: people.map((p) => p.key), written };
+  return { written };
 }
 
-async function generate(): Promise<{ keys: string[] }> {
+async function generate(): Promise<void> {
   const began = performance.now();
   rmSync(FILE, { force: true });
   rmSync(`${FILE}-wal`, { force: true });
@@ -303,6 +348,7 @@ async function generate(): Promise<{ keys: string[] }> {
   const sqlite = openSqlite(FILE);
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
+  applyLayout(sqlite, LAYOUT);
   const indexes = sqlite
     .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'checkins' and sql is not null`)
     .all() as { name: string; sql: string }[];
@@ -322,37 +368,86 @@ async function generate(): Promise<{ keys: string[] }> {
     }
   })();
 
-  const insert = sqlite.prepare(
-    `insert into checkins (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // Bulk: a plain insert (the unique id index is rebuilt with the others); the live day: insert-or-ignore by id, as
+  // the sync endpoint stores (checkins-repo.ts).
+  const values20 = `values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const bulkInsert = sqlite.prepare(`insert into checkins (${INSERT_COLUMNS}) ${values20}`);
+  let insert = bulkInsert;
+  // The last day goes in with every index live, in transactions of one sync push: the layout's ingest rate.
+  let live: { rows: number; ms: number } | undefined;
   const writeRows = sqlite.transaction((rows: Row[]) => {
     for (const r of rows) insert.run(r);
   });
-  const { keys, written } = await generateRows(communes, cps, (rows) => writeRows(rows), began);
-  const indexBegan = performance.now();
-  for (const ix of indexes) sqlite.exec(ix.sql);
+  const write = (rows: Row[]): void => {
+    if (!live) return void writeRows(rows);
+    const began = performance.now();
+    for (let i = 0; i < rows.length; i += LIVE_TXN_ROWS) writeRows(rows.slice(i, i + LIVE_TXN_ROWS));
+    live.ms += performance.now() - began;
+    live.rows += rows.length;
+  };
+  const rebuild = (): void => {
+    const indexBegan = performance.now();
+    for (const ix of indexes) sqlite.exec(ix.sql);
+    sqlite.exec('analyze');
+    console.log(`indexes rebuilt in ${((performance.now() - indexBegan) / 1000).toFixed(1)} s`);
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL, not the server's FULL: the figure is the layout's B-tree work, not the disk's fsync per commit.
+    sqlite.pragma('synchronous = NORMAL');
+    insert = sqlite.prepare(`insert into checkins (${INSERT_COLUMNS}) ${values20} on conflict (id) do nothing`);
+    live = { rows: 0, ms: 0 };
+  };
+  const { written } = await generateRows(communes, cps, write, began, rebuild);
   sqlite.exec('analyze');
-  console.log(`indexes rebuilt in ${((performance.now() - indexBegan) / 1000).toFixed(1)} s`);
-  sqlite.pragma('journal_mode = WAL');
   sqlite.close();
-  writeFileSync(`${FILE}.done`, String(written));
+  const ingest = live ? Math.round((live.rows / live.ms) * 1000) : 0;
+  writeFileSync(`${FILE}.done`, JSON.stringify({ written, ingest }));
   console.log(
-    `generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → ${FILE}`,
+    `generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → ${FILE}; last day ${live?.rows.toLocaleString('en-US')} rows with live indexes at ${ingest.toLocaleString('en-US')}/s`,
   );
-  return { keys };
 }
 
-async function personKeys(): Promise<string[]> {
-  const sqlite = openSqlite(FILE, { readonly: true });
-  try {
-    return (
-      sqlite
-        .prepare(`select distinct person_key from checkins where corrected_time >= ? and kind = 'in' limit 200000`)
-        .all(END - 14 * DAY) as { person_key: string }[]
-    ).map((r) => r.person_key);
-  } finally {
-    sqlite.close();
+/** Rows per transaction for the live-index day: one sync push of a busy guard device. */
+const LIVE_TXN_ROWS = 500;
+
+/** Reshapes the freshly migrated, still empty `checkins` table into the layout under test (see LAYOUTS). */
+function applyLayout(sqlite: ReturnType<typeof openSqlite>, layout: Layout): void {
+  if (layout === 'covering') {
+    sqlite.exec(`drop index checkins_checkpoint_time_idx`);
+    sqlite.exec(
+      `create index checkins_checkpoint_time_idx on checkins (checkpoint_id, corrected_time, kind, id, person_key, ref, skew_flag, source, from_revoked_device, name, id_number, id_masked, birth_year, phone, address)`,
+    );
   }
+  if (layout === 'clustered') {
+    const table = sqlite.prepare(`select sql from sqlite_master where type = 'table' and name = 'checkins'`).get() as {
+      sql: string;
+    };
+    const body = table.sql.replace(/"id" text primary key/i, '"id" text not null');
+    if (body === table.sql) throw new Error(`checkins: no "id" text primary key in ${table.sql}`);
+    const others = sqlite
+      .prepare(`select sql from sqlite_master where type = 'index' and tbl_name = 'checkins' and sql is not null`)
+      .all() as { sql: string }[];
+    sqlite.exec(`drop table checkins`);
+    sqlite.exec(`${body.replace(/\)\s*$/, '')}, primary key (checkpoint_id, corrected_time, id)) without rowid`);
+    sqlite.exec(`create unique index checkins_id_idx on checkins (id)`);
+    // The table is in (checkpoint_id, corrected_time) order: that index is the table itself.
+    for (const ix of others) if (!ix.sql.includes('checkins_checkpoint_time_idx')) sqlite.exec(ix.sql);
+  }
+}
+
+/** Bytes of the data set's file. */
+function fileBytes(): number {
+  return statSync(FILE).size + (existsSync(`${FILE}-wal`) ? statSync(`${FILE}-wal`).size : 0);
+}
+
+/** Brings a kept data set to the latest schema (a later index migration, say), then closes it. */
+async function migrateKept(db: ReturnType<typeof openDatabase>): Promise<void> {
+  const began = performance.now();
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) {
+    await sql`analyze`.execute(db);
+    console.log(`migrated ${applied.join(', ')} in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  }
+  await db.destroy();
 }
 
 /** Rows per multi-row INSERT on PostgreSQL: 2,500 × 20 parameters stays under the protocol's 65,535. */
@@ -378,7 +473,7 @@ function pgInsertSql(rows: number): string {
  * partitions the ids fall in (`ensurePartitions`), then the check-ins in TXN_ROWS-row transactions
  * of 2,500-row INSERTs with the secondary indexes dropped, re-created with the same definitions, ANALYZE.
  */
-async function generatePostgres(): Promise<{ keys: string[] }> {
+async function generatePostgres(): Promise<void> {
   const began = performance.now();
   PG_URL = await freshPgSchema(PG_SCHEMA);
   const db = openPostgres(PG_URL);
@@ -428,7 +523,7 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
       pending.push(client.query('commit'));
       await Promise.all(pending);
     };
-    const { keys, written } = await generateRows(communes, cps, writeRows, began);
+    const { written } = await generateRows(communes, cps, writeRows, began);
     const indexBegan = performance.now();
     // On a partitioned table pg_indexes shows `ON ONLY checkins`; without ONLY the index reaches every partition.
     for (const ix of indexes) await client.query(ix.def.replace(' ON ONLY ', ' ON '));
@@ -438,7 +533,6 @@ async function generatePostgres(): Promise<{ keys: string[] }> {
     console.log(
       `generated ${written.toLocaleString('en-US')} check-ins in ${((performance.now() - began) / 1000).toFixed(1)} s → schema ${PG_SCHEMA}`,
     );
-    return { keys };
   } finally {
     await client.end();
   }
@@ -459,18 +553,48 @@ async function pgDone(): Promise<boolean> {
   }
 }
 
-/** The same case candidates as the SQLite reuse path: its person_key index yields them in bytewise order. */
-async function personKeysPostgres(): Promise<string[]> {
-  const client = await pgClient();
-  try {
-    const { rows } = await client.query<{ person_key: string }>(
-      `select distinct person_key collate "C" as person_key from checkins where corrected_time >= $1 and kind = 'in' order by 1 limit 200000`,
-      [END - 14 * DAY],
+/** One case's contact lists as digests. */
+interface CaseAnswers {
+  f1: string[];
+  f2?: string[];
+}
+
+/** What a tracer reads of a contact list: who, how long, where and through whom. */
+function listDigest(list: readonly ContactEntry[]): string[] {
+  return list
+    .map(
+      (c) =>
+        `${c.personId} ${c.overlapMin} ${c.places.map((p) => `${p.checkpointId}@${p.first}-${p.last}`).join(',')} ${c.via.join(',')}`,
+    )
+    .sort();
+}
+
+/**
+ * Compares this run's answers with the stored ones on the cases both hold (a run with fewer traces traces a prefix
+ * of the same cases), then stores the union; exits non-zero on a difference.
+ */
+function checkAnswers(answers: Record<string, CaseAnswers>): void {
+  const stored = existsSync(ANSWERS) ? (JSON.parse(readFileSync(ANSWERS, 'utf8')) as Record<string, CaseAnswers>) : {};
+  const common = Object.keys(answers).filter((k) => k in stored);
+  const differing = common.filter((k) => {
+    const a = answers[k] as CaseAnswers;
+    const b = stored[k] as CaseAnswers;
+    return (
+      JSON.stringify(a.f1) !== JSON.stringify(b.f1) || (a.f2 && b.f2 && JSON.stringify(a.f2) !== JSON.stringify(b.f2))
     );
-    return rows.map((r) => r.person_key);
-  } finally {
-    await client.end();
+  });
+  if (differing.length > 0) {
+    console.error(
+      `F1/F2 lists differ from ${ANSWERS} for ${differing.length} cases, e.g. ${differing.slice(0, 3).join(', ')}`,
+    );
+    process.exit(1);
   }
+  writeFileSync(ANSWERS, JSON.stringify({ ...stored, ...answers }));
+  console.log(
+    common.length > 0
+      ? `F1 lists of ${common.length} cases (F2 of ${common.filter((k) => answers[k]?.f2 && stored[k]?.f2).length}) equal to those in ${ANSWERS}`
+      : `answers of ${Object.keys(answers).length} cases written to ${ANSWERS}`,
+  );
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -481,19 +605,25 @@ async function main(): Promise<void> {
   let keys: string[];
   if (PG) {
     const reuse = !values.fresh && (await pgDone());
-    keys = reuse
-      ? (console.log(`reusing schema ${PG_SCHEMA} on ${BENCH_PG_URL}`), await personKeysPostgres())
-      : (await generatePostgres()).keys;
+    if (reuse) console.log(`reusing schema ${PG_SCHEMA} on ${BENCH_PG_URL}`);
+    else await generatePostgres();
+    await migrateKept(openPostgres(PG_URL));
+    keys = await caseKeysPostgres(PG_URL);
   } else {
     const reuse = !values.fresh && existsSync(FILE) && existsSync(`${FILE}.done`);
-    keys = reuse ? (console.log(`reusing ${FILE}`), await personKeys()) : (await generate()).keys;
+    if (reuse) console.log(`reusing ${FILE}`);
+    else await generate();
+    await migrateKept(openDatabase(FILE));
+    keys = caseKeysSqlite(FILE);
+    warm(FILE);
+    console.log(`layout ${LAYOUT}: file ${(fileBytes() / 1e9).toFixed(2)} GB; ${readFileSync(`${FILE}.done`, 'utf8')}`);
   }
 
   const db = PG ? openPostgres(PG_URL) : openDatabase(FILE);
-  const from = END - 14 * DAY;
-  const pickRand = seededRandom(7);
-  const cases = Array.from({ length: TRACES + 10 }, () => keys[Math.floor(pickRand() * keys.length)] as string);
+  const from = TRACE_FROM;
+  const cases = pickCases(keys, TRACES + 10);
   const times: number[] = [];
+  const answers: Record<string, CaseAnswers> = {};
   let visits = 0;
   let contacts = 0;
   for (const [i, key] of cases.entries()) {
@@ -502,10 +632,17 @@ async function main(): Promise<void> {
     const ms = performance.now() - began;
     if (i < 10) continue; // warm-up: statement preparation
     times.push(ms);
+    answers[`${i} ${key}`] = { f1: listDigest(result.f1) };
     visits += result.timeline.length;
     contacts += result.f1.length;
   }
+  const byF1 = Object.entries(answers).sort((a, b) => a[1].f1.length - b[1].f1.length || (a[0] < b[0] ? -1 : 1));
+  for (const [id, entry] of byF1.slice(0, F2_CASES)) {
+    const key = id.slice(id.indexOf(' ') + 1);
+    entry.f2 = listDigest(await traceSecondRing(db, { personKeys: [key], from, to: END }));
+  }
   await db.destroy();
+  checkAnswers(answers);
   times.sort((a, b) => a - b);
   console.log(
     `${TRACES} traces over 14 days: mean ${(visits / TRACES).toFixed(1)} visits and ${(contacts / TRACES).toFixed(0)} F1 contacts per case; max ${times[times.length - 1]?.toFixed(1)} ms`,
