@@ -225,25 +225,22 @@ export async function latestDetails(db: Db, keys: readonly string[]): Promise<Ma
   return out;
 }
 
-/**
- * Every event of these person keys with a corrected time in [from, to]; with `only: 'in'`, their
- * check-ins alone (where they went next).
- */
+/** Every event of these person keys with a corrected time in [from, to]. */
 export async function eventsOfPersons(
   db: Db,
   keys: readonly string[],
   from: number,
   to: number,
-  only?: 'in',
 ): Promise<TraceEvent[]> {
   const out: TraceEvent[] = [];
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
-    let query = db
+    const rows = await db
       .selectFrom('checkins')
       .select(EVENT_COLUMNS)
-      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK));
-    if (only) query = query.where('kind', '=', only);
-    const rows = await query.where('corrected_time', '>=', from).where('corrected_time', '<=', to).execute();
+      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .where('corrected_time', '>=', from)
+      .where('corrected_time', '<=', to)
+      .execute();
     for (const r of rows) out.push(toEvent(r));
   }
   return out;
