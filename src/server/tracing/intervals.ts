@@ -31,3 +31,18 @@ export function totalLength(intervals: readonly Interval[]): number {
 export function widen(iv: Interval, ms: number): Interval {
   return { start: iv.start - ms, end: iv.end + ms };
 }
+
+/** Merges the overlapping [from, to] ranges that share a key, so no row is read twice; sorted by key, then from. */
+export function mergeRangesBy<T extends { from: number; to: number }>(
+  ranges: readonly T[],
+  keyOf: (r: T) => string,
+): T[] {
+  const sorted = [...ranges].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a.from - b.from));
+  const out: T[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && keyOf(last) === keyOf(r) && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
+}

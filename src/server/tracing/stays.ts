@@ -12,12 +12,17 @@ const DEFAULT_REPEAT_WINDOW_MS = 10 * 60_000;
 
 type Rules = Pick<TraceRules, 'defaultStayMs' | 'maxStayMs' | 'repeatWindowMs'>;
 
+/** How long after a visit's start a second check-in of the same person there still joins it, ms. */
+export function repeatWindowOf(rules: Pick<TraceRules, 'repeatWindowMs'>): number {
+  return rules.repeatWindowMs ?? DEFAULT_REPEAT_WINDOW_MS;
+}
+
 /** Builds the stays of a set of events (any people, any checkpoints), sorted by start. */
 export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] {
   const ins = events.filter((e) => e.kind === 'in').sort((a, b) => a.time - b.time || cmp(a.id, b.id));
   const outs = events.filter((e) => e.kind === 'out').sort((a, b) => a.time - b.time || cmp(a.id, b.id));
   const closing = closers(ins, outs);
-  const { visits, visitOf } = mergeRepeats(ins, closing, rules.repeatWindowMs ?? DEFAULT_REPEAT_WINDOW_MS);
+  const { visits, visitOf } = mergeRepeats(ins, closing, repeatWindowOf(rules));
   // An out naming an absorbed 'in' closes its visit (the earliest such out after the start wins).
   for (const [inId, out] of closing) {
     const lead = visitOf.get(inId);

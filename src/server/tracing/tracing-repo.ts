@@ -9,6 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
+import { mergeRangesBy } from './intervals';
 import type { PersonDetails, PersonSighting } from '../../shared/console-api';
 import { dialectOf, type Db } from '../db/database';
 import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
@@ -270,43 +271,46 @@ const RANGE_CHUNK = 300;
 /** Smaller statements for small traces; every chunk is padded up to one of these sizes so few statements exist. */
 const RANGE_SIZES = [25, 100, RANGE_CHUNK] as const;
 /** A range no check-in falls in (padding). */
-const NO_RANGE: PersonRange = { personKey: '', from: 1, to: 0 };
+const NO_RANGE = { key: '', from: 1, to: 0 };
 
 /**
- * The check-ins of each person inside that person's ranges (where the people near a case went next): the ranges
- * are a VALUES list joined to the (person_key, corrected_time) index, one seek per range, on either database.
+ * Rows of `columns` matching each (key, from, to) range (`match` compares `c` with `r.k`, `r.f`, `r.t`): the ranges
+ * are a VALUES list joined to an index, one scan per range, one statement per RANGE_CHUNK ranges.
  */
-export async function checkInsInRanges(db: Db, ranges: readonly PersonRange[]): Promise<TraceEvent[]> {
-  const out: TraceEvent[] = [];
-  const columns = sql.join(EVENT_COLUMNS.map((c) => sql.ref(`c.${c}`)));
+async function rowsPerRange<R>(
+  db: Db,
+  ranges: readonly { key: string; from: number; to: number }[],
+  columns: readonly string[],
+  match: RawBuilder<unknown>,
+): Promise<R[]> {
+  const out: R[] = [];
+  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
   for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
     const chunk = ranges.slice(i, i + RANGE_CHUNK);
     const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
     const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_RANGE)];
     const tuples = sql.join(
-      padded.map((r) => sql`(cast(${r.personKey} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
+      padded.map((r) => sql`(cast(${r.key} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
     );
-    const { rows } = await sql<EventRow>`with r (k, f, t) as (values ${tuples})
-      select ${columns} ${eachRange(db, columns, sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'in'`)}`.execute(
-      db,
-    );
-    for (const r of rows) out.push(toEvent(r));
+    const { rows } = await sql<R>`with r (k, f, t) as (values ${tuples})
+      select ${selected} ${eachRange(db, selected, match)}`.execute(db);
+    for (const r of rows) out.push(r);
   }
   return out;
 }
 
-/** Merges overlapping ranges of the same checkpoint so no row is read twice. */
-function mergeRanges(ranges: readonly CheckpointRange[]): CheckpointRange[] {
-  const sorted = [...ranges].sort((a, b) =>
-    a.checkpointId < b.checkpointId ? -1 : a.checkpointId > b.checkpointId ? 1 : a.from - b.from,
+/**
+ * The check-ins of each person inside that person's ranges (where the people near a case went next), on the
+ * (person_key, corrected_time) index.
+ */
+export async function checkInsInRanges(db: Db, ranges: readonly PersonRange[]): Promise<TraceEvent[]> {
+  const rows = await rowsPerRange<EventRow>(
+    db,
+    ranges.map((r) => ({ key: r.personKey, from: r.from, to: r.to })),
+    EVENT_COLUMNS,
+    sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'in'`,
   );
-  const out: CheckpointRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.checkpointId === r.checkpointId && r.from <= last.to) last.to = Math.max(last.to, r.to);
-    else out.push({ ...r });
-  }
-  return out;
+  return rows.map(toEvent);
 }
 
 /** Where people overlapping one source stay can have events (ms). */
@@ -323,28 +327,15 @@ export interface StaySurroundings extends CheckpointRange {
  * asks once per 300 ranges rather than once per range (on PostgreSQL each statement is a round trip).
  */
 async function rowsInRanges(db: Db, ranges: readonly CheckpointRange[], kind: 'any' | 'out'): Promise<DetailedRow[]> {
-  const out: DetailedRow[] = [];
-  const columns = sql.join([...EVENT_COLUMNS, ...DETAIL_COLUMNS].map((c) => sql.ref(`c.${c}`)));
   // Literal, not bound: the planner can then prove the partial index checkins_out_checkpoint_time_idx applies.
   const onlyOuts = kind === 'out' ? sql`and c.kind = 'out'` : sql``;
-  for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
-    const chunk = ranges.slice(i, i + RANGE_CHUNK);
-    const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
-    const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_CHECKPOINT_RANGE)];
-    const tuples = sql.join(
-      padded.map((r) => sql`(cast(${r.checkpointId} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
-    );
-    const { rows } = await sql<DetailedRow>`with r (cp, f, t) as (values ${tuples})
-      select ${columns} ${eachRange(db, columns, sql`c.checkpoint_id = r.cp and c.corrected_time >= r.f and c.corrected_time <= r.t ${onlyOuts}`)}`.execute(
-      db,
-    );
-    for (const r of rows) out.push(r);
-  }
-  return out;
+  return rowsPerRange<DetailedRow>(
+    db,
+    ranges.map((r) => ({ key: r.checkpointId, from: r.from, to: r.to })),
+    [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
+    sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t ${onlyOuts}`,
+  );
 }
-
-/** A checkpoint range no check-in falls in (padding). */
-const NO_CHECKPOINT_RANGE: CheckpointRange = { checkpointId: '', from: 1, to: 0 };
 
 type DetailedRow = EventRow & {
   name: string;
@@ -365,8 +356,15 @@ export async function eventsNear(
   db: Db,
   ranges: readonly StaySurroundings[],
 ): Promise<{ events: TraceEvent[]; details: Map<string, PersonDetails> }> {
-  const rows: DetailedRow[] = await rowsInRanges(db, mergeRanges(ranges), 'any');
-  const laterOuts = mergeRanges(ranges.map((r) => ({ checkpointId: r.checkpointId, from: r.to + 1, to: r.outsUntil })));
+  const rows: DetailedRow[] = await rowsInRanges(
+    db,
+    mergeRangesBy(ranges, (r) => r.checkpointId),
+    'any',
+  );
+  const laterOuts = mergeRangesBy(
+    ranges.map((r) => ({ checkpointId: r.checkpointId, from: r.to + 1, to: r.outsUntil })),
+    (r) => r.checkpointId,
+  );
   for (const r of await rowsInRanges(db, laterOuts, 'out')) rows.push(r);
   const seen = new Set(rows.map((r) => r.id));
   const missingIns = [

@@ -20,7 +20,8 @@ import { identitiesFrom, type Identities } from './identity';
 import { caseTimeline, firstRing, secondRing } from './trace';
 import type { Contact, Interval, Stay, TraceEvent, TraceRules } from './types';
 import { buildZone } from './zone';
-import { buildStays } from './stays';
+import { buildStays, repeatWindowOf } from './stays';
+import { mergeRangesBy } from './intervals';
 import { staysMeeting } from './overlap';
 import { withDeclaredRisk } from './contact-risk';
 import type { ContactEntry, TraceResult } from '../../shared/tracing-api';
@@ -98,23 +99,15 @@ function cutRanges(
     events.filter((e) => !exclude.has(e.personKey)),
     rules,
   );
-  const byPerson = new Map<string, PersonRange[]>();
-  for (const s of staysMeeting(sources, candidates, rules.bufferMs)) {
-    const range = { personKey: s.personKey, from: s.start - (rules.repeatWindowMs ?? 0), to: s.end };
-    const list = byPerson.get(s.personKey);
-    if (list) list.push(range);
-    else byPerson.set(s.personKey, [range]);
-  }
-  const out: PersonRange[] = [];
-  for (const list of byPerson.values()) {
-    list.sort((a, b) => a.from - b.from);
-    let last: PersonRange | undefined;
-    for (const r of list) {
-      if (last && r.from <= last.to) last.to = Math.max(last.to, r.to);
-      else out.push((last = { ...r }));
-    }
-  }
-  return out;
+  const window = repeatWindowOf(rules);
+  return mergeRangesBy(
+    staysMeeting(sources, candidates, rules.bufferMs).map((s) => ({
+      personKey: s.personKey,
+      from: s.start - window,
+      to: s.end,
+    })),
+    (r) => r.personKey,
+  );
 }
 
 /**
@@ -234,12 +227,7 @@ export async function traceSecondRing(db: Db, p: TraceParams): Promise<ContactEn
   const f1Keys = [...new Set(f1.flatMap((c) => ctx.ids.keysOf(c.personId)))];
   const f1Events = await eventsOfPersons(db, f1Keys, p.from - ctx.lookbackMs, p.to + ctx.lookbackMs);
   const f1Checkpoints = await traceCheckpoints(db, [...new Set(f1Events.map((e) => e.checkpointId))]);
-  const rules = rulesFor(
-    f1Checkpoints,
-    ctx.rules.bufferMs / MIN,
-    ctx.rules.maxStayMs / MIN,
-    ctx.rules.repeatWindowMs ?? 0,
-  );
+  const rules = rulesFor(f1Checkpoints, ctx.rules.bufferMs / MIN, ctx.rules.maxStayMs / MIN, repeatWindowOf(ctx.rules));
   const f1Stays = caseTimeline(f1Events, ctx.window, rules);
   const around = await surroundings(db, f1Stays, rules, new Set([...ctx.keys, ...f1Keys]));
   const caseIds = new Set(ctx.keys.map((k) => ctx.ids.groupOf(k)));
