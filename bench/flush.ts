@@ -10,7 +10,6 @@
  * Last line: `flush 10000 in X s, Y per second`.
  * Anchor (GUIDE §5): PouchDB, the same 10,000 records, IndexedDB → PouchDB server: 10.3 s, 974/s.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { build } from 'vite';
 import type { EnrolResponse } from '../src/shared/protocol';
 import { launchChromium } from '../tests/support/chromium';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 import { API } from '../src/shared/protocol';
 import type { FlushBench } from './flush-page/main';
 
@@ -54,11 +54,11 @@ function cpuMs(pid: number | undefined, opts: { self?: boolean; skip?: number } 
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+  buildServerBundle();
   const root = fileURLToPath(new URL('./flush-page', import.meta.url));
   const outDir = fileURLToPath(new URL('../.tmp/flush-page-dist', import.meta.url));
   await build({ configFile: false, root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await startServerProcess({ compiled: true, args: ['--static', outDir] });
+  const server = await startServerProcess({ args: ['--static', outDir] });
   const browser = await launchChromium();
   try {
     const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);

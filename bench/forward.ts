@@ -25,11 +25,13 @@ import { enrolForwarder } from '../src/server/forwarding/receiver-catalog';
 import { seedDemo } from '../src/server/seed/demo';
 import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { freePort, startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' } } });
 const ROWS = Number(values.rows);
 
 async function main(): Promise<void> {
+  buildServerBundle();
   const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-forward-'));
   const provinceDir = join(dir, 'province');
   try {

@@ -11,6 +11,7 @@ import { encodeVisitorCode } from '../src/shared/scan/visitor-code';
 import { launchChromium } from '../tests/support/chromium';
 import { writeQrVideo } from '../tests/support/fake-camera';
 import { removeDataDir, startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 
 const VISITORS = 30;
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
@@ -32,6 +33,7 @@ const codes = Array.from({ length: VISITORS }, (_, i) =>
 const work = mkdtempSync(join(tmpdir(), 'tramqr-door-'));
 const video = join(work, 'door.y4m');
 await writeQrVideo(video, codes, { framesPerCode: 6, blankFrames: 2, fps: 10 });
+buildServerBundle();
 const server = await startServerProcess();
 const browser = await launchChromium({ fakeVideo: video });
 try {

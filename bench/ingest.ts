@@ -30,6 +30,7 @@ import { sampleCheckIns } from '../src/server/seed/sample-checkins';
 import { issueEnrolmentCode } from '../src/server/services/enrolment';
 import { dbFileIn } from '../src/server/cli/paths';
 import { startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 import { enrolKeyed, signedPushHeaders, type KeyedEnrolment } from '../tests/support/device-key';
 import { sealCheckIn } from '../src/shared/sealed/seal-item';
 
@@ -336,6 +337,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
+  buildServerBundle();
   const dir = mkdtempSync(join(tmpdir(), 'tram-qr-bench-'));
   try {
     const where = values['in-process']

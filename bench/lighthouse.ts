@@ -8,6 +8,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { BASE_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { removeDataDir, startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const METRICS = [
@@ -21,6 +22,7 @@ const METRICS = [
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
+  buildServerBundle();
   const server = await startServerProcess();
   const perf: number[] = [];
   const a11y: number[] = [];

@@ -14,6 +14,7 @@ import { ConsolePage, createAccountWithCli } from '../tests/support/console-page
 import { writeQrVideo } from '../tests/support/fake-camera';
 import { GuardPage } from '../tests/support/guard-page';
 import { removeDataDir, startServerProcess } from '../tests/support/server-process';
+import { buildServerBundle } from '../tests/support/build-server';
 import { apiSignIn, generateDemoActivity } from './demo-activity';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -31,6 +32,7 @@ const work = mkdtempSync(join(tmpdir(), 'tramqr-shots-'));
 const video = join(work, 'camera.y4m');
 await writeQrVideo(video, [CCCD], { framesPerCode: 5 });
 
+buildServerBundle();
 const server = await startServerProcess();
 const browser = await launchChromium({ fakeVideo: video });
 const shot = async (page: Page, name: string, fullPage = false) => {

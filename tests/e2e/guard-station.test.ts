@@ -50,9 +50,23 @@ describe('guard station', () => {
   const stored = () => readCheckins(server.dataDir);
   const byId = (rows: StoredCheckIn[], idNumber: string) =>
     rows.find((r) => r.kind === 'in' && r.person.idNumber === idNumber);
-  const synced = async () => {
-    await guard.waitForPending(0, 30_000);
-    return stored();
+  /**
+   * What the server stores once the device has sent everything and `ready` holds of it: a save reaches the
+   * outbox a moment after the screen shows it, so "nothing pending" alone can come before the new row.
+   */
+  const synced = async (ready: (rows: StoredCheckIn[]) => boolean) => {
+    let rows: StoredCheckIn[] = [];
+    await expect
+      .poll(
+        async () => {
+          await guard.waitForPending(0, 30_000);
+          rows = await stored();
+          return ready(rows);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    return rows;
   };
   /** Shows a code to the fake camera and restarts the camera so it reads the new file. */
   const showToCamera = async (code: string) => {
@@ -99,7 +113,9 @@ describe('guard station', () => {
     await guard.waitForLastName('Phạm Thị Hương');
     expect(await guard.lastScanText()).toContain('Mã QR cá nhân');
     expect(await guard.lastScanText()).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates as people write them, never ISO
-    const row = (await synced()).find((r) => r.person.visitorId === 'k3m9x2p7qa');
+    const row = (await synced((rows) => rows.some((r) => r.person.visitorId === 'k3m9x2p7qa'))).find(
+      (r) => r.person.visitorId === 'k3m9x2p7qa',
+    );
     expect(row).toMatchObject({
       source: 'visitor_qr',
       person: { name: 'Phạm Thị Hương', birthYear: 1987, phone: '0912345678' },
@@ -112,7 +128,9 @@ describe('guard station', () => {
     await guard.waitForLastName('LE VAN TAM');
     // The national QR carries no phone either: the card offers one in a tap.
     expect(await page.getByTestId('add-phone').count()).toBe(1);
-    const row = (await synced()).find((r) => r.person.idMasked === '******004321');
+    const row = (await synced((rows) => rows.some((r) => r.person.idMasked === '******004321'))).find(
+      (r) => r.person.idMasked === '******004321',
+    );
     expect(row).toMatchObject({ source: 'national_qr', person: { birthYear: 1979, birthDate: '1979-**-**' } });
     expect(row?.ext).toContain('<DN4380123456789<');
   });
@@ -123,7 +141,7 @@ describe('guard station', () => {
     expect(await guard.lastScanText()).toContain('lỗi font');
     await wedge(CCCD_NO_ENTER, false);
     await guard.waitForLastName('Tr?n Th? Mai');
-    const rows = await synced();
+    const rows = await synced((rows) => !!byId(rows, '038085003333') && !!byId(rows, '038190004444'));
     expect(byId(rows, '038085003333')).toMatchObject({
       source: 'cccd',
       person: { birthDate: '1985-03-03', gender: 'male' },
@@ -136,7 +154,10 @@ describe('guard station', () => {
     await writeQrPng(png, CCCD_PHOTO, 600);
     await page.getByTestId('photo-input').setInputFiles(png);
     await guard.waitForLastName('Hoàng Văn Phúc');
-    expect(byId(await synced(), '038070002222')).toMatchObject({ source: 'cccd', person: { name: 'Hoàng Văn Phúc' } });
+    expect(byId(await synced((rows) => !!byId(rows, '038070002222')), '038070002222')).toMatchObject({
+      source: 'cccd',
+      person: { name: 'Hoàng Văn Phúc' },
+    });
   });
 
   it('refuses posters, bank codes and links with a clear message and records nothing', async () => {
@@ -156,7 +177,7 @@ describe('guard station', () => {
     await page.locator('[data-testid="last-scan"][data-outcome="repeat"]').waitFor();
     await page.getByRole('button', { name: 'Ghi nhận RA' }).click();
     await page.locator('[data-testid="last-scan"][data-outcome="checked_out"]').waitFor();
-    const rows = await synced();
+    const rows = await synced((rows) => rows.some((r) => r.kind === 'out' && r.ref === byId(rows, '038085003333')?.id));
     const arrival = byId(rows, '038085003333')!;
     expect(rows.filter((r) => r.person.idNumber === '038085003333' && r.kind === 'in')).toHaveLength(1);
     expect(rows.filter((r) => r.kind === 'out' && r.ref === arrival.id)).toHaveLength(1);
@@ -174,7 +195,9 @@ describe('guard station', () => {
     await form.locator('input[name="birthYear"]').nth(1).fill('1942');
     await form.getByRole('button', { name: 'Ghi nhận cả nhóm' }).click();
     await form.waitFor({ state: 'detached' });
-    const rows = await synced();
+    const rows = await synced(
+      (rows) => rows.filter((r) => r.groupId && r.groupId === byId(rows, '038075005555')?.id).length === 2,
+    );
     const lead = byId(rows, '038075005555')!;
     const group = rows.filter((r) => r.groupId === lead.id);
     expect(group.map((r) => r.person.name).sort()).toEqual(['Bùi Thị Na', 'Lê Thị Sen']);
@@ -193,7 +216,7 @@ describe('guard station', () => {
     await form.locator('[data-question="consent"]').getByRole('checkbox').check();
     await form.getByRole('button', { name: /Ghi nhận khai báo/ }).click();
     await page.getByTestId('declare-status').filter({ hasText: 'Đinh Thị Lựu' }).waitFor();
-    const row = byId(await synced(), '038045006666');
+    const row = byId(await synced((rows) => !!byId(rows, '038045006666')), '038045006666');
     expect(row).toMatchObject({
       source: 'on_behalf',
       person: { name: 'Đinh Thị Lựu', birthYear: 1945, gender: 'female' },
@@ -226,7 +249,9 @@ describe('guard station', () => {
     await page.getByTestId('paper-status').waitFor();
     expect(await form.locator('input[name="row"]').inputValue()).toBe('4');
 
-    const rows = (await synced()).filter((r) => r.paper?.sheet === 'P-01');
+    const rows = (await synced((rows) => rows.filter((r) => r.paper?.sheet === 'P-01').length === 2)).filter(
+      (r) => r.paper?.sheet === 'P-01',
+    );
     const arrival = rows.find((r) => r.kind === 'in')!;
     const departure = rows.find((r) => r.kind === 'out')!;
     const expectedIn = new Date(yesterday.getFullYear(), yesterday.getMonth(), yesterday.getDate(), 7, 30).getTime();
@@ -255,7 +280,11 @@ describe('guard station', () => {
     await page.getByRole('button', { name: /Ghi nhận RA cho tất cả/ }).click();
     await page.getByText(/Đã ghi nhận RA cho \d+ người/).waitFor();
     await page.getByTestId('today-inside').filter({ hasText: ': 0' }).waitFor();
-    const rows = await synced();
+    const everyoneOut = (rows: StoredCheckIn[]) => {
+      const closed = new Set(rows.filter((r) => r.kind === 'out').map((r) => r.ref));
+      return rows.filter((r) => r.kind === 'in').every((a) => closed.has(a.id));
+    };
+    const rows = await synced(everyoneOut);
     const arrivals = rows.filter((r) => r.kind === 'in');
     const closed = new Set(rows.filter((r) => r.kind === 'out').map((r) => r.ref));
     expect(arrivals.every((a) => closed.has(a.id))).toBe(true);

@@ -4,14 +4,13 @@
  * a fresh data directory, a server starts on it, and every check-in acknowledged before the backup
  * started is there (and nothing the server never acknowledged or received is).
  */
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/protocol';
 import { makeCheckIn } from '../support/make-checkin';
+import { runCli } from '../support/server-cli';
 import {
   createEnrolLink,
   readCheckins,
@@ -20,8 +19,6 @@ import {
   type ServerProcess,
 } from '../support/server-process';
 import { enrolSim, pushOnce } from '../support/sim-device';
-
-const run = promisify(execFile);
 
 describe('backup under writes, then restore', () => {
   const servers: ServerProcess[] = [];
@@ -68,14 +65,7 @@ describe('backup under writes, then restore', () => {
     const ackedBefore = [...acked.keys()];
     const backupFile = join(work, 'backups', 'checkpoints-copy.sqlite');
     // The documented command (npm run cli -- backup …), run while the three devices keep pushing.
-    const { stdout } = await run(join('node_modules', '.bin', 'tsx'), [
-      'src/server/cli.ts',
-      'backup',
-      '--data',
-      live.dataDir,
-      '--out',
-      backupFile,
-    ]);
+    const { stdout } = await runCli('backup', '--data', live.dataDir, '--out', backupFile);
     const backupEndedAt = Date.now();
     await new Promise((r) => setTimeout(r, 300));
     writing = false;

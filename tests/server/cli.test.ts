@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API, type EnrolResponse, type PushResponse } from '../../src/shared/protocol';
 import { buildApp } from '../../src/server/app';
+import { runCli } from '../support/server-cli';
 import { createEnrolLink } from '../support/server-process';
 import { checkIns, enrolSigned, push, pushBody, seededDataDir } from './helpers';
 
-const run = promisify(execFile);
-const cli = (...args: string[]) => run('node_modules/.bin/tsx', ['src/server/cli.ts', ...args]);
+const cli = runCli;
 
 let dir: string;
 beforeEach(async () => {

@@ -3,25 +3,20 @@
  * the district's `requeue-rejected` command that puts rejected forwards back in the queue; and the
  * bundled unseal worker thread opening a push of sealed check-ins.
  */
-import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIns, seededDataDir } from './helpers';
 import { API, type PushResponse } from '../../src/shared/protocol';
 import { sealCheckIn } from '../../src/shared/sealed/seal-item';
 import { enrolKeyed, signedPushHeaders } from '../support/device-key';
+import { runCli } from '../support/server-cli';
 import { createEnrolLink, readCheckins, removeDataDir, startServerProcess } from '../support/server-process';
 
-const run = promisify(execFile);
-const node = (...args: string[]) => run(process.execPath, ['dist-server/cli.js', ...args]);
+const node = runCli;
 
 let dir: string;
-beforeAll(async () => {
-  await run(process.execPath, ['scripts/build-server.mjs']);
-}, 60_000);
 beforeEach(async () => {
   dir = await seededDataDir('tram-qr-compiled-');
 });
@@ -65,7 +60,7 @@ describe('compiled server', () => {
 
 describe('compiled server opening sealed check-ins', () => {
   it('opens a push of sealed check-ins on its worker threads and stores them once', { timeout: 60_000 }, async () => {
-    const server = await startServerProcess({ compiled: true, env: { UNSEAL_THREADS: '2' } });
+    const server = await startServerProcess({ env: { UNSEAL_THREADS: '2' } });
     try {
       expect(server.output()).toContain('sealed check-ins open on 2 worker thread(s)');
       const link = await createEnrolLink(server.dataDir, 'TS-DL-001', server.url);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,13 +5,11 @@ import { buildApp } from '../../src/server/app';
 import { listAudit } from '../../src/server/db/audit-repo';
 import { openDatabase } from '../../src/server/db/database';
 import { listUnits } from '../../src/server/db/units-repo';
+import { runCliWithInput } from '../support/server-cli';
 import { seededDataDir } from './helpers';
 
 /** Runs the CLI with stdin; returns exit code and output. */
-const cli = (input: string, ...args: string[]) => {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/server/cli.ts', ...args], { input, encoding: 'utf8' });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-};
+const cli = runCliWithInput;
 
 let dir: string;
 beforeEach(async () => {

@@ -1,22 +1,15 @@
 /** A page model of the district console for browser tests: what an official does, as methods. */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { ROOT, SERVER_CLI } from './server-cli';
 
 /** Creates a console account through the real CLI (`create-admin`, password on stdin). */
 export function createAccountWithCli(dataDir: string, username: string, password: string, extra: string[] = []): void {
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['src/server/cli.ts', 'create-admin', '--username', username, '--data', dataDir, ...extra],
-    {
-      cwd: ROOT,
-      input: `${password}\n`,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  execFileSync(process.execPath, [SERVER_CLI, 'create-admin', '--username', username, '--data', dataDir, ...extra], {
+    cwd: ROOT,
+    input: `${password}\n`,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 export interface NewCheckpoint {

@@ -1,24 +1,19 @@
 /**
- * Runs the real district server as a child process (tsx src/server/cli.ts start) for tests that
- * need real HTTP, real signals and a real database file: start, SIGKILL, restart, inspect.
+ * Runs the real district server as a child process (`node dist-server/cli.js start`, as deployed) for
+ * tests that need real HTTP, real signals and a real database file: start, SIGKILL, restart, inspect.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { openDatabase } from '../../src/server/db/database';
 import { listAllCheckins } from '../../src/server/db/checkins-repo';
 import type { StoredCheckIn } from '../../src/server/domain/types';
+import { ROOT, runCli, SERVER_CLI } from './server-cli';
 
 export type { StoredCheckIn };
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const CLI = 'src/server/cli.ts';
-const COMPILED_CLI = 'dist-server/cli.js';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -31,11 +26,6 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** Extra CLI arguments after the defaults (e.g. `['--no-demo']`). */
   args?: string[];
-  /**
-   * Run the compiled server (`node dist-server/cli.js`, as deployed; `npm run build:server` first) instead of the
-   * source through tsx.
-   */
-  compiled?: boolean;
 }
 
 export interface ServerProcess {
@@ -109,7 +99,7 @@ interface Run {
 
 function spawnOnce(port: number, dataDir: string, options: StartServerOptions, log: { text: string }): Promise<Run> {
   const args = [
-    options.compiled ? COMPILED_CLI : CLI,
+    SERVER_CLI,
     'start',
     '--port',
     String(port),
@@ -121,7 +111,7 @@ function spawnOnce(port: number, dataDir: string, options: StartServerOptions, l
     '127.0.0.1',
     ...(options.args ?? []),
   ];
-  const child = spawn(options.compiled ? process.execPath : TSX, args, {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     detached: true,
@@ -164,7 +154,7 @@ function spawnOnce(port: number, dataDir: string, options: StartServerOptions, l
   });
 }
 
-/** Starts `tsx src/server/cli.ts start` on a free port and a temporary data dir; resolves once it listens. */
+/** Starts `node dist-server/cli.js start` on a free port and a temporary data dir; resolves once it listens. */
 export async function startServerProcess(options: StartServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tram-qr-server-'));
   let port = options.port ?? (await freePort());
@@ -219,7 +209,7 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
       const pgid = run.child.pid;
       if (!alive || pgid === undefined) return;
       alive = false;
-      // tsx relays SIGTERM to the server process, which closes Fastify and the database.
+      // SIGTERM: the server closes Fastify and the database.
       run.child.kill('SIGTERM');
       if (!(await waitGroupGone(pgid, STOP_TIMEOUT_MS))) {
         process.kill(-pgid, 'SIGKILL');
@@ -236,14 +226,16 @@ export async function startServerProcess(options: StartServerOptions = {}): Prom
   };
 }
 
-const execFileAsync = promisify(execFile);
-
 /** Issues a fresh enrolment link for a checkpoint through the CLI (`enrol-link`). */
 export async function createEnrolLink(dataDir: string, checkpointCode: string, publicUrl: string): Promise<string> {
-  const { stdout } = await execFileAsync(
-    TSX,
-    [CLI, 'enrol-link', '--checkpoint', checkpointCode, '--data', dataDir, '--public-url', publicUrl],
-    { cwd: ROOT },
+  const { stdout } = await runCli(
+    'enrol-link',
+    '--checkpoint',
+    checkpointCode,
+    '--data',
+    dataDir,
+    '--public-url',
+    publicUrl,
   );
   const link = stdout.match(/^enrolment link: (\S+)$/m)?.[1];
   if (!link) throw new Error(`enrol-link printed no link:\n${stdout}`);
