@@ -2,12 +2,15 @@
  * Ingest benchmark: check-ins per second through the real server (HTTP, validation, insert-or-ignore
  * transactions, fsync'd commits) against the same rows inserted straight into better-sqlite3.
  *
- *   npm run bench:ingest [-- --rows 100000 --devices 20 --batch 500 --db sqlite]
+ *   npm run bench:ingest [-- --rows 100000 --devices 20 --batch 500 --db sqlite --rounds 3 --profile DIR]
  *
- * Then the same HTTP ingest of `--sealed` check-ins sealed to the district key (protocol 2), with the
- * device-side sealing cost measured apart.
+ * Then (first round only) the same HTTP ingest of `--sealed` check-ins sealed to the district key
+ * (protocol 2), with the device-side sealing cost measured apart. Both phases run `--rounds` times, one
+ * after the other, each on fresh files; `--profile DIR` writes the server process's CPU profiles there
+ * (read them with `node scripts/cpu-profile-top.mjs FILE`).
  *
- * Last line: `ingest http N/s direct M/s ratio R sealed-http S/s seal-ms-per-item T`.
+ * Last line, from the round with the median ratio: `ingest http N/s direct M/s ratio R sealed-http S/s
+ * seal-ms-per-item T`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +44,11 @@ const { values } = parseArgs({
     devices: { type: 'string', default: '20' },
     batch: { type: 'string', default: '500' },
     warmup: { type: 'string', default: '5000' },
+    rounds: { type: 'string', default: '3' },
     'in-process': { type: 'boolean', default: false },
     sealed: { type: 'string', default: '20000' },
+    /** Write the server process's CPU profile (node --cpu-prof) into this directory. */
+    profile: { type: 'string' },
   },
 });
 if (values.db !== 'sqlite' && values.db !== 'postgres') {
@@ -54,6 +60,8 @@ const PG = values.db === 'postgres';
 const ROWS = Number(values.rows);
 const DEVICES = Number(values.devices);
 const BATCH = Number(values.batch);
+/** Rounds of both phases; the figures printed last are the round with the median ratio. */
+const ROUNDS = Math.max(1, Number(values.rounds));
 /** Check-ins pushed (and, in the direct phase, inserted) before timing starts, from one extra device. */
 const WARMUP = Number(values.warmup);
 const DIRECT_TXN_ROWS = 1_000;
@@ -145,6 +153,7 @@ async function startServer(dataDir: string, target: DatabaseTarget): Promise<Run
     dataDir,
     args: ['--no-demo'],
     ...(target.databaseUrl ? { env: { DATABASE_URL: target.databaseUrl } } : {}),
+    ...(values.profile ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', values.profile] } : {}),
   });
   return { base: server.url, stop: () => server.stop() };
 }
@@ -210,7 +219,7 @@ async function benchSealed(
 }
 
 /** Phase 1: enrol devices over HTTP and push every check-in in batches, all devices at once. */
-async function benchHttp(dir: string): Promise<HttpResult> {
+async function benchHttp(dir: string, withSealed: boolean): Promise<HttpResult> {
   const dataDir = join(dir, 'http');
   const target: DatabaseTarget = PG
     ? { databaseUrl: await freshPgSchema('bench_ingest_http') }
@@ -282,7 +291,9 @@ async function benchHttp(dir: string): Promise<HttpResult> {
     const stored = await countCheckins(check);
     await check.destroy();
     if (stored !== ROWS + WARMUP) throw new Error(`expected ${ROWS + WARMUP} stored rows, found ${stored}`);
-    const sealed = await benchSealed(base, devices.slice(0, DEVICES), checkpointIds);
+    const sealed = withSealed
+      ? await benchSealed(base, devices.slice(0, DEVICES), checkpointIds)
+      : { sealedRate: NaN, sealMsPerItem: NaN };
     return { rate: ROWS / seconds, seconds, requests: latencies.length, bytes, latencies, perDevice, ...sealed };
   } finally {
     await server.stop();
@@ -342,27 +353,38 @@ async function main(): Promise<void> {
   try {
     const where = values['in-process']
       ? 'server in this process'
-      : 'server as its own process (tsx src/server/cli.ts start)';
+      : 'server as its own process (node dist-server/cli.js start)';
     console.log(
       `ingest bench: ${fmt(ROWS)} check-ins, ${DEVICES} devices, batches of ${BATCH}, ${PG ? 'PostgreSQL (own schema, default durability)' : 'SQLite (WAL, synchronous=FULL)'}, ${where}`,
     );
     console.log(`both phases first store the same ${fmt(WARMUP)} warm-up check-ins (not timed)`);
-    const http = await benchHttp(dir);
-    const lat = [...http.latencies].sort((a, b) => a - b);
     console.log(
-      `http:   ${fmt(ROWS)} rows in ${http.seconds.toFixed(2)} s over ${http.requests} pushes ` +
-        `(${(http.bytes / ROWS).toFixed(0)} B/check-in on the wire); push latency p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
+      `${ROUNDS} rounds of the HTTP phase then the direct phase, each on fresh files; the figures are the round with the median ratio (this machine's speed drifts by a third between minutes)`,
     );
-    const direct = await benchDirect(dir, http.perDevice);
+    const rounds: { http: HttpResult; direct: { rate: number; seconds: number } }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const roundDir = join(dir, `round-${round + 1}`);
+      const http = await benchHttp(roundDir, round === 0);
+      const lat = [...http.latencies].sort((a, b) => a - b);
+      console.log(
+        `round ${round + 1} http:   ${fmt(ROWS)} rows in ${http.seconds.toFixed(2)} s over ${http.requests} pushes ` +
+          `(${(http.bytes / ROWS).toFixed(0)} B/check-in on the wire); push latency p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
+      );
+      const direct = await benchDirect(roundDir, http.perDevice);
+      console.log(
+        `round ${round + 1} direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions); ratio ${(http.rate / direct.rate).toFixed(2)}`,
+      );
+      rounds.push({ http, direct });
+    }
+    const sealed = rounds[0]!.http;
     console.log(
-      `direct: ${fmt(ROWS)} rows in ${direct.seconds.toFixed(2)} s (${PG ? '100-row Kysely INSERTs' : 'one prepared INSERT'}, ${fmt(DIRECT_TXN_ROWS)}-row transactions)`,
+      `sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${sealed.sealMsPerItem.toFixed(2)} ms each (HPKE, X25519: the district key offers it), opened by the server at ingest: ${fmt(sealed.sealedRate)}/s over HTTP (round 1)`,
     );
-    console.log(
-      `sealed: ${fmt(SEALED_ROWS)} check-ins sealed on the "devices" at ${http.sealMsPerItem.toFixed(2)} ms each (HPKE, X25519: the district key offers it), opened by the server at ingest: ${fmt(http.sealedRate)}/s over HTTP`,
-    );
+    const byRatio = [...rounds].sort((a, b) => a.http.rate / a.direct.rate - b.http.rate / b.direct.rate);
+    const { http, direct } = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
     const plain = `ingest http ${fmt(http.rate).replace(/,/g, '')}/s direct ${fmt(direct.rate).replace(/,/g, '')}/s ratio ${(http.rate / direct.rate).toFixed(2)}`;
     console.log(
-      `${plain} sealed-http ${fmt(http.sealedRate).replace(/,/g, '')}/s seal-ms-per-item ${http.sealMsPerItem.toFixed(2)}`,
+      `${plain} sealed-http ${fmt(sealed.sealedRate).replace(/,/g, '')}/s seal-ms-per-item ${sealed.sealMsPerItem.toFixed(2)}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

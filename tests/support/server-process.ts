@@ -26,6 +26,8 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** Extra CLI arguments after the defaults (e.g. `['--no-demo']`). */
   args?: string[];
+  /** Options for node itself, before the script (e.g. `['--cpu-prof', '--cpu-prof-dir', dir]`). */
+  nodeArgs?: string[];
 }
 
 export interface ServerProcess {
@@ -99,6 +101,7 @@ interface Run {
 
 function spawnOnce(port: number, dataDir: string, options: StartServerOptions, log: { text: string }): Promise<Run> {
   const args = [
+    ...(options.nodeArgs ?? []),
     SERVER_CLI,
     'start',
     '--port',

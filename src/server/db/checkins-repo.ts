@@ -5,10 +5,10 @@ import { CompiledQuery } from 'kysely';
 import type { Declaration, Gender, Source } from '../../shared/protocol';
 import { riskColumns, riskFromColumns } from './risk-columns';
 import type { StoredCheckIn } from '../domain/types';
-import type { Db } from './database';
+import { dialectOf, type Db } from './database';
 import type { CheckinRow, CheckinsTable, NewCheckinRow } from './schema';
 
-/** Rows per INSERT statement: 2,700 bound parameters, under every engine's limit; few distinct statements. */
+/** Rows per INSERT statement on PostgreSQL: 2,700 bound parameters, under every engine's limit; few distinct statements. */
 const ROWS_PER_STATEMENT = 100;
 
 /** Maps a stored check-in to its table row (exported for the ingest benchmark's direct baseline). */
@@ -127,14 +127,17 @@ type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 const allColumnsListed: Exclude<keyof CheckinsTable, CheckinColumn> extends never ? true : never = true;
 void allColumnsListed;
 
-/** A Kysely-built multi-row insert-or-ignore and, per bound parameter, which row and column fills it. */
+/** A Kysely-built insert-or-ignore of `size` rows and, per bound parameter, which row and column fills it. */
 interface InsertTemplate {
   sql: string;
   slots: { row: number; column: CheckinColumn }[];
 }
 
-/** Builds the insert for `size` rows with Kysely, using marker values to learn the parameter order. */
-function buildTemplate(db: Db, size: number): InsertTemplate {
+/**
+ * Builds the insert for `size` rows with Kysely, using marker values to learn the parameter order;
+ * `returning` adds `RETURNING id` (the multi-row statement's way to say which rows were new).
+ */
+function buildTemplate(db: Db, size: number, returning: boolean): InsertTemplate {
   const markerRows = Array.from(
     { length: size },
     (_, row) =>
@@ -142,12 +145,11 @@ function buildTemplate(db: Db, size: number): InsertTemplate {
         CHECKIN_COLUMNS.map((column) => [column, `\u0000${row}\u0000${column}`]),
       ) as unknown as NewCheckinRow,
   );
-  const compiled = db
+  const insert = db
     .insertInto('checkins')
     .values(markerRows)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .compile();
+    .onConflict((oc) => oc.column('id').doNothing());
+  const compiled = returning ? insert.returning('id').compile() : insert.compile();
   const slots = compiled.parameters.map((marker) => {
     const [, row, column] = String(marker).split('\u0000');
     return { row: Number(row), column: column as CheckinColumn };
@@ -164,29 +166,44 @@ interface CheckinWriter {
 }
 
 /**
- * Creates the check-in writer for one database: insert-or-ignore by id (`ON CONFLICT (id) DO NOTHING
- * RETURNING id`, SQLite ≥ 3.35 and PostgreSQL), built by Kysely once per chunk size and then reused
- * with fresh parameters like a prepared statement, so a push does no query building per row.
+ * Creates the check-in writer for one database: insert-or-ignore by id (`ON CONFLICT (id) DO NOTHING`),
+ * built by Kysely once per shape and then reused with fresh parameters like a prepared statement, so a
+ * push does no query building per row.
+ * - SQLite: one single-row statement per check-in (prepared once, in-process calls cost no round trip);
+ *   its affected-row count says whether the row was new. Measured against 100-row statements with
+ *   `RETURNING id` on 100,000 check-ins in 500-row transactions: 3.2–3.4 s against 3.6–4.0 s.
+ * - PostgreSQL: 100-row statements with `RETURNING id`, one round trip per 100 rows.
  */
 export function createCheckinWriter(): CheckinWriter {
   const templates = new Map<number, InsertTemplate>();
-  const templateFor = (db: Db, size: number): InsertTemplate => {
+  const templateFor = (db: Db, size: number, returning: boolean): InsertTemplate => {
     let template = templates.get(size);
     if (!template) {
-      template = buildTemplate(db, size);
+      template = buildTemplate(db, size, returning);
       templates.set(size, template);
     }
     return template;
   };
+  const parametersOf = (template: InsertTemplate, rows: readonly NewCheckinRow[]): unknown[] =>
+    template.slots.map(({ row, column }) => rows[row]?.[column] ?? null);
 
   return {
     async insertNew(db, checkins) {
       const inserted = new Set<string>();
+      if (dialectOf(db) === 'sqlite') {
+        const template = templateFor(db, 1, false);
+        for (const checkin of checkins) {
+          const query = CompiledQuery.raw(template.sql, parametersOf(template, [toCheckinRow(checkin)]));
+          if ((await db.executeQuery(query)).numAffectedRows === 1n) inserted.add(checkin.id);
+        }
+        return inserted;
+      }
       for (let start = 0; start < checkins.length; start += ROWS_PER_STATEMENT) {
         const rows = checkins.slice(start, start + ROWS_PER_STATEMENT).map(toCheckinRow);
-        const { sql, slots } = templateFor(db, rows.length);
-        const parameters = slots.map(({ row, column }) => rows[row]?.[column] ?? null);
-        const result = await db.executeQuery<{ id: string }>(CompiledQuery.raw(sql, parameters));
+        const template = templateFor(db, rows.length, true);
+        const result = await db.executeQuery<{ id: string }>(
+          CompiledQuery.raw(template.sql, parametersOf(template, rows)),
+        );
         for (const r of result.rows) inserted.add(r.id);
       }
       return inserted;
