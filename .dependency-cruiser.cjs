@@ -91,10 +91,13 @@ module.exports = {
     {
       name: 'routes-through-repos',
       comment:
-        'Route modules reach the database only through repositories (*-repo.ts) and services, never migrations, partitions or the connection internals.',
+        'Route modules reach the database only through repositories (*-repo.ts), services, the Db type and the write queue (the one way to run write transactions), never migrations, partitions or the connection internals.',
       severity: 'error',
       from: { path: ['^src/server/routes/', '-routes\\.ts$'] },
-      to: { path: '^src/server/db/', pathNot: ['-repo\\.ts$', '^src/server/db/database\\.ts$'] },
+      to: {
+        path: '^src/server/db/',
+        pathNot: ['-repo\\.ts$', '^src/server/db/database\\.ts$', '^src/server/db/write-queue\\.ts$'],
+      },
     },
     {
       name: 'db-below-features',

@@ -24,6 +24,7 @@ import { registerEnrolRoute } from './routes/enrol';
 import { registerHealthRoute } from './routes/health';
 import { registerPushRoute } from './routes/push';
 import { createIngestor } from './services/ingest';
+import { createWriteQueue } from './db/write-queue';
 import { loadPosterSigner } from './services/poster-signing';
 import { registerDeviceConfigRoute } from './routes/device-config';
 import { registerPublicConfigRoutes } from './routes/public-config';
@@ -134,8 +135,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     onFailure: (message) => app.log.warn(message),
   });
   app.addHook('onClose', async () => keyring.close());
-  const ingestor = createIngestor(db, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
-  const deps: RouteDeps = { db, ingestor, now, publicUrl: config.publicUrl, posterSigner, keyring };
+  // One write queue per database: pushes and their proofs' claims share its group commits on SQLite.
+  const writes = createWriteQueue(db);
+  const ingestor = createIngestor(db, writes, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
+  const deps: RouteDeps = { db, writes, ingestor, now, publicUrl: config.publicUrl, posterSigner, keyring };
   registerHealthRoute(app, deps);
   registerEnrolRoute(app, deps);
   registerPushRoute(app, deps);

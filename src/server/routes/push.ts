@@ -54,14 +54,19 @@ export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
       if (!parsed.success) return sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
 
       if (needsProof(device)) {
-        const refusal = await checkRequestProof(deps.db, device, {
-          header: request.headers[PROOF_HEADER],
-          method: request.method,
-          path: request.routeOptions.url ?? API.push,
-          rawBody: rawBodyOf(request),
-          deviceClockMs: parsed.output.sentAt,
-          now: deps.now(),
-        });
+        const refusal = await checkRequestProof(
+          deps.db,
+          device,
+          {
+            header: request.headers[PROOF_HEADER],
+            method: request.method,
+            path: request.routeOptions.url ?? API.push,
+            rawBody: rawBodyOf(request),
+            deviceClockMs: parsed.output.sentAt,
+            now: deps.now(),
+          },
+          deps.writes,
+        );
         if (refusal) return sendError(reply, refusal.status, refusal.error, refusal.message);
       }
 

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { DevicePublicJwkSchema, PROOF_HEADER, verifyProof, type ProofFailure } from '../../shared/sealed/device-proof';
 import type { Db } from '../db/database';
+import type { WriteQueue } from '../db/write-queue';
 import { claimProofId, findDevicePublicJwk } from '../db/devices-repo';
 import type { Device } from '../domain/types';
 
@@ -63,8 +64,12 @@ export async function checkRequestProof(
     deviceClockMs: number;
     now: number;
   },
-  /** 'reusable' for a carried queue file: uploading it twice only finds duplicates, so its proof is not used up. */
-  use: 'once' | 'reusable' = 'once',
+  /**
+   * Where the proof id is used up: the database's write queue, so on SQLite the claim shares a group commit with
+   * other pushes instead of paying a commit of its own; 'reusable' for a carried queue file (uploading it twice only
+   * finds duplicates, so its proof is not used up).
+   */
+  use: WriteQueue | 'reusable',
 ): Promise<ProofRefusal | null> {
   const jwk = await devicePublicKey(db, device.id);
   if (!jwk) return refuse('device_key_required');
@@ -80,7 +85,7 @@ export async function checkRequestProof(
     maxAgeMs: PROOF_MAX_AGE_MS,
   });
   if (!checked.ok) return refuse(checked.error);
-  if (use === 'once' && !(await claimProofId(db, device.id, checked.claims.jti, request.now)))
+  if (use !== 'reusable' && !(await use.run((trx) => claimProofId(trx, device.id, checked.claims.jti, request.now))))
     return refuse('proof_replayed', 409);
   return null;
 }

@@ -16,7 +16,7 @@ import {
 } from '../../shared/protocol';
 import type { Db } from '../db/database';
 import { createCheckinWriter, storedIds } from '../db/checkins-repo';
-import { createWriteQueue } from '../db/write-queue';
+import type { WriteQueue } from '../db/write-queue';
 import { recordDeviceSync } from '../db/devices-repo';
 import { quotaUsage, releaseQuota, reserveQuota } from '../db/ingest-quota-repo';
 import type { PosterSigner } from './poster-signing';
@@ -100,14 +100,14 @@ export interface Ingestor {
 }
 
 /**
- * Creates the ingestor of a database (one per server: it owns the group-commit queue); visitor phones need
- * `posterSigner`.
+ * Creates the ingestor of a database (one per server), storing through the database's write queue
+ * (`commits`: group commit on SQLite, shared with the push proofs' claims); visitor phones need `posterSigner`.
  */
 export function createIngestor(
   db: Db,
+  commits: WriteQueue,
   opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {},
 ): Ingestor {
-  const commits = createWriteQueue(db);
   const writer = createCheckinWriter();
 
   /** Judges every item of a push on its own, in order. */
