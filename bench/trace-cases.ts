@@ -21,8 +21,8 @@ export function traceFile(rows: number, layout: string): string {
 }
 
 /** The PostgreSQL schema of a data set of `rows` check-ins. */
-export function traceSchema(rows: number): string {
-  return `bench_trace_${rows}`;
+export function traceSchema(rows: number, layout = 'id-month'): string {
+  return layout === 'id-month' ? `bench_trace_${rows}` : `bench_trace_${rows}_${layout.replace(/-/g, '_')}`;
 }
 
 /** Person keys that checked in during the window, bytewise order (SQLite's BINARY collation), at most 200,000. */
