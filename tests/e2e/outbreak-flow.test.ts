@@ -228,8 +228,11 @@ describe('outbreak console flow', () => {
       );
       expect(await contacts.locator('tr[data-name="Lê Thị Bình"]').textContent()).toContain('45 phút');
       for (const n of ['Lê Thị Bình', 'Trần Văn Cường', 'Hoàng Văn Em']) {
-        await contacts.locator(`tr[data-name="${n}"]`).getByRole('button', { name: 'Xác định F1' }).click();
-        await expect.poll(() => contacts.locator(`tr[data-name="${n}"]`).textContent()).toContain('Xác định F1');
+        const row = contacts.locator(`tr[data-name="${n}"]`);
+        await row.getByRole('button', { name: 'Xác định F1' }).click();
+        // The button's label is the status's words too: wait for the button to go, then read the status column.
+        await row.getByRole('button', { name: 'Xác định F1' }).waitFor({ state: 'detached' });
+        expect(await row.locator('td').nth(4).textContent()).toBe('Xác định F1');
       }
       const dung = contacts.locator('tr[data-name="Phạm Thị Dung"]');
       await dung.locator('input[name=reason]').fill('đứng ngoài sân, đeo khẩu trang');
@@ -349,8 +352,11 @@ describe('outbreak console flow', () => {
         'Nguyễn Văn Án — đã là ca bệnh',
         'Trần Văn Cường — đang được theo dõi',
       ]);
-      await own.locator('tr[data-name="Vũ Thị Giang"]').getByRole('button', { name: 'Xác định F1' }).click();
-      await expect.poll(() => own.locator('tr[data-name="Vũ Thị Giang"]').textContent()).toContain('Xác định F1');
+      const giang = own.locator('tr[data-name="Vũ Thị Giang"]');
+      await giang.getByRole('button', { name: 'Xác định F1' }).click();
+      // Confirmed once the server answered: the button goes and the status column says so.
+      await giang.getByRole('button', { name: 'Xác định F1' }).waitFor({ state: 'detached' });
+      expect(await giang.locator('td').nth(4).textContent()).toBe('Xác định F1');
       expect(firstCaseUrl).not.toBe(tracer.url());
 
       // 30 Nov: Cường not reached for two days → lost; Bình goes on until the end of her five days.
