@@ -144,7 +144,8 @@ module.exports = {
     },
     {
       name: 'sealed-and-seed-below-services',
-      comment: 'Opening sealed items and seeding demo data use repositories, domain and src/shared only.',
+      comment:
+        'Opening sealed items and seeding demo data use repositories, domain and src/shared only (and the write queue, to claim a push proof in the group commit).',
       severity: 'error',
       from: { path: '^src/server/(sealed|seed)/' },
       to: { path: `^src/server/(routes|services|http|auth|cli|${FEATURES.slice(1, -1)})/` },

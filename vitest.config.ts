@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Three suites: fast unit tests, server tests through inject on real SQLite, browser tests in Chromium.
-// Unit and server files share their worker's module cache (isolate: false): a file's tests leave no
-// module state behind (mocks restored, one database per test), and loading the server once per worker
-// instead of once per file halves the server suites' time.
+// Unit and server files share their worker's module cache (isolate: false), which halves the server suites'
+// time: nothing a test depends on is left by another file (mocks and timers restored after each test, a database
+// of its own per test, IndexedDB names unique per test), while module-level caches (device keys remembered by
+// the test helpers, the fake IndexedDB itself) live as long as the worker.
 // Order and parallelism (the machine has 2 cores; vitest's default there is one file at a time): first
 // unit, server (SQLite and PostgreSQL) and pg files two at a time; then browser files two at a time
 // (each has its own server process, data dir and Chromium); last the fault suite, one file at a time.

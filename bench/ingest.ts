@@ -9,8 +9,8 @@
  * after the other, each on fresh files; `--profile DIR` writes the server process's CPU profiles there
  * (read them with `node scripts/cpu-profile-top.mjs FILE`).
  *
- * Last line, from the round with the median ratio: `ingest http N/s direct M/s ratio R sealed-http S/s
- * seal-ms-per-item T`.
+ * Last line: `ingest http N/s direct M/s ratio R` from the round with the median ratio, then `sealed-http S/s
+ * seal-ms-per-item T` from round 1 (the only one with a sealed phase).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,10 @@ const DEVICES = Number(values.devices);
 const BATCH = Number(values.batch);
 /** Rounds of both phases; the figures printed last are the round with the median ratio. */
 const ROUNDS = Math.max(1, Number(values.rounds));
+if (values.profile && values['in-process']) {
+  console.error('--profile profiles the server process; with --in-process use node --cpu-prof on the benchmark itself');
+  process.exit(2);
+}
 /** Check-ins pushed (and, in the direct phase, inserted) before timing starts, from one extra device. */
 const WARMUP = Number(values.warmup);
 const DIRECT_TXN_ROWS = 1_000;

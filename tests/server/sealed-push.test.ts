@@ -201,6 +201,23 @@ describe('signed pushes (device proof)', () => {
     expect(await countCheckins(s.db)).toBe(2);
   });
 
+  it('answers the second of two requests sent at once with one proof as a replay (on SQLite both claims share a group commit)', async () => {
+    const body = JSON.stringify(pushBody(checkIns(s.checkpoint.id, 2)));
+    const headers = await signedHeaders(enrolled.token, body);
+    const both = await Promise.all(
+      [0, 1].map(() => s.app.inject({ method: 'POST', url: API.push, headers, payload: body })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)?.json()).toMatchObject({ error: 'proof_replayed' });
+    expect(
+      both
+        .find((r) => r.statusCode === 200)
+        ?.json<PushResponse>()
+        .results.map((r) => r.status),
+    ).toEqual(['accepted', 'accepted']);
+    expect(await countCheckins(s.db)).toBe(2);
+  });
+
   it('forgets proof ids after their keep period in the daily purge, not before', async () => {
     const body = JSON.stringify(pushBody(checkIns(s.checkpoint.id, 1)));
     const headers = await signedHeaders(enrolled.token, body);

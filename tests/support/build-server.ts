@@ -4,6 +4,7 @@
  * project of the workspace lists it, the first one builds and the others find it done.
  */
 import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
 import { ROOT } from './server-cli';
 
 const BUILT = 'TRAM_QR_TEST_SERVER_BUILT';
@@ -13,9 +14,10 @@ export function buildServerBundle(): void {
   execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Vitest global setup: builds the bundle unless this test run already did. */
-export default function buildOncePerRun(): void {
+/** Vitest global setup: builds the bundle unless this test run already did, and again before each watch-mode rerun. */
+export default function buildOncePerRun(project: TestProject): void {
   if (process.env[BUILT]) return;
   buildServerBundle();
   process.env[BUILT] = '1';
+  project.onTestsRerun(() => buildServerBundle());
 }

@@ -1,2 +1,3 @@
-// Every unit test gets a fresh in-memory IndexedDB.
+// An in-memory IndexedDB for the unit tests: one per worker, shared by the files it runs (isolate: false), so every
+// test names its own databases.
 import 'fake-indexeddb/auto';

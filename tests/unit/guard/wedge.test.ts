@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWedgeReader } from '../../../src/client/guard/useWedge';
 
 function typeInto(reader: ReturnType<typeof createWedgeReader>, text: string, clock: { t: number }, gapMs = 5) {
@@ -9,6 +9,8 @@ function typeInto(reader: ReturnType<typeof createWedgeReader>, text: string, cl
 }
 
 describe('keyboard-wedge reader', () => {
+  afterEach(() => void vi.useRealTimers());
+
   it('emits a fast burst ending in Enter as one scan', () => {
     const clock = { t: 0 };
     const scans: string[] = [];
@@ -45,6 +47,5 @@ describe('keyboard-wedge reader', () => {
     expect(scans).toEqual([]);
     vi.advanceTimersByTime(250);
     expect(scans).toEqual(['038095001234||Nguy?n V?n An|01011995|Nam|Th?n 3|15082021']);
-    vi.useRealTimers();
   });
 });
