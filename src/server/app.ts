@@ -24,7 +24,7 @@ import { registerEnrolRoute } from './routes/enrol';
 import { registerHealthRoute } from './routes/health';
 import { registerPushRoute } from './routes/push';
 import { createIngestor } from './services/ingest';
-import { createWriteQueue } from './db/write-queue';
+import { inlinePushWrites, threadPushWrites } from './services/push-writes';
 import { loadPosterSigner } from './services/poster-signing';
 import { registerDeviceConfigRoute } from './routes/device-config';
 import { registerPublicConfigRoutes } from './routes/public-config';
@@ -70,6 +70,12 @@ export interface AppConfig {
    * Worker threads that open sealed items (`UNSEAL_THREADS`; the CLI's `start` uses one per core). 0 or unset: none.
    */
   unsealThreads?: number;
+  /**
+   * SQLite: store pushes on a writer thread with its own connection (`services/push-writes.ts`), so SQLite's work
+   * overlaps with parsing the next pushes. The CLI's `start` does (`WRITER_THREAD=0` turns it off); in-process tests
+   * mostly do not.
+   */
+  writerThread?: boolean;
 }
 
 /** Where the district keys live for this configuration. */
@@ -135,8 +141,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     onFailure: (message) => app.log.warn(message),
   });
   app.addHook('onClose', async () => keyring.close());
-  // One write queue per database: pushes and their proofs' claims share its group commits on SQLite.
-  const writes = createWriteQueue(db);
+  // One write queue per database: pushes and their proofs' claims share its group commits on SQLite, on a thread
+  // of their own when asked (the CLI's start).
+  const sqliteFile = config.databaseUrl ? undefined : config.dbFile;
+  const writes =
+    config.writerThread && sqliteFile !== undefined && sqliteFile !== ':memory:'
+      ? threadPushWrites(sqliteFile, (message) => app.log.error(message))
+      : inlinePushWrites(db);
+  // onClose hooks run last registered first: after the requests under way, before the database closes.
+  app.addHook('onClose', async () => writes.close());
   const ingestor = createIngestor(db, writes, { posterSigner, forwardOutbox: config.forward !== undefined, keyring });
   const deps: RouteDeps = { db, writes, ingestor, now, publicUrl: config.publicUrl, posterSigner, keyring };
   registerHealthRoute(app, deps);

@@ -16,6 +16,8 @@ export interface ServerEnv {
   forwardToken?: string;
   /** `UNSEAL_THREADS`: worker threads opening sealed check-ins (default: one per core). */
   unsealThreads?: string;
+  /** `WRITER_THREAD`: `0` stores pushes on the request thread instead of a writer thread (SQLite; default on). */
+  writerThread?: string;
 }
 
 /** Reads the settings from `env` (the process's environment unless a test gives another). */
@@ -28,5 +30,6 @@ export function serverEnv(env: Record<string, string | undefined> = process.env)
     forwardUrl: value('FORWARD_URL'),
     forwardToken: value('FORWARD_TOKEN'),
     unsealThreads: value('UNSEAL_THREADS'),
+    writerThread: value('WRITER_THREAD'),
   };
 }

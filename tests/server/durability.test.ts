@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../src/shared/protocol';
 import { openSqlite } from '../../src/server/db/database';
-import { checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { checkIns, idsOnDisk, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 let s: TestServer;
 beforeEach(async () => {
@@ -11,16 +11,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await s.close();
 });
-
-/** Reads check-in ids straight from the file with a fresh connection that shares nothing with the server. */
-function idsOnDisk(file: string): string[] {
-  const conn = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    return (conn.prepare('SELECT id FROM checkins ORDER BY id').all() as { id: string }[]).map((r) => r.id);
-  } finally {
-    conn.close();
-  }
-}
 
 describe('durability', () => {
   it('an accepted check-in is in the database file as soon as the answer arrives', async () => {

@@ -2,6 +2,7 @@
  * Shared set-up for server tests: a real SQLite file in the temp dir, the app built on it, the demo
  * region seeded, and a second connection for the test to arrange and inspect data.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { API, PROTOCOL_VERSION, type CheckIn, type EnrolResponse, type Person } from '../../src/shared/protocol';
 import { v7 as uuidv7 } from 'uuid';
@@ -180,4 +181,14 @@ export async function seededDataDir(prefix: string): Promise<string> {
   await seedDemo(db, Date.now());
   await db.destroy();
   return dir;
+}
+
+/** Check-in ids in a SQLite file, read by a fresh connection that shares nothing with the server. */
+export function idsOnDisk(file: string): string[] {
+  const conn = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return (conn.prepare('SELECT id FROM checkins ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    conn.close();
+  }
 }

@@ -40,3 +40,10 @@ export function unsealThreadsFromEnv(raw = serverEnv().unsealThreads, cores = av
     throw new Error(`UNSEAL_THREADS must be a whole number from 0 to 16, not "${raw}"`);
   return Number(raw);
 }
+
+/** `WRITER_THREAD` as a switch: on when unset or `1`, off for `0`; throws on anything else. */
+export function writerThreadFromEnv(raw = serverEnv().writerThread): boolean {
+  if (raw === undefined || raw === '1') return true;
+  if (raw === '0') return false;
+  throw new Error(`WRITER_THREAD must be 0 or 1, not "${raw}"`);
+}

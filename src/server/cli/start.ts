@@ -10,7 +10,13 @@ import { migrateToLatest } from '../db/migrate';
 import { DEMO_CHECKPOINT_CODE } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo';
 import { enrolLink, issueEnrolmentCode } from '../services/enrolment';
-import { databaseTargetIn, defaultPublicUrl, trustProxyFromEnv, unsealThreadsFromEnv } from './paths';
+import {
+  databaseTargetIn,
+  defaultPublicUrl,
+  trustProxyFromEnv,
+  unsealThreadsFromEnv,
+  writerThreadFromEnv,
+} from './paths';
 import { forwardConfigFrom } from './forwarding';
 import { districtKeyDirIn } from './district-key';
 
@@ -49,6 +55,7 @@ export async function start(options: StartOptions): Promise<void> {
   const demoCode = await prepareDatabase(target, options.demo);
   const publicUrl = options.publicUrl ?? defaultPublicUrl(options.host, options.port);
   const unsealThreads = unsealThreadsFromEnv();
+  const writerThread = writerThreadFromEnv() && target.databaseUrl === undefined;
   const app = await buildApp({
     ...target,
     districtKeyDir: districtKeyDirIn(options.dataDir),
@@ -58,6 +65,7 @@ export async function start(options: StartOptions): Promise<void> {
     retentionTimer: true,
     trustProxy: trustProxyFromEnv(),
     unsealThreads,
+    writerThread,
     ...(forward ? { forward } : {}),
   });
 
@@ -87,6 +95,7 @@ export async function start(options: StartOptions): Promise<void> {
   console.log(`public url: ${shownUrl}`);
   if (forward) console.log(`forwarding to: ${new URL(forward.url).origin}`);
   console.log(`sealed check-ins open on ${unsealThreads} worker thread(s) (UNSEAL_THREADS)`);
+  if (writerThread) console.log('pushes are stored by a writer thread (WRITER_THREAD=0 stores them on this one)');
   if (demoCode) {
     console.log(`enrolment link (demo checkpoint ${DEMO_CHECKPOINT_CODE}, valid 72 h):`);
     console.log(`enrolment link: ${enrolLink(shownUrl, demoCode)}`);

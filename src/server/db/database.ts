@@ -5,7 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresAdapter, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import { OwnSchemaPostgresDialect } from './own-schema-dialect';
 import pg from 'pg';
 import type { DatabaseSchema } from './schema';
@@ -75,9 +83,38 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return wrapSqlite(openSqlite(file, options));
 }
 
+/**
+ * Kysely's SQLite driver with write transactions that take the write lock when they begin (`BEGIN IMMEDIATE`).
+ * The server has two connections that write, this thread's and the push writer thread's
+ * (`services/push-writes.ts`): a deferred transaction that read before the other connection committed could not
+ * write any more (SQLITE_BUSY at once, no waiting), while an immediate one waits for the lock (`busy_timeout`).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite for Kysely, its transactions immediate (see `ImmediateSqliteDriver`). */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 /** Puts Kysely over an already opened better-sqlite3 handle, statements cached (destroying the Kysely closes it). */
 export function wrapSqlite(sqlite: BetterSqlite3.Database): Db {
-  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const config = { database: withStatementCache(sqlite) };
+  // A read-only handle cannot take the write lock: its transactions (if any) stay deferred.
+  const dialect = sqlite.readonly ? new SqliteDialect(config) : new ImmediateSqliteDialect(config);
+  return new Kysely<DatabaseSchema>({ dialect });
 }
 
 /** Opens the raw better-sqlite3 handle with the pragmas every connection of this server uses. */

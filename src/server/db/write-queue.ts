@@ -8,7 +8,7 @@ import { CommitGroup } from './commit-group';
 import { dialectOf, type Db } from './database';
 
 /** Runs write work in a transaction and resolves after its commit. */
-export interface WriteQueue {
+interface WriteQueue {
   /** Runs `work` inside a transaction (possibly shared on SQLite); resolves after the commit. */
   run<T>(work: (trx: Db) => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_BODY_BYTES, type ErrorBody } from '../../shared/protocol';
+import { secDataDict } from '../i18n/dict-sec-data';
 
 /** Fastify's own client errors, by code, as we answer them. */
 const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; message: string }> = {
@@ -27,6 +28,19 @@ const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; messa
   FST_ERR_BAD_URL: { status: 400, error: 'bad_url', message: 'The request URL is malformed.' },
 };
 
+/**
+ * Server faults that are not a failure of the request: the error's code, the answer, and how long the client should
+ * wait (Retry-After, seconds). `TRAM_STORE_UNAVAILABLE`: the push writer thread stopped (`services/push-writes.ts`).
+ */
+const KNOWN_SERVER_ERRORS: Record<string, { status: number; error: string; message: string; retryAfterS: number }> = {
+  TRAM_STORE_UNAVAILABLE: {
+    status: 503,
+    error: 'store_unavailable',
+    message: secDataDict['error.store_unavailable'].vi,
+    retryAfterS: 5,
+  },
+};
+
 /** Builds an error body. */
 function errorBody(error: string, message: string): ErrorBody {
   return { error, message };
@@ -38,9 +52,12 @@ export function sendError(reply: FastifyReply, status: number, error: string, me
 }
 
 /** Maps any error thrown while handling a request to a status and an ErrorBody. */
-export function describeError(err: FastifyError): { status: number; body: ErrorBody } {
+export function describeError(err: FastifyError): { status: number; body: ErrorBody; retryAfterS?: number } {
   const known = err.code ? KNOWN_CLIENT_ERRORS[err.code] : undefined;
   if (known) return { status: known.status, body: errorBody(known.error, known.message) };
+  const fault = err.code ? KNOWN_SERVER_ERRORS[err.code] : undefined;
+  if (fault)
+    return { status: fault.status, body: errorBody(fault.error, fault.message), retryAfterS: fault.retryAfterS };
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return { status, body: errorBody('bad_request', `The request was not understood (HTTP ${status}).`) };
@@ -54,8 +71,9 @@ export function describeError(err: FastifyError): { status: number; body: ErrorB
 /** Installs the error handler that turns every failure into an ErrorBody. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const { status, body } = describeError(err);
+    const { status, body, retryAfterS } = describeError(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
+    if (retryAfterS !== undefined) reply.header('retry-after', String(retryAfterS));
     return sendError(reply, status, body.error, body.message);
   });
 }

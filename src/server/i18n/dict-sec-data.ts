@@ -31,6 +31,10 @@ export const secDataDict = {
     vi: 'mã trên màn hình cửa đã hết hạn khi máy chủ nhận lượt này (mã chỉ dùng được vài phút)',
     en: 'the door-screen code had expired when the server received this check-in (it is valid for a few minutes)',
   },
+  'error.store_unavailable': {
+    vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; máy sẽ tự gửi lại sau, không mất lượt nào.',
+    en: 'The server cannot store data for a moment; the device will send again later and nothing is lost.',
+  },
   'error.too_many_items': {
     vi: 'Máy này gửi quá nhiều lượt trong thời gian ngắn; máy sẽ tự gửi lại sau.',
     en: 'This device sent too many check-ins in a short time; it will send again later.',

@@ -2,15 +2,18 @@
  * What route modules receive from `buildApp`.
  */
 import type { Db } from '../db/database';
-import type { WriteQueue } from '../db/write-queue';
 import type { Ingestor } from '../services/ingest';
+import type { PushWrites } from '../services/push-writes';
 import type { PosterSigner } from '../services/poster-signing';
 import type { DistrictKeyring } from '../sealed/district-keys';
 
 export interface RouteDeps {
   db: Db;
-  /** The database's one write queue (group commit on SQLite): the ingestor stores through it, push proofs are claimed in it. */
-  writes: WriteQueue;
+  /**
+   * The push writes (group commits on SQLite, on the writer thread when the server has one): the ingestor stores
+   * through them, push proofs are claimed in them.
+   */
+  writes: PushWrites;
   /** Stores pushes. */
   ingestor: Ingestor;
   /** The server clock, ms since the epoch (injectable for tests). */

@@ -65,7 +65,7 @@ export function registerPushRoute(app: FastifyInstance, deps: RouteDeps): void {
             deviceClockMs: parsed.output.sentAt,
             now: deps.now(),
           },
-          deps.writes,
+          deps.writes.claimProof,
         );
         if (refusal) return sendError(reply, refusal.status, refusal.error, refusal.message);
       }

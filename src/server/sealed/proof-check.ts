@@ -5,8 +5,7 @@
 import * as v from 'valibot';
 import { DevicePublicJwkSchema, PROOF_HEADER, verifyProof, type ProofFailure } from '../../shared/sealed/device-proof';
 import type { Db } from '../db/database';
-import type { WriteQueue } from '../db/write-queue';
-import { claimProofId, findDevicePublicJwk } from '../db/devices-repo';
+import { findDevicePublicJwk } from '../db/devices-repo';
 import type { Device } from '../domain/types';
 
 /** A proof's time may differ from the request's own device clock (`sentAt`) by at most this much. */
@@ -65,11 +64,11 @@ export async function checkRequestProof(
     now: number;
   },
   /**
-   * Where the proof id is used up: the database's write queue, so on SQLite the claim shares a group commit with
-   * other pushes instead of paying a commit of its own; 'reusable' for a carried queue file (uploading it twice only
-   * finds duplicates, so its proof is not used up).
+   * Uses up the proof id: the push writes' claim (`services/push-writes.ts`: on SQLite it shares a group commit with
+   * pushes instead of paying a commit of its own) answering false for an id used before; 'reusable' for a carried
+   * queue file (uploading it twice only finds duplicates, so its proof is not used up).
    */
-  use: WriteQueue | 'reusable',
+  use: ((deviceId: string, jti: string, at: number) => Promise<boolean>) | 'reusable',
 ): Promise<ProofRefusal | null> {
   const jwk = await devicePublicKey(db, device.id);
   if (!jwk) return refuse('device_key_required');
@@ -85,7 +84,7 @@ export async function checkRequestProof(
     maxAgeMs: PROOF_MAX_AGE_MS,
   });
   if (!checked.ok) return refuse(checked.error);
-  if (use !== 'reusable' && !(await use.run((trx) => claimProofId(trx, device.id, checked.claims.jti, request.now))))
+  if (use !== 'reusable' && !(await use(device.id, checked.claims.jti, request.now)))
     return refuse('proof_replayed', 409);
   return null;
 }

@@ -5,7 +5,8 @@
  * with no threads (tests that build the app in-process), open on the calling thread. A worker that
  * fails takes nothing with it: its boxes are opened on the calling thread instead.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startServerThread } from '../db/thread-entry';
 import type { SealedBox } from '../../shared/sealed/hpke';
 import { openerFor, type X25519Half } from './native-hpke';
 
@@ -49,17 +50,9 @@ const JOB_TIMEOUT_MS = 20_000;
 /** Below this many boxes a push is opened on the calling thread: posting to workers would cost more. */
 const MIN_SPLIT = 64;
 
-/**
- * Starts one worker: the bundled file beside the CLI (production), or, when the server runs from its
- * TypeScript source (development, tests), the source file with tsx's loader registered in the thread.
- */
+/** Starts one worker (bundled beside the CLI, or from the TypeScript source under tsx). */
 function startWorker(workerData: UnsealWorkerData): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./unseal-worker.js', here), { workerData });
-  const source = new URL('./unseal-worker.ts', here).href;
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return startServerThread(import.meta.url, 'unseal-worker', workerData);
 }
 
 interface PoolWorker {

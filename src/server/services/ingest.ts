@@ -7,30 +7,20 @@
  * again later); when nothing is left, the push is refused for a while (429 + Retry-After).
  */
 import * as v from 'valibot';
-import {
-  CheckInSchema,
-  describeIssues,
-  type ItemResult,
-  type PushRequestSchema,
-  type PushResponse,
-} from '../../shared/protocol';
+import { CheckInSchema, describeIssues, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
 import type { Db } from '../db/database';
-import { createCheckinWriter, storedIds } from '../db/checkins-repo';
-import type { WriteQueue } from '../db/write-queue';
-import { recordDeviceSync } from '../db/devices-repo';
-import { quotaUsage, releaseQuota, reserveQuota } from '../db/ingest-quota-repo';
+import { quotaUsage } from '../db/ingest-quota-repo';
 import type { PosterSigner } from './poster-signing';
 import { selfCheckInJudge } from './self-checkin';
 import { clockOffset } from '../domain/clock';
 import { toStoredCheckIn } from '../domain/stored-checkin';
 import type { Device, StoredCheckIn } from '../domain/types';
-import { enqueueForward } from '../forwarding/outbox-repo';
 import { judgeForwarded, loadForwarderScope } from '../forwarding/receiver-judge';
-import { pushCounters, retryAfterSeconds, revokedCounter } from './ingest-limits';
+import { pushCounters, retryAfterSeconds } from './ingest-limits';
 import { claimedTimeRefusal, revokedRefusal } from './ingest-rules';
-import { ingestMessage } from './ingest-messages';
-import { insertCorrections } from '../db/corrections-repo';
-import { toStoredCorrection, type StoredCorrection } from '../domain/correction';
+import { toStoredCorrection } from '../domain/correction';
+import { planPush, resultsOf, type Verdict } from './push-store';
+import type { PushWrites } from './push-writes';
 import type { DistrictKeyring } from '../sealed/district-keys';
 import { openItems } from '../sealed/unseal';
 
@@ -60,14 +50,6 @@ export interface PushOrigin {
 function idOf(item: unknown): string | null {
   if (typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string') return item.id;
   return null;
-}
-
-/** An item's verdict before the transaction: its result line and, when it is to be stored, the row. */
-interface Verdict {
-  result: ItemResult;
-  stored?: StoredCheckIn;
-  /** A guard's correction of a person (kind `fix`), stored beside the check-in. */
-  correction?: StoredCorrection;
 }
 
 /**
@@ -100,16 +82,15 @@ export interface Ingestor {
 }
 
 /**
- * Creates the ingestor of a database (one per server), storing through the database's write queue
- * (`commits`: group commit on SQLite, shared with the push proofs' claims); visitor phones need `posterSigner`.
+ * Creates the ingestor of a database (one per server): it judges pushes on this thread and stores them through
+ * `writes` (the push writes: group commits shared with the proofs' claims, on the writer thread when there is one);
+ * visitor phones need `posterSigner`.
  */
 export function createIngestor(
   db: Db,
-  commits: WriteQueue,
+  writes: PushWrites,
   opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {},
 ): Ingestor {
-  const writer = createCheckinWriter();
-
   /** Judges every item of a push on its own, in order. */
   async function judgeAll(
     device: Device,
@@ -207,73 +188,27 @@ export function createIngestor(
         return { type: 'quota_exceeded', retryAfterS: retryAfterSeconds(counters, usedBefore, receivedAt) };
       }
       const verdicts = await judgeAll(device, envelope, receivedAt, clockOffsetMs, carried);
-      const wanted = Math.max(1, verdicts.length);
-
-      const committed = await commits.run(async (trx) => {
-        const granted = await reserveQuota(trx, counters, wanted);
-        if (granted === 0) return null;
-        // Copies: a unit of a failed group commit runs again alone and must start from the same verdicts.
-        const taken = verdicts.slice(0, granted).map((x) => ({ ...x }));
-        let toInsert = taken.filter((x) => x.stored !== undefined);
-        const revoked =
-          device.revokedAt !== null && toInsert.length > 0
-            ? revokedCounter({ ...device, revokedAt: device.revokedAt })
-            : null;
-        let revokedGranted = 0;
-        if (revoked) {
-          revokedGranted = await reserveQuota(trx, [revoked], toInsert.length);
-          const over = toInsert.slice(revokedGranted);
-          // Over the allowance: what is already stored is a duplicate (the device may forget it); the rest is refused.
-          const known = await storedIds(
-            trx,
-            over.map((x) => x.result.id ?? ''),
-          );
-          for (const x of over) {
-            x.result = known.has(x.result.id ?? '')
-              ? { id: x.result.id, status: 'duplicate' }
-              : { id: x.result.id, status: 'rejected', reason: ingestMessage('device_revoked_limit') };
-            delete x.stored;
-          }
-          toInsert = toInsert.slice(0, revokedGranted);
-        }
-        const rows = toInsert.map((x) => x.stored as StoredCheckIn);
-        const ids = rows.length > 0 ? await writer.insertNew(trx, rows) : new Set<string>();
-        const fixes = taken.filter((x) => x.correction !== undefined);
-        const fixed =
-          fixes.length > 0
-            ? await insertCorrections(
-                trx,
-                fixes.map((x) => x.correction as StoredCorrection),
-              )
-            : new Set<string>();
-        if (revoked) await releaseQuota(trx, [revoked], revokedGranted - ids.size); // duplicates cost nothing
-        // Same transaction: nothing accepted is missed.
-        if (opts.forwardOutbox && ids.size > 0) await enqueueForward(trx, ids, receivedAt);
-        const stored = taken.filter((x) => x.result.status !== 'rejected').length;
-        // A carried file is not the device talking to the server: its last sync and clock stay as they were.
-        if (!carried)
-          await recordDeviceSync(trx, device.id, {
-            at: receivedAt,
-            appVersion: envelope.appVersion,
-            clockOffsetMs,
-            pendingReported: Math.max(0, envelope.pending - stored),
-          });
-        return { taken, ids, fixed };
-      });
-
+      const committed = await writes.storePush(
+        planPush(verdicts, {
+          device,
+          counters,
+          receivedAt,
+          clockOffsetMs,
+          carried,
+          forwardOutbox: opts.forwardOutbox === true,
+          appVersion: envelope.appVersion,
+          pending: envelope.pending,
+        }),
+      );
       if (committed === null) {
         return {
           type: 'quota_exceeded',
           retryAfterS: retryAfterSeconds(counters, await quotaUsage(db, counters), receivedAt),
         };
       }
-      const results = committed.taken.map((x): ItemResult => {
-        if (x.stored && !committed.ids.has(x.stored.id)) return { id: x.stored.id, status: 'duplicate' };
-        if (x.correction && !committed.fixed.has(x.correction.id)) return { id: x.correction.id, status: 'duplicate' };
-        return x.result;
-      });
+      const results = resultsOf(verdicts, committed);
       const response: PushResponse = { serverTime: now(), clockOffsetMs, results };
-      if (committed.taken.length < verdicts.length) {
+      if (results.length < verdicts.length) {
         return {
           type: 'stored',
           response,

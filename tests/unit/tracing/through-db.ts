@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCheckinWriter } from '../../../src/server/db/checkins-repo';
+import { createCheckinWriter, packCheckins } from '../../../src/server/db/checkins-repo';
 import { insertCheckpoint } from '../../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../../src/server/db/database';
 import { insertDevice } from '../../../src/server/db/devices-repo';
@@ -42,7 +42,7 @@ export async function throughDatabase(stored: StoredCheckIn[]): Promise<TraceEve
           'hash',
         ).catch(() => undefined);
     }
-    await db.transaction().execute((trx) => createCheckinWriter().insertNew(trx, stored));
+    await db.transaction().execute((trx) => createCheckinWriter().insertNew(trx, packCheckins(stored)));
     const events = await eventsOfPersons(db, [...new Set(stored.map((c) => c.personKey))], 0, Number.MAX_SAFE_INTEGER);
     return stored.map((c) => events.find((e) => e.id === c.id)!);
   } finally {

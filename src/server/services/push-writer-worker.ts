@@ -1,0 +1,33 @@
+/**
+ * The push writer thread (see `push-writes.ts`): opens its own connection to the server's SQLite file and runs
+ * the push writes it is sent, in group commits, answering each call after the commit that holds it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/database';
+import { inlinePushWrites, type PushWriterAnswer, type PushWriterCall, type PushWriterData } from './push-writes';
+
+const db = openDatabase((workerData as PushWriterData).dbFile);
+const writes = inlinePushWrites(db);
+
+/** Runs one call; what it answers (the error's message and SQLite code when it fails). */
+async function answer(call: Exclude<PushWriterCall, { op: 'close' }>): Promise<PushWriterAnswer> {
+  try {
+    const value =
+      call.op === 'storePush'
+        ? await writes.storePush(call.plan)
+        : await writes.claimProof(call.deviceId, call.jti, call.at);
+    return { id: call.id, ok: true, value };
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: call.id, ok: false, message, ...(code === undefined ? {} : { code }) };
+  }
+}
+
+parentPort?.on('message', (call: PushWriterCall) => {
+  if (call.op === 'close') {
+    void db.destroy().then(() => parentPort?.close());
+    return;
+  }
+  void answer(call).then((reply) => parentPort?.postMessage(reply));
+});

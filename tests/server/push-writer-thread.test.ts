@@ -1,0 +1,120 @@
+/**
+ * The push writer thread (SQLite, `services/push-writes.ts`): pushes stored by a thread with its own connection
+ * are on disk when answered, other connections' write transactions still succeed while it commits, and a thread
+ * that stops loses nothing acknowledged and is replaced.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PushResponse } from '../../src/shared/protocol';
+import { countCheckins } from '../../src/server/db/checkins-repo';
+import { claimProofId, findDeviceById } from '../../src/server/db/devices-repo';
+import { insertCheckpoint } from '../../src/server/db/checkpoints-repo';
+import { PushStoreUnavailable, threadPushWrites } from '../../src/server/services/push-writes';
+import { describeError } from '../../src/server/http/errors';
+import type { FastifyError } from 'fastify';
+import { checkIns, idsOnDisk, push, pushBody, startTestServer, T0, type TestServer } from './helpers';
+import { onPostgres } from './test-db';
+
+let s: TestServer | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
+  it('stores concurrent pushes once each, on disk when answered, with the device report', async () => {
+    s = await startTestServer({ writerThread: true });
+    const server = s;
+    const { token, deviceId } = await server.enrol();
+    const batches = [0, 1, 2, 3].map((b) => checkIns(server.checkpoint.id, 40, 100 + b));
+    const answers = await Promise.all(
+      batches.map((items) => push(server.app, token, pushBody(items, { pending: 40 }))),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    for (const [b, answer] of answers.entries())
+      expect(answer.json<PushResponse>().results).toEqual(batches[b]!.map((i) => ({ id: i.id, status: 'accepted' })));
+    expect(idsOnDisk(server.dbFile)).toEqual(
+      batches
+        .flat()
+        .map((i) => i.id)
+        .sort(),
+    );
+    const again = await push(server.app, token, pushBody(batches[0]!));
+    expect(again.json<PushResponse>().results.every((r) => r.status === 'duplicate')).toBe(true);
+    const device = await findDeviceById(server.db, deviceId);
+    expect(device?.lastSyncAt).toBe(T0);
+    expect(device?.pendingReported).toBe(0);
+  });
+
+  it('lets another connection read, then write, while the thread commits a push (transactions begin immediate)', async () => {
+    s = await startTestServer({ writerThread: true });
+    const server = s;
+    const { token } = await server.enrol();
+    // The thread starts at the first push (under tsx it takes a while): started before the transaction.
+    expect((await push(server.app, token, pushBody(checkIns(server.checkpoint.id, 1, 8)))).statusCode).toBe(200);
+    const items = checkIns(server.checkpoint.id, 30, 9);
+    let answered: Promise<{ statusCode: number }> | undefined;
+    // s.db is a second connection, as the request thread's is to the writer thread's.
+    await server.db.transaction().execute(async (trx) => {
+      const before = await countCheckins(trx);
+      answered = push(server.app, token, pushBody(items));
+      await new Promise((resolve) => setTimeout(resolve, 150)); // the push is judged and sent to the thread meanwhile
+      // A deferred transaction would fail here (SQLITE_BUSY: the file changed after it read).
+      await insertCheckpoint(trx, {
+        id: 'cp-written-during-push',
+        code: 'TS-DL-099',
+        unitId: server.checkpoint.unitId,
+        name: 'Chợ phiên',
+        type: 'market',
+        address: 'Thôn 1',
+        contactName: null,
+        contactPhone: null,
+        defaultStayMin: 60,
+        status: 'open',
+        createdAt: T0,
+      });
+      expect(await countCheckins(trx)).toBe(before);
+    });
+    expect((await answered)?.statusCode).toBe(200);
+    expect(idsOnDisk(server.dbFile)).toHaveLength(31);
+  });
+
+  it('a thread that stops: nothing it acknowledged is lost, its unanswered calls fail as unavailable, a new one takes over', async () => {
+    s = await startTestServer();
+    const { deviceId } = await s.enrol();
+    const writes = threadPushWrites(s.dbFile);
+    try {
+      expect(await writes.claimProof(deviceId, 'first', T0)).toBe(true);
+      expect(await writes.claimProof(deviceId, 'first', T0)).toBe(false);
+      const jtis = Array.from({ length: 40 }, (_, i) => `jti-${i}`);
+      const calls = jtis.map((jti) => writes.claimProof(deviceId, jti, T0));
+      // Stopped with work under way: some calls answered, the rest in its queue or its open transaction.
+      await calls[3];
+      await writes.thread()?.terminate();
+      const settled = await Promise.allSettled(calls);
+      expect(settled.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(4);
+      for (const outcome of settled) {
+        if (outcome.status === 'fulfilled') expect(outcome.value).toBe(true);
+        else expect(outcome.reason).toBeInstanceOf(PushStoreUnavailable);
+      }
+      // What the stopped thread acknowledged is stored: claiming it again is a replay.
+      for (const [i, outcome] of settled.entries())
+        if (outcome.status === 'fulfilled') expect(await claimProofId(s.db, deviceId, jtis[i]!, T0)).toBe(false);
+      // No lock is left behind: this connection writes, and a new thread answers.
+      expect(await claimProofId(s.db, deviceId, 'after-stop', T0)).toBe(true);
+      expect(await writes.claimProof(deviceId, 'new-thread', T0)).toBe(true);
+      expect(writes.thread()).not.toBeNull();
+    } finally {
+      await writes.close();
+    }
+    await expect(writes.claimProof(deviceId, 'after-close', T0)).rejects.toBeInstanceOf(PushStoreUnavailable);
+  });
+
+  it('answers a push the store could not take 503 store_unavailable with Retry-After', () => {
+    const answer = describeError(new PushStoreUnavailable('stopped') as unknown as FastifyError);
+    expect(answer).toEqual({
+      status: 503,
+      body: { error: 'store_unavailable', message: expect.stringContaining('không mất lượt nào') },
+      retryAfterS: 5,
+    });
+  });
+});
