@@ -141,12 +141,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     onFailure: (message) => app.log.warn(message),
   });
   app.addHook('onClose', async () => keyring.close());
-  // One write queue per database: pushes and their proofs' claims share its group commits on SQLite, on a thread
-  // of their own when asked (the CLI's start).
+  // The push writes: pushes and their proofs' claims share group commits on SQLite, on the request thread or, when
+  // asked (the CLI's start), on a writer thread with its own connection (falling back here if it cannot start).
   const sqliteFile = config.databaseUrl ? undefined : config.dbFile;
   const writes =
     config.writerThread && sqliteFile !== undefined && sqliteFile !== ':memory:'
-      ? threadPushWrites(sqliteFile, (message) => app.log.error(message))
+      ? threadPushWrites(sqliteFile, {
+          fallback: () => inlinePushWrites(db),
+          onFailure: (message) => app.log.error(message),
+        })
       : inlinePushWrites(db);
   // onClose hooks run last registered first: after the requests under way, before the database closes.
   app.addHook('onClose', async () => writes.close());

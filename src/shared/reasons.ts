@@ -37,8 +37,8 @@ export const REASONS = {
   not_found: { vi: 'Không tìm thấy mục này trên máy chủ.', en: 'This was not found on the server.' },
   internal_error: { vi: 'Máy chủ gặp lỗi; hãy thử lại sau.', en: 'The server failed; try again later.' },
   store_unavailable: {
-    vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; máy sẽ tự gửi lại sau, không mất lượt nào.',
-    en: 'The server cannot store data for a moment; the device will send again later and nothing is lost.',
+    vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; không mất lượt nào, máy sẽ tự gửi lại sau (tải tệp lên thì thử lại sau ít phút).',
+    en: 'The server cannot store data for a moment; nothing is lost, the device will send again later (for an uploaded file, try again in a few minutes).',
   },
   unsupported_protocol: {
     vi: 'Ứng dụng đã cũ so với máy chủ; hãy cập nhật ứng dụng.',

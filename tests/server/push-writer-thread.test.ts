@@ -3,12 +3,13 @@
  * are on disk when answered, other connections' write transactions still succeed while it commits, and a thread
  * that stops loses nothing acknowledged and is replaced.
  */
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PushResponse } from '../../src/shared/protocol';
 import { countCheckins } from '../../src/server/db/checkins-repo';
 import { claimProofId, findDeviceById } from '../../src/server/db/devices-repo';
 import { insertCheckpoint } from '../../src/server/db/checkpoints-repo';
-import { PushStoreUnavailable, threadPushWrites } from '../../src/server/services/push-writes';
+import { PushStoreUnavailable, inlinePushWrites, threadPushWrites } from '../../src/server/services/push-writes';
 import { describeError } from '../../src/server/http/errors';
 import type { FastifyError } from 'fastify';
 import { checkIns, idsOnDisk, push, pushBody, startTestServer, T0, type TestServer } from './helpers';
@@ -45,11 +46,33 @@ describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
     expect(device?.pendingReported).toBe(0);
   });
 
-  it('lets another connection read, then write, while the thread commits a push (transactions begin immediate)', async () => {
+  it('stores through its own thread: a push waits out a write lock held longer than the request thread would wait', async () => {
     s = await startTestServer({ writerThread: true });
     const server = s;
     const { token } = await server.enrol();
-    // The thread starts at the first push (under tsx it takes a while): started before the transaction.
+    const items = checkIns(server.checkpoint.id, 5, 41);
+    const holder = new BetterSqlite3(server.dbFile);
+    holder.exec('BEGIN IMMEDIATE');
+    // 6 s: past the request thread's busy timeout (5 s, where an inline push answers 503), within the thread's (30 s).
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        holder.exec('ROLLBACK');
+        holder.close();
+        resolve();
+      }, 6_000),
+    );
+    const res = await push(server.app, token, pushBody(items));
+    await released;
+    expect(res.statusCode).toBe(200);
+    expect(res.json<PushResponse>().results.map((r) => r.status)).toEqual(items.map(() => 'accepted'));
+    expect(idsOnDisk(server.dbFile)).toEqual(items.map((i) => i.id).sort());
+  }, 20_000);
+
+  it('lets a transaction on another connection read, then write, while a push is on its way to the thread (transactions begin immediate)', async () => {
+    s = await startTestServer({ writerThread: true });
+    const server = s;
+    const { token } = await server.enrol();
+    // A first push, so that the thread has loaded (under tsx it takes a while) before the transaction.
     expect((await push(server.app, token, pushBody(checkIns(server.checkpoint.id, 1, 8)))).statusCode).toBe(200);
     const items = checkIns(server.checkpoint.id, 30, 9);
     let answered: Promise<{ statusCode: number }> | undefined;
@@ -57,8 +80,10 @@ describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
     await server.db.transaction().execute(async (trx) => {
       const before = await countCheckins(trx);
       answered = push(server.app, token, pushBody(items));
-      await new Promise((resolve) => setTimeout(resolve, 150)); // the push is judged and sent to the thread meanwhile
-      // A deferred transaction would fail here (SQLITE_BUSY: the file changed after it read).
+      // Meanwhile the push is judged and sent to the thread, which waits for this transaction's lock. With a deferred
+      // BEGIN it would have committed in the meantime, and the write below would fail (SQLITE_BUSY: the file changed
+      // after this transaction read it).
+      await new Promise((resolve) => setTimeout(resolve, 150));
       await insertCheckpoint(trx, {
         id: 'cp-written-during-push',
         code: 'TS-DL-099',
@@ -85,13 +110,15 @@ describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
     try {
       expect(await writes.claimProof(deviceId, 'first', T0)).toBe(true);
       expect(await writes.claimProof(deviceId, 'first', T0)).toBe(false);
-      const jtis = Array.from({ length: 40 }, (_, i) => `jti-${i}`);
+      // Far more calls than the thread answers before it is stopped (16 to a commit, each commit an fsync).
+      const jtis = Array.from({ length: 1_000 }, (_, i) => `jti-${i}`);
       const calls = jtis.map((jti) => writes.claimProof(deviceId, jti, T0));
       // Stopped with work under way: some calls answered, the rest in its queue or its open transaction.
       await calls[3];
       await writes.thread()?.terminate();
       const settled = await Promise.allSettled(calls);
       expect(settled.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(4);
+      expect(settled.filter((o) => o.status === 'rejected').length).toBeGreaterThan(0);
       for (const outcome of settled) {
         if (outcome.status === 'fulfilled') expect(outcome.value).toBe(true);
         else expect(outcome.reason).toBeInstanceOf(PushStoreUnavailable);
@@ -109,7 +136,60 @@ describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
     await expect(writes.claimProof(deviceId, 'after-close', T0)).rejects.toBeInstanceOf(PushStoreUnavailable);
   });
 
-  it('answers a push the store could not take 503 store_unavailable with Retry-After', () => {
+  it('hands over to the request thread when threads stop without ever answering (the thread cannot open the file)', async () => {
+    s = await startTestServer();
+    const { deviceId } = await s.enrol();
+    const messages: string[] = [];
+    // A directory where the file should be: the thread fails as it opens it.
+    const writes = threadPushWrites(s.dir, {
+      fallback: () => inlinePushWrites(s!.db),
+      onFailure: (message) => messages.push(message),
+    });
+    try {
+      const outcomes: string[] = [];
+      let claimed = false;
+      for (let attempt = 0; attempt < 3 && !claimed; attempt++) {
+        claimed = await writes.claimProof(deviceId, 'handed-over', T0).then(
+          (value) => value,
+          (error: unknown) => {
+            outcomes.push(error instanceof PushStoreUnavailable ? 'unavailable' : String(error));
+            return false;
+          },
+        );
+      }
+      expect(claimed).toBe(true);
+      expect(outcomes.every((o) => o === 'unavailable')).toBe(true);
+      expect(messages.at(-1)).toContain('stored on the request thread');
+      expect(await claimProofId(s.db, deviceId, 'handed-over', T0)).toBe(false);
+    } finally {
+      await writes.close();
+    }
+  });
+
+  it('answers 503 store_unavailable with Retry-After, storing nothing, while another connection holds the write lock', async () => {
+    s = await startTestServer();
+    const { token } = await s.enrol();
+    const items = checkIns(s.checkpoint.id, 5, 31);
+    const holder = new BetterSqlite3(s.dbFile);
+    holder.exec('BEGIN IMMEDIATE');
+    let res;
+    try {
+      res = await push(s.app, token, pushBody(items)); // waits out the busy timeout (5 s) on this thread
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json()).toMatchObject({ error: 'store_unavailable' });
+    expect(idsOnDisk(s.dbFile)).toEqual([]);
+    // The lock gone, the same push goes in.
+    expect((await push(s.app, token, pushBody(items))).json<PushResponse>().results.map((r) => r.status)).toEqual(
+      items.map(() => 'accepted'),
+    );
+  }, 20_000);
+
+  it('answers a push the stopped thread did not store 503 store_unavailable with Retry-After', () => {
     const answer = describeError(new PushStoreUnavailable('stopped') as unknown as FastifyError);
     expect(answer).toEqual({
       status: 503,

@@ -12,6 +12,11 @@ interface Job<T> {
   reject: (error: unknown) => void;
 }
 
+/** True for SQLite's "database is locked" (another connection held the write lock past the busy timeout). */
+function isLockTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
+}
+
 /** Most units of work committed in one transaction (bounds transaction size and latency). */
 const MAX_JOBS_PER_COMMIT = 16;
 
@@ -49,8 +54,9 @@ export class CommitGroup {
       const results = await this.#commit(jobs);
       jobs.forEach((job, i) => job.resolve(results[i]));
     } catch (error) {
-      if (jobs.length === 1) {
-        jobs[0]?.reject(error);
+      if (jobs.length === 1 || isLockTimeout(error)) {
+        // A lock that could not be taken is nobody's fault and would stall each unit again: all fail at once.
+        for (const job of jobs) job.reject(error);
       } else {
         // One failing unit must not sink the others: retry each in its own transaction.
         for (const job of jobs) {

@@ -24,6 +24,8 @@ export type Db = Kysely<DatabaseSchema>;
 interface OpenOptions {
   /** Open without write access (for inspection); skips the pragmas that write. */
   readonly?: boolean;
+  /** How long to wait for another connection's write lock, ms (default `BUSY_TIMEOUT_MS`). */
+  busyTimeoutMs?: number;
 }
 
 /** Which database a server runs on: a SQLite file (one district) or a PostgreSQL URL (province and up). */
@@ -74,7 +76,7 @@ const PAGE_CACHE_KIB = 131_072;
 /** Memory-mapped window of the database file, bytes (2 GiB; the OS pages it in on demand). */
 const MMAP_BYTES = 2 ** 31;
 
-/** How long a connection waits for another process's write lock before failing, ms. */
+/** How long a connection waits for another connection's write lock before failing (SQLITE_BUSY), ms. */
 const BUSY_TIMEOUT_MS = 5_000;
 
 /** Opens (creating if needed) the SQLite file with the server's pragmas and wraps it in Kysely. */
@@ -123,7 +125,7 @@ export function openSqlite(file: string, options: OpenOptions = {}): BetterSqlit
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   // Tracing reads thousands of rows near each visit: a large page cache and memory-mapped reads keep
   // those row lookups in memory instead of one read() per page (writes still go through the WAL).

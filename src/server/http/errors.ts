@@ -30,10 +30,18 @@ const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; messa
 
 /**
  * Server faults that are not a failure of the request: the error's code, the answer, and how long the client should
- * wait (Retry-After, seconds). `TRAM_STORE_UNAVAILABLE`: the push writer thread stopped (`services/push-writes.ts`).
+ * wait (Retry-After, seconds). `TRAM_STORE_UNAVAILABLE`: the push writer thread stopped (`services/push-writes.ts`);
+ * `SQLITE_BUSY`: the database stayed locked by another connection (better-sqlite3's error code).
  */
 const KNOWN_SERVER_ERRORS: Record<string, { status: number; error: string; message: string; retryAfterS: number }> = {
   TRAM_STORE_UNAVAILABLE: {
+    status: 503,
+    error: 'store_unavailable',
+    message: secDataDict['error.store_unavailable'].vi,
+    retryAfterS: 5,
+  },
+  // Another connection held SQLite's write lock past the busy timeout: nothing was written, the request can be sent again.
+  SQLITE_BUSY: {
     status: 503,
     error: 'store_unavailable',
     message: secDataDict['error.store_unavailable'].vi,
@@ -55,7 +63,10 @@ export function sendError(reply: FastifyReply, status: number, error: string, me
 export function describeError(err: FastifyError): { status: number; body: ErrorBody; retryAfterS?: number } {
   const known = err.code ? KNOWN_CLIENT_ERRORS[err.code] : undefined;
   if (known) return { status: known.status, body: errorBody(known.error, known.message) };
-  const fault = err.code ? KNOWN_SERVER_ERRORS[err.code] : undefined;
+  // SQLITE_BUSY_RECOVERY, _SNAPSHOT, _TIMEOUT: the same "locked for now" (better-sqlite3's extended codes).
+  const fault = err.code
+    ? KNOWN_SERVER_ERRORS[err.code.startsWith('SQLITE_BUSY') ? 'SQLITE_BUSY' : err.code]
+    : undefined;
   if (fault)
     return { status: fault.status, body: errorBody(fault.error, fault.message), retryAfterS: fault.retryAfterS };
   const status = err.statusCode ?? 500;

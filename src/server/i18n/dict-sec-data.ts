@@ -32,8 +32,8 @@ export const secDataDict = {
     en: 'the door-screen code had expired when the server received this check-in (it is valid for a few minutes)',
   },
   'error.store_unavailable': {
-    vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; máy sẽ tự gửi lại sau, không mất lượt nào.',
-    en: 'The server cannot store data for a moment; the device will send again later and nothing is lost.',
+    vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; không mất lượt nào, máy sẽ tự gửi lại sau (tải tệp lên thì thử lại sau ít phút).',
+    en: 'The server cannot store data for a moment; nothing is lost, the device will send again later (for an uploaded file, try again in a few minutes).',
   },
   'error.too_many_items': {
     vi: 'Máy này gửi quá nhiều lượt trong thời gian ngắn; máy sẽ tự gửi lại sau.',

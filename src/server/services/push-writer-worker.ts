@@ -6,7 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { inlinePushWrites, type PushWriterAnswer, type PushWriterCall, type PushWriterData } from './push-writes';
 
-const db = openDatabase((workerData as PushWriterData).dbFile);
+/**
+ * Waiting for the request thread's write lock holds up only this thread, and pushes wait for their answer anyway:
+ * it waits longer than the request thread's connection would (a long console import, the retention purge).
+ */
+const WRITER_BUSY_TIMEOUT_MS = 30_000;
+
+const db = openDatabase((workerData as PushWriterData).dbFile, { busyTimeoutMs: WRITER_BUSY_TIMEOUT_MS });
 const writes = inlinePushWrites(db);
 
 /** Runs one call; what it answers (the error's message and SQLite code when it fails). */

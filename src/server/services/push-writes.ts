@@ -1,8 +1,9 @@
 /**
  * Where a push's writes run: the push transaction (`push-store.ts`) and the claim of its proof id.
  *
- * - Inline (PostgreSQL; SQLite servers built in-process by tests): on the request thread, through the
- *   database's write queue (group commit on SQLite, pooled transactions on PostgreSQL).
+ * - Inline (PostgreSQL; SQLite with `WRITER_THREAD=0`, in memory, or built in-process by most tests; the writer
+ *   thread's fallback): on the request thread, through the database's write queue (group commit on SQLite,
+ *   pooled transactions on PostgreSQL).
  * - Writer thread (the CLI's `start` on SQLite): a worker thread with its own connection to the same file
  *   runs the same code behind the same group commit, while the request thread parses, validates and judges
  *   the next pushes. SQLite's B-tree work and fsyncs were 2.4 of the 5–6 s a 100,000-check-in ingest took on
@@ -10,7 +11,10 @@
  *
  * A push is still answered only after the transaction holding it committed: the thread answers after its
  * commit. If the thread stops, its unanswered pushes fail with `PushStoreUnavailable` (the device keeps
- * them and sends them again: the ids make that harmless) and the next push starts a new thread.
+ * them and sends them again: the ids make that harmless) and the next push starts a new thread; threads that
+ * stop without ever answering hand over to the fallback. While the writer thread holds the write lock, a write
+ * of the request thread's own connection (console, enrolment, the forwarder) waits for it, blocking that thread
+ * for at most one group commit.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database';
@@ -91,19 +95,36 @@ interface ThreadPushWrites extends PushWrites {
   thread(): Worker | null;
 }
 
+/** How the writer thread is run. */
+interface ThreadOptions {
+  /**
+   * Where pushes go once threads have stopped `MAX_SILENT_STARTS` times in a row without answering anything (the
+   * worker file missing from a hand-copied `dist-server/`, a thread that cannot open the file): the request thread.
+   */
+  fallback?: () => PushWrites;
+  /** Hears of a thread that stopped, and of the fallback. */
+  onFailure?: (message: string) => void;
+}
+
+/** Threads that stop one after the other without answering a single call before the fallback takes over. */
+const MAX_SILENT_STARTS = 2;
+
 /**
- * The push writes on a thread of their own, with its own connection to the SQLite file `dbFile` (already migrated);
- * `onFailure` hears of a thread that stopped.
+ * The push writes on a thread of their own, with its own connection to the SQLite file `dbFile` (already migrated).
  */
-export function threadPushWrites(dbFile: string, onFailure: (message: string) => void = () => {}): ThreadPushWrites {
+export function threadPushWrites(dbFile: string, options: ThreadOptions = {}): ThreadPushWrites {
+  const onFailure = options.onFailure ?? (() => {});
   let thread: WriterThread | null = null;
   let nextId = 1;
   let closing = false;
+  let silentStops = 0;
+  let fallback: PushWrites | null = null;
 
   const start = (): WriterThread => {
     const worker = startServerThread(import.meta.url, 'push-writer-worker', { dbFile } satisfies PushWriterData);
     const pending = new Map<number, Pending>();
     let stoppedNow = () => {};
+    let answered = false;
     const entry: WriterThread = { worker, pending, alive: true, stopped: new Promise((r) => (stoppedNow = r)) };
     const fail = (reason: string) => {
       if (!entry.alive) return;
@@ -113,8 +134,16 @@ export function threadPushWrites(dbFile: string, onFailure: (message: string) =>
       for (const call of pending.values())
         call.reject(new PushStoreUnavailable(`push writer thread stopped: ${reason}`));
       pending.clear();
+      silentStops = answered ? 0 : silentStops + 1;
+      if (!closing && !fallback && options.fallback && silentStops >= MAX_SILENT_STARTS) {
+        fallback = options.fallback();
+        onFailure(
+          `the push writer thread stopped ${silentStops} times without answering; pushes are stored on the request thread`,
+        );
+      }
     };
     worker.on('message', (answer: PushWriterAnswer) => {
+      answered = true;
       const call = pending.get(answer.id);
       if (!call) return;
       pending.delete(answer.id);
@@ -137,12 +166,27 @@ export function threadPushWrites(dbFile: string, onFailure: (message: string) =>
 
   const call = <T>(message: PushWriterRequest): Promise<T> => {
     if (closing) return Promise.reject(new PushStoreUnavailable('the server is stopping'));
+    if (fallback) {
+      const here = fallback;
+      return (
+        message.op === 'storePush'
+          ? here.storePush(message.plan)
+          : here.claimProof(message.deviceId, message.jti, message.at)
+      ) as Promise<T>;
+    }
     const current = thread ?? (thread = start());
     const id = nextId++;
     const answer = new Promise<T>((resolve, reject) => {
       current.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       current.worker.ref();
-      current.worker.postMessage({ ...message, id } as PushWriterCall);
+      try {
+        current.worker.postMessage({ ...message, id } as PushWriterCall);
+      } catch (error) {
+        // Not sent (a value that cannot be cloned): nothing waits for this call.
+        current.pending.delete(id);
+        if (current.pending.size === 0) current.worker.unref();
+        throw error;
+      }
     });
     const settled: Promise<unknown> = answer.then(
       () => inFlight.delete(settled),
@@ -162,6 +206,7 @@ export function threadPushWrites(dbFile: string, onFailure: (message: string) =>
       closing = true;
       // Every call sent is answered first: a push in the thread's queue is committed, never cut off.
       await Promise.all([...inFlight]);
+      await fallback?.close();
       const current = thread;
       if (!current) return;
       current.worker.ref();
