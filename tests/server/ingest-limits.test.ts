@@ -9,6 +9,7 @@ import { countCheckins, listAllCheckins } from '../../src/server/db/checkins-rep
 import { revokeDevice } from '../../src/server/db/devices-repo';
 import { loadPosterSigner, type PosterSigner } from '../../src/server/services/poster-signing';
 import { T0, checkIns, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { onPostgres } from './test-db';
 import { registerVisitor, selfCheckIn } from './self-checkin-helpers';
 
 const M = 60_000;
@@ -93,7 +94,17 @@ describe('door-screen codes are judged at the receive time', () => {
   });
 });
 
-describe('a revoked device', { timeout: 60_000 }, () => {
+// The allowance is counted in the push transaction: on the request thread, and on the writer thread (SQLite).
+describe.each([
+  { on: 'the request thread', writerThread: false },
+  ...(onPostgres ? [] : [{ on: 'the writer thread', writerThread: true }]),
+])('a revoked device, its pushes stored on $on', { timeout: 60_000 }, ({ writerThread }) => {
+  beforeEach(async () => {
+    if (!writerThread) return;
+    await s.close();
+    s = await startTestServer({ writerThread });
+  });
+
   it('uploads what it recorded before the revocation for 72 h after it, flagged; later nothing', async () => {
     const { token, deviceId } = await s.enrol();
     await revokeDevice(s.db, deviceId, T0);

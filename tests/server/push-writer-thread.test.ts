@@ -46,6 +46,51 @@ describe.skipIf(onPostgres)('push writer thread (SQLite)', () => {
     expect(device?.pendingReported).toBe(0);
   });
 
+  it('answers a mixed push item for item as the request thread does: new, repeated within the push, a correction, refused', async () => {
+    const answersOn = async (writerThread: boolean) => {
+      const server = await startTestServer({ writerThread });
+      try {
+        const { token } = await server.enrol();
+        const [a, b, other] = checkIns(server.checkpoint.id, 3, 51);
+        const fix = { ...a!, id: '019ac9f0-6c00-7abc-8def-00000000f1c5', kind: 'fix' as const, ref: a!.id };
+        const elsewhere = { ...other!, checkpointId: 'another-checkpoint' };
+        const items = [a, b, a, fix, elsewhere, fix];
+        const first = await push(server.app, token, pushBody(items));
+        const again = await push(server.app, token, pushBody(items));
+        const lines = (res: typeof first) =>
+          res.json<PushResponse>().results.map((r) => `${r.status}${r.reason ? ` ${r.reason.split(':')[0]}` : ''}`);
+        const corrections = await server.db.selectFrom('person_corrections').select('checkin_id').execute();
+        return { first: lines(first), again: lines(again), rows: idsOnDisk(server.dbFile).length, corrections };
+      } finally {
+        await server.close();
+      }
+    };
+    const inline = await answersOn(false);
+    expect(inline.first).toEqual([
+      'accepted',
+      'accepted',
+      'duplicate',
+      'accepted',
+      'rejected wrong_checkpoint',
+      'duplicate',
+    ]);
+    expect(inline.again).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'rejected wrong_checkpoint',
+      'duplicate',
+    ]);
+    const threaded = await answersOn(true);
+    expect({ ...threaded, corrections: threaded.corrections.length }).toEqual({
+      ...inline,
+      corrections: inline.corrections.length,
+    });
+    expect(threaded.rows).toBe(2);
+    expect(threaded.corrections).toHaveLength(1);
+  });
+
   it('stores through its own thread: a push waits out a write lock held longer than the request thread would wait', async () => {
     s = await startTestServer({ writerThread: true });
     const server = s;
