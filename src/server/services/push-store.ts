@@ -1,8 +1,8 @@
 /**
  * The write transaction of one push: reserve its quota, store the check-ins and corrections that are new,
  * queue them for forwarding and record the device's sync report, all in one transaction. Data in, data
- * out (a plan of verdicts, the ids stored), so it runs the same on the request thread and on the push
- * writer thread (`push-writes.ts`), which receives the plan as a message.
+ * out (a plan of the push's items in, one letter per item taken out), so it runs the same on the request
+ * thread and on the push writer thread (`push-writes.ts`), which receives the plan as a message.
  */
 import type { ItemResult } from '../../shared/protocol';
 import type { Db } from '../db/database';
