@@ -4,17 +4,12 @@
  * event loop (setImmediate), after every request that is ready has queued its work. Each caller's
  * promise settles only after the transaction holding its work has committed.
  */
-import type { Db } from './database';
+import { isLockTimeout, type Db } from './database';
 
 interface Job<T> {
   work: (trx: Db) => Promise<T>;
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
-}
-
-/** True for SQLite's "database is locked" (another connection held the write lock past the busy timeout). */
-function isLockTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
 }
 
 /** Most units of work committed in one transaction (bounds transaction size and latency). */

@@ -79,6 +79,14 @@ const MMAP_BYTES = 2 ** 31;
 /** How long a connection waits for another connection's write lock before failing (SQLITE_BUSY), ms. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * True for SQLite's "database is locked": another connection held the write lock past the busy timeout (better-sqlite3's
+ * `SQLITE_BUSY` and its extended codes, `_RECOVERY`, `_SNAPSHOT`, `_TIMEOUT`). Nothing was written; the work can run again.
+ */
+export function isLockTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY');
+}
+
 /** Opens (creating if needed) the SQLite file with the server's pragmas and wraps it in Kysely. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_BODY_BYTES, type ErrorBody } from '../../shared/protocol';
 import { secDataDict } from '../i18n/dict-sec-data';
+import { isLockTimeout } from '../db/database';
 
 /** Fastify's own client errors, by code, as we answer them. */
 const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; message: string }> = {
@@ -29,25 +30,15 @@ const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; messa
 };
 
 /**
- * Server faults that are not a failure of the request: the error's code, the answer, and how long the client should
- * wait (Retry-After, seconds). `TRAM_STORE_UNAVAILABLE`: the push writer thread stopped (`services/push-writes.ts`);
- * `SQLITE_BUSY`: the database stayed locked by another connection (better-sqlite3's error code).
+ * The answer when nothing could be stored for now, to be sent again after Retry-After (seconds): the push writer
+ * thread stopped (`TRAM_STORE_UNAVAILABLE`, `services/push-writes.ts`) or SQLite stayed locked by another connection.
  */
-const KNOWN_SERVER_ERRORS: Record<string, { status: number; error: string; message: string; retryAfterS: number }> = {
-  TRAM_STORE_UNAVAILABLE: {
-    status: 503,
-    error: 'store_unavailable',
-    message: secDataDict['error.store_unavailable'].vi,
-    retryAfterS: 5,
-  },
-  // Another connection held SQLite's write lock past the busy timeout: nothing was written, the request can be sent again.
-  SQLITE_BUSY: {
-    status: 503,
-    error: 'store_unavailable',
-    message: secDataDict['error.store_unavailable'].vi,
-    retryAfterS: 5,
-  },
-};
+const STORE_UNAVAILABLE = {
+  status: 503,
+  error: 'store_unavailable',
+  message: secDataDict['error.store_unavailable'].vi,
+  retryAfterS: 5,
+} as const;
 
 /** Builds an error body. */
 function errorBody(error: string, message: string): ErrorBody {
@@ -63,12 +54,10 @@ export function sendError(reply: FastifyReply, status: number, error: string, me
 export function describeError(err: FastifyError): { status: number; body: ErrorBody; retryAfterS?: number } {
   const known = err.code ? KNOWN_CLIENT_ERRORS[err.code] : undefined;
   if (known) return { status: known.status, body: errorBody(known.error, known.message) };
-  // SQLITE_BUSY_RECOVERY, _SNAPSHOT, _TIMEOUT: the same "locked for now" (better-sqlite3's extended codes).
-  const fault = err.code
-    ? KNOWN_SERVER_ERRORS[err.code.startsWith('SQLITE_BUSY') ? 'SQLITE_BUSY' : err.code]
-    : undefined;
-  if (fault)
-    return { status: fault.status, body: errorBody(fault.error, fault.message), retryAfterS: fault.retryAfterS };
+  if (err.code === 'TRAM_STORE_UNAVAILABLE' || isLockTimeout(err)) {
+    const { status, error, message, retryAfterS } = STORE_UNAVAILABLE;
+    return { status, body: errorBody(error, message), retryAfterS };
+  }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return { status, body: errorBody('bad_request', `The request was not understood (HTTP ${status}).`) };

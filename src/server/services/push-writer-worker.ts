@@ -4,7 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
-import { inlinePushWrites, type PushWriterAnswer, type PushWriterCall, type PushWriterData } from './push-writes';
+import {
+  inlinePushWrites,
+  runPushWrite,
+  type PushWriterAnswer,
+  type PushWriterCall,
+  type PushWriterData,
+} from './push-writes';
 
 /**
  * Waiting for the request thread's write lock holds up only this thread, and pushes wait for their answer anyway:
@@ -18,11 +24,7 @@ const writes = inlinePushWrites(db);
 /** Runs one call; what it answers (the error's message and SQLite code when it fails). */
 async function answer(call: Exclude<PushWriterCall, { op: 'close' }>): Promise<PushWriterAnswer> {
   try {
-    const value =
-      call.op === 'storePush'
-        ? await writes.storePush(call.plan)
-        : await writes.claimProof(call.deviceId, call.jti, call.at);
-    return { id: call.id, ok: true, value };
+    return { id: call.id, ok: true, value: await runPushWrite(writes, call) };
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
     const message = error instanceof Error ? error.message : String(error);

@@ -67,6 +67,11 @@ export type PushWriterCall =
 type PushWriterRequest =
   { op: 'storePush'; plan: PushPlan } | { op: 'claimProof'; deviceId: string; jti: string; at: number };
 
+/** Runs a call on `writes` (the writer thread's, or the fallback on the request thread). */
+export function runPushWrite(writes: PushWrites, call: PushWriterRequest): Promise<StoredPush | null | boolean> {
+  return call.op === 'storePush' ? writes.storePush(call.plan) : writes.claimProof(call.deviceId, call.jti, call.at);
+}
+
 /** The writer thread's answer to a call: its value, or the error it failed with. */
 export type PushWriterAnswer =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code?: string };
@@ -166,14 +171,7 @@ export function threadPushWrites(dbFile: string, options: ThreadOptions = {}): T
 
   const call = <T>(message: PushWriterRequest): Promise<T> => {
     if (closing) return Promise.reject(new PushStoreUnavailable('the server is stopping'));
-    if (fallback) {
-      const here = fallback;
-      return (
-        message.op === 'storePush'
-          ? here.storePush(message.plan)
-          : here.claimProof(message.deviceId, message.jti, message.at)
-      ) as Promise<T>;
-    }
+    if (fallback) return runPushWrite(fallback, message) as Promise<T>;
     const current = thread ?? (thread = start());
     const id = nextId++;
     const answer = new Promise<T>((resolve, reject) => {
