@@ -144,9 +144,20 @@ function toContactEntry(
   details: Map<string, PersonDetails>,
   checkpoints: Map<string, TraceCheckpoint>,
 ): ContactEntry {
-  const d = c.personKeys.map((k) => details.get(k)).find((x) => x !== undefined);
-  const pick = <K extends keyof PersonDetails>(key: K): PersonDetails[K] | null =>
-    c.personKeys.map((k) => details.get(k)?.[key]).find((v) => v !== null && v !== undefined) ?? null;
+  const known: PersonDetails[] = [];
+  for (const k of c.personKeys) {
+    const found = details.get(k);
+    if (found) known.push(found);
+  }
+  const d = known[0];
+  // The first value any of the person's keys has.
+  const pick = <K extends keyof PersonDetails>(key: K): PersonDetails[K] | null => {
+    for (const x of known) {
+      const v = x[key];
+      if (v !== null && v !== undefined) return v;
+    }
+    return null;
+  };
   return {
     personId: c.personId,
     personKeys: c.personKeys,
