@@ -37,12 +37,18 @@ export function mergeRangesBy<T extends { from: number; to: number }>(
   ranges: readonly T[],
   keyOf: (r: T) => string,
 ): T[] {
-  const sorted = [...ranges].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a.from - b.from));
+  // Each key computed once, not twice per comparison.
+  const keyed = ranges.map((r) => ({ key: keyOf(r), r }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.from - b.r.from));
   const out: T[] = [];
-  for (const r of sorted) {
+  let lastKey: string | undefined;
+  for (const { key, r } of keyed) {
     const last = out[out.length - 1];
-    if (last && keyOf(last) === keyOf(r) && r.from <= last.to) last.to = Math.max(last.to, r.to);
-    else out.push({ ...r });
+    if (last && lastKey === key && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else {
+      out.push({ ...r });
+      lastKey = key;
+    }
   }
   return out;
 }

@@ -38,9 +38,11 @@ export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] 
     const start = e.time;
     let end = out ? Math.min(out.time, start + rules.maxStayMs) : start + rules.defaultStayMs(e.checkpointId);
     const moved = nextElsewhere.get(e.id);
+    // A visit of one 'in' has no joined facts: its own say it all.
     const facts = joined.get(e.id);
+    const scanned = facts ? facts.scanned : e.source === 'self' ? undefined : e.source;
     if (moved !== undefined && moved < end) end = Math.max(start, moved);
-    return {
+    const stay: Stay = {
       checkinId: e.id,
       checkpointId: e.checkpointId,
       personKey: e.personKey,
@@ -49,24 +51,35 @@ export function buildStays(events: readonly TraceEvent[], rules: Rules): Stay[] 
       endKnown: out !== undefined,
       skewed: e.skewed || (out?.skewed ?? false),
       // A visit a guard scanned too is not resting on the visitor's own claim alone.
-      source: e.source === 'self' && facts?.scanned ? facts.scanned : e.source,
-      ...(facts?.revoked || out?.fromRevokedDevice ? { fromRevokedDevice: true } : {}),
+      source: e.source === 'self' && scanned ? scanned : e.source,
     };
+    if ((facts ? facts.revoked : e.fromRevokedDevice === true) || out?.fromRevokedDevice) stay.fromRevokedDevice = true;
+    return stay;
   });
 }
 
-/** Per visit (its lead 'in'), what all its 'in's say together: a source other than self, a revoked device. */
-function joinedFacts(
-  ins: readonly TraceEvent[],
-  visitOf: ReadonlyMap<string, TraceEvent>,
-): Map<string, { scanned?: TraceEvent['source']; revoked: boolean }> {
-  const facts = new Map<string, { scanned?: TraceEvent['source']; revoked: boolean }>();
+/** What a visit's 'in's say together: the first source other than self, a revoked device. */
+interface JoinedFacts {
+  scanned: TraceEvent['source'] | undefined;
+  revoked: boolean;
+}
+
+/**
+ * Per visit of more than one 'in' (by its lead 'in'), what all its 'in's say together, in time order; a visit of
+ * one 'in' is left out (most visits: no object for each).
+ */
+function joinedFacts(ins: readonly TraceEvent[], visitOf: ReadonlyMap<string, TraceEvent>): Map<string, JoinedFacts> {
+  const facts = new Map<string, JoinedFacts>();
   for (const e of ins) {
     const lead = visitOf.get(e.id) ?? e;
-    const f = facts.get(lead.id) ?? { revoked: false };
+    if (lead === e) continue;
+    let f = facts.get(lead.id);
+    if (!f) {
+      f = { scanned: lead.source === 'self' ? undefined : lead.source, revoked: lead.fromRevokedDevice === true };
+      facts.set(lead.id, f);
+    }
     if (e.source !== 'self' && f.scanned === undefined) f.scanned = e.source;
     if (e.fromRevokedDevice) f.revoked = true;
-    facts.set(lead.id, f);
   }
   return facts;
 }
@@ -102,16 +115,21 @@ function closers(ins: readonly TraceEvent[], outs: readonly TraceEvent[]): Map<s
 function mergeRepeats(ins: readonly TraceEvent[], closing: ReadonlyMap<string, TraceEvent>, windowMs: number) {
   const visitOf = new Map<string, TraceEvent>();
   const visits: TraceEvent[] = [];
-  const openLead = new Map<string, TraceEvent>();
+  // person → checkpoint → the lead 'in' of the latest visit there (nested maps: no key string per event).
+  const openLead = new Map<string, Map<string, TraceEvent>>();
   for (const e of ins) {
-    const place = `${e.personKey}\u0000${e.checkpointId}`;
-    const lead = openLead.get(place);
+    let place = openLead.get(e.personKey);
+    if (!place) {
+      place = new Map();
+      openLead.set(e.personKey, place);
+    }
+    const lead = place.get(e.checkpointId);
     const leadOut = lead ? closing.get(lead.id) : undefined;
     if (lead && e.time - lead.time < windowMs && (!leadOut || leadOut.time > e.time)) {
       visitOf.set(e.id, lead);
       continue;
     }
-    openLead.set(place, e);
+    place.set(e.checkpointId, e);
     visitOf.set(e.id, e);
     visits.push(e);
   }
