@@ -1,8 +1,9 @@
 /**
  * A trace reads the rows near the case as one JSON array per statement (tracing-repo's packed rows): the details a
  * tracer sees must still be exactly what the guard stored, whatever characters they hold (quotes, backslashes, line
- * breaks, emoji, decomposed diacritics, a JSON line separator), for a contact found near the case, for one whose
- * check-in lies before the rows near the case and is fetched by id for its check-out, and for the case's timeline.
+ * breaks, emoji, decomposed diacritics, a JSON line separator). One contact is found near the case; the other checked
+ * in hours before the rows near the case, so its check-in is fetched by id for its check-out and gives the stay's
+ * start (its details come from its check-out, its latest row).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/shared/protocol';

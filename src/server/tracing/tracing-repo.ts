@@ -247,18 +247,13 @@ export async function eventsOfPersons(
   from: number,
   to: number,
 ): Promise<TraceEvent[]> {
-  const out: TraceEvent[] = [];
-  for (let i = 0; i < keys.length; i += IN_CHUNK) {
-    const rows = await packedRows(
-      db,
-      EVENT_COLUMNS,
-      sql``,
-      sql`from checkins c where c.person_key in (${sql.join(keys.slice(i, i + IN_CHUNK))})
-        and c.corrected_time >= ${from} and c.corrected_time <= ${to}`,
-    );
-    for (const r of rows) out.push(eventOf(r));
-  }
-  return out;
+  const rows = await rowsPerRange(
+    db,
+    [...keys].sort().map((key) => ({ key, from, to })),
+    EVENT_COLUMNS,
+    sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`,
+  );
+  return rows.map(eventOf);
 }
 
 /**
@@ -288,25 +283,54 @@ const RANGE_SIZES = [25, 100, RANGE_CHUNK] as const;
 const NO_RANGE = { key: '', from: 1, to: 0 };
 
 /**
- * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`), fetched as one JSON array of arrays
- * (`json_group_array` on SQLite, `json_agg` on PostgreSQL): a driver builds an object per row with a property per
- * column, which cost about twice SQLite's JSON and one JSON.parse on the 10M benchmark file (13 µs against 7 µs a row
- * of 15 columns; docs/tracing-at-scale.md).
+ * Most rows one packed statement returns: its JSON must stay one string, and V8's longest is about 537 MB. Rows of
+ * 3.5 KB (every text column full of characters JSON escapes) keep 50,000 of them under a third of that; a trace's
+ * rows are about 250 bytes.
+ */
+const MAX_PACKED_ROWS = 50_000;
+
+/**
+ * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`), at most `limit`, fetched as one JSON array of
+ * arrays (`json_group_array` on SQLite, `json_agg` on PostgreSQL): a driver builds an object per row with a property
+ * per column, which cost about twice SQLite's JSON and one JSON.parse on the 10M benchmark file (13 µs against 7 µs a
+ * row of 15 columns; docs/tracing-at-scale.md).
  */
 async function packedRows(
   db: Db,
   columns: readonly string[],
   head: RawBuilder<unknown>,
   tail: RawBuilder<unknown>,
+  limit: number,
 ): Promise<PackedRow[]> {
-  const values = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
+  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
+  const values = sql.join(columns.map((c) => sql.ref(`p.${c}`)));
   const packed =
     dialectOf(db) === 'postgres'
       ? sql`coalesce(json_agg(json_build_array(${values})), '[]'::json)`
       : sql`json_group_array(json_array(${values}))`;
-  const { rows } = await sql<{ rows: unknown }>`${head} select ${packed} as rows ${tail}`.execute(db);
+  const { rows } = await sql<{ rows: unknown }>`${head}
+    select ${packed} as rows from (select ${selected} ${tail} limit ${limit}) p`.execute(db);
   const value = rows[0]?.rows;
   return (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as PackedRow[];
+}
+
+/** The same rows as one driver object each (no size limit), laid out as packed rows. */
+async function plainRows(
+  db: Db,
+  columns: readonly string[],
+  head: RawBuilder<unknown>,
+  tail: RawBuilder<unknown>,
+): Promise<PackedRow[]> {
+  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
+  const { rows } = await sql<Record<string, unknown>>`${head} select ${selected} ${tail}`.execute(db);
+  return rows.map((r) => columns.map((c) => r[c]));
+}
+
+/** A key's time range, ms, both ends included. */
+interface KeyRange {
+  key: string;
+  from: number;
+  to: number;
 }
 
 /**
@@ -315,28 +339,68 @@ async function packedRows(
  */
 async function rowsPerRange(
   db: Db,
-  ranges: readonly { key: string; from: number; to: number }[],
+  ranges: readonly KeyRange[],
   columns: readonly string[],
   match: RawBuilder<unknown>,
 ): Promise<PackedRow[]> {
   const out: PackedRow[] = [];
-  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
   for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
-    const chunk = ranges.slice(i, i + RANGE_CHUNK);
-    const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
-    const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_RANGE)];
-    const tuples = sql.join(
-      padded.map((r) => sql`(cast(${r.key} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
-    );
-    const rows = await packedRows(
-      db,
-      columns,
-      sql`with r (k, f, t) as (values ${tuples})`,
-      eachRange(db, selected, match),
-    );
-    for (const r of rows) out.push(r);
+    await rowsOfChunk(db, ranges.slice(i, i + RANGE_CHUNK), columns, match, out);
   }
   return out;
+}
+
+/**
+ * One statement's rows, appended to `out`. Over MAX_PACKED_ROWS, the chunk is asked again in parts that together ask
+ * exactly the same (its ranges in two halves, or a single range's time around the middle time of the rows it
+ * returned); a single millisecond of one key holding more than that comes as plain rows.
+ */
+async function rowsOfChunk(
+  db: Db,
+  chunk: readonly KeyRange[],
+  columns: readonly string[],
+  match: RawBuilder<unknown>,
+  out: PackedRow[],
+): Promise<void> {
+  const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
+  const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_RANGE)];
+  const tuples = sql.join(
+    padded.map((r) => sql`(cast(${r.key} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
+  );
+  const head = sql`with r (k, f, t) as (values ${tuples})`;
+  const tail = eachRange(db, sql.join(columns.map((c) => sql.ref(`c.${c}`))), match);
+  const rows = await packedRows(db, columns, head, tail, MAX_PACKED_ROWS + 1);
+  if (rows.length <= MAX_PACKED_ROWS) {
+    for (const r of rows) out.push(r);
+    return;
+  }
+  const parts = partsOf(chunk, rows);
+  if (!parts) {
+    for (const r of await plainRows(db, columns, head, tail)) out.push(r);
+    return;
+  }
+  for (const part of parts) await rowsOfChunk(db, part, columns, match, out);
+}
+
+/**
+ * Smaller chunks that together ask exactly what `chunk` asks, in its order: two halves of its ranges, or one range
+ * cut before and after the middle time of the rows it gave (`rows`); null for one range of a single millisecond.
+ */
+function partsOf(chunk: readonly KeyRange[], rows: readonly PackedRow[]): KeyRange[][] | null {
+  if (chunk.length > 1) {
+    const half = chunk.length >> 1;
+    return [chunk.slice(0, half), chunk.slice(half)];
+  }
+  const [r] = chunk;
+  if (!r || r.to <= r.from) return null;
+  const times = rows.map((row) => Number(row[AT.corrected_time])).sort((a, b) => a - b);
+  const mid = Math.min(r.to, Math.max(r.from, times[times.length >> 1] ?? r.from));
+  const parts = [
+    { ...r, to: mid - 1 },
+    { ...r, from: mid, to: mid },
+    { ...r, from: mid + 1 },
+  ];
+  return parts.filter((p) => p.from <= p.to).map((p) => [p]);
 }
 
 /**
@@ -406,12 +470,14 @@ export async function eventsNear(
   ];
   const earliest = Math.min(...ranges.map((r) => r.earliestIn));
   for (let i = 0; i < missingIns.length; i += IN_CHUNK) {
+    // At most IN_CHUNK rows (ids are unique): far under MAX_PACKED_ROWS.
     const found = await packedRows(
       db,
       [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
       sql``,
       sql`from checkins c where c.id in (${sql.join(missingIns.slice(i, i + IN_CHUNK))})
         and c.corrected_time >= ${earliest}`,
+      IN_CHUNK,
     );
     for (const r of found) {
       const e = eventOf(r);
