@@ -289,11 +289,15 @@ const NO_RANGE = { key: '', from: 1, to: 0 };
  */
 const MAX_PACKED_ROWS = 50_000;
 
+/** Error codes of a value too long for the database to build (SQLite; PostgreSQL's 1 GB program limit). */
+const TOO_LONG = new Set(['SQLITE_TOOBIG', '54000']);
+
 /**
- * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`), at most `limit`, fetched as one JSON array of
- * arrays (`json_group_array` on SQLite, `json_agg` on PostgreSQL): a driver builds an object per row with a property
- * per column, which cost about twice SQLite's JSON and one JSON.parse on the 10M benchmark file (13 µs against 7 µs a
- * row of 15 columns; docs/tracing-at-scale.md).
+ * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`) fetched as one JSON array of arrays
+ * (`json_group_array` on SQLite, `json_agg` on PostgreSQL), or null when there are more than `limit` (the database
+ * counts them and sends no JSON). A driver builds an object per row with a property per column, which cost about
+ * twice SQLite's JSON and one JSON.parse on the 10M benchmark file (13 µs against 7 µs a row of 15 columns;
+ * docs/tracing-at-scale.md).
  */
 async function packedRows(
   db: Db,
@@ -301,17 +305,22 @@ async function packedRows(
   head: RawBuilder<unknown>,
   tail: RawBuilder<unknown>,
   limit: number,
-): Promise<PackedRow[]> {
-  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
-  const values = sql.join(columns.map((c) => sql.ref(`p.${c}`)));
+): Promise<PackedRow[] | null> {
+  const values = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
   const packed =
     dialectOf(db) === 'postgres'
       ? sql`coalesce(json_agg(json_build_array(${values})), '[]'::json)`
       : sql`json_group_array(json_array(${values}))`;
-  const { rows } = await sql<{ rows: unknown }>`${head}
-    select ${packed} as rows from (select ${selected} ${tail} limit ${limit}) p`.execute(db);
-  const value = rows[0]?.rows;
-  return (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as PackedRow[];
+  try {
+    const { rows } = await sql<{ rows: unknown }>`${head}
+      select case when count(*) > ${limit} then null else ${packed} end as rows ${tail}`.execute(db);
+    const value = rows[0]?.rows;
+    if (value === null || value === undefined) return null;
+    return (typeof value === 'string' ? JSON.parse(value) : value) as PackedRow[];
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && TOO_LONG.has(String(error.code))) return null;
+    throw error;
+  }
 }
 
 /** The same rows as one driver object each (no size limit), laid out as packed rows. */
@@ -351,9 +360,8 @@ async function rowsPerRange(
 }
 
 /**
- * One statement's rows, appended to `out`. Over MAX_PACKED_ROWS, the chunk is asked again in parts that together ask
- * exactly the same (its ranges in two halves, or a single range's time around the middle time of the rows it
- * returned); a single millisecond of one key holding more than that comes as plain rows.
+ * One statement's rows, appended to `out`. Over MAX_PACKED_ROWS, a chunk of several ranges is asked again in two
+ * halves (the same rows in the same order), and a single range comes as plain rows.
  */
 async function rowsOfChunk(
   db: Db,
@@ -369,38 +377,16 @@ async function rowsOfChunk(
   );
   const head = sql`with r (k, f, t) as (values ${tuples})`;
   const tail = eachRange(db, sql.join(columns.map((c) => sql.ref(`c.${c}`))), match);
-  const rows = await packedRows(db, columns, head, tail, MAX_PACKED_ROWS + 1);
-  if (rows.length <= MAX_PACKED_ROWS) {
+  const rows = await packedRows(db, columns, head, tail, MAX_PACKED_ROWS);
+  if (rows) {
     for (const r of rows) out.push(r);
-    return;
-  }
-  const parts = partsOf(chunk, rows);
-  if (!parts) {
-    for (const r of await plainRows(db, columns, head, tail)) out.push(r);
-    return;
-  }
-  for (const part of parts) await rowsOfChunk(db, part, columns, match, out);
-}
-
-/**
- * Smaller chunks that together ask exactly what `chunk` asks, in its order: two halves of its ranges, or one range
- * cut before and after the middle time of the rows it gave (`rows`); null for one range of a single millisecond.
- */
-function partsOf(chunk: readonly KeyRange[], rows: readonly PackedRow[]): KeyRange[][] | null {
-  if (chunk.length > 1) {
+  } else if (chunk.length > 1) {
     const half = chunk.length >> 1;
-    return [chunk.slice(0, half), chunk.slice(half)];
+    await rowsOfChunk(db, chunk.slice(0, half), columns, match, out);
+    await rowsOfChunk(db, chunk.slice(half), columns, match, out);
+  } else {
+    for (const r of await plainRows(db, columns, head, tail)) out.push(r);
   }
-  const [r] = chunk;
-  if (!r || r.to <= r.from) return null;
-  const times = rows.map((row) => Number(row[AT.corrected_time])).sort((a, b) => a - b);
-  const mid = Math.min(r.to, Math.max(r.from, times[times.length >> 1] ?? r.from));
-  const parts = [
-    { ...r, to: mid - 1 },
-    { ...r, from: mid, to: mid },
-    { ...r, from: mid + 1 },
-  ];
-  return parts.filter((p) => p.from <= p.to).map((p) => [p]);
 }
 
 /**
@@ -470,7 +456,7 @@ export async function eventsNear(
   ];
   const earliest = Math.min(...ranges.map((r) => r.earliestIn));
   for (let i = 0; i < missingIns.length; i += IN_CHUNK) {
-    // At most IN_CHUNK rows (ids are unique): far under MAX_PACKED_ROWS.
+    // At most IN_CHUNK rows (ids are unique): never over the limit.
     const found = await packedRows(
       db,
       [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
@@ -479,7 +465,7 @@ export async function eventsNear(
         and c.corrected_time >= ${earliest}`,
       IN_CHUNK,
     );
-    for (const r of found) {
+    for (const r of found ?? []) {
       const e = eventOf(r);
       if (seen.has(e.id)) continue;
       rows.push(r);
