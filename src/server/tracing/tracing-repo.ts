@@ -390,17 +390,66 @@ async function rowsOfChunk(
 }
 
 /**
- * The check-ins of each person inside that person's ranges (where the people near a case went next), on the
- * (person_key, corrected_time) index.
+ * The check-ins of each person inside that person's ranges that are not among `known` (where the people near a case
+ * went next), on the (person_key, corrected_time) index. The index alone says which rows the ranges hold (no table
+ * page is read): most are the stays' own check-ins, already known, so only a (person, time) with more rows in the
+ * index than in `known` is read from the table (docs/tracing-at-scale.md, "The index before the table").
  */
-export async function checkInsInRanges(db: Db, ranges: readonly PersonRange[]): Promise<TraceEvent[]> {
-  const rows = await rowsPerRange(
+export async function checkInsInRangesBeyond(
+  db: Db,
+  ranges: readonly PersonRange[],
+  known: readonly TraceEvent[],
+): Promise<TraceEvent[]> {
+  const inRange = sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`;
+  const entries = await rowsPerRange(
     db,
     ranges.map((r) => ({ key: r.personKey, from: r.from, to: r.to })),
-    EVENT_COLUMNS,
-    sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'in'`,
+    ['person_key', 'corrected_time'],
+    inRange,
   );
-  return rows.map(eventOf);
+  const byId = new Map(known.map((e) => [e.id, e])); // an event fetched twice is one row
+  const unseen = unknownEntries(
+    entries.map((r) => ({ key: r[0] as string, time: Number(r[1]) })),
+    byId.values(),
+  );
+  if (unseen.length === 0) return [];
+  const rows = await rowsPerRange(
+    db,
+    unseen.map((u) => ({ key: u.key, from: u.time, to: u.time })),
+    EVENT_COLUMNS,
+    sql`${inRange} and c.kind = 'in'`,
+  );
+  return rows.map(eventOf).filter((e) => !byId.has(e.id));
+}
+
+/** A (person key, time) an index entry holds. */
+interface KeyTime {
+  key: string;
+  time: number;
+}
+
+/**
+ * The distinct (key, time) of `entries` holding more rows than `known` (distinct rows) has at the same person key
+ * and time, sorted: the places of the rows `known` may lack.
+ */
+function unknownEntries(entries: readonly KeyTime[], known: Iterable<TraceEvent>): KeyTime[] {
+  const count = new Map<string, Map<number, number>>();
+  for (const e of entries) {
+    let times = count.get(e.key);
+    if (!times) {
+      times = new Map();
+      count.set(e.key, times);
+    }
+    times.set(e.time, (times.get(e.time) ?? 0) + 1);
+  }
+  for (const e of known) {
+    const times = count.get(e.personKey);
+    const n = times?.get(e.time);
+    if (times && n !== undefined) times.set(e.time, n - 1);
+  }
+  const out: KeyTime[] = [];
+  for (const [key, times] of count) for (const [time, n] of times) if (n > 0) out.push({ key, time });
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.time - b.time));
 }
 
 /** Where people overlapping one source stay can have events (ms). */

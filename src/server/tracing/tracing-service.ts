@@ -6,7 +6,7 @@
 import type { Db } from '../db/database';
 import { getSettings } from '../db/settings-repo';
 import {
-  checkInsInRanges,
+  checkInsInRangesBeyond,
   eventsNear,
   eventsOfPersons,
   type PersonRange,
@@ -78,8 +78,7 @@ async function surroundings(db: Db, stays: readonly Stay[], rules: TraceRules, e
   const near = await eventsNear(db, rangesAround(stays, rules));
   const ranges = cutRanges(stays, near.events, rules, exclude);
   if (ranges.length === 0) return near;
-  const seen = new Set(near.events.map((e) => e.id));
-  const moves = (await checkInsInRanges(db, ranges)).filter((e) => !seen.has(e.id));
+  const moves = await checkInsInRangesBeyond(db, ranges, near.events);
   return { events: [...near.events, ...moves], details: near.details };
 }
 
