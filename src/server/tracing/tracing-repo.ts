@@ -505,16 +505,13 @@ export async function eventsNear(
   ];
   const earliest = Math.min(...ranges.map((r) => r.earliestIn));
   for (let i = 0; i < missingIns.length; i += IN_CHUNK) {
-    // At most IN_CHUNK rows (ids are unique): never over the limit.
-    const found = await packedRows(
-      db,
-      [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
-      sql``,
-      sql`from checkins c where c.id in (${sql.join(missingIns.slice(i, i + IN_CHUNK))})
-        and c.corrected_time >= ${earliest}`,
-      IN_CHUNK,
-    );
-    for (const r of found ?? []) {
+    // At most IN_CHUNK rows (ids are unique), so never over the limit; plain rows if a value is ever too long.
+    const head = sql``;
+    const tail = sql`from checkins c where c.id in (${sql.join(missingIns.slice(i, i + IN_CHUNK))})
+        and c.corrected_time >= ${earliest}`;
+    const columns = [...EVENT_COLUMNS, ...DETAIL_COLUMNS];
+    const found = (await packedRows(db, columns, head, tail, IN_CHUNK)) ?? (await plainRows(db, columns, head, tail));
+    for (const r of found) {
       const e = eventOf(r);
       if (seen.has(e.id)) continue;
       rows.push(r);
