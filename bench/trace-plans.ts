@@ -1,7 +1,7 @@
 /**
  * Where a trace's time goes, statement by statement, and the database's plan for each: runs the first cases of
  * bench:trace on its kept data set (build it first with `npm run bench:trace`), records every statement
- * `traceCase` sends (a Kysely plugin around the real code), sums the time per statement shape and prints, for the
+ * `traceCase` sends (Kysely's query log around the real code), sums the time per statement shape and prints, for the
  * slowest trace, each shape's share and the plan of its slowest statement: `EXPLAIN QUERY PLAN` on SQLite,
  * `EXPLAIN (ANALYZE, BUFFERS)` on PostgreSQL.
  *
@@ -10,16 +10,7 @@
  * Last line: `slowest trace X ms: Y % in its heaviest statement shape`.
  */
 import { parseArgs } from 'node:util';
-import {
-  CompiledQuery,
-  createQueryId,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { CompiledQuery, type LogEvent } from 'kysely';
 import { openDatabase, openPostgres, type Db } from '../src/server/db/database';
 import { traceCase } from '../src/server/tracing/tracing-service';
 import { pgSchemaUrl } from './pg-schema';
@@ -45,46 +36,40 @@ const { values } = parseArgs({
 const PG = values.db === 'postgres';
 const ROWS = Number(values.rows);
 
-/** One statement a trace sent: its node (to compile again for EXPLAIN) and how long it took. */
+/** One statement a trace sent: its SQL and parameters (to run again under EXPLAIN) and how long it took. */
 interface Sent {
-  node: RootOperationNode;
   sql: string;
+  parameters: readonly unknown[];
   ms: number;
 }
 
-/** Records every statement run through the Kysely instance it is attached to, with its duration. */
-class Recorder implements KyselyPlugin {
+/** Records every statement the database it is the query log of runs, with the driver's time for it. */
+class Recorder {
   sent: Sent[] = [];
-  private readonly started = new WeakMap<object, { node: RootOperationNode; at: number }>();
 
-  /** Notes when a statement leaves (the node is kept for EXPLAIN). */
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.started.set(args.queryId, { node: args.node, at: performance.now() });
-    return args.node;
-  }
-
-  /** Notes when its rows are back. */
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const s = this.started.get(args.queryId);
-    if (s) this.sent.push({ node: s.node, sql: '', ms: performance.now() - s.at });
-    return args.result;
-  }
+  /** Kysely's `log` callback. */
+  readonly log = (event: LogEvent): void => {
+    const { sql, parameters } = event.query;
+    this.sent.push({ sql, parameters, ms: event.queryDurationMillis });
+  };
 }
 
-/** A statement's shape: its SQL with the IN lists and OR chains of any length folded to one. */
+/** A statement's shape: its SQL with the IN lists, VALUES lists and OR chains of any length folded to one. */
 function shapeOf(text: string): string {
   return text
     .replace(/\$\d+/g, '?')
+    .replace(/values (\(cast\(\? as text\), cast\(\? as bigint\), cast\(\? as bigint\)\)(?:, )?)+/g, (list) => {
+      return `values (?, ?, ?) × ${list.split('cast(? as text)').length - 1}`;
+    })
     .replace(/\((?:\s*(?:\?|\$\d+)\s*,)+\s*(?:\?|\$\d+)\s*\)/g, '(…)')
     .replace(/(\(\("person_key" = (?:\?|\$\d+) and [^)]*\)\)(?: or )?)+/g, '(("person_key" = ? and …) or …)');
 }
 
 /** The database's plan of one recorded statement, one line per plan node. */
 async function explain(db: Db, s: Sent): Promise<string> {
-  const compiled = db.getExecutor().compileQuery(s.node, createQueryId());
   const prefix = PG ? 'explain (analyze, buffers, timing off) ' : 'explain query plan ';
   const { rows } = await db.executeQuery<Record<string, unknown>>(
-    CompiledQuery.raw(`${prefix}${compiled.sql}`, [...compiled.parameters]),
+    CompiledQuery.raw(`${prefix}${s.sql}`, [...s.parameters]),
   );
   if (PG) return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
   const depth = new Map<number, number>();
@@ -101,17 +86,20 @@ async function main(): Promise<void> {
   const url = pgSchemaUrl(traceSchema(ROWS));
   const keys = PG ? await caseKeysPostgres(url) : caseKeysSqlite(traceFile(ROWS, values.layout));
   if (!PG) warm(traceFile(ROWS, values.layout));
-  const base = PG ? openPostgres(url) : openDatabase(traceFile(ROWS, values.layout));
+  const recorder = new Recorder();
+  const base = PG
+    ? openPostgres(url, 10, recorder.log)
+    : openDatabase(traceFile(ROWS, values.layout), { log: recorder.log });
   const cases = pickCases(keys, 10 + Number(values.cases)).slice(10);
   let slowest: { ms: number; sent: Sent[]; key: string } = { ms: -1, sent: [], key: '' };
   for (const key of cases) {
-    const recorder = new Recorder();
+    recorder.sent = [];
     const began = performance.now();
-    await traceCase(base.withPlugin(recorder), { personKeys: [key], from: TRACE_FROM, to: TRACE_END });
+    await traceCase(base, { personKeys: [key], from: TRACE_FROM, to: TRACE_END });
     const ms = performance.now() - began;
     if (ms > slowest.ms) slowest = { ms, sent: recorder.sent, key };
   }
-  for (const s of slowest.sent) s.sql = base.getExecutor().compileQuery(s.node, createQueryId()).sql;
+  recorder.sent = []; // the EXPLAINs below are not part of any trace
   const shapes = new Map<string, { ms: number; count: number; worst: Sent }>();
   for (const s of slowest.sent) {
     const k = shapeOf(s.sql);

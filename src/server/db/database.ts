@@ -13,6 +13,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type LogConfig,
 } from 'kysely';
 import { OwnSchemaPostgresDialect } from './own-schema-dialect';
 import pg from 'pg';
@@ -26,6 +27,8 @@ interface OpenOptions {
   readonly?: boolean;
   /** How long to wait for another connection's write lock, ms (default `BUSY_TIMEOUT_MS`). */
   busyTimeoutMs?: number;
+  /** Kysely's query log: every statement run, with its time (bench:trace-plans records a trace's statements). */
+  log?: LogConfig;
 }
 
 /** Which database a server runs on: a SQLite file (one district) or a PostgreSQL URL (province and up). */
@@ -55,7 +58,7 @@ export function openTarget(target: DatabaseTarget, options: OpenOptions = {}): D
 const INT8_OID = 20;
 
 /** Connects a pool to PostgreSQL behind Kysely; bigint columns come back as numbers, like SQLite's. */
-export function openPostgres(url: string, poolSize = 10): Db {
+export function openPostgres(url: string, poolSize = 10, log?: LogConfig): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -68,7 +71,7 @@ export function openPostgres(url: string, poolSize = 10): Db {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<DatabaseSchema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+  return new Kysely<DatabaseSchema>({ dialect: new OwnSchemaPostgresDialect({ pool }), ...(log ? { log } : {}) });
 }
 
 /** SQLite page cache per connection, KiB (128 MiB). */
@@ -90,7 +93,7 @@ export function isLockTimeout(error: unknown): boolean {
 /** Opens (creating if needed) the SQLite file with the server's pragmas and wraps it in Kysely. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  return wrapSqlite(openSqlite(file, options));
+  return wrapSqlite(openSqlite(file, options), options.log);
 }
 
 /**
@@ -120,11 +123,11 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /** Puts Kysely over an already opened better-sqlite3 handle, statements cached (destroying the Kysely closes it). */
-export function wrapSqlite(sqlite: BetterSqlite3.Database): Db {
+export function wrapSqlite(sqlite: BetterSqlite3.Database, log?: LogConfig): Db {
   const config = { database: withStatementCache(sqlite) };
   // A read-only handle cannot take the write lock: its transactions (if any) stay deferred.
   const dialect = sqlite.readonly ? new SqliteDialect(config) : new ImmediateSqliteDialect(config);
-  return new Kysely<DatabaseSchema>({ dialect });
+  return new Kysely<DatabaseSchema>({ dialect, ...(log ? { log } : {}) });
 }
 
 /** Opens the raw better-sqlite3 handle with the pragmas every connection of this server uses. */

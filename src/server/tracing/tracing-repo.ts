@@ -5,13 +5,14 @@
  * Every time query rides one of the two check-in indexes: (person_key, corrected_time) or (checkpoint_id,
  * corrected_time).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
 import { mergeRangesBy } from './intervals';
 import type { PersonDetails, PersonSighting } from '../../shared/console-api';
-import { dialectOf, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { packedRows, plainRows, rowsPerRange, type PackedRow, type RangeShape } from './range-rows-repo';
 import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
 
 /** What a tracer knows about a person key: the latest details seen with it. */
@@ -56,16 +57,36 @@ const EVENT_COLUMNS = [
 ] as const;
 const DETAIL_COLUMNS = ['name', 'id_number', 'id_masked', 'birth_year', 'phone', 'address'] as const;
 
-/**
- * A check-in row as a packed select returns it (`packedRows`): the EVENT_COLUMNS in order, then the DETAIL_COLUMNS
- * where they were asked for.
- */
-type PackedRow = readonly unknown[];
-/** Where each column sits in a PackedRow. */
+/** Where each column sits in a PackedRow: the EVENT_COLUMNS in order, then the DETAIL_COLUMNS where asked for. */
 const AT = Object.fromEntries([...EVENT_COLUMNS, ...DETAIL_COLUMNS].map((c, i) => [c, i])) as Record<
   (typeof EVENT_COLUMNS)[number] | (typeof DETAIL_COLUMNS)[number],
   number
 >;
+
+/** A person's rows in the range, on the (person_key, corrected_time) index. */
+const PERSON_IN_RANGE = sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`;
+
+/** The range reads of a trace (range-rows-repo.ts), each one statement shape. */
+const SHAPES = {
+  personEvents: { name: 'person events', columns: EVENT_COLUMNS, match: PERSON_IN_RANGE },
+  personEntries: { name: 'person index entries', columns: ['person_key', 'corrected_time'], match: PERSON_IN_RANGE },
+  personCheckIns: {
+    name: 'person check-ins',
+    columns: EVENT_COLUMNS,
+    match: sql`${PERSON_IN_RANGE} and c.kind = 'in'`,
+  },
+  checkpointRows: {
+    name: 'checkpoint rows',
+    columns: [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
+    match: sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`,
+  },
+  // Literal, not bound: the planner can then prove the partial index checkins_out_checkpoint_time_idx applies.
+  checkpointOuts: {
+    name: 'checkpoint check-outs',
+    columns: [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
+    match: sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'out'`,
+  },
+} satisfies Record<string, RangeShape>;
 
 /** The person details stored with a check-in row. */
 function toDetails(r: {
@@ -249,23 +270,10 @@ export async function eventsOfPersons(
 ): Promise<TraceEvent[]> {
   const rows = await rowsPerRange(
     db,
+    SHAPES.personEvents,
     [...keys].sort().map((key) => ({ key, from, to })),
-    EVENT_COLUMNS,
-    sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`,
   );
   return rows.map(eventOf);
-}
-
-/**
- * `FROM` the VALUES list `r` and the check-ins `c` matching each of its rows, one index scan per row: SQLite's CROSS
- * JOIN keeps `r` as the outer loop; PostgreSQL needs a LATERAL subquery for the same, kept from being flattened into
- * a plain join by OFFSET 0 (it cannot estimate how narrow the ranges are and would hash-join a scan of every
- * partition; measured in docs/tracing-at-scale.md).
- */
-function eachRange(db: Db, columns: RawBuilder<unknown>, match: RawBuilder<unknown>): RawBuilder<unknown> {
-  return dialectOf(db) === 'postgres'
-    ? sql`from r cross join lateral (select ${columns} from checkins c where ${match} offset 0) c`
-    : sql`from r cross join checkins c where ${match}`;
 }
 
 /** One person's time range, ms. */
@@ -273,120 +281,6 @@ export interface PersonRange {
   personKey: string;
   from: number;
   to: number;
-}
-
-/** Person ranges per statement: three parameters each, one index seek each. */
-const RANGE_CHUNK = 300;
-/** Smaller statements for small traces; every chunk is padded up to one of these sizes so few statements exist. */
-const RANGE_SIZES = [25, 100, RANGE_CHUNK] as const;
-/** A range no check-in falls in (padding). */
-const NO_RANGE = { key: '', from: 1, to: 0 };
-
-/**
- * Most rows one packed statement returns: its JSON must stay one string, and V8's longest is about 537 MB. Rows of
- * 3.5 KB (every text column full of characters JSON escapes) keep 50,000 of them under a third of that; a trace's
- * rows are about 250 bytes.
- */
-const MAX_PACKED_ROWS = 50_000;
-
-/** Error codes of a value too long for the database to build (SQLite; PostgreSQL's 1 GB program limit). */
-const TOO_LONG = new Set(['SQLITE_TOOBIG', '54000']);
-
-/**
- * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`) fetched as one JSON array of arrays
- * (`json_group_array` on SQLite, `json_agg` on PostgreSQL), or null when there are more than `limit` (the database
- * counts them and sends no JSON). A driver builds an object per row with a property per column, which cost about
- * twice SQLite's JSON and one JSON.parse on the 10M benchmark file (13 µs against 7 µs a row of 15 columns;
- * docs/tracing-at-scale.md).
- */
-async function packedRows(
-  db: Db,
-  columns: readonly string[],
-  head: RawBuilder<unknown>,
-  tail: RawBuilder<unknown>,
-  limit: number,
-): Promise<PackedRow[] | null> {
-  const values = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
-  const packed =
-    dialectOf(db) === 'postgres'
-      ? sql`coalesce(json_agg(json_build_array(${values})), '[]'::json)`
-      : sql`json_group_array(json_array(${values}))`;
-  try {
-    const { rows } = await sql<{ rows: unknown }>`${head}
-      select case when count(*) > ${limit} then null else ${packed} end as rows ${tail}`.execute(db);
-    const value = rows[0]?.rows;
-    if (value === null || value === undefined) return null;
-    return (typeof value === 'string' ? JSON.parse(value) : value) as PackedRow[];
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && TOO_LONG.has(String(error.code))) return null;
-    throw error;
-  }
-}
-
-/** The same rows as one driver object each (no size limit), laid out as packed rows. */
-async function plainRows(
-  db: Db,
-  columns: readonly string[],
-  head: RawBuilder<unknown>,
-  tail: RawBuilder<unknown>,
-): Promise<PackedRow[]> {
-  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
-  const { rows } = await sql<Record<string, unknown>>`${head} select ${selected} ${tail}`.execute(db);
-  return rows.map((r) => columns.map((c) => r[c]));
-}
-
-/** A key's time range, ms, both ends included. */
-interface KeyRange {
-  key: string;
-  from: number;
-  to: number;
-}
-
-/**
- * Rows of `columns` matching each (key, from, to) range (`match` compares `c` with `r.k`, `r.f`, `r.t`): the ranges
- * are a VALUES list joined to an index, one scan per range, one statement per RANGE_CHUNK ranges.
- */
-async function rowsPerRange(
-  db: Db,
-  ranges: readonly KeyRange[],
-  columns: readonly string[],
-  match: RawBuilder<unknown>,
-): Promise<PackedRow[]> {
-  const out: PackedRow[] = [];
-  for (let i = 0; i < ranges.length; i += RANGE_CHUNK) {
-    await rowsOfChunk(db, ranges.slice(i, i + RANGE_CHUNK), columns, match, out);
-  }
-  return out;
-}
-
-/**
- * One statement's rows, appended to `out`. Over MAX_PACKED_ROWS, a chunk of several ranges is asked again in two
- * halves (the same rows in the same order), and a single range comes as plain rows.
- */
-async function rowsOfChunk(
-  db: Db,
-  chunk: readonly KeyRange[],
-  columns: readonly string[],
-  match: RawBuilder<unknown>,
-  out: PackedRow[],
-): Promise<void> {
-  const size = RANGE_SIZES.find((n) => n >= chunk.length) ?? RANGE_CHUNK;
-  const padded = [...chunk, ...Array.from({ length: size - chunk.length }, () => NO_RANGE)];
-  const tuples = sql.join(
-    padded.map((r) => sql`(cast(${r.key} as text), cast(${r.from} as bigint), cast(${r.to} as bigint))`),
-  );
-  const head = sql`with r (k, f, t) as (values ${tuples})`;
-  const tail = eachRange(db, sql.join(columns.map((c) => sql.ref(`c.${c}`))), match);
-  const rows = await packedRows(db, columns, head, tail, MAX_PACKED_ROWS);
-  if (rows) {
-    for (const r of rows) out.push(r);
-  } else if (chunk.length > 1) {
-    const half = chunk.length >> 1;
-    await rowsOfChunk(db, chunk.slice(0, half), columns, match, out);
-    await rowsOfChunk(db, chunk.slice(half), columns, match, out);
-  } else {
-    for (const r of await plainRows(db, columns, head, tail)) out.push(r);
-  }
 }
 
 /**
@@ -400,12 +294,10 @@ export async function checkInsInRangesBeyond(
   ranges: readonly PersonRange[],
   known: readonly TraceEvent[],
 ): Promise<TraceEvent[]> {
-  const inRange = sql`c.person_key = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`;
   const entries = await rowsPerRange(
     db,
+    SHAPES.personEntries,
     ranges.map((r) => ({ key: r.personKey, from: r.from, to: r.to })),
-    ['person_key', 'corrected_time'],
-    inRange,
   );
   const byId = new Map(known.map((e) => [e.id, e])); // an event fetched twice is one row
   const unseen = unknownEntries(
@@ -415,9 +307,8 @@ export async function checkInsInRangesBeyond(
   if (unseen.length === 0) return [];
   const rows = await rowsPerRange(
     db,
+    SHAPES.personCheckIns,
     unseen.map((u) => ({ key: u.key, from: u.time, to: u.time })),
-    EVENT_COLUMNS,
-    sql`${inRange} and c.kind = 'in'`,
   );
   return rows.map(eventOf).filter((e) => !byId.has(e.id));
 }
@@ -466,13 +357,10 @@ export interface StaySurroundings extends CheckpointRange {
  * asks once per 300 ranges rather than once per range (on PostgreSQL each statement is a round trip).
  */
 async function rowsInRanges(db: Db, ranges: readonly CheckpointRange[], kind: 'any' | 'out'): Promise<PackedRow[]> {
-  // Literal, not bound: the planner can then prove the partial index checkins_out_checkpoint_time_idx applies.
-  const onlyOuts = kind === 'out' ? sql`and c.kind = 'out'` : sql``;
   return rowsPerRange(
     db,
+    kind === 'out' ? SHAPES.checkpointOuts : SHAPES.checkpointRows,
     ranges.map((r) => ({ key: r.checkpointId, from: r.from, to: r.to })),
-    [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
-    sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t ${onlyOuts}`,
   );
 }
 
