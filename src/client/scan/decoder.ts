@@ -80,8 +80,8 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Copies a bitmap's pixels on the main thread, for browsers whose workers lack OffscreenCanvas. */
-function bitmapToPixels(bitmap: ImageBitmap): ImageData {
+/** Copies a bitmap's pixels on the main thread and closes it (for browsers whose workers lack OffscreenCanvas). */
+export function bitmapToPixels(bitmap: ImageBitmap): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = bitmap.width;
   canvas.height = bitmap.height;
