@@ -20,10 +20,9 @@ interface KeyRange {
 /**
  * What one range statement reads: `columns` of the check-ins `c` that `match` finds for a range `r` (it compares `c`
  * with `r.k`, `r.f`, `r.t` and binds no parameter of its own: a literal condition lets the planner use a partial
- * index). `name` tells shapes apart in the compiled-statement cache.
+ * index). Declare each shape once, as a constant: its compiled statements are kept per shape object.
  */
 export interface RangeShape {
-  name: string;
   columns: readonly string[];
   match: RawBuilder<unknown>;
 }
@@ -112,8 +111,11 @@ export async function plainRows(
   return rows.map((r) => columns.map((c) => r[c]));
 }
 
-/** A range statement's SQL text per dialect, shape and size, with the place of its parameters checked once. */
-const compiledTexts = new Map<string, string | null>();
+/**
+ * A range statement's SQL text per shape, then per dialect and size (null: its parameters were not just the ranges
+ * and the limit, so it is compiled every time).
+ */
+const compiledTexts = new WeakMap<RangeShape, Map<string, string | null>>();
 
 /** The parameters a range statement binds, in order: each range's key, from and to, then the row limit. */
 function rangeParameters(ranges: readonly KeyRange[], limit: number): unknown[] {
@@ -130,8 +132,13 @@ function rangeParameters(ranges: readonly KeyRange[], limit: number): unknown[] 
  */
 function packedRangeQuery(db: Db, shape: RangeShape, ranges: readonly KeyRange[]): CompiledQuery {
   const parameters = rangeParameters(ranges, MAX_PACKED_ROWS);
-  const key = `${dialectOf(db)}\u0000${shape.name}\u0000${ranges.length}`;
-  const text = compiledTexts.get(key);
+  let texts = compiledTexts.get(shape);
+  if (!texts) {
+    texts = new Map();
+    compiledTexts.set(shape, texts);
+  }
+  const key = `${dialectOf(db)} ${ranges.length}`;
+  const text = texts.get(key);
   if (text) return CompiledQuery.raw(text, parameters);
   const compiled = sql`${valuesOf(ranges)}
       select case when count(*) > ${MAX_PACKED_ROWS} then null else ${packedColumns(db, shape.columns)} end as rows
@@ -139,7 +146,7 @@ function packedRangeQuery(db: Db, shape: RangeShape, ranges: readonly KeyRange[]
   if (text === undefined) {
     const same =
       compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i]);
-    compiledTexts.set(key, same ? compiled.sql : null);
+    texts.set(key, same ? compiled.sql : null);
   }
   return compiled;
 }

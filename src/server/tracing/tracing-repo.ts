@@ -68,21 +68,18 @@ const PERSON_IN_RANGE = sql`c.person_key = r.k and c.corrected_time >= r.f and c
 
 /** The range reads of a trace (range-rows-repo.ts), each one statement shape. */
 const SHAPES = {
-  personEvents: { name: 'person events', columns: EVENT_COLUMNS, match: PERSON_IN_RANGE },
-  personEntries: { name: 'person index entries', columns: ['person_key', 'corrected_time'], match: PERSON_IN_RANGE },
+  personEvents: { columns: EVENT_COLUMNS, match: PERSON_IN_RANGE },
+  personEntries: { columns: ['person_key', 'corrected_time'], match: PERSON_IN_RANGE },
   personCheckIns: {
-    name: 'person check-ins',
     columns: EVENT_COLUMNS,
     match: sql`${PERSON_IN_RANGE} and c.kind = 'in'`,
   },
   checkpointRows: {
-    name: 'checkpoint rows',
     columns: [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
     match: sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t`,
   },
   // Literal, not bound: the planner can then prove the partial index checkins_out_checkpoint_time_idx applies.
   checkpointOuts: {
-    name: 'checkpoint check-outs',
     columns: [...EVENT_COLUMNS, ...DETAIL_COLUMNS],
     match: sql`c.checkpoint_id = r.k and c.corrected_time >= r.f and c.corrected_time <= r.t and c.kind = 'out'`,
   },
