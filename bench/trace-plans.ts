@@ -54,7 +54,7 @@ class Recorder {
   };
 }
 
-/** A statement's shape: its SQL with the IN lists, VALUES lists and OR chains of any length folded to one. */
+/** A statement's shape: its SQL with IN lists and OR chains of any length folded to one, VALUES lists to their length. */
 function shapeOf(text: string): string {
   return text
     .replace(/\$\d+/g, '?')
