@@ -17,6 +17,7 @@ import { doorRiskMigration } from './migrations/2026_12_01_0300_door_risk';
 import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
 import { forwarderKindMigration } from './migrations/2026_12_03_0800_forwarder_kind';
 import { traceIndexesMigration } from './migrations/2026_12_03_1100_trace_indexes';
+import { personSearchMigration } from './migrations/2026_12_04_2000_person_search';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0200_sealed': sealedMigration,
   '2026_12_03_0800_forwarder_kind': forwarderKindMigration,
   '2026_12_03_1100_trace_indexes': traceIndexesMigration,
+  '2026_12_04_2000_person_search': personSearchMigration,
 };
 
 const staticProvider: MigrationProvider = {

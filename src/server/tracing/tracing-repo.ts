@@ -145,7 +145,8 @@ function phoneDigits(phone: string): string {
  * Person records matching a search, one per person key, most recently seen first. An ID number matches
  * the CCCD key and masked national-QR keys with the same visible trailing digits; a phone matches
  * the phone column; a name matches diacritics-, case- and spacing-insensitively (a substring of the
- * folded name with spaces removed). Phone and name scans are not indexed (ingest speed first).
+ * folded name with spaces removed). ID numbers and phones ride indexes (migration 2026_12_04_2000_person_search); a
+ * name is a substring, so a name search reads the whole table (about 30 s at 10 million check-ins; docs/tracing-at-scale.md).
  */
 export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonSighting[]> {
   let query = db
@@ -163,7 +164,10 @@ export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promi
     query = query.where((eb) =>
       eb.or([
         eb('person_key', '=', `cccd:${id}`),
-        eb('id_number', '=', id),
+        // A row with this ID number and a CCCD key has the key above (a 12-digit number gives `cccd:<id>`), so the
+        // column is asked only of the other rows, on their partial index (migration 2026_12_04_2000_person_search). Literal, so
+        // the planner can prove the index applies.
+        eb.and([eb('id_number', '=', id), sql<boolean>`substr(person_key, 1, 5) <> 'cccd:'`]),
         eb.and([eb('person_key', '>=', `masked:${visible}|`), eb('person_key', '<', `masked:${visible}}`)]),
       ]),
     );
