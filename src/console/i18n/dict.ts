@@ -301,6 +301,12 @@ export const dict = {
   'trace.loadF2': { vi: 'Tìm F2', en: 'Find F2' },
   'trace.places': { vi: 'Điểm kiểm tra', en: 'Checkpoints' },
   'trace.overlap': { vi: 'Số phút tiếp xúc', en: 'Overlap (min)' },
+  'trace.showing': {
+    vi: 'Đang hiển thị {shown}/{total} người. Tệp Excel và CSV có đầy đủ danh sách.',
+    en: 'Showing {shown} of {total} people. The Excel and CSV files hold the whole list.',
+  },
+  'trace.showMore': { vi: 'Hiển thị thêm {n} người', en: 'Show {n} more' },
+  'trace.showAll': { vi: 'Hiển thị tất cả {n} người', en: 'Show all {n}' },
   'trace.zone': { vi: 'Vùng khoanh hẹp', en: 'Narrow zone' },
   'trace.zoneCommune': { vi: '{name}: {n} người tiếp xúc', en: '{name}: {n} contacts' },
   'trace.instructions': { vi: 'Hướng dẫn gửi người đã đến', en: 'Instructions for visitors' },

@@ -4,7 +4,8 @@ import { ApiError, call } from '../api';
 import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import type { CaseContact } from '../../shared/outbreak-api';
-import { errorText, vnDateTime } from './format';
+import { errorText } from './format';
+import { vnDateTime } from '../vn-time';
 import { CommunePicker } from './CommunePicker';
 
 interface ContactsDecisionTableProps {

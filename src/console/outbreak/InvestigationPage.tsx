@@ -9,7 +9,8 @@ import { t } from '../i18n/i18n';
 import { useLoad } from '../use-load';
 import type { TraceChanges } from '../../shared/outbreak-api';
 import { ContactsDecisionTable } from './ContactsDecisionTable';
-import { errorText, localInput, vnDate, vnDateTime } from './format';
+import { errorText, localInput } from './format';
+import { vnDate, vnDateTime } from '../vn-time';
 import { ManualContactForm } from './ManualContactForm';
 
 interface InvestigationPageProps {

@@ -8,7 +8,7 @@ import { navigate } from '../../browser/router';
 import { SearchPanel } from '../tracing/SearchPanel';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
-import { vnDate } from './format';
+import { vnDate } from '../vn-time';
 import { OutbreakSettingsForm } from './OutbreakSettingsForm';
 import { RegisterCaseForm } from './RegisterCaseForm';
 

@@ -1,25 +1,7 @@
-/** Small helpers the outbreak pages share: Vietnam dates, `datetime-local` values, error text by reason code. */
+/** Small helpers the outbreak pages share: today's key, `datetime-local` values, error text by reason code. */
 import { ApiError } from '../api';
 import { t } from '../i18n/i18n';
 import { dict, type ConsoleKey } from '../i18n/dict';
-
-const TZ = 'Asia/Ho_Chi_Minh';
-
-/** A date in Vietnam time, e.g. 27/11/2026. */
-export function vnDate(ms: number): string {
-  return new Date(ms).toLocaleDateString('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
-}
-
-/** A date and time in Vietnam time. */
-export function vnDateTime(ms: number): string {
-  return new Date(ms).toLocaleString('vi-VN', {
-    timeZone: TZ,
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
 
 /** `YYYY-MM-DD` of today in Vietnam time. */
 export function todayKey(ms = Date.now()): string {

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { adminRoutes, type PersonRecord } from '../../shared/console-api';
-import { vnTime } from './vn-time';
+import { vnDateTime } from '../vn-time';
 
 interface SearchPanelProps {
   /** Called with the chosen person keys (one identity, merged keys included). */
@@ -95,7 +95,7 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
                   <td>{p.birthYear ?? ''}</td>
                   <td>{p.phone ?? ''}</td>
                   <td>{p.visits}</td>
-                  <td>{vnTime(p.lastSeen)}</td>
+                  <td>{vnDateTime(p.lastSeen)}</td>
                   <td>
                     <button type="button" onClick={() => onChoose(p.mergedKeys, p.name)}>
                       {t('trace.choose')}

@@ -12,7 +12,7 @@ import {
   type TraceRequest as TraceQuery,
   type TraceResult,
 } from '../../shared/console-api';
-import { vnTime } from './vn-time';
+import { vnDateTime } from '../vn-time';
 import { ZoneView } from './ZoneView';
 import { RiskOnlyToggle, withRiskFilter } from './risk-filter';
 
@@ -43,7 +43,7 @@ export function TraceView({ query, label }: TraceViewProps) {
   if (!result) return <p>{t('common.loading')}</p>;
   return (
     <div class="trace-report">
-      <h2>{t('trace.reportTitle', { name: label, from: vnTime(query.from), to: vnTime(query.to) })}</h2>
+      <h2>{t('trace.reportTitle', { name: label, from: vnDateTime(query.from), to: vnDateTime(query.to) })}</h2>
       <p class="no-print">
         <button type="button" onClick={() => exportAs('xlsx')}>
           {t('trace.exportXlsx')}
@@ -65,9 +65,9 @@ export function TraceView({ query, label }: TraceViewProps) {
             <tr key={v.checkinId}>
               <td>{v.checkpointName}</td>
               <td>{v.unitName}</td>
-              <td>{vnTime(v.start)}</td>
+              <td>{vnDateTime(v.start)}</td>
               <td>
-                {vnTime(v.end)}
+                {vnDateTime(v.end)}
                 {v.endKnown ? '' : ` (${t('trace.defaultStay')})`}
               </td>
               <td>{sourceLabel(v.source, getLang())}</td>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { t } from '../i18n/i18n';
 import { adminRoutes, type ZoneEntry } from '../../shared/console-api';
-import { vnTime } from './vn-time';
+import { vnDateTime } from '../vn-time';
 
 interface ZoneViewProps {
   zone: ZoneEntry[];
@@ -42,7 +42,7 @@ export function ZoneView({ zone }: ZoneViewProps) {
                   <tr key={`${cp.checkpointId}-${i}`}>
                     <td>{cp.name}</td>
                     <td>
-                      {vnTime(w.start)} – {vnTime(w.end)}
+                      {vnDateTime(w.start)} – {vnDateTime(w.end)}
                     </td>
                     <td class="num">{w.contacts}</td>
                   </tr>
