@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API, MAX_BATCH, PROTOCOL_VERSION, type CheckIn } from '../../src/shared/protocol';
-import { enrolKeyed, signedPushHeaders, type KeyedEnrolment } from '../support/device-key';
+import { MAX_BATCH, type CheckIn } from '../../src/shared/protocol';
+import { enrolKeyed, type KeyedEnrolment } from '../support/device-key';
+import { pushOnce } from '../support/sim-device';
 import { findCheckpointByCode } from '../../src/server/db/checkpoints-repo';
 import { openDatabase } from '../../src/server/db/database';
 import { issueEnrolmentCode } from '../../src/server/services/enrolment';
@@ -25,22 +26,10 @@ let server: ServerProcess;
 let browser: Browser;
 let page: Page;
 
+/** Pushes the check-ins as a signed guard device, one full batch at a time. */
 async function pushAll(device: KeyedEnrolment, items: CheckIn[]): Promise<void> {
   for (let i = 0; i < items.length; i += MAX_BATCH) {
-    const batch = items.slice(i, i + MAX_BATCH);
-    const body = JSON.stringify({
-      protocol: PROTOCOL_VERSION,
-      sentAt: Date.now(),
-      appVersion: 'e2e',
-      pending: batch.length,
-      items: batch,
-    });
-    const res = await fetch(`${server.url}${API.push}`, {
-      method: 'POST',
-      headers: await signedPushHeaders(device, body, Date.now()),
-      body,
-    });
-    expect(res.status).toBe(200);
+    expect(await pushOnce(server.url, device, items.slice(i, i + MAX_BATCH))).not.toBeNull();
   }
 }
 

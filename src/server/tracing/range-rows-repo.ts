@@ -58,9 +58,14 @@ function eachRange(db: Db, columns: RawBuilder<unknown>, match: RawBuilder<unkno
     : sql`from r cross join checkins c where ${match}`;
 }
 
+/** `c.a, c.b, …`: the columns of the check-ins `c`. */
+function columnRefs(columns: readonly string[]): RawBuilder<unknown> {
+  return sql.join(columns.map((c) => sql.ref(`c.${c}`)));
+}
+
 /** The JSON array of arrays of `columns` of `c`: `json_group_array` on SQLite, `json_agg` on PostgreSQL. */
 function packedColumns(db: Db, columns: readonly string[]): RawBuilder<unknown> {
-  const values = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
+  const values = columnRefs(columns);
   return dialectOf(db) === 'postgres'
     ? sql`coalesce(json_agg(json_build_array(${values})), '[]'::json)`
     : sql`json_group_array(json_array(${values}))`;
@@ -83,6 +88,18 @@ async function runPacked(db: Db, query: CompiledQuery): Promise<PackedRow[] | nu
   }
 }
 
+/** `${head} select <the rows packed, or null over limit> ${tail}`: the one text of every packed statement. */
+function packedSelect(
+  db: Db,
+  columns: readonly string[],
+  head: RawBuilder<unknown>,
+  tail: RawBuilder<unknown>,
+  limit: number,
+): RawBuilder<unknown> {
+  return sql`${head}
+      select case when count(*) > ${limit} then null else ${packedColumns(db, columns)} end as rows ${tail}`;
+}
+
 /**
  * The rows of `columns` of check-ins `c` (`${head} select … ${tail}`) fetched as one JSON array of arrays, or null
  * when there are more than `limit` (the database counts them and sends no JSON). A driver builds an object per row
@@ -96,9 +113,7 @@ export function packedRows(
   tail: RawBuilder<unknown>,
   limit: number,
 ): Promise<PackedRow[] | null> {
-  const query = sql`${head}
-      select case when count(*) > ${limit} then null else ${packedColumns(db, columns)} end as rows ${tail}`;
-  return runPacked(db, query.compile(db));
+  return runPacked(db, packedSelect(db, columns, head, tail, limit).compile(db));
 }
 
 /** The same rows as one driver object each (no size limit), laid out as packed rows. */
@@ -108,8 +123,7 @@ export async function plainRows(
   head: RawBuilder<unknown>,
   tail: RawBuilder<unknown>,
 ): Promise<PackedRow[]> {
-  const selected = sql.join(columns.map((c) => sql.ref(`c.${c}`)));
-  const { rows } = await sql<Record<string, unknown>>`${head} select ${selected} ${tail}`.execute(db);
+  const { rows } = await sql<Record<string, unknown>>`${head} select ${columnRefs(columns)} ${tail}`.execute(db);
   return rows.map((r) => columns.map((c) => r[c]));
 }
 
@@ -142,9 +156,7 @@ function packedRangeQuery(db: Db, shape: RangeShape, ranges: readonly KeyRange[]
   const key = `${dialectOf(db)} ${ranges.length}`;
   const text = texts.get(key);
   if (text) return CompiledQuery.raw(text, parameters);
-  const compiled = sql`${valuesOf(ranges)}
-      select case when count(*) > ${MAX_PACKED_ROWS} then null else ${packedColumns(db, shape.columns)} end as rows
-      ${eachRange(db, columnsOf(shape), shape.match)}`.compile(db);
+  const compiled = packedSelect(db, shape.columns, valuesOf(ranges), tailOf(db, shape), MAX_PACKED_ROWS).compile(db);
   if (text === undefined) {
     const same =
       compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => p === parameters[i]);
@@ -161,8 +173,9 @@ function valuesOf(ranges: readonly KeyRange[]): RawBuilder<unknown> {
   return sql`with r (k, f, t) as (values ${tuples})`;
 }
 
-function columnsOf(shape: RangeShape): RawBuilder<unknown> {
-  return sql.join(shape.columns.map((c) => sql.ref(`c.${c}`)));
+/** `from r … c where <match>`: each range's check-ins for `shape`. */
+function tailOf(db: Db, shape: RangeShape): RawBuilder<unknown> {
+  return eachRange(db, columnRefs(shape.columns), shape.match);
 }
 
 /**
@@ -191,7 +204,6 @@ async function rowsOfChunk(db: Db, shape: RangeShape, chunk: readonly KeyRange[]
     await rowsOfChunk(db, shape, chunk.slice(0, half), out);
     await rowsOfChunk(db, shape, chunk.slice(half), out);
   } else {
-    const tail = eachRange(db, columnsOf(shape), shape.match);
-    for (const r of await plainRows(db, shape.columns, valuesOf(padded), tail)) out.push(r);
+    for (const r of await plainRows(db, shape.columns, valuesOf(padded), tailOf(db, shape))) out.push(r);
   }
 }
