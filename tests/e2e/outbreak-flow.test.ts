@@ -483,8 +483,10 @@ describe('outbreak console flow', () => {
       };
       await tracer.goto(`${url}/console/outbreak/report`);
       await tracer.fill('input[name=day]', day);
-      const table = tracer.getByTestId('ob-report');
-      await expect.poll(() => tracer.locator('h1').textContent()).toContain('30/11/2026');
+      // The table is the one of the day asked for, not the previous day's under the new heading.
+      const table = tracer.locator(`[data-testid=ob-report][data-day="${day}"]`);
+      await table.waitFor();
+      expect(await tracer.locator('h1').textContent()).toContain('30/11/2026');
       const shown = async (unit: string) =>
         (await table.locator(`tr[data-unit="${unit}"] td`).allTextContents()).slice(1).map(Number);
       const communes = await table

@@ -54,9 +54,10 @@ export function ReportPage() {
         </button>
       </div>
       {(error ?? report.error) && <p class="error">{error ?? report.error}</p>}
+      {!r && !report.error && <p class="muted">{t('common.loading')}</p>}
       {r && (
         <>
-          <table data-testid="ob-report" class="ob-report-table">
+          <table data-testid="ob-report" data-day={r.day} class="ob-report-table">
             <thead>
               <tr>
                 <th>{t('ob.commune')}</th>
