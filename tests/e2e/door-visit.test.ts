@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
-import { searchPersons } from '../../src/server/tracing/tracing-repo';
+import { searchPersons } from '../../src/server/tracing/person-search-repo';
 import { launchChromium } from '../support/chromium';
 import { writeQrVideo } from '../support/fake-camera';
 import { GuardPage } from '../support/guard-page';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
-import { searchPersons } from '../../src/server/tracing/tracing-repo';
+import { searchPersons } from '../../src/server/tracing/person-search-repo';
 import { traceCase } from '../../src/server/tracing/tracing-service';
 import { launchChromium } from '../support/chromium';
 import { posterLinkFor } from '../support/poster-link';

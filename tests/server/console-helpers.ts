@@ -9,6 +9,7 @@ import type { Role } from '../../src/server/auth/roles';
 import type { Db } from '../../src/server/db/database';
 import { listUnits } from '../../src/server/db/units-repo';
 import { insertUser } from '../../src/server/db/users-repo';
+import { TRACING_API } from '../../src/shared/tracing-api';
 
 export const PASSWORD = 'mat-khau-dai-1';
 
@@ -65,4 +66,14 @@ export async function signIn(app: FastifyInstance, username: string, password = 
       });
     },
   };
+}
+
+/** What the tracer's search lists for a query (`id`, `phone`, `name` …): each record's key and name, sorted. */
+export async function searchedRecords(tracer: ConsoleClient, query: Record<string, string>): Promise<string[][]> {
+  const res = await tracer.request('GET', `${TRACING_API.persons}?${new URLSearchParams(query).toString()}`);
+  if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}: ${res.body}`);
+  return res
+    .json<{ persons: { personKey: string; name: string }[] }>()
+    .persons.map((p) => [p.personKey, p.name])
+    .sort();
 }

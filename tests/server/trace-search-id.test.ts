@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { CheckIn, Person } from '../../src/shared/protocol';
-import { TRACING_API } from '../../src/shared/tracing-api';
 import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
-import { createAccount, signIn, type ConsoleClient } from './console-helpers';
+import { createAccount, searchedRecords, signIn, type ConsoleClient } from './console-helpers';
 
 const at = (h: number) => Date.UTC(2026, 10, 27, h);
 const CCCD: Person = { name: 'Trần Văn Cường', idNumber: '038095000003', phone: '0912000003' };
@@ -41,15 +40,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** What the tracer's search lists for an ID number: each record's key and name. */
-async function search(id: string): Promise<string[][]> {
-  const res = await tracer.request('GET', `${TRACING_API.persons}?id=${encodeURIComponent(id)}`);
-  expect(res.statusCode).toBe(200);
-  return res
-    .json<{ persons: { personKey: string; name: string }[] }>()
-    .persons.map((p) => [p.personKey, p.name])
-    .sort();
-}
+/** What the tracer's search lists for an ID number: each record's key and name, sorted by key. */
+const search = (id: string) => searchedRecords(tracer, { id });
 
 describe('tracer search by ID number', () => {
   it('finds a CCCD by its key, and an old CMND on records keyed by phone or by the visitor profile', async () => {

@@ -18,6 +18,7 @@ import { sealedMigration } from './migrations/2026_12_02_0200_sealed';
 import { forwarderKindMigration } from './migrations/2026_12_03_0800_forwarder_kind';
 import { traceIndexesMigration } from './migrations/2026_12_03_1100_trace_indexes';
 import { personSearchMigration } from './migrations/2026_12_04_2000_person_search';
+import { personNamesMigration } from './migrations/2026_12_08_0100_person_names';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0800_forwarder_kind': forwarderKindMigration,
   '2026_12_03_1100_trace_indexes': traceIndexesMigration,
   '2026_12_04_2000_person_search': personSearchMigration,
+  '2026_12_08_0100_person_names': personNamesMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -137,6 +137,15 @@ export interface PersonCorrectionsTable {
   received_at: number;
 }
 
+/**
+ * The directory of names: each person key with each folded name (spaces removed) its check-ins carry, filled by a
+ * trigger on `checkins` (migration 2026_12_08_0100_person_names), so a name search need not read every check-in.
+ */
+export interface PersonNamesTable {
+  person_key: string;
+  name_compact: string;
+}
+
 export interface QuestionnairesTable {
   version: number;
   /** The Questionnaire as JSON text. */
@@ -349,6 +358,7 @@ export interface DatabaseSchema {
   outbreak_followups: OutbreakFollowupsTable;
   outbreak_entries: OutbreakEntriesTable;
   ingest_quota: IngestQuotaTable;
+  person_names: PersonNamesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -2,11 +2,13 @@
  * Retention: check-ins older than the district's setting are deleted from the server every day,
  * checkpoint by checkpoint (each delete rides the (checkpoint_id, corrected_time) index), and the
  * deletion is logged as a count only. Rows received before the cutoff go too (whatever time they claim),
- * as do expired risk notices, audit entries older than AUDIT_RETENTION_DAYS and device proof ids
- * older than PROOF_ID_KEEP_MS (kept that long to refuse a replayed proof).
+ * and the directory of names forgets the people with no check-in left. Expired risk notices go as well, audit
+ * entries older than AUDIT_RETENTION_DAYS and device proof ids older than PROOF_ID_KEEP_MS (kept that long to refuse a
+ * replayed proof).
  */
 import type { Db } from '../db/database';
 import { deleteCheckinsBefore, deleteCheckinsReceivedBefore } from '../db/checkins-repo';
+import { purgeOrphanNames } from '../db/person-names-repo';
 import { listCheckpointIds } from '../db/checkpoints-repo';
 import { deleteExpiredNotices } from '../db/notices-repo';
 import { dropExpiredPartitions } from '../db/partitions';
@@ -26,6 +28,8 @@ interface PurgeResult {
   cutoff: number;
   retentionDays: number;
   checkins: number;
+  /** Person keys' names forgotten from the directory of names, their check-ins all deleted. */
+  names: number;
   notices: number;
   /** Audit entries older than AUDIT_RETENTION_DAYS deleted. */
   audit: number;
@@ -47,12 +51,13 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   for (const id of await listCheckpointIds(db)) checkins += await deleteCheckinsBefore(db, id, cutoff);
   // Rows whose corrected time lies in the far future would escape the purge above: received time decides too.
   checkins += await deleteCheckinsReceivedBefore(db, cutoff);
+  const names = checkins > 0 ? await purgeOrphanNames(db) : 0; // the name directory forgets who is gone
   const notices = await deleteExpiredNotices(db, now);
   const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
   const outbreak = await purgeOutbreakData(db, now);
   await purgeExpiredQuota(db, now); // ingest quota windows that are over
   const proofIds = await purgeProofIdsBefore(db, now - PROOF_ID_KEEP_MS);
-  return { cutoff, retentionDays, checkins, notices, partitions: dropped.partitions, audit, outbreak, proofIds };
+  return { cutoff, retentionDays, checkins, names, notices, partitions: dropped.partitions, audit, outbreak, proofIds };
 }
 
 /** A running daily purge; `stop` cancels it. */

@@ -1,5 +1,5 @@
 /**
- * Tracing queries on check-ins: find person records, a person's events, everyone at a checkpoint
+ * Tracing queries on check-ins: the latest details of person records, a person's events, everyone at a checkpoint
  * around a time, and the checkpoints involved (identity merges: merges-repo.ts). Rows stay here; callers get tracing
  * domain types.
  * Every time query rides one of the two check-in indexes: (person_key, corrected_time) or (checkpoint_id,
@@ -7,22 +7,12 @@
  */
 import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
-import { foldVietnamese } from '../../shared/text/fold';
 import type { TraceEvent } from './types';
 import { mergeRangesBy } from './intervals';
-import type { PersonDetails, PersonSighting } from '../../shared/console-api';
+import type { PersonDetails } from '../../shared/console-api';
 import type { Db } from '../db/database';
 import { packedRows, plainRows, rowsPerRange, type PackedRow, type RangeShape } from './range-rows-repo';
-import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
-
-/** What a tracer knows about a person key: the latest details seen with it. */
-/** A search for the case. At least one of idNumber, phone, name. */
-interface PersonSearch {
-  idNumber?: string;
-  phone?: string;
-  name?: string;
-  birthYear?: number;
-}
+import { withCorrections } from '../db/corrections-repo';
 
 /** A time range at one checkpoint, ms. */
 interface CheckpointRange {
@@ -133,115 +123,6 @@ function detailsOf(v: PackedRow): PersonDetails {
     phone: v[AT.phone] as string | null,
     address: v[AT.address] as string | null,
   });
-}
-
-/** Digits only; `+84…` becomes `0…`. */
-function phoneDigits(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
-}
-
-/**
- * Person records matching a search, one per person key, most recently seen first. An ID number matches
- * the CCCD key and masked national-QR keys with the same visible trailing digits; a phone matches
- * the phone column; a name matches diacritics-, case- and spacing-insensitively (a substring of the
- * folded name with spaces removed). ID numbers and phones ride indexes (migration 2026_12_04_2000_person_search); a
- * name is a substring, so a name search reads the whole table (about 30 s at 10 million check-ins; docs/tracing-at-scale.md).
- */
-export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonSighting[]> {
-  let query = db
-    .selectFrom('checkins')
-    .select((eb) => [
-      'person_key',
-      eb.fn.count<number>('id').as('visits'),
-      eb.fn.min('corrected_time').as('first_seen'),
-      eb.fn.max('corrected_time').as('last_seen'),
-    ])
-    .where('kind', '=', 'in');
-  const id = q.idNumber?.replace(/\s/g, '');
-  if (id) {
-    const visible = id.slice(-6);
-    query = query.where((eb) =>
-      eb.or([
-        eb('person_key', '=', `cccd:${id}`),
-        // A row with this ID number and a CCCD key has the key above (a 12-digit number gives `cccd:<id>`), so the
-        // column is asked only of the other rows, on their partial index (migration 2026_12_04_2000_person_search). Literal, so
-        // the planner can prove the index applies.
-        eb.and([eb('id_number', '=', id), sql<boolean>`substr(person_key, 1, 5) <> 'cccd:'`]),
-        eb.and([eb('person_key', '>=', `masked:${visible}|`), eb('person_key', '<', `masked:${visible}}`)]),
-      ]),
-    );
-  }
-  if (q.phone) {
-    const digits = phoneDigits(q.phone);
-    const national = digits.startsWith('0') ? digits : `0${digits}`;
-    const international = `+84${national.slice(1)}`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('person_key', '=', `phone:${national}`),
-        eb('phone', '=', national),
-        eb('phone', '=', international),
-        eb('phone', '=', digits),
-      ]),
-    );
-  }
-  if (q.name) {
-    const compact = foldVietnamese(q.name).replace(/ /g, '');
-    if (!compact) return []; // a name of only spaces matches nobody, not everybody
-    // LIKE wildcards in the search are literal characters: escaped (ESCAPE '\\' works the same on SQLite and
-    // PostgreSQL).
-    const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
-    const fixed = await keysWithCorrectedName(db, compact);
-    const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`;
-    query = query.where((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
-  }
-  if (q.birthYear !== undefined) query = query.where('birth_year', '=', q.birthYear);
-  const groups = await query.groupBy('person_key').orderBy('last_seen', 'desc').limit(limit).execute();
-  if (groups.length === 0) return [];
-
-  const details = await withCorrections(
-    db,
-    await latestDetails(
-      db,
-      groups.map((g) => g.person_key),
-    ),
-  );
-  const sources = await sourcesOf(
-    db,
-    groups.map((g) => g.person_key),
-  );
-  return groups.map((g) => {
-    const d = details.get(g.person_key);
-    return {
-      personKey: g.person_key,
-      name: d?.name ?? '',
-      idNumber: d?.idNumber ?? null,
-      idMasked: d?.idMasked ?? null,
-      birthYear: d?.birthYear ?? null,
-      phone: d?.phone ?? null,
-      address: d?.address ?? null,
-      ...(d?.originalName !== undefined ? { originalName: d.originalName } : {}),
-      visits: Number(g.visits),
-      firstSeen: Number(g.first_seen),
-      lastSeen: Number(g.last_seen),
-      sources: sources.get(g.person_key) ?? [],
-    };
-  });
-}
-
-async function sourcesOf(db: Db, keys: readonly string[]): Promise<Map<string, Source[]>> {
-  const out = new Map<string, Source[]>();
-  for (let i = 0; i < keys.length; i += IN_CHUNK) {
-    const rows = await db
-      .selectFrom('checkins')
-      .select(['person_key', 'source'])
-      .distinct()
-      .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
-      .execute();
-    for (const r of rows) out.set(r.person_key, [...(out.get(r.person_key) ?? []), r.source as Source].sort());
-  }
-  return out;
 }
 
 /** The latest details stored with each person key. */

@@ -19,7 +19,7 @@ import type { Access } from '../auth/roles';
 import { publishNotices } from '../db/notices-repo';
 import { listCheckpointIds } from '../db/checkpoints-repo';
 import { getSettings } from '../db/settings-repo';
-import { searchPersons } from './tracing-repo';
+import { searchPersons } from './person-search-repo';
 import { listMerges, saveMerges, unmergeKey } from './merges-repo';
 import { sendError } from '../http/errors';
 import { traceCase, traceSecondRing } from './tracing-service';
