@@ -4,8 +4,8 @@
  * For each of the first cases of bench:trace's seeded pick that has a CCCD key, the tracer searches the ID number and
  * traces the last 14 days; timed from the click to the person table, and from the click to the F1 table on screen.
  * Then one search by a phone some generated visitors have, and by names through the directory of names: a full name,
- * a family and middle name thousands share, a family name, and "An", which 60 % of the names hold (more keys than
- * the search takes from the directory, so it reads the whole table); printed, not in the last line.
+ * a family and middle name thousands share, a family name, and "An", which 60 % of the names hold; printed, not in
+ * the last line.
  *
  *   npm run bench:console-trace [-- --rows 10000000 --cases 6]
  *
