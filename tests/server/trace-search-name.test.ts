@@ -17,6 +17,10 @@ const HA: Person = { name: 'Nguyễn Thị Hà', idNumber: '038195000001', phone
 const HA_PAPER: Person = { name: 'NGUYEN THI HA', phone: '0912000002' };
 const HAI: Person = { name: 'Nguyễn Thị Hải', idNumber: '038195000003' };
 const DUC: Person = { name: 'Trịnh Văn Đức', idNumber: '038095000004' };
+/** Two people of one household, keyed by the phone they share: the first comes only before the retention cutoff. */
+const TU: Person = { name: 'Lê Văn Tú', phone: '0912000099' };
+const TAM: Person = { name: 'Lê Thị Tâm', phone: '0912000099' };
+const DAY = 86_400_000;
 /** More people of one name than one statement's list of keys takes (IN_CHUNK, 500). */
 const LONGS = 1201;
 
@@ -25,9 +29,9 @@ let guard: { token: string; checkpointId: string };
 let tracer: ConsoleClient;
 
 /** Pushes check-ins 500 at a time; every one must be accepted. */
-async function pushAll(items: CheckIn[]): Promise<void> {
+async function pushAll(items: CheckIn[], sentAt = T0): Promise<void> {
   for (let i = 0; i < items.length; i += 500) {
-    const res = await push(server.app, guard.token, pushBody(items.slice(i, i + 500), { sentAt: T0 }));
+    const res = await push(server.app, guard.token, pushBody(items.slice(i, i + 500), { sentAt }));
     expect(res.statusCode).toBe(200);
     const refused = res.json<PushResponse>().results.filter((r) => r.status !== 'accepted');
     expect(refused).toEqual([]);
@@ -54,6 +58,7 @@ describe('tracer search by name', () => {
     await pushAll([
       cardCheckIn(guard.checkpointId, HA, T0 - 50 * MIN),
       cardCheckIn(guard.checkpointId, HA_PAPER, T0 - 40 * MIN, { source: 'manual' }),
+      cardCheckIn(guard.checkpointId, TU, T0 - 35 * MIN, { source: 'manual' }),
     ]);
     // A server upgraded from before the directory: its rows are copied in by the migration.
     const { up, down } = personNamesMigration;
@@ -74,6 +79,11 @@ describe('tracer search by name', () => {
     expect(await search('  TRỊNH văn đức ')).toEqual([['cccd:038095000004', 'Trịnh Văn Đức']]);
     expect(await search('Trịnh Văn Đức Anh')).toEqual([]);
     expect(await search('nguyen_thi')).toEqual([]); // a LIKE wildcard in the search is a literal character
+    // With an ID number the name narrows that person's rows.
+    expect(await searchedRecords(tracer, { id: '038095000004', name: 'duc' })).toEqual([
+      ['cccd:038095000004', 'Trịnh Văn Đức'],
+    ]);
+    expect(await searchedRecords(tracer, { id: '038095000004', name: 'ha' })).toEqual([]);
   });
 
   it('answers a name more people share than one statement takes with the 100 seen last, checked-out or not', async () => {
@@ -100,13 +110,22 @@ describe('tracer search by name', () => {
     expect(await search('Nguyễn Thị Hải')).toEqual([['cccd:038195000003', 'Nguyễn Thị Hải']]);
   });
 
-  it('forgets the names of people whose check-ins retention has deleted', async () => {
-    const before = await server.db.selectFrom('person_names').select('person_key').execute();
-    expect(before.map((r) => r.person_key)).toContain('cccd:038095000004');
-    const purged = await purgeExpired(server.db, T0 + 29 * 86_400_000);
-    expect(purged.checkins).toBe(5 + LONGS + 600);
-    expect(purged.names).toBe(before.length);
-    expect(await server.db.selectFrom('person_names').select('person_key').execute()).toEqual([]);
+  it('forgets each name whose check-ins retention has deleted, also under a key that goes on checking in', async () => {
+    server.clock.now = T0 + 2 * DAY;
+    tracer = await signIn(server.app, 'truyvet'); // two days on, the session has ended
+    await pushAll([cardCheckIn(guard.checkpointId, TAM, T0 + 2 * DAY - MIN, { source: 'manual' })], T0 + 2 * DAY);
+    const before = await server.db.selectFrom('person_names').selectAll().execute();
+    expect(before).toContainEqual({ person_key: 'phone:0912000099', name_compact: 'levantu' });
+    expect(await search('le van tu')).toEqual([['phone:0912000099', 'Lê Thị Tâm']]); // the key's latest name
+
+    const purged = await purgeExpired(server.db, T0 + 29 * DAY); // keeps what came after T0 + 1 day
+    expect(purged.checkins).toBe(6 + LONGS + 600);
+    expect(purged.names).toBe(before.length - 1);
+    expect(await server.db.selectFrom('person_names').selectAll().execute()).toEqual([
+      { person_key: 'phone:0912000099', name_compact: 'lethitam' },
+    ]);
     expect(await search('trinh van duc')).toEqual([]);
+    expect(await search('le van tu')).toEqual([]);
+    expect(await search('Lê Thị Tâm')).toEqual([['phone:0912000099', 'Lê Thị Tâm']]);
   });
 });

@@ -2,7 +2,7 @@
  * Retention: check-ins older than the district's setting are deleted from the server every day,
  * checkpoint by checkpoint (each delete rides the (checkpoint_id, corrected_time) index), and the
  * deletion is logged as a count only. Rows received before the cutoff go too (whatever time they claim),
- * and the directory of names forgets the people with no check-in left. Expired risk notices go as well, audit
+ * and the directory of names forgets each name no check-in carries any more. Expired risk notices go as well, audit
  * entries older than AUDIT_RETENTION_DAYS and device proof ids older than PROOF_ID_KEEP_MS (kept that long to refuse a
  * replayed proof).
  */
@@ -28,7 +28,7 @@ interface PurgeResult {
   cutoff: number;
   retentionDays: number;
   checkins: number;
-  /** Person keys' names forgotten from the directory of names, their check-ins all deleted. */
+  /** Names forgotten from the directory of names (key and name pairs no check-in carries any more). */
   names: number;
   notices: number;
   /** Audit entries older than AUDIT_RETENTION_DAYS deleted. */
@@ -51,7 +51,7 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeResult> {
   for (const id of await listCheckpointIds(db)) checkins += await deleteCheckinsBefore(db, id, cutoff);
   // Rows whose corrected time lies in the far future would escape the purge above: received time decides too.
   checkins += await deleteCheckinsReceivedBefore(db, cutoff);
-  const names = checkins > 0 ? await purgeOrphanNames(db) : 0; // the name directory forgets who is gone
+  const names = await purgeOrphanNames(db); // the directory of names forgets every name no check-in carries now
   const notices = await deleteExpiredNotices(db, now);
   const audit = await deleteAuditBefore(db, now - AUDIT_RETENTION_DAYS * DAY_MS);
   const outbreak = await purgeOutbreakData(db, now);

@@ -85,8 +85,9 @@ async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null>
     const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
     const fixed = await keysWithCorrectedName(db, compact);
-    // The directory of names says which keys to read, unless the name is so common that reading the table is sooner.
-    const named = await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
+    // The directory of names says which keys to read, unless the name is so common that reading the table is sooner,
+    // or an ID number or phone already narrows the rows to a few (their indexes answer; "An" would list 60 % of keys).
+    const named = id || q.phone ? null : await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
     if (named) {
       out.keys = [...new Set([...named, ...fixed])];
       if (out.keys.length === 0) return null;

@@ -5,12 +5,13 @@
  * folded name (spaces removed) ever seen on a check-in, a few hundred thousand rows for a district where `checkins`
  * holds millions. The search scans the directory for the keys, then reads only those keys' check-ins.
  *
- * A trigger fills it inside the insert's own statement, so every writer (the push writer thread, queue uploads,
- * forwarding, partition moves, a restore) keeps it without knowing of it: on SQLite a row trigger, on PostgreSQL a
- * statement trigger over the inserted rows (`referencing new table`, one insert per statement). Check-ins are never
- * updated, only inserted and deleted: the directory holds every (key, name) pair the table holds and, until the daily
- * purge forgets the keys with no check-in left, some more; the search checks the name on the rows again, so a pair
- * left over changes no answer. Existing rows are copied in by this migration (about 40 s at 10 million on SQLite).
+ * A trigger fills it inside the insert's own statement, so every writer of new check-ins (the push writer thread,
+ * queue uploads, forwarding, a restore) keeps it without knowing of it: on SQLite a row trigger, on PostgreSQL a
+ * statement trigger over the inserted rows (`referencing new table`, one insert per statement; rows PostgreSQL's
+ * partition upkeep moves straight into a partition do not pass it, and need not: they are in it already). Check-ins
+ * are never updated, only inserted and deleted: the directory holds every (key, name) pair the table holds and, until
+ * the daily purge forgets the pairs no check-in carries any more, some more; the search checks the name on the rows
+ * again, so a pair left over changes no answer. Existing rows are copied in by this migration.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import { dialectOf } from '../database';
@@ -25,11 +26,15 @@ export const personNamesMigration: Migration = {
       )
       .execute(db);
     if (postgres) {
-      await sql`create function checkins_person_names() returns trigger language plpgsql as $$
+      // The schema's own directory whatever the inserting session's search_path; pairs in one order, so two pushes
+      // writing the same new names cannot deadlock on the primary key.
+      await sql`create function checkins_person_names() returns trigger language plpgsql
+        set search_path from current as $$
         begin
           insert into person_names (person_key, name_compact)
             select distinct person_key, replace(name_folded, ' ', '') from checkins_new
             where kind = 'in' and name_folded is not null
+            order by 1, 2
             on conflict do nothing;
           return null;
         end $$`.execute(db);
