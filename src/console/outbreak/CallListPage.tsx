@@ -11,6 +11,7 @@ import { CallEntryForm } from './CallEntryForm';
 import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
 import { ReassignFollowup } from './ReassignFollowup';
+import { todayKey } from './format';
 
 interface CallListPageProps {
   user: User;
@@ -59,12 +60,13 @@ export function CallListPage({ user }: CallListPageProps) {
   return (
     <main class="ob-calls">
       <div class="no-print">
-        <h1>{t('ob.calls', { day: (list.data?.day ?? '').split('-').reverse().join('/') })}</h1>
+        <h1>{t('ob.calls', { day: (list.data?.day ?? todayKey()).split('-').reverse().join('/') })}</h1>
         {user.role !== 'officer' && <CommunePicker value={unit} onChange={setUnit} />}
         <button type="button" onClick={() => print()}>
           {t('ob.print')}
         </button>
         {list.error && <p class="error">{t('common.error', { message: list.error })}</p>}
+        {!list.data && !list.error && <p class="muted">{t('common.loading')}</p>}
         {list.data && list.data.rows.length === 0 && <p>{t('ob.callsNone')}</p>}
         <ul class="ob-cards">
           {list.data?.rows.map((r) => (

@@ -41,6 +41,7 @@ export function ChainPage() {
         </label>
       </div>
       {chain.error && <p class="error">{t('common.error', { message: chain.error })}</p>}
+      {!chain.data && !chain.error && <p class="muted">{t('common.loading')}</p>}
       {chain.data && chain.data.nodes.length === 0 && <p>{t('ob.chainEmpty')}</p>}
       {chain.data && chain.data.nodes.length > 0 && (
         <Suspense fallback={<p>{t('common.loading')}</p>}>
