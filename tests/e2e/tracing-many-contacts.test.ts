@@ -105,4 +105,20 @@ describe('a trace with more contacts than one screen', () => {
     expect(new Set(await names()).size).toBe(CONTACTS);
     expect((await minutes()).at(-1)).toBe(60);
   }, 120_000);
+
+  it('shows each contact as a card on a 360 px phone, its lines named, and the sort still there', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const row = page.getByTestId('trace-f1').locator('tbody tr').first();
+    const name = await row.locator('td').first().boundingBox();
+    const overlap = row.locator('td.num');
+    const box = await overlap.boundingBox();
+    expect(box && name && box.y >= name.y + name.height - 1).toBe(true); // under the name, not beside it
+    expect(box?.width).toBeGreaterThan(280);
+    expect(await overlap.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Số phút tiếp xúc: "');
+    expect(await page.getByRole('button', { name: 'Số phút tiếp xúc' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = await overlap.boundingBox();
+    expect(wide && wide.x > 600).toBe(true); // a table again on a laptop: the minutes in their column
+  });
 });

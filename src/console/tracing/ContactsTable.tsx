@@ -64,7 +64,7 @@ interface ContactRowsProps {
 /** The table itself, the given rows in the given order. */
 function ContactRows({ rows, testId, showVia, desc, onSort }: ContactRowsProps) {
   return (
-    <table data-testid={testId}>
+    <table data-testid={testId} class="phone-cards">
       <thead>
         <tr>
           <th>{t('trace.name')}</th>
@@ -73,7 +73,7 @@ function ContactRows({ rows, testId, showVia, desc, onSort }: ContactRowsProps) 
           <th>{t('trace.places')}</th>
           {showVia && <th>{t('trace.via')}</th>}
           <th>{t('risk.trace.col')}</th>
-          <th>
+          <th class="sort">
             <button type="button" class="link" onClick={onSort}>
               {t('trace.overlap')} {desc ? '▼' : '▲'}
             </button>
@@ -84,23 +84,29 @@ function ContactRows({ rows, testId, showVia, desc, onSort }: ContactRowsProps) 
       <tbody>
         {rows.map((c) => (
           <tr key={c.personId}>
-            <td>
+            <td class="card-title">
               {c.name}
               {c.originalName !== undefined && (
                 <small class="original-name"> ({t('trace.originalName', { name: c.originalName })})</small>
               )}
             </td>
-            <td>{c.phone ?? ''}</td>
-            <td>{c.address ?? ''}</td>
-            <td>
+            <td data-label={t('trace.phone')}>{c.phone ?? ''}</td>
+            <td data-label={t('trace.address')}>{c.address ?? ''}</td>
+            <td data-label={t('trace.places')}>
               {c.places.map((p) => `${p.checkpointName} ${vnDateTime(p.first)}–${vnDateTime(p.last)}`).join('; ')}
             </td>
-            {showVia && <td data-testid="via">{(c.viaNames ?? c.via).join('; ')}</td>}
-            <td class="trace-risk" data-testid="contact-risk">
+            {showVia && (
+              <td data-testid="via" data-label={t('trace.via')}>
+                {(c.viaNames ?? c.via).join('; ')}
+              </td>
+            )}
+            <td class="trace-risk" data-testid="contact-risk" data-label={t('risk.trace.col')}>
               {riskWords(c)}
             </td>
-            <td class="num">{c.overlapMin}</td>
-            <td>
+            <td class="num" data-label={t('trace.overlap')}>
+              {c.overlapMin}
+            </td>
+            <td data-label={t('trace.flags')}>
               <TrustBadges selfOnly={c.selfOnly} fromRevokedDevice={c.fromRevokedDevice} />
             </td>
           </tr>

@@ -59,14 +59,14 @@ export function TraceView({ query, label }: TraceViewProps) {
         </button>
       </p>
       <h3>{t('trace.timeline', { n: result.timeline.length })}</h3>
-      <table data-testid="trace-timeline">
+      <table data-testid="trace-timeline" class="phone-cards">
         <tbody>
           {result.timeline.map((v) => (
             <tr key={v.checkinId}>
-              <td>{v.checkpointName}</td>
+              <td class="card-title">{v.checkpointName}</td>
               <td>{v.unitName}</td>
-              <td>{vnDateTime(v.start)}</td>
-              <td>
+              <td data-label={t('trace.from')}>{vnDateTime(v.start)}</td>
+              <td data-label={t('trace.to')}>
                 {vnDateTime(v.end)}
                 {v.endKnown ? '' : ` (${t('trace.defaultStay')})`}
               </td>
