@@ -2,7 +2,7 @@
  * Finding a case by name at province scale. A name is searched as a substring of the folded name, which no B-tree
  * index serves, so every name search read the whole `checkins` table (28.6 s through the console at 10 million
  * check-ins, `npm run bench:console-trace`). `person_names` is the directory of names: one row per person key and
- * folded name (spaces removed) ever seen on a check-in, a few hundred thousand rows for a district where `checkins`
+ * folded name (spaces removed) that a stored check-in carries, a few hundred thousand rows for a district where `checkins`
  * holds millions. The search scans the directory for the keys, then reads only those keys' check-ins.
  *
  * A trigger fills it inside the insert's own statement, so every writer of new check-ins (the push writer thread,
