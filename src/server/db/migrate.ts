@@ -19,6 +19,7 @@ import { forwarderKindMigration } from './migrations/2026_12_03_0800_forwarder_k
 import { traceIndexesMigration } from './migrations/2026_12_03_1100_trace_indexes';
 import { personSearchMigration } from './migrations/2026_12_04_2000_person_search';
 import { personNamesMigration } from './migrations/2026_12_08_0100_person_names';
+import { recentCheckinsMigration } from './migrations/2026_12_08_0300_recent_checkins';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1100_trace_indexes': traceIndexesMigration,
   '2026_12_04_2000_person_search': personSearchMigration,
   '2026_12_08_0100_person_names': personNamesMigration,
+  '2026_12_08_0300_recent_checkins': recentCheckinsMigration,
 };
 
 const staticProvider: MigrationProvider = {

@@ -2,15 +2,15 @@
  * The tracer's search for a case: person records by ID number, phone, name and birth year, one per person key, most
  * recently seen first. Rows stay here; callers get `PersonSighting`s.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Source } from '../../shared/protocol';
 import { foldVietnamese } from '../../shared/text/fold';
 import type { PersonSighting } from '../../shared/console-api';
 import type { Db } from '../db/database';
-import type { DatabaseSchema } from '../db/schema';
 import { keysWithCorrectedName, withCorrections } from '../db/corrections-repo';
 import { personKeysNamed } from '../db/person-names-repo';
 import { latestDetails } from './tracing-repo';
+import { keysSeenLast, type RowCondition } from './recent-walk-repo';
 
 /** A search for the case. At least one of idNumber, phone, name. */
 interface PersonSearch {
@@ -30,10 +30,15 @@ interface Sighted {
 
 const IN_CHUNK = 500;
 /**
- * Above this many person keys with a matching name, the name search reads the whole table instead of the keys (and
- * holds no longer list in memory). Measured at 10M check-ins: about 16 µs a key against 2.8 µs a check-in read.
+ * Above this many person keys with a matching name, the directory's list is not read (nor held in memory): the walk
+ * newest first answers without a budget. Measured at 10M check-ins: about 16 µs a key against 2.8 µs a check-in read.
  */
 const NAMED_KEYS_MAX = 200_000;
+/**
+ * How many check-ins the walk may read per key the directory gave before the keys are read instead: reading a
+ * check-in costs about a fifth of ordering a key by its latest check-in (NAMED_KEYS_MAX).
+ */
+const WALK_PER_KEY = 5;
 
 /** Digits only; `+84…` becomes `0…`. */
 function phoneDigits(phone: string): string {
@@ -41,15 +46,20 @@ function phoneDigits(phone: string): string {
   return digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
 }
 
-/** What the search asks of a check-in row, and the person keys it is limited to (null: any key). */
+/**
+ * What the search asks of a check-in row, and the person keys it is limited to (null: any key). `named` says how a
+ * name was looked up: the keys the directory gave, `common` when more than NAMED_KEYS_MAX share it, null when no
+ * name is searched or an ID number or phone narrows the rows instead.
+ */
 interface Conditions {
-  where: ((eb: ExpressionBuilder<DatabaseSchema, 'checkins'>) => Expression<SqlBool>)[];
+  where: RowCondition[];
   keys: string[] | null;
+  named: 'keys' | 'common' | null;
 }
 
 /** Turns a search into row conditions; null when it can match nobody. */
 async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null> {
-  const out: Conditions = { where: [], keys: null };
+  const out: Conditions = { where: [], keys: null, named: null };
   const id = q.idNumber?.replace(/\s/g, '');
   if (id) {
     const visible = id.slice(-6);
@@ -87,11 +97,12 @@ async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null>
     const fixed = await keysWithCorrectedName(db, compact);
     // The directory of names says which keys to read, unless the name is so common that reading the table is sooner,
     // or an ID number or phone already narrows the rows to a few (their indexes answer; "An" would list 60 % of keys).
-    const named = id || q.phone ? null : await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
+    const named = id || q.phone ? undefined : await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
     if (named) {
       out.keys = [...new Set([...named, ...fixed])];
+      out.named = 'keys';
       if (out.keys.length === 0) return null;
-    }
+    } else if (named === null) out.named = 'common';
     // The rows' own names decide: the directory may still hold a name whose check-ins retention has deleted.
     const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`;
     out.where.push((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
@@ -152,20 +163,32 @@ async function latestSightings(db: Db, c: Conditions, keys: readonly string[], l
 }
 
 /**
+ * The `limit` most recently seen people a name search matches. A name shared by many is looked for among the last
+ * check-ins first (within a budget by the number of keys, or without one when the directory has too many to list);
+ * otherwise the keys are read in the order of their latest check-in.
+ */
+async function groupsOf(db: Db, c: Conditions, limit: number): Promise<Sighted[]> {
+  if (c.named === 'common' || (c.keys && c.keys.length > IN_CHUNK)) {
+    const budget = c.keys ? c.keys.length * WALK_PER_KEY : Infinity;
+    const keys = await keysSeenLast(db, c.where, limit, budget);
+    if (keys) return keys.length === 0 ? [] : await sightings(db, c, keys).execute();
+  }
+  if (c.keys && c.keys.length > IN_CHUNK) return await latestSightings(db, c, c.keys, limit);
+  return await sightings(db, c, c.keys).limit(limit).execute();
+}
+
+/**
  * Person records matching a search, one per person key, most recently seen first. An ID number matches
  * the CCCD key and masked national-QR keys with the same visible trailing digits; a phone matches
  * the phone column; a name matches diacritics-, case- and spacing-insensitively (a substring of the
  * folded name with spaces removed). ID numbers and phones ride indexes (migration 2026_12_04_2000_person_search); a
- * name is looked up in the directory of names first (migration 2026_12_08_0100_person_names), and only a name more
- * than NAMED_KEYS_MAX people share still reads the whole table (docs/tracing-at-scale.md).
+ * name is looked up in the directory of names first (migration 2026_12_08_0100_person_names), and a name many share
+ * among the check-ins newest first (migration 2026_12_08_0300_recent_checkins; docs/tracing-at-scale.md).
  */
 export async function searchPersons(db: Db, q: PersonSearch, limit = 100): Promise<PersonSighting[]> {
   const c = await conditionsOf(db, q);
   if (!c) return [];
-  const groups =
-    c.keys && c.keys.length > IN_CHUNK
-      ? await latestSightings(db, c, c.keys, limit)
-      : await sightings(db, c, c.keys).limit(limit).execute();
+  const groups = await groupsOf(db, c, limit);
   if (groups.length === 0) return [];
 
   const keys = groups.map((g) => g.person_key);
