@@ -164,6 +164,14 @@ export const REASONS = {
     vi: 'Chỉ thiết bị trực chốt mới được sửa thông tin một lượt quét.',
     en: 'Only a guard device may correct a check-in.',
   },
+  fix_unknown_checkin: {
+    vi: 'Máy chủ không có lượt quét mà lượt sửa này nhắc tới.',
+    en: 'The server has no check-in this correction names.',
+  },
+  fix_not_own: {
+    vi: 'Máy này chỉ được sửa thông tin những lượt quét do chính máy này ghi nhận.',
+    en: 'This device may correct only check-ins it recorded itself.',
+  },
   unknown_code: {
     vi: 'Mã đăng ký không tồn tại; hãy xin huyện/xã đường dẫn mới.',
     en: 'This enrolment code does not exist; ask the district for a new link.',
@@ -278,6 +286,26 @@ export const REASONS = {
   unit_unknown: {
     vi: 'Chưa biết xã của người tiếp xúc này; hãy chọn xã.',
     en: 'The commune of this contact is not known; choose one.',
+  },
+  onset_required: {
+    vi: 'Hãy nhập ngày khởi phát triệu chứng, hoặc đánh dấu “Không có triệu chứng”.',
+    en: 'Enter the symptom onset date, or tick “No symptoms”.',
+  },
+  onset_not_asymptomatic: {
+    vi: 'Ca “Không có triệu chứng” thì không có ngày khởi phát; hãy bỏ dấu hoặc bỏ ngày khởi phát.',
+    en: 'A case with no symptoms has no onset date; untick it or leave the onset out.',
+  },
+  bad_day: {
+    vi: 'Ngày không có thật trên lịch; hãy chọn lại ngày (năm-tháng-ngày).',
+    en: 'That date does not exist on the calendar; choose the date again (year-month-day).',
+  },
+  range_reversed: {
+    vi: 'Ngày “Từ” phải trước hoặc bằng ngày “Đến”.',
+    en: 'The “From” date must be on or before the “To” date.',
+  },
+  day_not_used: {
+    vi: 'Trang này không lọc theo ngày đã chọn (danh sách gọi F1 luôn là của hôm nay); hãy bỏ ngày đó.',
+    en: 'This page does not filter by that date (the F1 call list is always today’s); leave the date out.',
   },
 
   // Server to server (forwarding to the server above: district → province → nation).

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckIn, Person } from '../../src/shared/protocol';
 import { TRACING_API } from '../../src/shared/tracing-api';
 import type { ContactEntry, TraceResult } from '../../src/server/tracing/tracing-service';
-import { createAccount, signIn, type ConsoleClient } from './console-helpers';
+import { createAccount, searchedRecords, signIn, type ConsoleClient } from './console-helpers';
 import { cardCheckIn, push, pushBody, startTestServer, type TestServer } from './helpers';
 
 const at = (h: number, m = 0) => Date.UTC(2026, 10, 27, h, m);
@@ -24,7 +24,9 @@ const item = cardCheckIn;
 let server: TestServer;
 let tracer: ConsoleClient;
 let tokenA: string;
+let tokenB: string;
 let a: string;
+let b: string;
 let garbledIn: CheckIn;
 const window = { from: at(0), to: at(23, 59) };
 
@@ -33,8 +35,9 @@ beforeAll(async () => {
   const guardA = await server.enrol('TS-DL-001'); // default stay 60 min
   const guardB = await server.enrol('TS-NUA-001');
   tokenA = guardA.token;
+  tokenB = guardB.token;
   a = guardA.checkpoint.id;
-  const b = guardB.checkpoint.id;
+  b = guardB.checkpoint.id;
   const caseIn = item(a, CASE, at(9));
   garbledIn = item(a, GARBLED, at(9, 10));
   const first = item(a, DOUBLE, at(9, 20));
@@ -103,6 +106,42 @@ describe('corrections and one visit in tracing', () => {
     const bad = { ...fixOf(garbledIn, FIXED), ref: undefined };
     const res = await push(server.app, tokenA, pushBody([bad]));
     expect(res.json().results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^invalid_fix:/) });
+  });
+
+  it("corrects only a check-in the device recorded itself, and only that check-in's person", async () => {
+    const VICTIM: Person = { name: 'Phạm Thị Gốc', idNumber: '038153789215', phone: '0911000001' };
+    const FORGED: Person = { ...VICTIM, name: 'Tên Bị Sửa', phone: '0999000222', address: 'Địa chỉ giả' };
+    const victimIn = item(b, VICTIM, at(12));
+    expect((await push(server.app, tokenB, pushBody([victimIn]))).json().results[0].status).toBe('accepted');
+    const reasons = async (items: CheckIn[]) =>
+      (await push(server.app, tokenA, pushBody(items)))
+        .json<{ results: { status: string; reason?: string }[] }>()
+        .results.map((r) => `${r.status} ${r.reason?.split(':')[0] ?? ''}`.trim());
+    // A guard phone at A names a check-in it never recorded (B's, or none), or one of its own under another CCCD.
+    const unknown = { ...fixOf(victimIn, FORGED), checkpointId: a, ref: item(a, VICTIM, at(12)).id };
+    const othersCheckIn = { ...fixOf(victimIn, FORGED), checkpointId: a };
+    const ownUnderAnotherCard = fixOf(garbledIn, FORGED);
+    expect(await reasons([unknown, othersCheckIn, fixOf(victimIn, FORGED), ownUnderAnotherCard])).toEqual([
+      'rejected fix_unknown_checkin',
+      'rejected fix_not_own',
+      'rejected wrong_checkpoint',
+      'accepted',
+    ]);
+    const keys = await server.db.selectFrom('person_corrections').select(['person_key', 'name']).execute();
+    expect(keys.filter((k) => k.name === FORGED.name)).toEqual([
+      { person_key: 'cccd:038070000012', name: FORGED.name },
+    ]);
+    expect(await searchedRecords(tracer, { id: VICTIM.idNumber as string })).toEqual([
+      ['cccd:038153789215', 'Phạm Thị Gốc'],
+    ]);
+    // The guard's own later fix puts Đức's right name back (the F1 test below reads it).
+    const back = fixOf(garbledIn, FIXED, at(9, 13));
+    expect(await reasons([back])).toEqual(['accepted']);
+    // A check-in and its correction in one push (offline, both queued): the correction finds it.
+    const fresh = item(a, { name: 'Hoàng Văn Mơi', idNumber: '038170000016' }, at(12, 5));
+    expect(
+      await reasons([fresh, fixOf(fresh, { name: 'Hoàng Văn Mới', idNumber: '038170000016' }, at(12, 6))]),
+    ).toEqual(['accepted', 'accepted']);
   });
 
   it('shows the corrected name and phone in F1 (original kept), one visit for a double save, and no stay at two places', async () => {

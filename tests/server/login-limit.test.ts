@@ -1,10 +1,11 @@
 /**
  * The sign-in limit is reserved before the password check (issue 11): concurrent guesses cannot all
- * be evaluated, an account has a limit across addresses, and the password-change route shares it.
+ * be evaluated, an account has a limit across addresses, an address across accounts, and the password-change route
+ * shares them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/server/db/audit-repo';
-import { MAX_ACCOUNT_LOGINS, MAX_FAILED_LOGINS } from '../../src/server/auth/login';
+import { MAX_ACCOUNT_LOGINS, MAX_ADDRESS_LOGINS, MAX_FAILED_LOGINS } from '../../src/server/auth/login';
 import { startTestServer, type TestServer } from './helpers';
 import { PASSWORD, createAccount, signIn } from './console-helpers';
 
@@ -66,6 +67,25 @@ describe('login limit', () => {
     expect(await sessionCount()).toBe(0);
     s.clock.now += 15 * 60_000 + 1;
     expect((await login(PASSWORD, '10.2.0.1')).statusCode).toBe(200);
+  });
+
+  it('limits one address guessing at every username (password spraying)', { timeout: 60_000 }, async () => {
+    const guess = (username: string, ip = '10.3.0.1') =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/admin/login',
+        payload: { username, password: 'Matkhau123' },
+        remoteAddress: ip,
+      });
+    // Sign-ins that succeed give their attempt back: an office signing in all day is not locked out.
+    for (let i = 0; i < 2; i++) expect((await login(PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+    for (let i = 0; i < MAX_ADDRESS_LOGINS; i++) expect((await guess(`canbo${i}`)).statusCode).toBe(401);
+    const next = await guess('canbo.moi');
+    expect(next.statusCode).toBe(429);
+    expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
+    // The right password from there waits too; another address signs in.
+    expect((await login(PASSWORD, '10.3.0.1')).statusCode).toBe(429);
+    expect((await login(PASSWORD, '10.3.0.2')).statusCode).toBe(200);
   });
 
   it('does not count successful sign-ins against the account', { timeout: 60_000 }, async () => {

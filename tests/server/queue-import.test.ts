@@ -142,6 +142,12 @@ describe('a queue carried by hand', () => {
     const stranger = await upload(batch, '01936f00-0000-7000-8000-000000000000');
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json()).toMatchObject({ error: 'queue_unknown_device' });
+    // Another commune's officer cannot carry this device's file in, nor learn that the device exists.
+    await createAccount(s.db, 'canbo.danquyen', 'officer', 'TS-DQ');
+    const neighbour = await signIn(s.app, 'canbo.danquyen');
+    const across = await neighbour.request('POST', API.queueImport, { deviceId: device.deviceId, ...batch });
+    expect(across.statusCode).toBe(422);
+    expect(across.json()).toEqual(stranger.json());
 
     const garbage = await officer.request('POST', API.queueImport, {
       deviceId: device.deviceId,

@@ -273,4 +273,16 @@ describe('clock epochs', () => {
     expect(sa?.timeUncertain).toBeUndefined();
     expect(sc?.timeUncertain).toBe(true);
   });
+
+  it('takes an epoch named like an object property ("constructor") as an unknown one: stored, flagged, no 500', async () => {
+    const [a, b] = checkIns(s.checkpoint.id, 2) as [CheckIn, CheckIn];
+    const key = enrolled.districtKey!;
+    const items = [await sealCheckIn(key, a, 'constructor'), await sealCheckIn(key, b, 'tostring')];
+    const res = await push(s.app, enrolled.token, v2Body(items, { epoch: 'qqqq0000', epochs: { qqqq0000: 0 } }));
+    expect(res.statusCode).toBe(200);
+    expect(statuses(res)).toEqual(['accepted', 'accepted']);
+    const stored = await findCheckinById(s.db, a.id);
+    expect(stored?.correctedTime).toBe(a.deviceTime);
+    expect(stored?.timeUncertain).toBe(true);
+  });
 });

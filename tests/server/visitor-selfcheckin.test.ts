@@ -5,7 +5,9 @@ import { listAllCheckins } from '../../src/server/db/checkins-repo';
 import { findCheckpointByCode, setCheckpointStatus } from '../../src/server/db/checkpoints-repo';
 import { loadPosterSigner, type PosterSigner } from '../../src/server/services/poster-signing';
 import type { Checkpoint } from '../../src/server/domain/types';
-import { T0, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { T0, cardCheckIn, push, pushBody, startTestServer, type TestServer } from './helpers';
+import { createAccount, signIn } from './console-helpers';
+import { TRACING_API } from '../../src/shared/tracing-api';
 
 let s: TestServer;
 let signer: PosterSigner;
@@ -143,5 +145,31 @@ describe('push from a visitor phone', () => {
       'accepted',
       'rejected wrong_checkpoint',
     ]);
+  });
+});
+
+describe("a visitor's claim about someone a guard scanned", () => {
+  it("never replaces the name and phone the guard scanned in the tracer's search, and stands for a key no guard saw", async () => {
+    const guard = await s.enrol();
+    const scanned = { name: 'Hoàng Văn Gốc', idNumber: '038233093569', phone: '0911000002' };
+    const card = cardCheckIn(guard.checkpoint.id, scanned, T0 - 50 * 60_000);
+    expect((await push(s.app, guard.token, pushBody([card]))).json<PushResponse>().results[0]?.status).toBe('accepted');
+    const impostor = { name: 'Khách Mạo Danh', idNumber: '038233093569', phone: '0900000333', address: 'Giả' };
+    const alone = { name: 'Trần Thị Riêng', idNumber: '038233093570', phone: '0900000444' };
+    const claims = [
+      selfCheckIn(s.checkpoint, { person: impostor, deviceTime: T0 - 10 * 60_000 }),
+      selfCheckIn(s.checkpoint, { person: alone, deviceTime: T0 - 10 * 60_000 }),
+    ];
+    expect((await pushAs(visitorToken, claims)).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+
+    await createAccount(s.db, 'truyvet', 'tracer');
+    const tracer = await signIn(s.app, 'truyvet');
+    const found = async (id: string) => {
+      const res = await tracer.request('GET', `${TRACING_API.persons}?id=${id}`);
+      expect(res.headers['cache-control']).toBe('no-store'); // personal data: no cache keeps a copy
+      return res.json<{ persons: { name: string; phone: string | null; visits: number }[] }>().persons;
+    };
+    expect(await found('038233093569')).toMatchObject([{ name: 'Hoàng Văn Gốc', phone: '0911000002', visits: 2 }]);
+    expect(await found('038233093570')).toMatchObject([{ name: 'Trần Thị Riêng', phone: '0900000444', visits: 1 }]);
   });
 });

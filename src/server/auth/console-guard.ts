@@ -92,6 +92,8 @@ function consoleGuard(db: Db, publicUrl: string, now: () => number): onRequestHo
     if (!Array.isArray(config.access) || !config.access.includes(session.user.role)) {
       return refuse(request, reply, 403, 'forbidden', 'Your account may not do this.');
     }
+    // What a signed-in console reads is personal or official data: no browser or proxy cache keeps a copy.
+    void reply.header('cache-control', 'no-store');
   };
   return Object.assign(guard, { [GUARD]: true });
 }

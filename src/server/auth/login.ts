@@ -14,7 +14,7 @@ import { LOGIN_WINDOW_MS, reserveSignIn } from './login-limit';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { ConsoleUser } from './roles';
 
-export { MAX_ACCOUNT_LOGINS, MAX_FAILED_LOGINS } from './login-limit';
+export { MAX_ACCOUNT_LOGINS, MAX_ADDRESS_LOGINS, MAX_FAILED_LOGINS } from './login-limit';
 
 type LoginOutcome =
   | { ok: true; user: ConsoleUser; token: string; csrfToken: string }

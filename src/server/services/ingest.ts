@@ -9,6 +9,7 @@
 import * as v from 'valibot';
 import { CheckInSchema, describeIssues, type PushRequestSchema, type PushResponse } from '../../shared/protocol';
 import type { Db } from '../db/database';
+import { findCheckinById } from '../db/checkins-repo';
 import { quotaUsage } from '../db/ingest-quota-repo';
 import type { PosterSigner } from './poster-signing';
 import { selfCheckInJudge } from './self-checkin';
@@ -52,6 +53,12 @@ function idOf(item: unknown): string | null {
   return null;
 }
 
+/** The offset the push reports for a clock epoch, if any: its own entries only ("constructor" is no epoch of it). */
+function epochOffset(envelope: PushEnvelope, epoch: string): number | undefined {
+  const epochs = envelope.epochs;
+  return epochs && Object.hasOwn(epochs, epoch) ? epochs[epoch] : undefined;
+}
+
 /**
  * The clock offset for one item: its own epoch's (protocol 2), the push's when it was recorded in the
  * epoch the push was built in, and the push's flagged uncertain when its epoch's offset is unknown.
@@ -62,7 +69,7 @@ function itemOffset(
   pushOffset: number,
 ): { offset: number; uncertain: boolean } {
   if (epoch === undefined || epoch === envelope.epoch) return { offset: pushOffset, uncertain: false };
-  const known = envelope.epochs?.[epoch];
+  const known = epochOffset(envelope, epoch);
   return known === undefined ? { offset: pushOffset, uncertain: true } : { offset: known, uncertain: false };
 }
 
@@ -71,7 +78,7 @@ function itemOffset(
  * epoch; where the file knows none, the device clock as it was, flagged uncertain.
  */
 function carriedOffset(epoch: string | undefined, envelope: PushEnvelope): { offset: number; uncertain: boolean } {
-  const known = epoch === undefined ? undefined : envelope.epochs?.[epoch];
+  const known = epoch === undefined ? undefined : epochOffset(envelope, epoch);
   return known === undefined ? { offset: 0, uncertain: true } : { offset: known, uncertain: false };
 }
 
@@ -91,6 +98,12 @@ export function createIngestor(
   writes: PushWrites,
   opts: { posterSigner?: PosterSigner; forwardOutbox?: boolean; keyring?: DistrictKeyring } = {},
 ): Ingestor {
+  /** The check-in a correction names: stored by this push (an earlier item), else on the server. */
+  async function correctionTarget(ref: string | undefined, verdicts: readonly Verdict[]) {
+    if (ref === undefined) return undefined;
+    return verdicts.find((x) => x.stored?.id === ref)?.stored ?? (await findCheckinById(db, ref));
+  }
+
   /** Judges every item of a push on its own, in order. */
   async function judgeAll(
     device: Device,
@@ -152,7 +165,7 @@ export function createIngestor(
           // A correction of a person (guard devices only): stored beside the check-in, never over it.
           const correction =
             device.kind === 'guard'
-              ? toStoredCorrection(checkIn, itemReceipt)
+              ? toStoredCorrection(checkIn, itemReceipt, await correctionTarget(checkIn.ref, verdicts))
               : 'fix_not_allowed: only a guard device may correct a check-in';
           if (typeof correction === 'string') reject(checkIn.id, correction);
           else if (seen.has(checkIn.id)) verdicts.push({ result: { id: checkIn.id, status: 'duplicate' } });

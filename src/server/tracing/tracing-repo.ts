@@ -125,7 +125,11 @@ function detailsOf(v: PackedRow): PersonDetails {
   });
 }
 
-/** The latest details stored with each person key. */
+/**
+ * The latest details stored with each person key that a guard saw (any source but the visitor's own `self` check-in);
+ * the latest self check-in's only for a key no guard ever saw. Anyone with a poster can claim a CCCD number in a
+ * self check-in, so such a claim never replaces the name and phone a guard scanned or typed.
+ */
 export async function latestDetails(db: Db, keys: readonly string[]): Promise<Map<string, PersonDetails>> {
   const out = new Map<string, PersonDetails>();
   for (let i = 0; i < keys.length; i += IN_CHUNK) {
@@ -133,6 +137,7 @@ export async function latestDetails(db: Db, keys: readonly string[]): Promise<Ma
       .selectFrom('checkins')
       .select(['person_key', 'corrected_time', ...DETAIL_COLUMNS])
       .where('person_key', 'in', keys.slice(i, i + IN_CHUNK))
+      .orderBy(sql`case when source = 'self' then 1 else 0 end`)
       .orderBy('corrected_time', 'desc')
       .execute();
     for (const r of rows) {

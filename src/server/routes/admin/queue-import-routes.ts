@@ -7,14 +7,14 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { API, PushRequestSchema, QueueImportRequestSchema, type QueueImportResponse } from '../../../shared/protocol';
-import { CHECKPOINT_STAFF } from '../../auth/roles';
+import { CHECKPOINT_STAFF, mayActInUnit } from '../../auth/roles';
 import { findCheckpointById } from '../../db/checkpoints-repo';
 import { findDeviceById } from '../../db/devices-repo';
 import { sendError } from '../../http/errors';
 import { queueImportDict } from '../../i18n/dict-queue-import';
 import { checkRequestProof } from '../../sealed/proof-check';
 import type { RouteDeps } from '../deps';
-import { audit, parseBody } from './context';
+import { audit, parseBody, userOf } from './context';
 
 /** The push body a batch carries, parsed; null when it is not one. */
 function readBody(text: string): v.InferOutput<typeof PushRequestSchema> | null {
@@ -34,7 +34,10 @@ export function registerQueueImportRoutes(app: FastifyInstance, deps: RouteDeps)
     const upload = parseBody(QueueImportRequestSchema, request.body, reply);
     if (!upload) return reply;
     const device = await findDeviceById(deps.db, upload.deviceId);
-    if (!device || device.kind !== 'guard')
+    const checkpoint = device?.checkpointId ? await findCheckpointById(deps.db, device.checkpointId) : undefined;
+    // A commune officer carries only their own commune's queues; another commune's device is answered as unknown,
+    // so the answer does not tell which device ids exist there.
+    if (!device || device.kind !== 'guard' || !checkpoint || !mayActInUnit(userOf(request), checkpoint.unitId))
       return sendError(reply, 422, 'queue_unknown_device', queueImportDict['queue.unknown_device'].vi);
     const envelope = readBody(upload.body);
     if (!envelope) return sendError(reply, 400, 'queue_unreadable', queueImportDict['queue.unreadable'].vi);
@@ -66,7 +69,6 @@ export function registerQueueImportRoutes(app: FastifyInstance, deps: RouteDeps)
       return sendError(reply, 429, 'too_many_items', queueImportDict['queue.too_many'].vi);
     }
     const results = outcome.response.results;
-    const checkpoint = device.checkpointId ? await findCheckpointById(deps.db, device.checkpointId) : undefined;
     const count = (status: string) => results.filter((r) => r.status === status).length;
     await audit(
       deps,
@@ -74,7 +76,7 @@ export function registerQueueImportRoutes(app: FastifyInstance, deps: RouteDeps)
       'device.queue_import',
       { type: 'device', id: device.id },
       {
-        checkpoint: checkpoint?.code ?? null,
+        checkpoint: checkpoint.code,
         accepted: count('accepted'),
         duplicate: count('duplicate'),
         rejected: count('rejected'),
