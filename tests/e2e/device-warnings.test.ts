@@ -200,7 +200,7 @@ describe('device standing and storage warnings', () => {
     await page.getByRole('link', { name: /Cài đặt|Settings/ }).click();
     await page.getByTestId('settings').waitFor();
     // The screen reads the Storage API after it renders: wait for the figure.
-    await page.getByTestId('storage-used').filter({ hasText: '850.0 MB' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('storage-used').filter({ hasText: '850,0 MB' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('storage-used').textContent()).toContain('85 %');
     expect(await page.getByTestId('persisted').getAttribute('data-persisted')).toBe('false');
     await page.getByTestId('enrolment').filter({ hasText: 'TS-DL-001' }).waitFor({ timeout: 10_000 });

@@ -4,7 +4,7 @@
  * Rows are immutable; a check-in is pending while its id is in `outbox`, rejected when it is in
  * `rejected`, synced otherwise (see db.ts, version 3).
  */
-import type { CheckIn, ItemResult, WireItem } from '../../shared/protocol';
+import type { CheckIn, ItemResult, RiskKind, WireItem } from '../../shared/protocol';
 import { UNKNOWN_NAME } from '../../shared/scan';
 import { sealCheckIn } from '../../shared/sealed/seal-item';
 import { currentEpoch } from './clock-epochs';
@@ -27,6 +27,11 @@ export interface LocalCheckIn {
   status: 'pending' | 'synced' | 'rejected';
   savedAt: number;
   reason?: string;
+  /**
+   * The risk kinds the door saw for an arrival (a symptom, an exposure), present only when there is one; on a
+   * guard device kept readable for the day only, beside the name, though the check-in's risk flags are sealed.
+   */
+  risk?: readonly RiskKind[];
 }
 
 /**
@@ -43,20 +48,30 @@ export async function toLocalCheckIns(rows: readonly CheckInRow[]): Promise<Loca
     namesOf(rows),
   ]);
   return rows.map((row, i): LocalCheckIn => {
-    const checkIn = viewOf(row, names.get(row.id));
+    const today = names.get(row.id);
+    const checkIn = viewOf(row, today?.name);
+    const risk = riskOf(row, today);
     const refusal = rejected[i];
-    if (refusal) return { checkIn, status: 'rejected', savedAt: row.savedAt, reason: refusal.reason };
-    return { checkIn, status: pending[i] ? 'pending' : 'synced', savedAt: row.savedAt };
+    const local: LocalCheckIn = refusal
+      ? { checkIn, status: 'rejected', savedAt: row.savedAt, reason: refusal.reason }
+      : { checkIn, status: pending[i] ? 'pending' : 'synced', savedAt: row.savedAt };
+    return risk ? { ...local, risk } : local;
   });
 }
 
-/** Today's names of the rows that carry none of their own (call inside a transaction including `names`). */
-async function namesOf(rows: readonly CheckInRow[]): Promise<Map<string, string>> {
+/** Today's names (and risk kinds) of the rows that carry no person of their own (inside a transaction including `names`). */
+async function namesOf(rows: readonly CheckInRow[]): Promise<Map<string, NameRow>> {
   const ids = rows.filter((row) => !row.person).map((row) => row.id);
   if (ids.length === 0) return new Map();
   const today = localDayOf(Date.now());
   const found = await appDb().names.bulkGet(ids);
-  return new Map(found.flatMap((n) => (n && n.day === today ? [[n.id, n.name] as const] : [])));
+  return new Map(found.flatMap((n) => (n && n.day === today ? [[n.id, n] as const] : [])));
+}
+
+/** The risk kinds of an arrival: a plain row's own flags, else what today's name row kept of a sealed one. */
+function riskOf(row: CheckInRow, today: NameRow | undefined): readonly RiskKind[] | undefined {
+  const kinds = row.risk?.kinds ?? today?.risk ?? [];
+  return row.kind === 'in' && kinds.length > 0 ? kinds : undefined;
 }
 
 /** The screens' view of a stored row: a plain row as it is, a sealed one with only today's name. */
@@ -105,7 +120,14 @@ async function rowsToStore(
       return { ...sealed, v: 2, savedAt: now, match, ...(paperKey ? { paperKey } : {}) };
     }),
   );
-  return { rows, names: checkIns.map((c) => ({ id: c.id, name: c.person.name, day })) };
+  return { rows, names: checkIns.map((c) => nameRowOf(c, day)) };
+}
+
+/** Today's readable part of a sealed check-in: the name, and an arrival's risk kinds when it has any. */
+function nameRowOf(checkIn: CheckIn, day: string): NameRow {
+  const row: NameRow = { id: checkIn.id, name: checkIn.person.name, day };
+  const kinds = checkIn.kind === 'in' ? (checkIn.risk?.kinds ?? []) : [];
+  return kinds.length > 0 ? { ...row, risk: [...kinds] } : row;
 }
 
 /** Stores a new check-in in the outbox; resolves only once IndexedDB has committed it. */
@@ -365,7 +387,12 @@ export async function listNeedsAttention(): Promise<LocalCheckIn[]> {
         const row = rows[i];
         if (!row) return [];
         return [
-          { checkIn: viewOf(row, names.get(row.id)), status: 'rejected', savedAt: row.savedAt, reason: refusal.reason },
+          {
+            checkIn: viewOf(row, names.get(row.id)?.name),
+            status: 'rejected',
+            savedAt: row.savedAt,
+            reason: refusal.reason,
+          },
         ];
       });
     }),

@@ -3,7 +3,7 @@
  * no other module touches IndexedDB. Row types stay in this folder: callers get domain objects.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CheckIn, Declaration, Person, SealedItem } from '../../shared/protocol';
+import type { CheckIn, Declaration, Person, RiskKind, SealedItem } from '../../shared/protocol';
 
 /** Sync state of a check-in as version 2 stored it on the row (kept for the version 3 upgrade). */
 const SyncState = { Pending: 0, Synced: 1, Rejected: 2 } as const;
@@ -30,12 +30,17 @@ export type CheckInRow = Pick<CheckIn, 'id' | 'checkpointId' | 'kind' | 'ref' | 
     legacy?: 1;
   };
 
-/** The name the guard sees today for a check-in; rows of earlier days are deleted. */
+/**
+ * The name the guard sees today for a check-in, with the kinds of risk the door saw (a symptom, an exposure:
+ * no answers) so today's list can mark them; rows of earlier days are deleted.
+ */
 export interface NameRow {
   id: string;
   name: string;
   /** Local day `YYYY-MM-DD` it was taken. */
   day: string;
+  /** The arrival's risk kinds, only when there is one (not indexed: no schema version needed). */
+  risk?: RiskKind[];
 }
 
 /** A check-in still waiting for the server's word: its id (UUIDv7, so the table is in creation order). */

@@ -27,11 +27,22 @@ function pick(standing: Standing): Shown | null {
   return null;
 }
 
+interface DeviceStatusBannerProps {
+  /**
+   * Also say no network or no server (the default). The guard screen leaves them to its sync box, which says
+   * them beside the queue: one "Mất mạng" on the screen, not two.
+   */
+  reach?: boolean;
+}
+
+/** Kinds that are about reaching the server, not about the device or checkpoint. */
+const REACH_KINDS: readonly Shown['kind'][] = ['no_network', 'server_unreachable', 'server_error', 'server_busy'];
+
 /** Revoked device, closed checkpoint, no network or unreachable server: a banner in words, with the queue kept. */
-export function DeviceStatusBanner() {
+export function DeviceStatusBanner({ reach = true }: DeviceStatusBannerProps) {
   const standing = useStanding();
   const shown = standing && pick(standing);
-  if (!standing || !shown) return null;
+  if (!standing || !shown || (!reach && REACH_KINDS.includes(shown.kind))) return null;
   const severe = shown.kind === 'wiped' || shown.kind === 'revoked' || shown.kind === 'closed';
   return (
     <div

@@ -23,6 +23,7 @@ import { useWedge } from './useWedge';
 import { assessDeclaration, toRiskFlags, type RiskAssessment } from '../../shared/risk/evaluate';
 import { RiskNotice } from '../risk/RiskNotice';
 import { rulesOf } from '../risk/rules';
+import { revealAndHold } from './reveal';
 
 /** A declaration the guard submitted, ready to store. */
 interface PendingDeclaration {
@@ -53,11 +54,15 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [inside, setInside] = useState<Inside | null>(null);
   const [risk, setRisk] = useState<RiskAssessment | null>(null);
+  /** The declaration shown in `risk` was saved as an arrival (not refused because the person is inside). */
+  const [saved, setSaved] = useState(false);
   /** A symptomatic person just declared: the guard may turn them away (their visit ends at once). */
   const [turnAway, setTurnAway] = useState<CheckIn | null>(null);
-  const riskRef = useRef<HTMLDivElement>(null);
-  // The result is at the top of a long form: bring it into view after saving.
-  useEffect(() => riskRef.current?.scrollIntoView?.({ block: 'center' }), [risk]);
+  /** Counts results, so each one (saved or refused) is brought into view, even twice the same. */
+  const [results, setResults] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The result is at the top of a long form, the button that saved it at the bottom: show the result.
+  useEffect(() => (results > 0 ? revealAndHold(resultRef.current) : undefined), [results]);
 
   const prefill = (text: string) => {
     const result = classifyScan(text);
@@ -78,6 +83,8 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
       recordOnBehalf(pending.person, pending.declaration, ctx.enrolment.checkpoint.id, now, pending.flags),
     );
     setInside(outcome.type === 'repeat' ? { visit: outcome.visit, pending } : null);
+    setSaved(outcome.type === 'saved');
+    setResults((n) => n + 1);
     if (outcome.type === 'repeat') {
       // Already inside: the open visit keeps its own declaration; the screen says so and offers to end it
       // and store this one. What it tells the person (stay home, call the health station) is still shown.
@@ -128,40 +135,42 @@ export function DeclareTab({ ctx }: DeclareTabProps) {
     <form class="panel" onSubmit={submit} data-testid="declare-form">
       <h2>{t('declare.title')}</h2>
       <p class="hint">{t('declare.hint')}</p>
-      {status && (
-        <p role="status" class={inside ? 'error' : 'ok-text'} data-testid="declare-status">
-          {status}
-        </p>
-      )}
-      {inside && (
-        <div class="row">
-          <button
-            type="button"
-            class="big primary"
-            data-testid="redeclare"
-            onClick={() => void checkOutAndRecord(inside)}
-          >
-            {t('declare.checkOutAndSave')}
-          </button>{' '}
-          <button type="button" class="big" onClick={() => void checkOutOnly(inside)}>
-            {t('scan.checkOutNow')}
-          </button>
-        </div>
-      )}
-      {risk && (
-        <div ref={riskRef} data-testid="declare-risk">
-          <RiskNotice assessment={risk} view={ctx.risk} audience="guard" />
-        </div>
-      )}
-      {turnAway && (
-        <TurnAwayButton
-          visit={turnAway}
-          onDone={() => {
-            setTurnAway(null);
-            setStatus(t('risk.turnedAway', { name: turnAway.person.name }));
-          }}
-        />
-      )}
+      <div class="declare-result" ref={resultRef}>
+        {status && (
+          <p role="status" class={inside ? 'error' : 'ok-text'} data-testid="declare-status">
+            {status}
+          </p>
+        )}
+        {inside && (
+          <div class="row">
+            <button
+              type="button"
+              class="big primary"
+              data-testid="redeclare"
+              onClick={() => void checkOutAndRecord(inside)}
+            >
+              {t('declare.checkOutAndSave')}
+            </button>{' '}
+            <button type="button" class="big" onClick={() => void checkOutOnly(inside)}>
+              {t('scan.checkOutNow')}
+            </button>
+          </div>
+        )}
+        {risk && (
+          <div data-testid="declare-risk">
+            <RiskNotice assessment={risk} view={ctx.risk} audience="guard" recorded={saved && !!turnAway} />
+          </div>
+        )}
+        {turnAway && (
+          <TurnAwayButton
+            visit={turnAway}
+            onDone={() => {
+              setTurnAway(null);
+              setStatus(t('risk.turnedAway', { name: turnAway.person.name }));
+            }}
+          />
+        )}
+      </div>
       {scanning ? (
         <ScannerPanel onText={prefill} onCameraError={() => setScanning(false)} />
       ) : (

@@ -74,7 +74,8 @@ export function GuardScreen() {
       </nav>
       <SyncBar />
       {path === '/guard/today' && <QueueExport />}
-      <DeviceStatusBanner />
+      {/* No network or no server is said in the sync box above; the banner keeps revoked and closed. */}
+      <DeviceStatusBanner reach={false} />
       <NoticeBanner checkpointId={ctx.enrolment.checkpoint.id} />
       {path === '/guard/today' ? (
         <TodayTab />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ScanWarning } from '../../shared/scan/types';
 import { formatTime, t } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { riskLevel, riskLines } from '../risk/risk-words';
 import { assessmentFromFlags, type RiskView } from '../risk/rules';
 import { useStanding } from '../device/standing';
 import { showDay } from '../visitor/dates';
+import { revealAndHold } from './reveal';
 
 interface LastPersonProps {
   outcome: RecordOutcome | null;
@@ -25,18 +26,23 @@ const LARGE_FOR_MS = 4_000;
 export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
   const [large, setLarge] = useState(true);
   const revoked = useStanding()?.revoked ?? false;
+  /** The verdict and the name: brought on screen after each new result, wherever the page was scrolled. */
+  const head = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setLarge(true);
     const timer = setTimeout(() => setLarge(false), LARGE_FOR_MS);
     return () => clearTimeout(timer);
   }, [seq]);
+  useEffect(() => revealAndHold(head.current), [seq]);
 
   if (!outcome) return null;
   const size = large ? 'large' : '';
   if (outcome.type === 'refused' || outcome.type === 'save_failed') {
     return (
       <section class={`last error ${size}`} role="alert" data-testid="last-scan" data-outcome={outcome.type}>
-        <p>{outcome.type === 'refused' ? t(outcome.message, outcome.params) : t('scan.saveFailed')}</p>
+        <div class="last-head" ref={head}>
+          <p>{outcome.type === 'refused' ? t(outcome.message, outcome.params) : t('scan.saveFailed')}</p>
+        </div>
       </section>
     );
   }
@@ -63,26 +69,39 @@ export function LastPerson({ outcome, seq, actions, risk }: LastPersonProps) {
       data-testid="last-scan"
       data-outcome={outcome.type}
     >
-      <p class="last-label">
-        {outcome.type === 'saved' &&
-          (revoked
-            ? `⚠ ${t('scan.savedRevoked')}`
-            : assessment && level !== 'clear'
-              ? // The risk comes first, on the card's top line: it stays on screen under the camera.
-                `⚠ ${riskLines(assessment)[0] ?? t('scan.saved')} · ${t(`scan.source.${source}`)}`
-              : `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
-        {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
-        {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
-      </p>
-      <p class="last-name" data-testid="last-name">
-        {person.name}
-      </p>
+      <div class="last-head" ref={head}>
+        <p class="last-label">
+          {outcome.type === 'saved' &&
+            (revoked
+              ? `⚠ ${t('scan.savedRevoked')}`
+              : assessment && level !== 'clear'
+                ? // The risk comes first, on the card's top line: it stays on screen under the camera.
+                  `⚠ ${riskLines(assessment)[0] ?? t('scan.saved')} · ${t(`scan.source.${source}`)}`
+                : `✔ ${t('scan.saved')} · ${t(`scan.source.${source}`)}`)}
+          {outcome.type === 'checked_out' && `⇦ ${t('scan.checkedOut')}`}
+          {outcome.type === 'repeat' && `↻ ${t('scan.repeat', { time: formatTime(outcome.visit.deviceTime) })}`}
+        </p>
+        <p class="last-name" data-testid="last-name">
+          {person.name}
+        </p>
+      </div>
       <p class="last-details">
-        {person.birthYear ? t('person.born', { year: person.birthYear }) : ''}
-        {person.gender ? ` · ${t(`person.gender.${person.gender}`)}` : ''}
-        {person.idNumber ? ` · ${person.idNumber}` : person.idMasked ? ` · ${person.idMasked}` : ''}
+        {[
+          person.birthYear ? t('person.born', { year: person.birthYear }) : '',
+          person.gender ? t(`person.gender.${person.gender}`) : '',
+          person.idNumber ?? person.idMasked ?? '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
-      {assessment && risk && <RiskNotice assessment={assessment} view={risk} audience="guard" />}
+      {assessment && risk && (
+        <RiskNotice
+          assessment={assessment}
+          view={risk}
+          audience="guard"
+          recorded={outcome.type === 'saved' && checkIn.kind === 'in' && !revoked}
+        />
+      )}
       {!assessment && outcome.type === 'saved' && source === 'visitor_qr' && (
         <p class={outcome.declaredOn === localDay() ? 'declared' : 'undeclared'}>
           {outcome.declaredOn ? t('scan.declared', { date: showDay(outcome.declaredOn) }) : t('scan.noDeclaration')}

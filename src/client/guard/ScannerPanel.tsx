@@ -84,48 +84,43 @@ export function ScannerPanel({ onText, onCameraError }: ScannerPanelProps) {
   }, []);
 
   const camera = parts.current.camera;
+  // Start, stop, switch and torch sit on the picture itself, so nothing stands between the camera and what is
+  // under it (the result card on the scan tab).
   return (
     <section class="scanner">
       <div class={`viewfinder ${open ? 'live' : ''}`}>
         <video ref={videoRef} muted playsInline aria-label={t('guard.pointCamera')} />
         {open && <div class="aim" aria-hidden="true" />}
+        <div class="row camera-controls">
+          {open ? (
+            <button onClick={stop}>{t('guard.stopCamera')}</button>
+          ) : (
+            <button
+              class="big primary"
+              disabled={starting}
+              aria-busy={starting}
+              data-testid="start-camera"
+              onClick={() => void start()}
+            >
+              {t('guard.startCamera')}
+            </button>
+          )}
+          {open && <button onClick={() => void camera?.switchCamera()}>{t('guard.switchCamera')}</button>}
+          {open && camera?.hasTorch() && (
+            <button
+              aria-pressed={torch}
+              onClick={() => void camera.setTorch(!torch).then((ok) => ok && setTorch(!torch))}
+            >
+              {torch ? t('guard.torchOff') : t('guard.torchOn')}
+            </button>
+          )}
+        </div>
       </div>
       {error && (
         <p class="error" role="alert" data-testid="camera-error">
           {t(`camera.${error}`)}
         </p>
       )}
-      <div class="row">
-        {open ? (
-          <button class="big" onClick={stop}>
-            {t('guard.stopCamera')}
-          </button>
-        ) : (
-          <button
-            class="big primary"
-            disabled={starting}
-            aria-busy={starting}
-            data-testid="start-camera"
-            onClick={() => void start()}
-          >
-            {t('guard.startCamera')}
-          </button>
-        )}
-        {open && (
-          <button class="big" onClick={() => void camera?.switchCamera()}>
-            {t('guard.switchCamera')}
-          </button>
-        )}
-        {open && camera?.hasTorch() && (
-          <button
-            class="big"
-            aria-pressed={torch}
-            onClick={() => void camera.setTorch(!torch).then((ok) => ok && setTorch(!torch))}
-          >
-            {torch ? t('guard.torchOff') : t('guard.torchOn')}
-          </button>
-        )}
-      </div>
     </section>
   );
 }

@@ -15,7 +15,10 @@ function failureText(standing: Standing, lastError: string | null): string | nul
   return t(`sync.error.${lastError}` as 'sync.error.server_error');
 }
 
-/** Always-visible sync state: how many check-ins wait, when the last send succeeded, and why not. */
+/**
+ * Always-visible sync state: how many check-ins wait, when the last send succeeded, and why not (no network, no
+ * server: said here only, the standing banner above leaves it out). One compact row, so the camera stays high.
+ */
 export function SyncBar() {
   const standing = useStanding();
   const status = useLive(getSyncStatus, [], null);
@@ -27,6 +30,8 @@ export function SyncBar() {
       ? Math.round(status.clockOffsetMs / 60_000)
       : null;
   const failure = standing ? failureText(standing, status?.lastError ?? null) : null;
+  /** Enrolled, nothing queued yet and nothing ever sent (not "all sent"). */
+  const never = !status?.lastSuccessAt;
 
   return (
     <section
@@ -36,10 +41,17 @@ export function SyncBar() {
     >
       <div class="sync-counts">
         <strong data-testid="pending-count" data-count={pending}>
-          {pending > 0 ? t('sync.pending', { count: pending }) : revoked ? t('sync.revoked') : t('sync.allSent')}
+          {pending > 0
+            ? t('sync.pending', { count: pending })
+            : revoked
+              ? t('sync.revoked')
+              : never
+                ? t('sync.nothingYet')
+                : t('sync.allSent')}
         </strong>
-        {/* A revoked device's "last sent" would read as all being well: it is not shown. */}
-        {!revoked && (
+        {/* A revoked device's "last sent" would read as all being well: it is not shown. Nothing queued and
+            nothing ever sent is one fact, said once above. */}
+        {!revoked && (status?.lastSuccessAt || pending > 0) && (
           <span data-testid="last-sync">
             {status?.lastSuccessAt
               ? t('sync.lastSuccess', { time: formatTime(status.lastSuccessAt) })
@@ -47,13 +59,8 @@ export function SyncBar() {
           </span>
         )}
       </div>
-      {failure && !revoked && (
-        <p class="sync-error" data-testid="sync-error">
-          {failure}
-        </p>
-      )}
-      {skewMin !== null && <p class="sync-error">{t('sync.clockSkew', { minutes: skewMin })}</p>}
       <button
+        class="sync-now"
         disabled={sending || pending === 0}
         onClick={() => {
           setSending(true);
@@ -64,6 +71,12 @@ export function SyncBar() {
       >
         {sending ? t('sync.sending') : t('sync.now')}
       </button>
+      {failure && !revoked && (
+        <p class="sync-error" data-testid="sync-error">
+          {failure}
+        </p>
+      )}
+      {skewMin !== null && <p class="sync-error">{t('sync.clockSkew', { minutes: skewMin })}</p>}
     </section>
   );
 }

@@ -5,10 +5,16 @@ import { formatTime, t } from '../i18n/i18n';
 import { useLive } from '../hooks/useLive';
 import { sync } from '../app/sync-service';
 import { checkOut, checkOutEveryone } from './record-scan';
-import type { CheckIn } from '../../shared/protocol';
+import type { CheckIn, RiskKind } from '../../shared/protocol';
 import '../i18n/dict-words'; // per-person check-out
 import { signalSuccess } from './feedback';
 import { matchesQuery, startOfLocalDay, summarizeToday } from './today-summary';
+
+/** The words of a row's risk mark: "Có triệu chứng", "Có yếu tố dịch tễ" or both. */
+function riskWords(kinds: readonly RiskKind[]): string {
+  if (kinds.includes('symptom') && kinds.includes('exposure')) return t('today.risk.both');
+  return t(kinds.includes('symptom') ? 'today.risk.symptom' : 'today.risk.exposure');
+}
 
 /** Today at this checkpoint: search, who is inside, counts by source, and whether each row reached the server. */
 export function TodayTab() {
@@ -64,12 +70,21 @@ export function TodayTab() {
       {summary.total > 0 && rows.length === 0 && <p class="hint">{t('today.noMatch')}</p>}
       <ul class="today-list">
         {rows.map(({ arrival, departure, inside }) => (
-          <li key={arrival.checkIn.id} class={inside ? 'inside' : ''} data-testid="today-row">
+          <li
+            key={arrival.checkIn.id}
+            class={`${inside ? 'inside' : ''} ${arrival.risk ? 'risky-row' : ''}`.trim()}
+            data-testid="today-row"
+          >
             <span class="who">
               <strong>{arrival.checkIn.person.name}</strong>
               {arrival.checkIn.person.birthYear ? ` (${arrival.checkIn.person.birthYear})` : ''}
               <small> · {t(`scan.source.${arrival.checkIn.source}`)}</small>
             </span>
+            {arrival.risk && (
+              <span class="risk-mark" data-testid="today-risk">
+                ⚠ {riskWords(arrival.risk)}
+              </span>
+            )}
             <span class="when">
               {t('today.in')} {formatTime(arrival.checkIn.deviceTime)}
               {departure ? ` · ${t('today.out')} ${formatTime(departure.deviceTime)}` : ''}

@@ -20,6 +20,20 @@ export const EMPTY_PERSON_FIELDS: PersonFields = {
   address: '',
 };
 
+/**
+ * Reads a typed ID number (spaces, dots and dashes dropped): a CCCD has 12 digits (the server keys a person on
+ * it), an old CMND 9; a passport 6–9 letters and digits with at least one letter (a Vietnamese one is a letter
+ * and 7 digits); a masked number as a national health QR gives it (`******001234`) stays masked. Null when empty.
+ */
+function readIdNumber(raw: string): { idNumber: string } | { idMasked: string } | { error: MessageKey } | null {
+  const id = raw.replace(/[\s.-]/g, '').toUpperCase();
+  if (!id) return null;
+  if (/^\d+$/.test(id)) return id.length === 12 || id.length === 9 ? { idNumber: id } : { error: 'manual.idDigits' };
+  if (id.includes('*') && /^[0-9A-Z*]{1,20}$/.test(id) && /\d$/.test(id)) return { idMasked: id };
+  if (/^[0-9A-Z]{6,9}$/.test(id) && /\d/.test(id)) return { idNumber: id };
+  return { error: /\p{L}/u.test(id) ? 'manual.idPassport' : 'manual.idDigits' };
+}
+
 /** Validates the typed fields; returns the person or the first problem per field. */
 export function personFromFields(
   fields: PersonFields,
@@ -33,11 +47,13 @@ export function personFromFields(
     errors.birthYear = 'manual.birthYearInvalid';
   const phone = fields.phone.replace(/[\s.-]/g, '');
   if (phone && !/^\+?\d{6,15}$/.test(phone)) errors.phone = 'manual.phoneInvalid';
+  const id = readIdNumber(fields.idNumber);
+  if (id && 'error' in id) errors.idNumber = id.error;
   if (Object.keys(errors).length > 0) return { errors };
 
   const person: Person = { name: name.slice(0, 200) };
-  const idNumber = fields.idNumber.replace(/\s/g, '');
-  if (idNumber) person.idNumber = idNumber.slice(0, 20);
+  if (id && 'idNumber' in id) person.idNumber = id.idNumber;
+  if (id && 'idMasked' in id) person.idMasked = id.idMasked;
   if (year) person.birthYear = Number(year);
   if (fields.gender) person.gender = fields.gender;
   if (phone) person.phone = phone;

@@ -132,10 +132,19 @@ export const guardDict = {
     en: 'Year of birth must be between 1900 and this year.',
   },
   'manual.phoneInvalid': { vi: 'Số điện thoại chỉ gồm chữ số.', en: 'The phone number may only contain digits.' },
+  'manual.idDigits': {
+    vi: 'Số CCCD phải có 12 chữ số (CMND cũ: 9 chữ số).',
+    en: 'A citizen ID (CCCD) number has 12 digits (an old CMND: 9 digits).',
+  },
+  'manual.idPassport': {
+    vi: 'Số hộ chiếu gồm 6–9 chữ cái không dấu và chữ số, ví dụ C1234567. Số CCCD có 12 chữ số.',
+    en: 'A passport number has 6–9 letters (no accents) and digits, e.g. C1234567. A CCCD number has 12 digits.',
+  },
   'sync.pending': { vi: 'Chờ gửi: {count}', en: 'Waiting to send: {count}' },
   'sync.allSent': { vi: 'Đã gửi hết', en: 'All sent' },
   'sync.lastSuccess': { vi: 'Gửi thành công lúc {time}', en: 'Last sent at {time}' },
   'sync.never': { vi: 'Chưa gửi lần nào', en: 'Never sent yet' },
+  'sync.nothingYet': { vi: 'Chưa có gì để gửi', en: 'Nothing to send yet' },
   'sync.now': { vi: 'Gửi ngay', en: 'Send now' },
   'sync.sending': { vi: 'Đang gửi…', en: 'Sending…' },
   'sync.error.offline': {
@@ -198,7 +207,7 @@ export const guardDict = {
   'companions.saved': { vi: 'Đã ghi nhận {count} người đi cùng', en: '{count} companions checked in' },
   'common.cancel': { vi: 'Hủy', en: 'Cancel' },
   'common.save': { vi: 'Lưu', en: 'Save' },
-  'common.search': { vi: 'Tìm theo tên, số điện thoại, số giấy tờ', en: 'Search by name, phone, ID' },
+  'common.search': { vi: 'Tìm theo tên, SĐT, số giấy tờ', en: 'Search by name, phone, ID' },
   'today.title': { vi: 'Hôm nay tại chốt', en: 'Today at this checkpoint' },
   'today.total': { vi: 'Tổng lượt vào: {count}', en: 'Check-ins: {count}' },
   'today.inside': { vi: 'Đang ở trong: {count}', en: 'Still inside: {count}' },

@@ -16,9 +16,19 @@ export const riskDict = {
     en: 'The declaration’s answers cannot be read (another form version) — ask this person',
   },
   'risk.clear': { vi: 'Đã khai báo y tế · không có triệu chứng', en: 'Health declaration done · no symptoms' },
+  // Addressed to the person: "vào chốt" also means "check in", so the advice says "vào bên trong" (go inside).
   'risk.defaultInstruction': {
-    vi: 'Chưa vào chốt. Đề nghị đeo khẩu trang, về nơi ở, hạn chế tiếp xúc và gọi ngay cho trạm y tế.',
-    en: 'Do not enter yet. Wear a mask, go home, avoid contact and call the health station now.',
+    vi: 'Không vào bên trong lúc này. Đề nghị đeo khẩu trang, về nơi ở, hạn chế tiếp xúc và gọi ngay cho trạm y tế.',
+    en: 'Do not go inside for now. Wear a mask, go home, avoid contact and call the health station now.',
+  },
+  // Said first once an arrival with a risk is saved: it IS recorded; what to do is hold the person at the gate.
+  'risk.guardHold': {
+    vi: 'Đã ghi nhận lượt vào. Giữ người này ở cổng, chưa cho vào bên trong; đọc lời dặn dưới đây và hướng dẫn họ liên hệ trạm y tế.',
+    en: 'The check-in is recorded. Keep this person at the gate, not inside; read them the advice below and direct them to the health station.',
+  },
+  'risk.visitorHold': {
+    vi: 'Lượt vào của bạn đã được ghi nhận. Xin dừng ở cổng, chưa vào bên trong, và cho người trực chốt xem màn hình này.',
+    en: 'Your check-in is recorded. Please stop at the gate, do not go inside yet, and show this screen to the guard.',
   },
   'risk.guardStaleAdvice': {
     vi: 'Đề nghị khai báo y tế hôm nay (khai hộ nếu không có điện thoại).',

@@ -30,12 +30,12 @@ export const wordsDict = {
   'standing.queue': { vi: '{count} lượt đang chờ gửi trên máy.', en: '{count} check-ins are waiting on this device.' },
   'sync.revoked': { vi: 'Không gửi được: thiết bị đã bị thu hồi', en: 'Not sending: device revoked' },
   'sync.noNetwork': {
-    vi: 'Mất mạng — dữ liệu vẫn lưu trên máy và sẽ tự gửi khi có mạng.',
-    en: 'No network — data is kept on this device and sent when the network returns.',
+    vi: 'Mất mạng — cứ quét bình thường: dữ liệu lưu trên máy và tự gửi khi có mạng.',
+    en: 'No network — keep scanning: data is kept on this device and sent when the network returns.',
   },
   'sync.serverUnreachable': {
-    vi: 'Không kết nối được máy chủ — dữ liệu vẫn lưu trên máy, sẽ thử lại.',
-    en: 'Cannot reach the server — data is kept on this device; will retry.',
+    vi: 'Không kết nối được máy chủ — cứ quét bình thường: dữ liệu lưu trên máy và sẽ tự gửi lại.',
+    en: 'Cannot reach the server — keep scanning: data is kept on this device and sent again by itself.',
   },
   'scan.savedRevoked': {
     vi: 'Chỉ lưu trên máy — thiết bị đã bị thu hồi, máy chủ sẽ không nhận',
@@ -65,6 +65,10 @@ export const wordsDict = {
   },
   'today.checkOutOne': { vi: 'Ghi RA', en: 'Check out' },
   'today.checkedOutOne': { vi: 'Đã ghi nhận RA cho {name} lúc {time}', en: '{name} checked out at {time}' },
+  // Today's list marks an arrival that declared a risk in words, not colour only.
+  'today.risk.symptom': { vi: 'Có triệu chứng', en: 'Symptoms' },
+  'today.risk.exposure': { vi: 'Có yếu tố dịch tễ', en: 'Exposure' },
+  'today.risk.both': { vi: 'Có triệu chứng, yếu tố dịch tễ', en: 'Symptoms, exposure' },
   'visitor.delete.home': { vi: 'Về trang đầu', en: 'Back to the start' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -9,10 +9,15 @@ interface RiskNoticeProps {
   view: RiskView;
   /** The guard is told what to ask for; the visitor what to do. */
   audience: 'guard' | 'visitor';
+  /**
+   * An arrival was just saved with this risk: the notice says it is recorded and that the person waits at the
+   * gate (the guard holds them there; the visitor shows this screen), so "do not go in" never reads as "not recorded".
+   */
+  recorded?: boolean;
 }
 
 /** A declaration's risk in words and colour, with the district's instruction and the health station's phone. */
-export function RiskNotice({ assessment, view, audience }: RiskNoticeProps) {
+export function RiskNotice({ assessment, view, audience, recorded }: RiskNoticeProps) {
   const level = riskLevel(assessment);
   const phone = view.healthPhone.trim();
   return (
@@ -27,6 +32,11 @@ export function RiskNotice({ assessment, view, audience }: RiskNoticeProps) {
           {level === 'clear' ? '✓' : '⚠'} {line}
         </p>
       ))}
+      {level === 'risk' && recorded && (
+        <p class="risk-hold" data-testid="risk-hold">
+          {t(audience === 'guard' ? 'risk.guardHold' : 'risk.visitorHold')}
+        </p>
+      )}
       {level === 'risk' && (
         <p class="risk-instruction" data-testid="risk-instruction">
           {view.instruction.trim() || t('risk.defaultInstruction')}

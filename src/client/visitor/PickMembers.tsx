@@ -1,14 +1,27 @@
 import { useState } from 'preact/hooks';
-import type { HouseholdMember } from './useVisitorData';
+import type { Household, HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
+import { riskLevel, riskLines } from '../risk/risk-words';
+import { memberRisk } from './member-risk';
 
 interface PickMembersProps {
-  members: HouseholdMember[];
+  household: Household;
   onConfirm: (profileIds: string[]) => Promise<void>;
 }
 
+/** What the picker says of a member's declaration: its risk in words (never green then), declared, or not. */
+function declarationNote(member: HouseholdMember, household: Household): { text: string; className: string } {
+  const risk = memberRisk(member, household);
+  if (member.state.kind === 'today' && riskLevel(risk) === 'risk')
+    return { text: `⚠ ${riskLines(risk).join(' · ')}`, className: 'undeclared' };
+  return member.state.kind === 'today'
+    ? { text: t('visitor.declaredToday'), className: 'declared' }
+    : { text: t('visitor.noDeclaration'), className: 'undeclared' };
+}
+
 /** Who is checking in: the owner ticked by default, household members one tap each. */
-export function PickMembers({ members, onConfirm }: PickMembersProps) {
+export function PickMembers({ household, onConfirm }: PickMembersProps) {
+  const members = household.members;
   const [chosen, setChosen] = useState<string[]>(() =>
     members
       .filter((m) => m.profile.self)
@@ -28,30 +41,34 @@ export function PickMembers({ members, onConfirm }: PickMembersProps) {
     >
       <fieldset class="choice">
         <legend>{t('visitor.checkin.who')}</legend>
-        {members.map(({ profile, state }) => (
-          <label key={profile.id} class="check">
-            <input
-              type="checkbox"
-              name="member"
-              value={profile.id}
-              checked={picked.includes(profile.id)}
-              onChange={(e) =>
-                setChosen(
-                  (e.currentTarget as HTMLInputElement).checked
-                    ? [...picked, profile.id]
-                    : picked.filter((id) => id !== profile.id),
-                )
-              }
-            />
-            <span>
-              {profile.person.name}
-              <small class={state.kind === 'today' ? 'declared' : 'undeclared'}>
-                {' — '}
-                {state.kind === 'today' ? t('visitor.declaredToday') : t('visitor.noDeclaration')}
-              </small>
-            </span>
-          </label>
-        ))}
+        {members.map((member) => {
+          const { profile } = member;
+          const note = declarationNote(member, household);
+          return (
+            <label key={profile.id} class="check">
+              <input
+                type="checkbox"
+                name="member"
+                value={profile.id}
+                checked={picked.includes(profile.id)}
+                onChange={(e) =>
+                  setChosen(
+                    (e.currentTarget as HTMLInputElement).checked
+                      ? [...picked, profile.id]
+                      : picked.filter((id) => id !== profile.id),
+                  )
+                }
+              />
+              <span>
+                {profile.person.name}
+                <small class={note.className} data-testid="member-declaration">
+                  {' — '}
+                  {note.text}
+                </small>
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
       <button type="submit" class="big primary" disabled={busy} data-testid="checkin-button">
         {t('visitor.checkin.button', { count: picked.length })}

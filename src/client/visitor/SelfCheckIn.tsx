@@ -102,6 +102,7 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
                     assessment={assessmentFromFlags(c.risk, household.questionnaire)}
                     view={household.risk}
                     audience="visitor"
+                    recorded
                   />
                 )}
               </li>
@@ -117,7 +118,7 @@ export function SelfCheckIn({ href }: SelfCheckInProps) {
       ) : step !== 'pick' ? (
         <DeclareFirst household={household} onDeclare={setDeclaring} onContinue={() => setStep('pick')} />
       ) : (
-        <PickMembers members={household.members} onConfirm={checkIn} />
+        <PickMembers household={household} onConfirm={checkIn} />
       )}
       {failed && (
         <p class="error" role="alert">

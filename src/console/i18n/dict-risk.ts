@@ -12,8 +12,8 @@ export const riskConsoleDict = {
     en: 'What a person with symptoms or an exposure is told (shown at the door and on their phone)',
   },
   'risk.settings.instructionPlaceholder': {
-    vi: 'Ví dụ: Chưa vào chốt. Đeo khẩu trang, về nơi ở, hạn chế tiếp xúc và gọi trạm y tế xã.',
-    en: 'E.g. Do not enter. Wear a mask, go home, avoid contact and call the commune health station.',
+    vi: 'Ví dụ: Không vào bên trong lúc này. Đeo khẩu trang, về nơi ở, hạn chế tiếp xúc và gọi trạm y tế xã.',
+    en: 'E.g. Do not go inside for now. Wear a mask, go home, avoid contact and call the commune health station.',
   },
   'risk.settings.phone': { vi: 'Số điện thoại trạm y tế', en: 'Health station phone' },
 
