@@ -400,6 +400,12 @@ export const QuestionSchema = v.object({
       v.object({
         value: v.pipe(v.string(), v.maxLength(40)),
         label: v.object({ vi: v.pipe(v.string(), v.maxLength(120)), en: v.pipe(v.string(), v.maxLength(120)) }),
+        /** Choosing this option is a risk signal of this kind (a positive test), under the question's id. */
+        risk: v.optional(v.picklist(RISK_KINDS)),
+        /** The signal's short words at the door, e.g. "Xét nghiệm dương tính" (the option's label when absent). */
+        riskLabel: v.optional(
+          v.object({ vi: v.pipe(v.string(), v.maxLength(60)), en: v.pipe(v.string(), v.maxLength(60)) }),
+        ),
       }),
     ),
   ),

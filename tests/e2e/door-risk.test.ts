@@ -198,6 +198,21 @@ describe('risk at the door', () => {
     await guardPage.screenshot({ path: join(SHOTS, 'khai-ho.png') });
   });
 
+  it('gives no green tick to a khai hộ that declares a positive test, and stores it as a risk', async () => {
+    const form = guardPage.getByTestId('declare-form');
+    await form.locator('input[name=name]').fill('Vũ Văn Dương');
+    await form.locator('input[name=q_test_result][value=positive]').check();
+    await form.locator('input[name=q_consent]').check();
+    await form.locator('button[type=submit]').click();
+    const notice = guardPage.getByTestId('declare-risk').getByTestId('risk-notice');
+    await expect.poll(async () => notice.textContent()).toContain('Xét nghiệm dương tính');
+    expect(await notice.getAttribute('data-level')).toBe('risk');
+    expect(await guardPage.getByTestId('declare-risk').textContent()).not.toContain('✓');
+    expect(await storedOf(server, 'Vũ Văn Dương')).toMatchObject({
+      risk: { status: 'current', kinds: ['exposure'], signals: ['test_result'] },
+    });
+  });
+
   it('says a khai hộ for somebody already inside was not saved, shows what the person must do, and stores it after a check-out in one tap', async () => {
     const form = guardPage.getByTestId('declare-form');
     expect((await form.locator('button[type=submit]').textContent())?.trim()).toBe('Ghi nhận khai báo');
@@ -283,7 +298,12 @@ describe('risk at the door', () => {
     await page.screenshot({ path: join(SHOTS, 'declare-first.png'), fullPage: true });
     await member.getByTestId('repeat-declaration').click();
     await first.locator('[data-testid=declare-first-member][data-state=today]').waitFor();
+    // Declared today, still with the cough: the warning before the door, never a green tick.
+    expect(await member.getByTestId('declare-first-risk').textContent()).toBe('⚠ Có triệu chứng: ho');
+    expect(await member.textContent()).not.toContain('✓');
     await page.getByTestId('declare-first-continue').click();
+    // Choosing who checks in says it again, before anything is recorded.
+    expect(await page.getByTestId('member-declaration').textContent()).toBe(' — ⚠ Có triệu chứng: ho');
     await page.getByTestId('checkin-button').click();
     const done = page.getByTestId('checkin-done');
     await done.waitFor();
@@ -325,15 +345,15 @@ describe('risk at the door', () => {
     const panel = admin.getByTestId('risk-panel');
     await panel.waitFor();
     // Arrivals with a risk: the symptomatic QR, the khai hộ with a cough and its re-declaration with a fever
-    // (two arrivals), the person turned away and the self check-in.
-    expect(await panel.getAttribute('data-risky')).toBe('5');
+    // (two arrivals), the positive test, the person turned away and the self check-in.
+    expect(await panel.getAttribute('data-risky')).toBe('6');
     const row = panel.getByTestId('risk-checkpoints').locator('tbody tr').first();
     expect(await row.textContent()).toContain('UBND xã Dân Lực');
-    expect(await row.getAttribute('data-risky')).toBe('5');
+    expect(await row.getAttribute('data-risky')).toBe('6');
     // The same count per commune: the early-warning line a district acts on the same day.
     const commune = panel.getByTestId('risk-communes').locator('tbody tr').first();
     expect(await commune.textContent()).toContain('Dân Lực');
-    expect(await commune.getAttribute('data-risky')).toBe('5');
+    expect(await commune.getAttribute('data-risky')).toBe('6');
     expect(await panel.textContent()).toContain('lượt vào có triệu chứng/yếu tố dịch tễ');
     await admin.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   });

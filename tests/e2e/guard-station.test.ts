@@ -247,6 +247,8 @@ describe('guard station', () => {
     await form.locator('[data-question="cough"]').getByRole('checkbox').check();
     await form.getByRole('button', { name: 'Nhập dòng này' }).click();
     await page.getByTestId('paper-status').waitFor();
+    // The cough ticked on the sheet is a symptom: said at once, and carried to the server's risk counts.
+    expect(await page.getByTestId('paper-risk').textContent()).toBe('⚠ Có triệu chứng: ho');
     expect(await form.locator('input[name="row"]').inputValue()).toBe('4');
 
     const rows = (await synced((rows) => rows.filter((r) => r.paper?.sheet === 'P-01').length >= 2)).filter(
@@ -263,6 +265,8 @@ describe('guard station', () => {
       person: { name: 'Đỗ Thị Hoa', phone: '0977000111' },
     });
     expect(arrival.declaration?.answers).toMatchObject({ cough: true, fever: false });
+    // Judged on the sheet's day (yesterday), when the declaration was current.
+    expect(arrival.risk).toMatchObject({ status: 'current', kinds: ['symptom'], signals: ['cough'] });
     expect(departure).toMatchObject({ ref: arrival.id, deviceTime: expectedIn + 45 * 60_000 });
   });
 

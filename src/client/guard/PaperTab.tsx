@@ -15,6 +15,9 @@ import { EMPTY_PERSON_FIELDS, personFromFields, type PersonFields } from './pers
 import { PersonFieldset } from './PersonFieldset';
 import { recordPaperRow } from './record-typed';
 import type { GuardContext } from './useGuardContext';
+import { assessDeclaration, toRiskFlags } from '../../shared/risk/evaluate';
+import { rulesOf } from '../risk/rules';
+import { riskLevel, riskLines } from '../risk/risk-words';
 
 interface PaperTabProps {
   ctx: GuardContext;
@@ -33,6 +36,8 @@ export function PaperTab({ ctx }: PaperTabProps) {
   /** The row already typed with this sheet and row number, until the guard says this one corrects it. */
   const [duplicate, setDuplicate] = useState<{ name: string; at: number; key: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  /** What the row just typed declared as a risk (symptoms, exposure), shown beside its status. */
+  const [risk, setRisk] = useState<string[] | null>(null);
   const setP = (key: keyof PaperFields, value: string) => setPaper({ ...paper, [key]: value });
 
   const submit = async (event: Event) => {
@@ -50,10 +55,14 @@ export function PaperTab({ ctx }: PaperTabProps) {
       return signalError();
     }
     setDuplicate(null);
+    const declaration = toDeclaration(questionnaire, answers, paper.date);
+    // Judged on the sheet's own day: a row typed in the next morning was a current declaration at the door.
+    const assessment = assessDeclaration(declaration, { ...rulesOf(ctx.risk), today: paper.date });
     await recordPaperRow(
-      { ...where, person: person.person, declaration: toDeclaration(questionnaire, answers, paper.date) },
+      { ...where, person: person.person, declaration, risk: toRiskFlags(assessment) },
       ctx.enrolment.checkpoint.id,
     );
+    setRisk(riskLevel(assessment) === 'risk' ? riskLines(assessment) : null);
     signalSuccess();
     sync().nudge();
     setStatus(t(earlier ? 'paper.corrected' : 'paper.saved', { sheet: where.sheet, row: where.row }));
@@ -86,6 +95,11 @@ export function PaperTab({ ctx }: PaperTabProps) {
         {status && (
           <p role="status" data-testid="paper-status">
             {status}
+          </p>
+        )}
+        {status && risk && (
+          <p class="error" role="alert" data-testid="paper-risk">
+            ⚠ {risk.join(' · ')}
           </p>
         )}
         <div class="grid2">

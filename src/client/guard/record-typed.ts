@@ -73,6 +73,8 @@ export async function recordCompanions(lead: CheckIn, people: Person[], now: num
 interface PaperRow {
   person: Person;
   declaration?: Declaration;
+  /** The risk the row's declaration shows, judged on the sheet's own day. */
+  risk?: RiskFlags;
   sheet: string;
   row: number;
   /** When the visitor came in and (if written) left, ms. */
@@ -92,6 +94,7 @@ export async function recordPaperRow(row: PaperRow, checkpointId: string): Promi
     paper: { sheet: row.sheet, row: row.row },
   };
   if (row.declaration) checkIn.declaration = row.declaration;
+  if (row.risk) checkIn.risk = row.risk;
   const items = [checkIn];
   if (row.timeOut !== undefined) {
     items.push({

@@ -28,6 +28,10 @@ export const dict = {
   },
   'home.openScanner': { vi: 'Mở màn hình quét', en: 'Open the scanner' },
   'declare.optional': { vi: 'Không bắt buộc', en: 'Optional' },
+  'declare.askEach': {
+    vi: 'Hỏi từng mục; đánh dấu mục nào CÓ. Mục không đánh dấu được ghi là "Không".',
+    en: 'Ask about each item; tick those that apply. An unticked item is recorded as "No".',
+  },
   // The guard and visitor screens' strings are the parts in ./dict-guard.ts and ./dict-visitor.ts.
   'visitor.homeTitle': { vi: 'Khai báo y tế và mã QR của tôi', en: 'My health declaration and QR' },
   'visitor.homeIntro': {

@@ -3,7 +3,7 @@ import type { Questionnaire, RiskFlags, RiskPolicy } from '../../shared/protocol
 import {
   assessVisitorDeclaration,
   DEFAULT_VALID_DAYS,
-  riskQuestions,
+  riskSignals,
   type RiskAssessment,
   type RiskRules,
 } from '../../shared/risk/evaluate';
@@ -41,7 +41,7 @@ export function riskOfScan(result: ScanResult, rules: RiskRules): RiskAssessment
 
 /** An assessment back from a check-in's stored flags (labels from this device's questionnaire). */
 export function assessmentFromFlags(flags: RiskFlags, questionnaire: Questionnaire): RiskAssessment {
-  const known = new Map(riskQuestions(questionnaire).map((s) => [s.id, s]));
+  const known = new Map(riskSignals(questionnaire).map((s) => [s.id, s]));
   const signals = flags.signals.flatMap((id) => {
     const signal = known.get(id);
     return signal ? [signal] : [];

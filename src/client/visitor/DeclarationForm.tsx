@@ -6,7 +6,7 @@ import { missingRequired } from '../declare/answers';
 import { QuestionField, type Answer } from '../declare/QuestionField';
 import type { HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/dict';
+import { groupHeadings } from '../declare/question-groups';
 
 interface DeclarationFormProps {
   member: HouseholdMember;
@@ -16,15 +16,6 @@ interface DeclarationFormProps {
   today: string;
   onSaved: () => void;
 }
-
-const GROUPS: Record<string, MessageKey> = {
-  travel: 'visitor.group.travel',
-  symptoms: 'visitor.group.symptoms',
-  exposure: 'visitor.group.exposure',
-  vaccination: 'visitor.group.vaccination',
-  test: 'visitor.group.test',
-  consent: 'visitor.group.consent',
-};
 
 /** Answers carried over from the last declaration: facts (travel, doses, test), never symptoms or the consent. */
 function carriedOver(member: HouseholdMember, questions: Question[]): Record<string, Answer> {
@@ -67,13 +58,12 @@ export function DeclarationForm({ member, others, questionnaire, today, onSaved 
     onSaved();
   };
 
-  let group = '';
+  const headings = groupHeadings(questionnaire.questions);
   return (
     <form class="panel declaration" onSubmit={submit} data-testid="declaration-form" noValidate>
       <p class="hint">{t('visitor.declare.hint', { version: questionnaire.version })}</p>
-      {questionnaire.questions.map((q) => {
-        const heading = q.group !== group && GROUPS[q.group];
-        group = q.group;
+      {questionnaire.questions.map((q, i) => {
+        const heading = headings[i];
         return (
           <div key={q.id} class="question">
             {heading && <h2>{t(heading)}</h2>}

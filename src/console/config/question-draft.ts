@@ -28,6 +28,8 @@ export interface ChoiceDraft {
   value: string;
   vi: string;
   en: string;
+  /** Its risk mark ("Dương tính" is a risk signal), kept as saved: the form does not edit it. */
+  mark?: Pick<NonNullable<Question['options']>[number], 'risk' | 'riskLabel'>;
 }
 
 /** One question as the form edits it. */
@@ -54,7 +56,12 @@ export function toDraft(q: Question): QuestionDraft {
     labelVi: q.label.vi,
     labelEn: q.label.en,
     required: q.required ?? false,
-    options: (q.options ?? []).map((o) => ({ value: o.value, vi: o.label.vi, en: o.label.en })),
+    options: (q.options ?? []).map((o) => ({
+      value: o.value,
+      vi: o.label.vi,
+      en: o.label.en,
+      ...(o.risk ? { mark: { risk: o.risk, ...(o.riskLabel ? { riskLabel: o.riskLabel } : {}) } } : {}),
+    })),
     risk: q.risk ?? '',
     riskLabelVi: q.riskLabel?.vi ?? '',
     riskLabelEn: q.riskLabel?.en ?? '',
@@ -90,13 +97,13 @@ export function blankChoices(): ChoiceDraft[] {
  */
 function choicesFromDrafts(drafts: readonly ChoiceDraft[]): NonNullable<Question['options']> {
   const rows = drafts
-    .map((o) => ({ value: o.value.trim(), vi: o.vi.trim(), en: o.en.trim() }))
+    .map((o) => ({ value: o.value.trim(), vi: o.vi.trim(), en: o.en.trim(), mark: o.mark }))
     .filter((o) => o.vi || o.value);
   const taken = new Set(rows.map((o) => o.value).filter(Boolean));
   return rows.map((o) => {
     const value = o.value || keyFromLabel(o.vi, taken);
     taken.add(value);
-    return { value, label: { vi: o.vi || value, en: o.en } };
+    return { value, label: { vi: o.vi || value, en: o.en }, ...(o.mark ?? {}) };
   });
 }
 

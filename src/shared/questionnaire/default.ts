@@ -103,7 +103,12 @@ export const DEFAULT_QUESTIONNAIRE: Questionnaire = {
       options: [
         { value: 'none', label: { vi: 'Chưa xét nghiệm', en: 'Not tested' } },
         { value: 'negative', label: { vi: 'Âm tính', en: 'Negative' } },
-        { value: 'positive', label: { vi: 'Dương tính', en: 'Positive' } },
+        {
+          value: 'positive',
+          label: { vi: 'Dương tính', en: 'Positive' },
+          risk: 'exposure',
+          riskLabel: { vi: 'Xét nghiệm dương tính', en: 'Tested positive' },
+        },
       ],
     },
     { id: 'test_date', kind: 'date', group: 'test', label: { vi: 'Ngày xét nghiệm', en: 'Test date' } },

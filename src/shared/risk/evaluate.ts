@@ -58,18 +58,67 @@ export function riskQuestions(questionnaire: Questionnaire): RiskSignal[] {
   return out;
 }
 
+type ChoiceOption = NonNullable<Question['options']>[number];
+
+/** The default questionnaire's risk options, by question id and value. */
+const DEFAULT_OPTION_MARKS = new Map(
+  DEFAULT_QUESTIONNAIRE.questions.flatMap((q) =>
+    (q.options ?? []).filter((o) => o.risk).map((o) => [`${q.id}\u0000${o.value}`, o] as const),
+  ),
+);
+
+/**
+ * The risk answers of the choice questions: an option marked as a risk ("Dương tính") is a signal under its
+ * question's id. A question none of whose options is marked (saved before options could be) borrows the default
+ * questionnaire's marks for the same question id and value.
+ */
+function riskChoices(questionnaire: Questionnaire): { signal: RiskSignal; values: Set<string> }[] {
+  const out: { signal: RiskSignal; values: Set<string> }[] = [];
+  for (const q of questionnaire.questions) {
+    if (q.kind !== 'choice' || !q.options) continue;
+    const marked = q.options.some((o) => o.risk !== undefined);
+    const risky = q.options.flatMap((o): [ChoiceOption, ChoiceOption][] => {
+      const source = marked ? o : DEFAULT_OPTION_MARKS.get(`${q.id}\u0000${o.value}`);
+      return source?.risk ? [[o, source]] : [];
+    });
+    const first = risky[0];
+    if (!first) continue;
+    const [option, source] = first;
+    const label = source.riskLabel?.vi ? source.riskLabel : option.label;
+    out.push({
+      signal: { id: q.id, kind: source.risk as RiskKind, label },
+      values: new Set(risky.map(([o]) => o.value)),
+    });
+  }
+  return out;
+}
+
+/** Every risk signal a questionnaire can give: its risk yes/no questions, then its risk choices. */
+export function riskSignals(questionnaire: Questionnaire): RiskSignal[] {
+  return [...riskQuestions(questionnaire), ...riskChoices(questionnaire).map((c) => c.signal)];
+}
+
 function shortLabel(q: Question, source: Question): { vi: string; en: string } {
   const short = q.riskLabel ?? source.riskLabel;
   return short && short.vi ? { vi: short.vi, en: short.en || q.label.en } : q.label;
 }
 
-/** The risk questions answered yes (`true`, or a set bit of a personal QR's `yesMask`). */
+/**
+ * The risk questions answered yes (`true`, or a set bit of a personal QR's `yesMask`), then the risk options chosen
+ * (full answers only: a personal QR carries no choice, its risk summary tells instead).
+ */
 function signalsOf(questionnaire: Questionnaire, answers: Declaration['answers']): RiskSignal[] {
   const mask = typeof answers.yesMask === 'number' ? answers.yesMask : null;
   const order = mask === null ? [] : yesNoQuestionIds(questionnaire);
-  return riskQuestions(questionnaire).filter((s) =>
+  const yes = riskQuestions(questionnaire).filter((s) =>
     mask === null ? answers[s.id] === true : bitSet(mask, order.indexOf(s.id)),
   );
+  if (mask !== null) return yes;
+  const chosen = riskChoices(questionnaire).filter((c) => {
+    const answer = answers[c.signal.id];
+    return typeof answer === 'string' && c.values.has(answer);
+  });
+  return [...yes, ...chosen.map((c) => c.signal)];
 }
 
 function bitSet(mask: number, index: number): boolean {
@@ -86,7 +135,12 @@ export function daysBetween(from: string, to: string): number | null {
 }
 
 function kindsOf(signals: readonly RiskSignal[]): RiskKind[] {
-  return (['symptom', 'exposure'] as const).filter((k) => signals.some((s) => s.kind === k));
+  return kindsOfList(signals.map((s) => s.kind));
+}
+
+/** The kinds present, in their fixed order. */
+function kindsOfList(kinds: readonly RiskKind[]): RiskKind[] {
+  return (['symptom', 'exposure'] as const).filter((k) => kinds.includes(k));
 }
 
 const MISSING: RiskAssessment = {
@@ -128,7 +182,9 @@ export function assessVisitorDeclaration(
   const fresh = freshness(declaration.date, rules);
   if (declaration.version === rules.questionnaire.version) {
     const signals = signalsOf(rules.questionnaire, { yesMask: declaration.flags });
-    return { ...fresh, date: declaration.date, signals, kinds: kindsOf(signals), unknownAnswers: false };
+    // The phone's summary also counts what the flags cannot carry (a positive test is a choice, not a yes).
+    const kinds = [...new Set([...kindsOf(signals), ...(declaration.risk ?? [])])];
+    return { ...fresh, date: declaration.date, signals, kinds: kindsOfList(kinds), unknownAnswers: false };
   }
   const kinds = declaration.risk ? [...declaration.risk] : [];
   return { ...fresh, date: declaration.date, signals: [], kinds, unknownAnswers: declaration.risk === undefined };

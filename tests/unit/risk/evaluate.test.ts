@@ -7,7 +7,9 @@ import {
   assessVisitorDeclaration,
   daysBetween,
   isClear,
+  riskKindsOf,
   riskQuestions,
+  riskSignals,
   toRiskFlags,
   type RiskRules,
 } from '../../../src/shared/risk/evaluate';
@@ -114,6 +116,69 @@ describe('assessDeclaration', () => {
     const a = assessDeclaration({ version: 9, date: '2026-12-01', answers: { yesMask: 3 } }, rules);
     expect(a.unknownAnswers).toBe(true);
     expect(isClear(a)).toBe(false);
+  });
+});
+
+describe('a positive test (a choice, not a yes/no question)', () => {
+  const declared = (testResult: string) => ({ version: 1, date: '2026-12-01', answers: { test_result: testResult } });
+
+  it('is a risk signal: no green tick, its own words at the door, flags the server can read', () => {
+    const a = assessDeclaration(declared('positive'), rules);
+    expect(isClear(a)).toBe(false);
+    expect(a.signals.map((s) => s.label.vi)).toEqual(['Xét nghiệm dương tính']);
+    expect(toRiskFlags(a)).toEqual({ status: 'current', ageDays: 0, kinds: ['exposure'], signals: ['test_result'] });
+    expect(v.safeParse(CheckInSchema.entries.risk, toRiskFlags(a)).success).toBe(true);
+    expect(isClear(assessDeclaration(declared('negative'), rules))).toBe(true);
+    expect(isClear(assessDeclaration(declared('none'), rules))).toBe(true);
+    // The stored flags read back to the same words (a check-in's card on the guard's list).
+    expect(riskSignals(DEFAULT_QUESTIONNAIRE).find((s) => s.id === 'test_result')?.label.vi).toBe(
+      'Xét nghiệm dương tính',
+    );
+  });
+
+  it('counts on a questionnaire saved before options could be marked, and follows one that marks another', () => {
+    const unmarked: Questionnaire = {
+      ...DEFAULT_QUESTIONNAIRE,
+      version: 3,
+      questions: DEFAULT_QUESTIONNAIRE.questions.map((q) =>
+        q.options ? { ...q, options: q.options.map(({ value, label }) => ({ value, label })) } : q,
+      ),
+    };
+    const on = (q: Questionnaire) =>
+      assessDeclaration({ ...declared('positive'), version: q.version }, { ...rules, questionnaire: q });
+    expect(on(unmarked).kinds).toEqual(['exposure']);
+    const district: Questionnaire = {
+      version: 4,
+      questions: [
+        {
+          id: 'test_result',
+          kind: 'choice',
+          group: 'test',
+          label: { vi: 'Kết quả test nhanh', en: 'Rapid test' },
+          options: [
+            { value: 'positive', label: { vi: 'Dương tính', en: 'Positive' } },
+            { value: 'unclear', label: { vi: 'Không rõ', en: 'Unclear' }, risk: 'exposure' },
+          ],
+        },
+      ],
+    };
+    expect(on(district).kinds).toEqual([]);
+    expect(
+      assessDeclaration({ ...declared('unclear'), version: 4 }, { ...rules, questionnaire: district }).signals,
+    ).toHaveLength(1);
+  });
+
+  it('reaches the guard through the personal QR: its flags cannot carry it, its risk summary does', () => {
+    const summary = riskKindsOf(declared('positive'), DEFAULT_QUESTIONNAIRE);
+    expect(summary).toEqual(['exposure']);
+    const code = encodeVisitorCode(
+      { visitorId: '0a1b2c3d4e', name: 'Vũ Văn Dương' },
+      { ...declared('positive'), flags: 0, risk: summary },
+    );
+    const parsed = parseVisitorCode(code);
+    const a = assessVisitorDeclaration(parsed.kind === 'visitor' ? parsed.declaration : null, rules);
+    expect(isClear(a)).toBe(false);
+    expect(a).toMatchObject({ kinds: ['exposure'], signals: [], unknownAnswers: false });
   });
 });
 
