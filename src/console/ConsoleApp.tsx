@@ -1,7 +1,8 @@
 /** The console shell: loads the session, shows the sign-in screen or the page for the current path. */
 import { useEffect, useState } from 'preact/hooks';
 import { call, onSignedOut, setCsrfToken } from './api';
-import { useLang } from './i18n/i18n';
+import { forgetSignedIn, hasDrafts, rememberSignedIn, wasSignedIn } from './drafts';
+import { t, useLang } from './i18n/i18n';
 import { LoginScreen } from './LoginScreen';
 import { Nav } from './Nav';
 import { Pages } from './Pages';
@@ -9,7 +10,13 @@ import { DoorScreen } from './print/DoorScreen';
 import { usePath } from '../browser/router';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
-type SessionState = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: User };
+type SessionState = { kind: 'loading' } | { kind: 'signed-out'; expired: boolean } | { kind: 'signed-in'; user: User };
+
+/** The sentence above the sign-in form: why it is there (the session ended) and what was kept; null for a first visit. */
+function signInNotice(expired: boolean): string | null {
+  if (!expired) return null;
+  return hasDrafts() ? `${t('login.expired')} ${t('ob.draftKept')}` : t('login.expired');
+}
 
 /** The whole console. */
 export function ConsoleApp() {
@@ -21,11 +28,14 @@ export function ConsoleApp() {
     call(adminRoutes.session).then(
       ({ user, csrfToken }) => {
         setCsrfToken(csrfToken);
+        rememberSignedIn(user.id);
         setSession({ kind: 'signed-in', user });
       },
-      () => setSession({ kind: 'signed-out' }),
+      // Someone signed in in this tab before (and did not sign out): the session ended meanwhile.
+      () => setSession({ kind: 'signed-out', expired: wasSignedIn() }),
     );
-    return onSignedOut(() => setSession({ kind: 'signed-out' }));
+    // A 401 while working: the session ended (12 h, or revoked). The path stays, so signing in again returns here.
+    return onSignedOut(() => setSession((s) => (s.kind === 'signed-in' ? { kind: 'signed-out', expired: true } : s)));
   }, []);
 
   // The door tablet holds a door-screen token (in the URL fragment), never a session.
@@ -34,8 +44,10 @@ export function ConsoleApp() {
   if (session.kind === 'signed-out') {
     return (
       <LoginScreen
+        notice={signInNotice(session.expired)}
         onSignedIn={(user, csrf) => {
           setCsrfToken(csrf);
+          rememberSignedIn(user.id);
           setSession({ kind: 'signed-in', user });
         }}
       />
@@ -43,7 +55,11 @@ export function ConsoleApp() {
   }
   return (
     <div class="shell">
-      <Nav user={session.user} path={path} onSignedOut={() => setSession({ kind: 'signed-out' })} />
+      <Nav
+        user={session.user}
+        path={path}
+        onSignedOut={() => (forgetSignedIn(), setSession({ kind: 'signed-out', expired: false }))}
+      />
       <main>
         <Pages path={path} user={session.user} />
       </main>

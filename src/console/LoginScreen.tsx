@@ -6,11 +6,13 @@ import { LangSwitch } from './LangSwitch';
 import { adminRoutes, type ConsoleUser as User } from '../shared/console-api';
 
 interface LoginScreenProps {
+  /** Why the form is shown, when it is not a first visit (the session ended). */
+  notice?: string | null;
   onSignedIn: (user: User, csrfToken: string) => void;
 }
 
 /** The sign-in screen. */
-export function LoginScreen({ onSignedIn }: LoginScreenProps) {
+export function LoginScreen({ notice = null, onSignedIn }: LoginScreenProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +43,11 @@ export function LoginScreen({ onSignedIn }: LoginScreenProps) {
     <div class="login">
       <form onSubmit={submit} class="card">
         <h1>{t('app.title')}</h1>
+        {notice && !error && (
+          <p class="notice" role="status" data-testid="login-notice">
+            {notice}
+          </p>
+        )}
         <label>
           {t('login.username')}
           <input

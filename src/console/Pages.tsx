@@ -35,7 +35,7 @@ export function Pages({ path, user }: PagesProps) {
   if (p === '/console/devices') return <DevicesPage />;
   if (p === '/console/units') return <UnitsPage />;
   if (p === '/console/questionnaire') return <QuestionnairePage />;
-  if (p === '/console/users') return <UsersPage />;
+  if (p === '/console/users') return <UsersPage user={user} />;
   if (p === '/console/audit') return <AuditPage />;
   if (p === '/console/tracing') return <TracingPage />;
   let m = match('/console/checkpoints/:id', p);

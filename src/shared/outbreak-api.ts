@@ -15,7 +15,16 @@ const text = (max: number, min = 0) =>
     v.minLength(min, 'must not be empty'),
     v.maxLength(max, `longer than ${max} characters`),
   );
-const dayKey = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD'));
+
+/** True when `day` is a day that exists on the calendar, written `YYYY-MM-DD` (2020–2099, the range of times above). */
+function isCalendarDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 2020 && y <= 2099 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+const dayKey = v.pipe(v.string(), v.check(isCalendarDay, 'not a calendar day (YYYY-MM-DD)'));
 
 export const TEST_TYPES = ['pcr', 'rapid'] as const;
 export type TestType = (typeof TEST_TYPES)[number];
@@ -66,12 +75,27 @@ export const RegisterCaseSchema = v.object({
   personKeys: v.pipe(v.array(personKey), v.minLength(1), v.maxLength(20)),
   confirmedAt: epochMs,
   testType: v.picklist(TEST_TYPES),
-  /** Symptom onset, or null for "no symptoms". */
+  /** Said outright: true for "no symptoms" (then no onset), false for a symptomatic case (then an onset). */
+  asymptomatic: v.boolean(),
+  /** Symptom onset; null exactly when `asymptomatic` (see `onsetProblem`). */
   onsetAt: v.nullable(epochMs),
   isolation: v.picklist(ISOLATION_PLACES),
   /** When isolation began (the window's end); default the confirmation. */
   isolatedAt: v.optional(v.nullable(epochMs), null),
 });
+
+/**
+ * The reason code (src/shared/reasons.ts) a case body's symptoms are refused for, or null: a symptomatic case needs its
+ * onset (the infectious window starts from it, not from the test), and "no symptoms" has none.
+ */
+export function onsetProblem(c: {
+  asymptomatic: boolean;
+  onsetAt: number | null;
+}): 'onset_required' | 'onset_not_asymptomatic' | null {
+  if (!c.asymptomatic && c.onsetAt === null) return 'onset_required';
+  if (c.asymptomatic && c.onsetAt !== null) return 'onset_not_asymptomatic';
+  return null;
+}
 
 /** PUT /api/admin/outbreak/cases/:id/window: the tracer adjusts the infectious window of one case. */
 export const CaseWindowSchema = v.pipe(
@@ -117,6 +141,8 @@ export const ReassignSchema = v.object({ unitId: text(64, 1) });
 export const ConvertSchema = v.object({
   confirmedAt: epochMs,
   testType: v.picklist(TEST_TYPES),
+  /** As in RegisterCaseSchema. */
+  asymptomatic: v.boolean(),
   onsetAt: v.nullable(epochMs),
   isolation: v.picklist(ISOLATION_PLACES),
   /** When isolation began (the window's end); default the confirmation. */
@@ -130,6 +156,21 @@ export const OutbreakQuerySchema = v.object({
   from: v.optional(dayKey),
   to: v.optional(dayKey),
 });
+export type OutbreakQuery = v.InferOutput<typeof OutbreakQuerySchema>;
+
+/** The parts of the query a route reads: the report one day, the chain a range, the call list only today. */
+export type OutbreakQueryUse = 'day' | 'range' | 'none';
+
+/**
+ * The reason code (src/shared/reasons.ts) a well-formed query is refused for, or null: a range that ends before it
+ * starts, or a date the route does not read (it would be silently ignored).
+ */
+export function queryProblem(q: OutbreakQuery, use: OutbreakQueryUse): 'range_reversed' | 'day_not_used' | null {
+  if (q.from && q.to && q.from > q.to) return 'range_reversed';
+  const asked = { day: q.day !== undefined, range: q.from !== undefined || q.to !== undefined };
+  if ((asked.day && use !== 'day') || (asked.range && use !== 'range')) return 'day_not_used';
+  return null;
+}
 
 export const OUTBREAK_API = {
   settings: '/api/admin/outbreak/settings',

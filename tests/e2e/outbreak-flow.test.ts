@@ -230,6 +230,8 @@ describe('outbreak console flow', () => {
       for (const n of ['Lê Thị Bình', 'Trần Văn Cường', 'Hoàng Văn Em']) {
         const row = contacts.locator(`tr[data-name="${n}"]`);
         await row.getByRole('button', { name: 'Xác định F1' }).click();
+        // A decision is final: the row asks once more, by name.
+        await row.getByRole('button', { name: 'Đồng ý, xác định F1' }).click();
         // The button's label is the status's words too: wait for the button to go, then read the status column.
         await row.getByRole('button', { name: 'Xác định F1' }).waitFor({ state: 'detached' });
         expect(await row.locator('td').nth(4).textContent()).toBe('Xác định F1');
@@ -237,6 +239,7 @@ describe('outbreak console flow', () => {
       const dung = contacts.locator('tr[data-name="Phạm Thị Dung"]');
       await dung.locator('input[name=reason]').fill('đứng ngoài sân, đeo khẩu trang');
       await dung.getByRole('button', { name: 'Loại' }).click();
+      await dung.getByRole('button', { name: 'Đồng ý, loại' }).click();
       await expect.poll(() => dung.textContent()).toContain('đứng ngoài sân, đeo khẩu trang');
       const firstCaseUrl = tracer.url();
       // A household member met at home, typed in by hand and followed in the commune the tracer picks.
@@ -354,6 +357,7 @@ describe('outbreak console flow', () => {
       ]);
       const giang = own.locator('tr[data-name="Vũ Thị Giang"]');
       await giang.getByRole('button', { name: 'Xác định F1' }).click();
+      await giang.getByRole('button', { name: 'Đồng ý, xác định F1' }).click();
       // Confirmed once the server answered: the button goes and the status column says so.
       await giang.getByRole('button', { name: 'Xác định F1' }).waitFor({ state: 'detached' });
       expect(await giang.locator('td').nth(4).textContent()).toBe('Xác định F1');

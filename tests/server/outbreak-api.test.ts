@@ -135,6 +135,7 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       personKeys: [found[0]!.personKey],
       confirmedAt: T0,
       testType: 'pcr',
+      asymptomatic: true,
       onsetAt: null,
       isolation: 'centralised',
     });
@@ -146,6 +147,7 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
           personKeys: ['cccd:038095000001'],
           confirmedAt: T0,
           testType: 'pcr',
+          asymptomatic: true,
           onsetAt: null,
           isolation: 'home',
         })
@@ -310,6 +312,7 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     const conv = await officerDL.request('POST', `${API.followups}/${followups['Hoàng Văn Em']}/convert`, {
       confirmedAt: T0 + D,
       testType: 'pcr',
+      asymptomatic: false,
       onsetAt: Date.UTC(2026, 10, 28, 1),
       isolation: 'hospital',
       // In quarantine as an F1 since the morning of 28 Nov, a day before the result: the window ends there.
@@ -504,6 +507,7 @@ describe('outbreak: a case whose address names no commune of the district', { ti
         personKeys: [`cccd:0380950000${id}`],
         confirmedAt: T0,
         testType: 'pcr',
+        asymptomatic: true,
         onsetAt: null,
         isolation: 'home',
       });
@@ -613,6 +617,7 @@ describe('outbreak: taking a fresh trace in', { timeout: 60_000 }, () => {
       personKeys: ['cccd:038095000021'],
       confirmedAt: T0,
       testType: 'pcr',
+      asymptomatic: true,
       onsetAt: null,
       isolation: 'home',
     });

@@ -144,6 +144,7 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
       personKeys: query.personKeys,
       confirmedAt: at(8),
       testType: 'pcr',
+      asymptomatic: false,
       onsetAt: at(1),
       isolation: 'home',
     });

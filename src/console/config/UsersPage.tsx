@@ -1,13 +1,65 @@
-/** Console accounts: list, create (officers need a commune), disable. */
+/** Console accounts: list, create (officers need a commune), disable (asked once more; never one's own). */
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { formatDateTime, t } from '../i18n/i18n';
-import { adminRoutes, type Role } from '../../shared/console-api';
+import { adminRoutes, type AccountSummary as Account, type ConsoleUser, type Role } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import { WordSelect } from '../WordSelect';
 
-/** The users page. */
-export function UsersPage() {
+/** The last cell of an account's row: "Khoá" (disabled, with the reason, on one's own row), its question, or when. */
+function DisableCell(p: { account: Account; self: boolean; onDisabled: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const a = p.account;
+  if (a.disabledAt) return <>{t('users.disabledAt', { time: formatDateTime(a.disabledAt) })}</>;
+  if (p.self) {
+    return (
+      <>
+        <button type="button" class="danger" disabled aria-describedby={`self-${a.id}`}>
+          {t('users.disable')}
+        </button>{' '}
+        <small class="hint" id={`self-${a.id}`}>
+          {t('users.selfDisable')}
+        </small>
+      </>
+    );
+  }
+  const disable = async () => {
+    try {
+      await call(adminRoutes.userDisable, { params: { id: a.id } });
+      setAsking(false);
+      p.onDisabled();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  if (!asking) {
+    return (
+      <button type="button" class="danger" onClick={() => (setError(null), setAsking(true))}>
+        {t('users.disable')}
+      </button>
+    );
+  }
+  return (
+    <div class="confirm-box" role="alertdialog" data-testid="user-disable-confirm">
+      <p>{t('users.disableAsk', { name: a.displayName, username: a.username })}</p>
+      <button type="button" class="danger" onClick={() => void disable()}>
+        {t('users.disableYes')}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={() => setAsking(false)}>
+        {t('users.cancel')}
+      </button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The users page; `user` is the one signed in (who may not lock their own account). */
+export function UsersPage({ user }: { user: ConsoleUser }) {
   const { data, reload } = useLoad(adminRoutes.users);
   const { data: units } = useLoad(adminRoutes.units);
   const [draft, setDraft] = useState({
@@ -31,30 +83,29 @@ export function UsersPage() {
       setMessage(e instanceof Error ? e.message : String(e));
     }
   };
-  const disable = async (id: string) => {
-    await call(adminRoutes.userDisable, { params: { id } });
-    reload();
-  };
   const communes = (units ?? []).filter((u) => u.level === 'commune');
   return (
     <section>
       <h1>{t('nav.users')}</h1>
-      <table>
+      <table class="phone-cards" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{t('login.username')}</th>
+            <th>{t('users.displayName')}</th>
+            <th>{t('users.role')}</th>
+            <th>{t('dash.col.commune')}</th>
+            <th>{t('users.state')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(data ?? []).map((u) => (
-            <tr key={u.id} class={u.disabledAt ? 'muted' : ''}>
-              <td>{u.username}</td>
-              <td>{u.displayName}</td>
-              <td>{t(`role.${u.role}`)}</td>
-              <td>{communes.find((c) => c.id === u.unitId)?.name ?? ''}</td>
+            <tr key={u.id} class={u.disabledAt ? 'muted' : ''} data-username={u.username}>
+              <td class="card-title">{u.username}</td>
+              <td data-label={t('users.displayName')}>{u.displayName}</td>
+              <td data-label={t('users.role')}>{t(`role.${u.role}`)}</td>
+              <td data-label={t('dash.col.commune')}>{communes.find((c) => c.id === u.unitId)?.name ?? ''}</td>
               <td>
-                {u.disabledAt ? (
-                  t('users.disabledAt', { time: formatDateTime(u.disabledAt) })
-                ) : (
-                  <button type="button" class="danger" onClick={() => disable(u.id)}>
-                    {t('users.disable')}
-                  </button>
-                )}
+                <DisableCell account={u} self={u.id === user.id} onDisabled={reload} />
               </td>
             </tr>
           ))}

@@ -166,6 +166,34 @@ export const outbreakDict = {
   },
   'ob.err.reason_required': { vi: 'Hãy ghi lý do loại.', en: 'Give a reason for dismissing.' },
   'ob.err.already_decided': { vi: 'Người này đã được xử lý.', en: 'This contact was decided already.' },
+  'ob.err.onset_required': {
+    vi: 'Hãy nhập ngày khởi phát triệu chứng, hoặc đánh dấu “Không có triệu chứng”.',
+    en: 'Enter the symptom onset date, or tick “No symptoms”.',
+  },
+  'ob.err.onset_not_asymptomatic': {
+    vi: 'Ca “Không có triệu chứng” thì không có ngày khởi phát.',
+    en: 'A case with no symptoms has no onset date.',
+  },
+  'ob.callSymptoms': {
+    vi: 'Cuộc gọi vừa ghi triệu chứng: “{symptoms}”. Hãy nhập ngày khởi phát triệu chứng.',
+    en: 'The call just recorded symptoms: “{symptoms}”. Enter the symptom onset date.',
+  },
+  'ob.confirmAsk': {
+    vi: 'Xác định {name} là F1 và bắt đầu theo dõi? Đã xác định thì không sửa lại được.',
+    en: 'Confirm {name} as an F1 and start the follow-up? This cannot be undone.',
+  },
+  'ob.dismissAsk': {
+    vi: 'Loại {name} khỏi danh sách F1 (lý do: {reason})? Người này sẽ không được theo dõi; đã loại thì không sửa lại được.',
+    en: 'Dismiss {name} from the F1 list (reason: {reason})? They will not be followed up; this cannot be undone.',
+  },
+  'ob.confirmYes': { vi: 'Đồng ý, xác định F1', en: 'Yes, confirm as F1' },
+  'ob.dismissYes': { vi: 'Đồng ý, loại', en: 'Yes, dismiss' },
+  'ob.cancel': { vi: 'Thôi', en: 'Cancel' },
+  'ob.actions': { vi: 'Xử lý', en: 'Decision' },
+  'ob.draftKept': {
+    vi: 'Kết quả gọi chưa lưu vẫn được giữ trên máy này; bấm Lưu để gửi.',
+    en: 'The unsaved call result was kept on this computer; press Save to send it.',
+  },
   'ob.err.no_checkins': {
     vi: 'Người nhập tay không có lượt quét để truy vết; hãy ghi nhận ca bệnh từ tìm kiếm.',
     en: 'A typed-in contact has no check-ins; register the case from tracing search.',

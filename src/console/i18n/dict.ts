@@ -32,6 +32,7 @@ export const dict = {
   'login.username': { vi: 'Tên đăng nhập', en: 'Username' },
   'login.password': { vi: 'Mật khẩu', en: 'Password' },
   'login.submit': { vi: 'Đăng nhập', en: 'Sign in' },
+  'login.expired': { vi: 'Phiên làm việc đã hết; hãy đăng nhập lại.', en: 'Your session has ended; sign in again.' },
   'login.bad': { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
   'login.tooMany': {
     vi: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.',
@@ -261,6 +262,17 @@ export const dict = {
   'users.displayName': { vi: 'Họ và tên', en: 'Full name' },
   'users.role': { vi: 'Vai trò', en: 'Role' },
   'users.disable': { vi: 'Khoá', en: 'Disable' },
+  'users.selfDisable': {
+    vi: 'Đây là tài khoản bạn đang dùng; không tự khoá được. Nhờ một quản trị khác khoá nếu cần.',
+    en: 'This is the account you are signed in with; you cannot disable it. Ask another administrator.',
+  },
+  'users.disableAsk': {
+    vi: 'Khoá tài khoản {name} ({username})? Người này bị đăng xuất ngay và không đăng nhập được nữa; trên bảng điều hành chưa có cách mở khoá.',
+    en: 'Disable the account of {name} ({username})? They are signed out at once and cannot sign in again; the console has no way to re-enable it.',
+  },
+  'users.disableYes': { vi: 'Đồng ý, khoá tài khoản', en: 'Yes, disable the account' },
+  'users.cancel': { vi: 'Thôi', en: 'Cancel' },
+  'users.state': { vi: 'Trạng thái', en: 'Status' },
   'users.disabledAt': { vi: 'Đã khoá {time}', en: 'Disabled {time}' },
 
   'audit.when': { vi: 'Thời gian', en: 'When' },

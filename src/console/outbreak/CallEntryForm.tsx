@@ -12,31 +12,56 @@ import {
   type CallListRow,
   type FollowupEntryInput,
 } from '../../shared/outbreak-api';
+import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { errorText } from './format';
-import { RegisterCaseForm } from './RegisterCaseForm';
+import { RegisterCaseForm, type CaseFormStart } from './RegisterCaseForm';
 
 interface CallEntryFormProps {
   row: CallListRow;
   onSaved: () => void;
 }
 
+/** The sessionStorage key of a follow-up's unsaved call (kept across a new sign-in, cleared once saved). */
+export function callDraftKey(followupId: string): string {
+  return `call.${followupId}`;
+}
+
+/** What the conversion form starts with after a positive call: its time, test, symptoms and place. */
+function caseStartOf(entry: FollowupEntryInput, at: number): CaseFormStart {
+  return {
+    confirmedAt: at,
+    ...(entry.testType ? { testType: entry.testType } : {}),
+    symptoms: entry.symptoms ?? null,
+    ...(entry.location ? { isolation: entry.location } : {}),
+  };
+}
+
 /** The form. */
 export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
-  const [e, setE] = useState<FollowupEntryInput>({
-    reached: true,
-    symptoms: null,
-    testType: null,
-    testResult: null,
-    location: 'home',
-    note: null,
-  });
+  const draftKey = callDraftKey(row.id);
+  const [e, setEntry] = useState<FollowupEntryInput>(
+    () =>
+      loadDraft<FollowupEntryInput>(draftKey) ?? {
+        reached: true,
+        symptoms: null,
+        testType: null,
+        testResult: null,
+        location: 'home',
+        note: null,
+      },
+  );
+  const setE = (next: FollowupEntryInput) => {
+    setEntry(next);
+    saveDraft(draftKey, next);
+  };
   const [error, setError] = useState<string | null>(null);
-  const [positive, setPositive] = useState(false);
+  const [positive, setPositive] = useState<CaseFormStart | null>(null);
   const save = async (ev: Event) => {
     ev.preventDefault();
     try {
       const res = await call(adminRoutes.outbreakFollowupEntry, { params: { id: row.id }, body: e });
-      if (res.positive) setPositive(true);
+      clearDraft(draftKey);
+      if (res.positive) setPositive(caseStartOf(e, Date.now()));
       else onSaved();
     } catch (err) {
       setError(errorText(err));
@@ -69,7 +94,7 @@ export function CallEntryForm({ row, onSaved }: CallEntryFormProps) {
     return (
       <div class="ob-positive">
         <p role="alert">{t('ob.positiveHint')}</p>
-        <RegisterCaseForm personKeys={[]} name={row.name} convertFollowup={row.id} onDone={onSaved} />
+        <RegisterCaseForm personKeys={[]} name={row.name} convertFollowup={row.id} start={positive} onDone={onSaved} />
       </div>
     );
   }

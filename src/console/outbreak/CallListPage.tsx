@@ -7,7 +7,8 @@ import { t } from '../i18n/i18n';
 import { adminRoutes, type ConsoleUser as User } from '../../shared/console-api';
 import { useLoad } from '../use-load';
 import type { CallListRow } from '../../shared/outbreak-api';
-import { CallEntryForm } from './CallEntryForm';
+import { callDraftKey, CallEntryForm } from './CallEntryForm';
+import { loadDraft } from '../drafts';
 import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
 import { ReassignFollowup } from './ReassignFollowup';
@@ -18,7 +19,8 @@ interface CallListPageProps {
 }
 
 function Card({ row, user, onSaved }: { row: CallListRow; user: User; onSaved: () => void }) {
-  const [open, setOpen] = useState(false);
+  // A call typed before the session ended opens again with what was typed.
+  const [open, setOpen] = useState(() => loadDraft(callDraftKey(row.id)) !== null);
   const [moving, setMoving] = useState(false);
   // District roles may hand the follow-up to another commune's health station (the server allows them only).
   const mayReassign = user.role === 'admin' || user.role === 'tracer';

@@ -1,79 +1,71 @@
 /** The case form: confirmation date and test, symptom onset or none, isolation place and start; registers the F0. */
 import { useState } from 'preact/hooks';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { adminRoutes } from '../../shared/console-api';
 import { t } from '../i18n/i18n';
 import { navigate } from '../../browser/router';
-import { ISOLATION_PLACES, TEST_TYPES, type IsolationPlace, type TestType } from '../../shared/outbreak-api';
+import {
+  ISOLATION_PLACES,
+  onsetProblem,
+  TEST_TYPES,
+  type IsolationPlace,
+  type TestType,
+} from '../../shared/outbreak-api';
 import { errorText, localInput } from './format';
+import { TimeUnlessTicked } from './TimeUnlessTicked';
 import { WordSelect } from '../WordSelect';
+
+/** What the form starts with; a conversion fills it from the call just recorded. */
+export interface CaseFormStart {
+  confirmedAt?: number;
+  testType?: TestType;
+  /** The symptoms the call recorded: the case is then not "no symptoms", and the onset is asked for. */
+  symptoms?: string | null;
+  isolation?: IsolationPlace;
+}
 
 interface RegisterCaseFormProps {
   personKeys: string[];
   name: string;
   /** A conversion: the follow-up whose contact becomes a case (posted there instead of a new case). */
   convertFollowup?: string;
+  start?: CaseFormStart;
   onDone?: (caseId: string) => void;
 }
 
-/** A tick box ("no symptoms", "isolated from the result") and, when it is not ticked, the time it stands for. */
-function TimeUnlessTicked(p: {
-  tickName: string;
-  tickLabel: string;
-  ticked: boolean;
-  onTick: (ticked: boolean) => void;
-  timeName: string;
-  timeLabel: string;
-  time: string;
-  onTime: (value: string) => void;
-  hint?: string;
-}) {
-  return (
-    <>
-      <label class="check">
-        <input
-          type="checkbox"
-          name={p.tickName}
-          checked={p.ticked}
-          onChange={(e) => p.onTick((e.target as HTMLInputElement).checked)}
-        />
-        {p.tickLabel}
-      </label>
-      {!p.ticked && (
-        <label>
-          {p.timeLabel}
-          <input
-            type="datetime-local"
-            name={p.timeName}
-            value={p.time}
-            onInput={(e) => p.onTime((e.target as HTMLInputElement).value)}
-          />
-          {p.hint && <small>{p.hint}</small>}
-        </label>
-      )}
-    </>
-  );
+/** A `datetime-local` value as a time, or null when it is empty or not a time. */
+function timeOf(value: string): number | null {
+  const ms = new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /** The form; on success opens the new case's investigation. */
-export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: RegisterCaseFormProps) {
-  const [confirmedAt, setConfirmedAt] = useState(localInput(Date.now()));
-  const [testType, setTestType] = useState<TestType>('pcr');
-  const [noSymptoms, setNoSymptoms] = useState(true);
-  const [onset, setOnset] = useState(localInput(Date.now()));
-  const [isolation, setIsolation] = useState<IsolationPlace>('centralised');
+export function RegisterCaseForm({ personKeys, name, convertFollowup, start = {}, onDone }: RegisterCaseFormProps) {
+  const symptoms = start.symptoms?.trim() || null;
+  const [confirmedAt, setConfirmedAt] = useState(localInput(start.confirmedAt ?? Date.now()));
+  const [testType, setTestType] = useState<TestType>(start.testType ?? 'pcr');
+  const [noSymptoms, setNoSymptoms] = useState(symptoms === null);
+  // The call gives no onset date: the field starts empty and the form asks for it rather than guessing "now".
+  const [onset, setOnset] = useState(symptoms === null ? localInput(Date.now()) : '');
+  const [isolation, setIsolation] = useState<IsolationPlace>(start.isolation ?? 'centralised');
   const [isolatedAtConfirmation, setIsolatedAtConfirmation] = useState(true);
   const [isolatedAt, setIsolatedAt] = useState(localInput(Date.now()));
   const [error, setError] = useState<string | null>(null);
+  const [onsetError, setOnsetError] = useState<string | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = {
       confirmedAt: new Date(confirmedAt).getTime(),
       testType,
-      onsetAt: noSymptoms ? null : new Date(onset).getTime(),
+      asymptomatic: noSymptoms,
+      onsetAt: noSymptoms ? null : timeOf(onset),
       isolation,
       isolatedAt: isolatedAtConfirmation ? null : new Date(isolatedAt).getTime(),
     };
+    // The server refuses the same (onset_required); saying it here puts the sentence beside the field.
+    const problem = onsetProblem(body);
+    setOnsetError(problem ? t(`ob.err.${problem}`) : null);
+    if (problem) return;
     try {
       const id = convertFollowup
         ? (await call(adminRoutes.outbreakFollowupConvert, { params: { id: convertFollowup }, body })).caseId
@@ -81,7 +73,8 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
       if (onDone) onDone(id);
       else navigate(`/console/outbreak/cases/${id}`);
     } catch (err) {
-      setError(errorText(err));
+      if (err instanceof ApiError && err.code.startsWith('onset_')) setOnsetError(errorText(err));
+      else setError(errorText(err));
     }
   };
   return (
@@ -89,6 +82,11 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
       <p>
         <strong>{t(convertFollowup ? 'ob.convert' : 'ob.registerFor', { name })}</strong>
       </p>
+      {symptoms && !noSymptoms && (
+        <p class="ob-from-call" data-testid="case-from-call">
+          {t('ob.callSymptoms', { symptoms })}
+        </p>
+      )}
       <label>
         {t('ob.confirmedAt')}
         <input
@@ -110,11 +108,12 @@ export function RegisterCaseForm({ personKeys, name, convertFollowup, onDone }: 
         tickName="noSymptoms"
         tickLabel={t('ob.noSymptoms')}
         ticked={noSymptoms}
-        onTick={setNoSymptoms}
+        onTick={(ticked) => (setNoSymptoms(ticked), setOnsetError(null))}
         timeName="onset"
         timeLabel={t('ob.onset')}
         time={onset}
-        onTime={setOnset}
+        onTime={(value) => (setOnset(value), setOnsetError(null))}
+        error={onsetError}
       />
       <WordSelect
         label={t('ob.isolation')}

@@ -16,6 +16,10 @@ import {
   OutbreakSettingsSchema,
   ReassignSchema,
   RegisterCaseSchema,
+  onsetProblem,
+  queryProblem,
+  type OutbreakQuery,
+  type OutbreakQueryUse,
 } from '../../shared/outbreak-api';
 import { describeIssues } from '../../shared/protocol';
 import type { Access, ConsoleUser } from '../auth/roles';
@@ -39,11 +43,36 @@ const adminOnly = { access: ['admin'] as Access };
 
 type WithId = { Params: { id: string } };
 
-function parseQuery(query: unknown, reply: FastifyReply): v.InferOutput<typeof OutbreakQuerySchema> | undefined {
+/** English for the server's own message of each query refusal (people read the reason code's sentence). */
+const QUERY_REFUSALS = {
+  range_reversed: 'from must be on or before to.',
+  day_not_used: 'This route does not read that date (the call list is always today).',
+} as const;
+
+/** Reads the query of a route that uses `use` of it; answers 400 with the reason (an impossible date: bad_day). */
+function parseQuery(query: unknown, reply: FastifyReply, use: OutbreakQueryUse): OutbreakQuery | undefined {
   const parsed = v.safeParse(OutbreakQuerySchema, query);
-  if (parsed.success) return parsed.output;
-  void sendError(reply, 400, 'invalid_request', describeIssues(parsed.issues));
+  if (!parsed.success) {
+    const onDate = parsed.issues.some((i) => ['day', 'from', 'to'].includes(v.getDotPath(i) ?? ''));
+    void sendError(reply, 400, onDate ? 'bad_day' : 'invalid_request', describeIssues(parsed.issues));
+    return undefined;
+  }
+  const problem = queryProblem(parsed.output, use);
+  if (!problem) return parsed.output;
+  void sendError(reply, 400, problem, QUERY_REFUSALS[problem]);
   return undefined;
+}
+
+/** Refuses (400, reason code) a case body whose symptoms and onset disagree; true when it did. */
+function refuseOnset(body: { asymptomatic: boolean; onsetAt: number | null }, reply: FastifyReply): boolean {
+  const problem = onsetProblem(body);
+  if (!problem) return false;
+  const message =
+    problem === 'onset_required'
+      ? 'A case with symptoms needs onsetAt; send asymptomatic: true for none.'
+      : 'An asymptomatic case has no onsetAt.';
+  void sendError(reply, 400, problem, message);
+  return true;
 }
 
 /** The commune a request is limited to: an officer's own (asking for another is refused), else the asked one. */
@@ -105,7 +134,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   });
   app.post(API.cases, { config: staff }, async (request, reply) => {
     const body = parseBody(RegisterCaseSchema, request.body, reply);
-    if (!body) return reply;
+    if (!body || refuseOnset(body, reply)) return reply;
     return run(reply, async () => {
       const id = await svc.registerCase(db, body.personKeys, body, by(request), deps.now());
       // The audit log outlives the case (365 days): it names the case, not the person's ID numbers.
@@ -202,7 +231,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   });
 
   app.get(API.followups, { config: station }, async (request, reply) => {
-    const q = parseQuery(request.query, reply);
+    const q = parseQuery(request.query, reply, 'none');
     if (!q) return reply;
     const unit = scopeOf(userOf(request), q.unit, reply);
     if (unit === undefined) return reply;
@@ -257,7 +286,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   });
   app.post<WithId>(`${API.followups}/:id/convert`, { config: station }, async (request, reply) => {
     const body = parseBody(ConvertSchema, request.body, reply);
-    if (!body) return reply;
+    if (!body || refuseOnset(body, reply)) return reply;
     const f = await followupFor(deps, request, reply);
     if (!f) return reply;
     return run(reply, async () => {
@@ -268,7 +297,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   });
 
   app.get(API.chain, { config: staff }, async (request, reply) => {
-    const q = parseQuery(request.query, reply);
+    const q = parseQuery(request.query, reply, 'range');
     if (!q) return reply;
     const chain = await transmissionChain(db, {
       ...(q.unit ? { unitId: q.unit } : {}),
@@ -280,7 +309,7 @@ export function registerOutbreakRoutes(app: FastifyInstance, deps: RouteDeps): v
   });
 
   const report = async (request: FastifyRequest, reply: FastifyReply) => {
-    const q = parseQuery(request.query, reply);
+    const q = parseQuery(request.query, reply, 'day');
     if (!q) return undefined;
     const unit = scopeOf(userOf(request), q.unit, reply);
     if (unit === undefined) return undefined;
