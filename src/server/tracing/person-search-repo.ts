@@ -95,8 +95,8 @@ async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null>
     const pattern = `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // A guard's correction counts too: "Trịnh Văn Đức" finds the card scanned as "Trnh Vn c".
     const fixed = await keysWithCorrectedName(db, compact);
-    // The directory of names says which keys to read, unless the name is so common that reading the table is sooner,
-    // or an ID number or phone already narrows the rows to a few (their indexes answer; "An" would list 60 % of keys).
+    // The directory of names says which keys to read (null: more than NAMED_KEYS_MAX, the walk newest first answers),
+    // unless an ID number or phone already narrows the rows to a few (their indexes answer; "An" lists 60 % of keys).
     const named = id || q.phone ? undefined : await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
     if (named) {
       out.keys = [...new Set([...named, ...fixed])];
