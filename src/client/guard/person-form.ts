@@ -1,6 +1,7 @@
 /** Turns the typed-entry form into a Person, or says which field is wrong. */
 import type { Gender, Person } from '../../shared/protocol';
 import type { MessageKey } from '../i18n/dict';
+import { readIdNumber } from '../../shared/person-id';
 
 export interface PersonFields {
   name: string;
@@ -20,19 +21,7 @@ export const EMPTY_PERSON_FIELDS: PersonFields = {
   address: '',
 };
 
-/**
- * Reads a typed ID number (spaces, dots and dashes dropped): a CCCD has 12 digits (the server keys a person on
- * it), an old CMND 9; a passport 6–9 letters and digits with at least one letter (a Vietnamese one is a letter
- * and 7 digits); a masked number as a national health QR gives it (`******001234`) stays masked. Null when empty.
- */
-function readIdNumber(raw: string): { idNumber: string } | { idMasked: string } | { error: MessageKey } | null {
-  const id = raw.replace(/[\s.-]/g, '').toUpperCase();
-  if (!id) return null;
-  if (/^\d+$/.test(id)) return id.length === 12 || id.length === 9 ? { idNumber: id } : { error: 'manual.idDigits' };
-  if (id.includes('*') && /^[0-9A-Z*]{1,20}$/.test(id) && /\d$/.test(id)) return { idMasked: id };
-  if (/^[0-9A-Z]{6,9}$/.test(id) && /\d/.test(id)) return { idNumber: id };
-  return { error: /\p{L}/u.test(id) ? 'manual.idPassport' : 'manual.idDigits' };
-}
+const ID_PROBLEMS = { digits: 'manual.idDigits', passport: 'manual.idPassport' } as const;
 
 /** Validates the typed fields; returns the person or the first problem per field. */
 export function personFromFields(
@@ -48,7 +37,7 @@ export function personFromFields(
   const phone = fields.phone.replace(/[\s.-]/g, '');
   if (phone && !/^\+?\d{6,15}$/.test(phone)) errors.phone = 'manual.phoneInvalid';
   const id = readIdNumber(fields.idNumber);
-  if (id && 'error' in id) errors.idNumber = id.error;
+  if (id && 'problem' in id) errors.idNumber = ID_PROBLEMS[id.problem];
   if (Object.keys(errors).length > 0) return { errors };
 
   const person: Person = { name: name.slice(0, 200) };

@@ -88,8 +88,8 @@ export const visitorDict = {
   },
   'visitor.form.phoneInvalid': { vi: 'Số điện thoại chỉ gồm chữ số.', en: 'The phone number may only contain digits.' },
   'visitor.form.idInvalid': {
-    vi: 'Số giấy tờ chỉ gồm chữ và số (6–20 ký tự).',
-    en: 'The ID number has 6–20 letters or digits.',
+    vi: 'Số CCCD có 12 chữ số (CMND cũ: 9 chữ số); số hộ chiếu gồm 6–9 chữ cái không dấu và chữ số, ví dụ C1234567.',
+    en: 'A CCCD number has 12 digits (an old CMND: 9); a passport number 6–9 letters (no accents) and digits, e.g. C1234567.',
   },
 
   'visitor.declare.title': { vi: 'Khai báo y tế: {name}', en: 'Health declaration: {name}' },

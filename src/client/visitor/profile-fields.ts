@@ -1,6 +1,7 @@
 /** The profile form's fields and their validation into a Person (what the personal QR carries). */
 import type { Gender, Person } from '../../shared/protocol';
 import type { MessageKey } from '../i18n/dict';
+import { readIdNumber } from '../../shared/person-id';
 
 export interface ProfileFields {
   name: string;
@@ -49,8 +50,10 @@ export function personFromProfileFields(
   if (birthYear !== undefined && (birthYear < 1900 || birthYear > thisYear)) errors.birth = 'visitor.form.birthInvalid';
   const phone = fields.phone.replace(/[\s.-]/g, '');
   if (phone && !/^\+?\d{6,15}$/.test(phone)) errors.phone = 'visitor.form.phoneInvalid';
-  const idNumber = fields.idNumber.replace(/\s/g, '');
-  if (idNumber && !/^[0-9A-Za-z]{6,20}$/.test(idNumber)) errors.idNumber = 'visitor.form.idInvalid';
+  // The same rule as the guard's forms: a 12-digit CCCD, a 9-digit CMND or a passport number (never masked here).
+  const id = readIdNumber(fields.idNumber);
+  const idNumber = id && 'idNumber' in id ? id.idNumber : '';
+  if (id && !idNumber) errors.idNumber = 'visitor.form.idInvalid';
   if (Object.keys(errors).length > 0) return { errors };
 
   const person: Person = { name: name.slice(0, 200) };
@@ -58,7 +61,7 @@ export function personFromProfileFields(
   if (birthDate !== undefined) person.birthDate = birthDate;
   if (fields.gender) person.gender = fields.gender;
   if (phone) person.phone = phone;
-  if (idNumber) person.idNumber = idNumber.toUpperCase();
+  if (idNumber) person.idNumber = idNumber;
   const address = fields.address.replace(/\s+/g, ' ').trim();
   if (address) person.address = address.slice(0, 300);
   return { person };
