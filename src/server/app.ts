@@ -13,6 +13,7 @@ import { openTarget } from './db/database';
 import { ensurePartitions, startPartitionTimer } from './db/partitions';
 import { migrateToLatest } from './db/migrate';
 import { describeError, installErrorHandler, sendError } from './http/errors';
+import { handleClientError } from './http/client-errors';
 import { loggerOptions, pathOnly } from './http/logging';
 import { isSpaRoute, registerStatic } from './http/static';
 import { isApiPath } from './http/path-shape';
@@ -116,6 +117,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     requestTimeout: REQUEST_TIMEOUT_MS,
     // Fastify takes a hop count or an address list; the cast only picks one of its overloads.
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy as string[] } : {}),
+    // Requests node's parser refused (bad Content-Length, head too large) get the product's error body too.
+    clientErrorHandler: handleClientError,
     frameworkErrors: (err: FastifyError, _request, reply) => {
       const { status, body } = describeError(err);
       void sendError(reply, status, body.error, body.message);

@@ -35,6 +35,23 @@ export const REASONS = {
     en: 'The server did not understand this request; update the app.',
   },
   not_found: { vi: 'Không tìm thấy mục này trên máy chủ.', en: 'This was not found on the server.' },
+  method_not_allowed: {
+    vi: 'Máy chủ không nhận kiểu yêu cầu này ở địa chỉ này; hãy cập nhật ứng dụng.',
+    en: 'The server does not take this kind of request at this address; update the app.',
+  },
+  request_timeout: {
+    vi: 'Yêu cầu gửi lên quá chậm nên máy chủ đã dừng chờ; hãy thử lại.',
+    en: 'The request arrived too slowly and the server stopped waiting; try again.',
+  },
+  url_too_long: { vi: 'Địa chỉ yêu cầu quá dài.', en: 'The request address is too long.' },
+  headers_too_large: {
+    vi: 'Phần đầu của yêu cầu (địa chỉ, cookie) quá lớn; hãy xoá cookie của trang rồi thử lại.',
+    en: 'The request head (address, cookies) is too large; clear the site’s cookies and try again.',
+  },
+  malformed_request: {
+    vi: 'Yêu cầu gửi lên bị hỏng nên máy chủ không đọc được; hãy thử lại.',
+    en: 'The request was malformed and the server could not read it; try again.',
+  },
   internal_error: { vi: 'Máy chủ gặp lỗi; hãy thử lại sau.', en: 'The server failed; try again later.' },
   store_unavailable: {
     vi: 'Máy chủ tạm thời chưa lưu được dữ liệu; không mất lượt nào, máy sẽ tự gửi lại sau (tải tệp lên thì thử lại sau ít phút).',

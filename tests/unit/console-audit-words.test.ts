@@ -42,5 +42,9 @@ describe('audit log in words', () => {
     expect(detailInWords({ status: 403, code: 'forbidden' }, 'console.refused')).toBe(
       'Mã trả lời: 403 · Lý do: Tài khoản của bạn không được làm việc này.',
     );
+    // Anonymous refusals are counted per window: the count is said in words, Vietnamese first.
+    expect(detailInWords({ status: 401, code: 'not_signed_in', times: 37, windowMin: 10 }, 'console.refused')).toBe(
+      'Mã trả lời: 401 · Lý do: Phiên làm việc đã hết; hãy đăng nhập lại. · Số lần (không đăng nhập): 37 · Gộp trong (phút): 10',
+    );
   });
 });

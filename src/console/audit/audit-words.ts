@@ -92,7 +92,7 @@ const FIELDS: Record<string, ConsoleKey> = {
 
 /** Fields whose label depends on the action (a refused request's `code` is a reason, not a checkpoint). */
 const FIELDS_BY_ACTION: Record<string, Record<string, ConsoleKey>> = {
-  'console.refused': { code: 'audit.f.reason' },
+  'console.refused': { code: 'audit.f.reason', times: 'audit.f.refusedTimes', windowMin: 'audit.f.refusedWindow' },
   'outbreak.reassign': { from: 'audit.f.fromUnit', to: 'audit.f.toUnit' },
 };
 

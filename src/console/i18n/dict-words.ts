@@ -96,6 +96,8 @@ export const wordsDict = {
   'audit.f.bufferMin': { vi: 'Thời gian đệm (phút)', en: 'Buffer (minutes)' },
   'audit.f.fields': { vi: 'Tìm theo', en: 'Searched by' },
   'audit.f.reason': { vi: 'Lý do', en: 'Reason' },
+  'audit.f.refusedTimes': { vi: 'Số lần (không đăng nhập)', en: 'Times (not signed in)' },
+  'audit.f.refusedWindow': { vi: 'Gộp trong (phút)', en: 'Counted over (minutes)' },
   'audit.f.status': { vi: 'Mã trả lời', en: 'Status' },
   'audit.f.method': { vi: 'Kiểu yêu cầu', en: 'Method' },
   'audit.f.route': { vi: 'Đường dẫn', en: 'Route' },

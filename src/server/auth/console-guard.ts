@@ -20,6 +20,11 @@ declare module 'fastify' {
     access?: Access;
     /** A console route open without a session (only the login route). */
     consolePublic?: boolean;
+    /**
+     * A route the console calls to learn whether it is signed in (GET /api/admin/session, on every login and door
+     * screen): its 401 without a session is an answer, not a refusal, so it is not audited.
+     */
+    sessionProbe?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in console user, set by the console gate. */
@@ -65,7 +70,8 @@ function consoleGuard(db: Db, publicUrl: string, now: () => number): onRequestHo
     code: string,
     message: string,
   ): Promise<void> => {
-    await recordRefusal(db, request, status, code, now());
+    const probe = request.routeOptions.config.sessionProbe === true && status === 401;
+    if (!probe) await recordRefusal(db, request, status, code, now());
     await sendError(reply, status, code, message);
   };
   const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {

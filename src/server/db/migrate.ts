@@ -20,6 +20,7 @@ import { traceIndexesMigration } from './migrations/2026_12_03_1100_trace_indexe
 import { personSearchMigration } from './migrations/2026_12_04_2000_person_search';
 import { personNamesMigration } from './migrations/2026_12_08_0100_person_names';
 import { recentCheckinsMigration } from './migrations/2026_12_08_0300_recent_checkins';
+import { auditRefusalCountsMigration } from './migrations/2026_12_08_0500_audit_refusal_counts';
 import type { DatabaseSchema } from './schema';
 
 /** Every migration, keyed by its timestamped name. Append new ones; never rename or edit old ones. */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_04_2000_person_search': personSearchMigration,
   '2026_12_08_0100_person_names': personNamesMigration,
   '2026_12_08_0300_recent_checkins': recentCheckinsMigration,
+  '2026_12_08_0500_audit_refusal_counts': auditRefusalCountsMigration,
 };
 
 const staticProvider: MigrationProvider = {

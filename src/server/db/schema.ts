@@ -212,6 +212,8 @@ export interface AuditLogTable {
   target_id: string | null;
   /** JSON text without personal data. */
   detail: string | null;
+  /** How many refusals one counted row stands for (anonymous console refusals of one window); null on other rows. */
+  repeat_count: number | null;
 }
 
 /** Tracing: a person key a tracer merged into an identity (group key). */

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_BODY_BYTES, type ErrorBody } from '../../shared/protocol';
+import { REASONS } from '../../shared/reasons';
 import { secDataDict } from '../i18n/dict-sec-data';
 import { isLockTimeout } from '../db/database';
 
@@ -27,6 +28,22 @@ const KNOWN_CLIENT_ERRORS: Record<string, { status: number; error: string; messa
     message: 'The request body size did not match its Content-Length header.',
   },
   FST_ERR_BAD_URL: { status: 400, error: 'bad_url', message: 'The request URL is malformed.' },
+  // @fastify/static refused a path spelling it will not serve (`//`, `/./`, `..`, NUL, `\`): no route and no file
+  // answers it, so it is "not found" like every other miss (the file is still never served).
+  FST_STATIC_FORBIDDEN_PATH: { status: 404, error: 'not_found', message: REASONS.not_found.en },
+};
+
+/** The reason code of other 4xx statuses (a status not listed is `bad_request`). */
+const CODE_BY_STATUS: Record<number, keyof typeof REASONS> = {
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  413: 'body_too_large',
+  414: 'url_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  431: 'headers_too_large',
 };
 
 /**
@@ -60,7 +77,8 @@ export function describeError(err: FastifyError): { status: number; body: ErrorB
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return { status, body: errorBody('bad_request', `The request was not understood (HTTP ${status}).`) };
+    const code = CODE_BY_STATUS[status] ?? 'bad_request';
+    return { status, body: errorBody(code, REASONS[code].en) };
   }
   return {
     status: 500,

@@ -60,7 +60,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: RouteDeps): vo
     return { user: outcome.user, csrfToken: outcome.csrfToken };
   });
 
-  app.get(adminRoutes.session.pattern, { config: { access: ANY_USER } }, async (request, reply) => {
+  app.get(adminRoutes.session.pattern, { config: { access: ANY_USER, sessionProbe: true } }, async (request, reply) => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.now()) : undefined;
     if (!session) return sendError(reply, 401, 'not_signed_in', 'Sign in to the console first.');
