@@ -316,7 +316,9 @@ export interface DailyReport {
   day: string;
   communes: ({ unitId: string; unitName: string } & ReportFigures)[];
   district: ReportFigures;
-  /** The district's figures on every day of the outbreak so far. */
+  /** The one commune the report is limited to (a commune officer's), or null for the whole district. */
+  scope: { unitId: string; unitName: string } | null;
+  /** The district's (or the scoped commune's) figures on every day of the outbreak so far. */
   series: ({ day: string } & ReportFigures)[];
 }
 

@@ -47,6 +47,8 @@ export const ExportRequestSchema = v.object({
   part: v.optional(v.picklist(['contacts', 'zone']), 'contacts'),
   ring: v.optional(v.picklist(['f1', 'f2']), 'f1'),
   riskOnly: v.optional(v.boolean()),
+  /** The case's name as the tracer chose it: the files' title lines and names say whose trace it is. */
+  caseName: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 
 /** POST /api/admin/trace/notices: publish risk notices for zone windows. */

@@ -160,13 +160,14 @@ describe('tracer console', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(file) as unknown as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('Danh sách F1');
-    const rows = [2, 3].map((n) => (sheet?.getRow(n).values as unknown[]).slice(1));
+    // Line 1 is the title, line 2 the headers.
+    const rows = [3, 4].map((n) => (sheet?.getRow(n).values as unknown[]).slice(1));
     expect(rows.map((r) => [r[1], r[4]])).toEqual([
       ['Hoàng Văn Em', '0912000005'],
       ['Lê Thị Bình', '0912000002'],
     ]);
-    expect(sheet?.rowCount).toBe(3);
-    expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(3);
+    expect(sheet?.rowCount).toBe(4);
+    expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(4);
   });
 
   it('says each contact’s declared risk in words and lists only those with a risk when asked', async () => {
@@ -187,8 +188,8 @@ describe('tracer console', () => {
       readFileSync(await (await download).path()) as unknown as Parameters<typeof book.xlsx.load>[0],
     );
     const sheet = book.getWorksheet('Danh sách F1');
-    expect(sheet?.rowCount).toBe(2);
-    expect((sheet?.getRow(2).values as unknown[])[2]).toBe('Hoàng Văn Em');
+    expect(sheet?.rowCount).toBe(3);
+    expect((sheet?.getRow(3).values as unknown[])[2]).toBe('Hoàng Văn Em');
     await page.getByTestId('risk-only').uncheck();
     expect(await names('trace-f1')).toEqual(['Hoàng Văn Em', 'Lê Thị Bình']);
   });

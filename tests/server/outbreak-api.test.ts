@@ -297,6 +297,10 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     expect((await entry(officerDL, 'Nguyễn Thị Hoa', { reached: 'yes' })).statusCode).toBe(400);
     // 29 Nov (day 2): Em tests positive; Cường is not reached.
     await moveClock(T0 + D);
+    // Bình's swab is recorded twice that day, first awaiting its result: one person tested, not two tests.
+    expect(
+      (await entry(officerNUA, 'Lê Thị Bình', { reached: true, testType: 'pcr', testResult: 'pending' })).statusCode,
+    ).toBe(201);
     expect(
       (await entry(officerNUA, 'Lê Thị Bình', { reached: true, testType: 'pcr', testResult: 'negative' })).statusCode,
     ).toBe(201);
@@ -365,7 +369,7 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
       entries: unknown[];
     }>();
     expect(bình.followup).toMatchObject({ status: 'completed', endedAt: Date.UTC(2026, 11, 2, 17) });
-    expect(bình.entries).toHaveLength(5);
+    expect(bình.entries).toHaveLength(6); // two on 29 Nov: the swab, then its result
     const statuses = await s.db.selectFrom('outbreak_followups').select(['name', 'status']).orderBy('name').execute();
     expect(statuses.map((r) => [r.name, r.status])).toEqual([
       ['Hoàng Văn Em', 'converted'],
@@ -420,7 +424,7 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     });
     const day29 = r.series.find((d) => d.day === '2026-11-29')!;
     // 29 Nov: Em converted (a new case); tests due: day 2 of Bình, Cường, Em, Giang (27 Nov) and day 1 of Hoa; done:
-    // Bình's and Em's PCR.
+    // Bình's and Em's PCR (Bình's two entries of that day are one person tested).
     expect(day29).toMatchObject({ newCases: 1, converted: 1, testsDue: 5, testsDone: 2 });
     expect(r.series[0]?.day).toBe('2026-11-28');
     const xlsx = await tracer.request('GET', `${API.reportXlsx}?day=2026-11-30`);
@@ -456,6 +460,20 @@ describe('outbreak: cases, follow-up, chain and report', { timeout: 60_000 }, ()
     ]);
     const mine = (await officerNUA.request('GET', `${API.report}?day=2026-11-30`)).json<DailyReport>();
     expect(mine.communes.map((c) => c.unitName)).toEqual(['Thị trấn Nưa']);
+    expect(mine.scope?.unitName).toBe('Thị trấn Nưa');
+    expect(r.scope).toBeNull();
+    // A commune officer's file: its total is the commune's, labelled as such, never "Toàn huyện".
+    const mineXlsx = new ExcelJS.Workbook();
+    await mineXlsx.xlsx.load(
+      (await officerNUA.request('GET', `${API.reportXlsx}?day=2026-11-30`)).rawPayload as unknown as ArrayBuffer,
+    );
+    const mineRows = mineXlsx
+      .getWorksheet('Ngày 2026-11-30')!
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
+    expect(mineRows.map((row) => row[0])).toEqual(['Thị trấn Nưa', 'Tổng thị trấn Nưa']);
+    expect(mineRows[1]!.slice(1)).toEqual(mineRows[0]!.slice(1));
   });
 
   it('deletes follow-up health data the set number of days after the follow-up ended', async () => {

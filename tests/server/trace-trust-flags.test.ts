@@ -105,8 +105,9 @@ describe('trust flags in a trace', { timeout: 30_000 }, () => {
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
     const rows = (name: string) => {
       const sheet = book.getWorksheet(name);
-      return Array.from({ length: sheet?.rowCount ?? 0 }, (_, i) =>
-        Array.from((sheet?.getRow(i + 1).values as unknown[]).slice(1), (v) => v ?? ''),
+      // Line 1 is the sheet's title; the headers are on line 2.
+      return Array.from({ length: (sheet?.rowCount ?? 1) - 1 }, (_, i) =>
+        Array.from((sheet?.getRow(i + 2).values as unknown[]).slice(1), (v) => v ?? ''),
       );
     };
     const [head, ...f1] = rows('Danh sách F1');

@@ -166,13 +166,39 @@ describe('tracer API', () => {
       personKeys: ['cccd:038095000001'],
       ...window,
       format: 'xlsx',
+      caseName: 'Nguyễn Văn Án',
     });
     expect(res.statusCode).toBe(200);
+    // The file says whose trace it is and for which days (Vietnam time: 27 Nov 07:00 to 28 Nov 06:59).
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="truy-vet-nguyen-van-an-2026-11-27-den-2026-11-28.xlsx"',
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as Parameters<typeof book.xlsx.load>[0]);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Danh sách F1', 'Vùng khoanh', 'Lịch trình ca bệnh']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Danh sách F1',
+      'Danh sách F2',
+      'Vùng khoanh',
+      'Lịch trình ca bệnh',
+    ]);
+    // Every sheet opens with its title line: the case, the period and the buffer.
+    expect(book.worksheets.map((s) => s.getRow(1).getCell(1).value)).toEqual([
+      'Danh sách F1 của ca Nguyễn Văn Án, 27/11–28/11/2026, khoảng đệm 15 phút',
+      'Danh sách F2 của ca Nguyễn Văn Án, 27/11–28/11/2026, khoảng đệm 15 phút',
+      'Vùng khoanh của ca Nguyễn Văn Án, 27/11–28/11/2026, khoảng đệm 15 phút',
+      'Lịch trình của ca Nguyễn Văn Án, 27/11–28/11/2026, khoảng đệm 15 phút',
+    ]);
+    // F2 is in the file, each with the F1 they met.
+    const f2Sheet = book.getWorksheet('Danh sách F2')!;
+    const f2Head = (f2Sheet.getRow(2).values as unknown[]).slice(1);
+    const f2Rows = [3, 4].map((n) => (f2Sheet.getRow(n).values as unknown[]).slice(1));
+    expect(f2Rows.map((r) => [r[1], r[f2Head.indexOf('Tiếp xúc với (F1)')]]).sort()).toEqual([
+      ['Phạm Thị Dung', 'Lê Thị Bình'],
+      ['Vũ Thị Giang', 'Hoàng Văn Em'],
+    ]);
+    expect(f2Sheet.rowCount).toBe(4);
     const sheet = book.getWorksheet('Danh sách F1');
-    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    const values = (n: number) => (sheet?.getRow(n + 1).values as unknown[]).slice(1);
     expect(values(1).slice(0, 8)).toEqual([
       'STT',
       'Họ và tên',
@@ -190,15 +216,15 @@ describe('tracer API', () => {
       195,
     ]);
     expect([values(3)[1], values(3)[4], values(3)[7]]).toEqual(['Lê Thị Bình', '0912000002', 45]);
-    expect(sheet?.rowCount).toBe(3);
-    expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(3);
+    expect(sheet?.rowCount).toBe(4);
+    expect(book.getWorksheet('Vùng khoanh')?.rowCount).toBe(4);
     // The case's timeline names each source in words, never the code ("cccd").
     const timeline = book.getWorksheet('Lịch trình ca bệnh');
-    const header = (timeline?.getRow(1).values as unknown[]).slice(1);
+    const header = (timeline?.getRow(2).values as unknown[]).slice(1);
     const sourceColumn = header.indexOf('Nguồn');
     expect(sourceColumn).toBeGreaterThanOrEqual(0);
     const sources = new Set<unknown>();
-    timeline?.eachRow((row, n) => n > 1 && sources.add((row.values as unknown[]).slice(1)[sourceColumn]));
+    timeline?.eachRow((row, n) => n > 2 && sources.add((row.values as unknown[]).slice(1)[sourceColumn]));
     expect(sources.size).toBeGreaterThan(0);
     expect(
       [...sources].every((s) =>
@@ -227,6 +253,44 @@ describe('tracer API', () => {
     const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Xã/phường,Điểm kiểm tra,Mã điểm,Từ,Đến,Số người tiếp xúc');
     expect(lines).toHaveLength(3);
+    // No case was named: the file name still says the part and the days.
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="truy-vet-vung-2026-11-27-den-2026-11-28.csv"',
+    );
+  });
+
+  it('exports F2 as CSV: headers on the first line, the case and the period in the file name', async () => {
+    const res = await tracer.request('POST', TRACING_API.export, {
+      personKeys: ['cccd:038095000001'],
+      ...window,
+      format: 'csv',
+      part: 'contacts',
+      ring: 'f2',
+      caseName: '  Nguyễn Văn Án / Đợt 2  ',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="truy-vet-f2-nguyen-van-an-dot-2-2026-11-27-den-2026-11-28.csv"',
+    );
+    const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^STT,Họ và tên,Số giấy tờ,.*,Tiếp xúc với \(F1\),/);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[1])
+        .sort(),
+    ).toEqual(['Phạm Thị Dung', 'Vũ Thị Giang']);
+  });
+
+  it('refuses a case name longer than 200 characters with a reason', async () => {
+    const res = await tracer.request('POST', TRACING_API.export, {
+      personKeys: ['cccd:038095000001'],
+      ...window,
+      format: 'csv',
+      caseName: 'A'.repeat(201),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: string }>().error).toBe('invalid_request');
   });
 
   it('audits every search, view and export with who, what and how many; the admin reads the log', async () => {

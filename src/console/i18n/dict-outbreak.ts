@@ -91,6 +91,8 @@ export const outbreakDict = {
   'ob.calls': { vi: 'Danh sách gọi F1 ngày {day}', en: 'F1 call list, {day}' },
   'ob.callsNone': { vi: 'Hôm nay không có ai cần gọi.', en: 'Nobody to call today.' },
   'ob.day': { vi: 'Ngày thứ {n}', en: 'Day {n}' },
+  'ob.dayZero': { vi: 'Ngày tiếp xúc cuối', en: 'Day of last contact' },
+  'ob.dayColumn': { vi: 'Ngày theo dõi', en: 'Follow-up day' },
   'ob.testDue': { vi: 'Đến hạn xét nghiệm', en: 'Test due' },
   'ob.called': { vi: 'Đã gọi', en: 'Called' },
   'ob.call': { vi: 'Gọi', en: 'Call' },
@@ -136,9 +138,11 @@ export const outbreakDict = {
   'ob.fig.testsDue': { vi: 'Xét nghiệm đến hạn', en: 'Tests due' },
   'ob.fig.testsDone': { vi: 'Xét nghiệm đã làm', en: 'Tests done' },
   'ob.district': { vi: 'Toàn huyện', en: 'District total' },
+  'ob.unitTotal': { vi: 'Tổng {unit}', en: 'Total, {unit}' },
   'ob.xlsx': { vi: 'Tải XLSX', en: 'Download XLSX' },
   'ob.printA4': { vi: 'In báo cáo (A4)', en: 'Print (A4)' },
   'ob.overDays': { vi: 'Diễn biến theo ngày (toàn huyện)', en: 'Day by day (district)' },
+  'ob.overDaysUnit': { vi: 'Diễn biến theo ngày ({unit})', en: 'Day by day ({unit})' },
 
   'ob.settings': { vi: 'Quy định của huyện', en: 'District rules' },
   'ob.set.infectiousDaysBefore': {

@@ -303,7 +303,12 @@ export const dict = {
   'trace.reportTitle': { vi: 'Báo cáo truy vết: {name}, {from} – {to}', en: 'Trace report: {name}, {from} – {to}' },
   'trace.exportXlsx': { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
   'trace.exportCsvContacts': { vi: 'Tải CSV danh sách F1', en: 'Download F1 CSV' },
+  'trace.exportCsvF2': { vi: 'Tải CSV danh sách F2', en: 'Download F2 CSV' },
   'trace.exportCsvZone': { vi: 'Tải CSV vùng khoanh', en: 'Download zone CSV' },
+  'trace.csvExcelNote': {
+    vi: 'Mở tệp CSV bằng Excel sẽ mất số 0 đầu của số CCCD và số điện thoại; dùng Excel thì hãy tải tệp XLSX.',
+    en: 'Excel drops the leading zero of ID card and phone numbers in a CSV file; Excel users should download the XLSX.',
+  },
   'trace.print': { vi: 'In báo cáo', en: 'Print report' },
   'trace.timeline': { vi: 'Lịch trình ca bệnh ({n} lượt)', en: 'Case timeline ({n} visits)' },
   'trace.defaultStay': { vi: 'ước tính', en: 'estimated' },

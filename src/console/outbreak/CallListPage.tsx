@@ -12,7 +12,7 @@ import { loadDraft } from '../drafts';
 import { CommunePicker } from './CommunePicker';
 import { PaperCallList } from './PaperCallList';
 import { ReassignFollowup } from './ReassignFollowup';
-import { todayKey } from './format';
+import { followupDayText, todayKey } from './format';
 
 interface CallListPageProps {
   user: User;
@@ -28,7 +28,7 @@ function Card({ row, user, onSaved }: { row: CallListRow; user: User; onSaved: (
     <li class={`ob-card${row.today ? ' done' : ''}`} data-testid="ob-call" data-name={row.name}>
       <div class="ob-card-head">
         <strong>{row.name}</strong>
-        <span>{t('ob.day', { n: row.dayNumber })}</span>
+        <span data-testid="ob-day">{followupDayText(row.dayNumber)}</span>
         {row.testDue && <span class="ob-due">{t('ob.testDue')}</span>}
         {row.today && <span class="ob-called">✓ {t('ob.called')}</span>}
       </div>

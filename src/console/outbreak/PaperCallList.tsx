@@ -1,6 +1,7 @@
 /** The call list as a paper sheet for stations that work on paper (shown only when printing). */
 import { t } from '../i18n/i18n';
 import type { CallList } from '../../shared/outbreak-api';
+import { followupDayText } from './format';
 
 interface PaperCallListProps {
   list: CallList;
@@ -18,7 +19,7 @@ export function PaperCallList({ list }: PaperCallListProps) {
             <th>{t('ob.name')}</th>
             <th>{t('ob.phone')}</th>
             <th>{t('ob.address')}</th>
-            <th>{t('ob.day', { n: '' })}</th>
+            <th>{t('ob.dayColumn')}</th>
             <th>{t('ob.testDue')}</th>
             <th>{t('ob.paperDone')}</th>
             <th>{t('ob.note')}</th>
@@ -31,7 +32,7 @@ export function PaperCallList({ list }: PaperCallListProps) {
               <td>{r.name}</td>
               <td>{r.phone ?? ''}</td>
               <td>{r.address ?? ''}</td>
-              <td>{r.dayNumber}</td>
+              <td>{r.dayNumber > 0 ? r.dayNumber : followupDayText(r.dayNumber)}</td>
               <td>{r.testDue ? '☐' : ''}</td>
               <td />
               <td />

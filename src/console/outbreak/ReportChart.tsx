@@ -7,6 +7,8 @@ import type { DailyReport } from '../../shared/outbreak-api';
 
 interface ReportChartProps {
   series: DailyReport['series'];
+  /** What the figures cover, read out by screen readers ("Diễn biến theo ngày (xã Thọ Dân)"). */
+  title: string;
 }
 
 const W = 720;
@@ -14,7 +16,7 @@ const H = 220;
 const PAD = 32;
 
 /** The chart. */
-export function ReportChart({ series }: ReportChartProps) {
+export function ReportChart({ series, title }: ReportChartProps) {
   const max = Math.max(1, ...series.map((d) => Math.max(d.underFollowup, d.newCases, d.lost, d.completed)));
   const step = (W - 2 * PAD) / Math.max(1, series.length);
   const y = (n: number) => H - PAD - (n / max) * (H - 2 * PAD);
@@ -22,7 +24,7 @@ export function ReportChart({ series }: ReportChartProps) {
     series.map((d, i) => `${PAD + i * step + step / 2},${y(d[k])}`).join(' ');
   return (
     <figure class="ob-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('ob.overDays')}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
         <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} stroke="#888" />
         <text x={4} y={PAD} font-size="11">
           {max}

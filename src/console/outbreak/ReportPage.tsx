@@ -1,5 +1,5 @@
 /**
- * The daily situation report: per commune and the district, a chart over the outbreak's days, XLSX and a printable A4
+ * The daily situation report: per commune and the district (or one commune's, for its officer), a chart over the outbreak's days, XLSX and a printable A4
  * page.
  */
 import { useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { useLoad } from '../use-load';
 import type { ReportFigures } from '../../shared/outbreak-api';
 import { errorText, todayKey } from './format';
 import { ReportChart } from './ReportChart';
+import { unitInSentence } from '../../shared/text/unit-name';
 
 const FIGURES: (keyof ReportFigures)[] = [
   'newCases',
@@ -33,6 +34,7 @@ export function ReportPage() {
   const report = useLoad(adminRoutes.outbreakReport, undefined, { day });
   const [error, setError] = useState<string | null>(null);
   const r = report.data;
+  const chartTitle = r?.scope ? t('ob.overDaysUnit', { unit: unitInSentence(r.scope.unitName) }) : t('ob.overDays');
   return (
     <main class="ob-report">
       <h1>{t('ob.report', { day: day.split('-').reverse().join('/') })}</h1>
@@ -78,15 +80,15 @@ export function ReportPage() {
             </tbody>
             <tfoot>
               <tr data-unit="district">
-                <th>{t('ob.district')}</th>
+                <th>{r.scope ? t('ob.unitTotal', { unit: unitInSentence(r.scope.unitName) }) : t('ob.district')}</th>
                 {FIGURES.map((f) => (
                   <th key={f}>{r.district[f]}</th>
                 ))}
               </tr>
             </tfoot>
           </table>
-          <h2>{t('ob.overDays')}</h2>
-          <ReportChart series={r.series} />
+          <h2>{chartTitle}</h2>
+          <ReportChart series={r.series} title={chartTitle} />
         </>
       )}
     </main>

@@ -36,8 +36,10 @@ export function TraceView({ query, label }: TraceViewProps) {
   }, [query]);
   const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
   const loadF2 = () => void call(adminRoutes.traceSecondRing, { body: query }).then((r) => setF2(r.f2), failed);
-  const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone') =>
-    void downloadExport(riskOnly ? { ...query, riskOnly } : query, format, part).catch(failed);
+  const exportAs = (format: 'xlsx' | 'csv', part?: 'contacts' | 'zone', ring?: 'f1' | 'f2') =>
+    void downloadExport({ ...query, ...(riskOnly ? { riskOnly } : {}), caseName: label }, format, part, ring).catch(
+      failed,
+    );
 
   if (error) return <p class="error">{t('common.error', { message: error })}</p>;
   if (!result) return <p>{t('common.loading')}</p>;
@@ -51,12 +53,18 @@ export function TraceView({ query, label }: TraceViewProps) {
         <button type="button" onClick={() => exportAs('csv', 'contacts')}>
           {t('trace.exportCsvContacts')}
         </button>{' '}
+        <button type="button" onClick={() => exportAs('csv', 'contacts', 'f2')}>
+          {t('trace.exportCsvF2')}
+        </button>{' '}
         <button type="button" onClick={() => exportAs('csv', 'zone')}>
           {t('trace.exportCsvZone')}
         </button>{' '}
         <button type="button" onClick={() => print()}>
           {t('trace.print')}
         </button>
+      </p>
+      <p class="no-print muted" data-testid="csv-excel-note">
+        {t('trace.csvExcelNote')}
       </p>
       <h3>{t('trace.timeline', { n: result.timeline.length })}</h3>
       <table data-testid="trace-timeline" class="phone-cards">

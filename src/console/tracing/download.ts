@@ -5,10 +5,11 @@ import { saveFile } from '../../browser/save-file';
 
 /** Fetches the export and hands it to the browser as a download (a refusal throws the console's ApiError). */
 export async function downloadExport(
-  query: TraceQuery,
+  query: TraceQuery & { caseName: string },
   format: 'xlsx' | 'csv',
   part: 'contacts' | 'zone' = 'contacts',
+  ring: 'f1' | 'f2' = 'f1',
 ): Promise<void> {
-  const { blob, fileName } = await callForFile(adminRoutes.traceExport, { body: { ...query, format, part } });
+  const { blob, fileName } = await callForFile(adminRoutes.traceExport, { body: { ...query, format, part, ring } });
   saveFile(blob, fileName ?? `truy-vet.${format}`);
 }

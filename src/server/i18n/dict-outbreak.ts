@@ -8,6 +8,7 @@ export const outbreakDict = {
   'report.sheetDay': { vi: 'Ngày', en: 'Day' },
   'report.sheetSeries': { vi: 'Theo ngày', en: 'By day' },
   'report.district': { vi: 'Toàn huyện', en: 'Whole district' },
+  'report.unitTotal': { vi: 'Tổng', en: 'Total of' },
   'report.unknownCommune': { vi: 'Chưa rõ xã', en: 'Commune not known' },
   'contact.noLongerTraced': {
     vi: 'Không còn trong kết quả truy vết mới (dữ liệu đã được sửa hoặc thời kỳ lây nhiễm đã đổi)',

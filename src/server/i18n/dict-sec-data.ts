@@ -49,4 +49,12 @@ export const secDataDict = {
   'export.fromRevokedHeader': { vi: 'Máy đã thu hồi', en: 'Revoked device' },
   'export.yes': { vi: 'Có', en: 'Yes' },
   'export.no': { vi: 'Không', en: 'No' },
+  'export.titleF1': { vi: 'Danh sách F1', en: 'F1 list' },
+  'export.titleF2': { vi: 'Danh sách F2', en: 'F2 list' },
+  'export.titleZone': { vi: 'Vùng khoanh', en: 'Narrow zone' },
+  'export.titleTimeline': { vi: 'Lịch trình', en: 'Timeline' },
+  'export.ofCase': { vi: 'của ca', en: 'of the case' },
+  'export.buffer': { vi: 'khoảng đệm', en: 'buffer' },
+  'export.minutes': { vi: 'phút', en: 'minutes' },
+  'export.fileUntil': { vi: 'den', en: 'to' },
 } as const;

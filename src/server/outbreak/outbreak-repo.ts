@@ -427,7 +427,7 @@ export async function followupsForReport(db: Db, unitId: string | null) {
   }));
 }
 
-/** Tests recorded per day and commune (up to a day). */
+/** People tested per day and commune (up to a day): follow-ups with at least one entry naming a test that day. */
 export async function testsByDay(
   db: Db,
   unitId: string | null,
@@ -435,7 +435,8 @@ export async function testsByDay(
 ): Promise<Map<string, Map<string, number>>> {
   let q = db
     .selectFrom('outbreak_entries')
-    .select(['day', 'unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    // People, not entries: a swab recorded "pending" then its result, the same day, is one test of one person.
+    .select(['day', 'unit_id', (eb) => eb.fn.count<number>('followup_id').distinct().as('n')])
     .where('test_type', 'is not', null)
     .where('day', '<=', until)
     .groupBy(['day', 'unit_id']);

@@ -11,6 +11,7 @@ import * as repo from './outbreak-repo';
 import { districtTotal, emptyFigures, figuresOnDay, series, UNKNOWN_COMMUNE, type ReportInput } from './report';
 import { outbreakDict as d } from '../i18n/dict-outbreak';
 import { settle } from './outbreak-service';
+import { unitInSentence } from '../../shared/text/unit-name';
 
 /** A link of the chain before its commune is named. */
 type ChainSource = Omit<ChainContact, 'unitName'>;
@@ -36,6 +37,7 @@ export async function dailyReport(db: Db, day: string, unitId: string | null, no
     day,
     communes,
     district: districtTotal(perUnit),
+    scope: unitId ? { unitId, unitName: units.find((u) => u.id === unitId)?.name ?? unitId } : null,
     series: series(input, day),
   };
 }
@@ -43,6 +45,11 @@ export async function dailyReport(db: Db, day: string, unitId: string | null, no
 const HEADERS = (['newCases', 'underFollowup', 'completed', 'lost', 'converted', 'testsDue', 'testsDone'] as const).map(
   (k) => d[`report.${k}`].vi,
 );
+
+/** The total row's label: "Toàn huyện", or "Tổng xã Thọ Dân" when the report is one commune's. */
+function totalLabel(r: DailyReport): string {
+  return r.scope ? `${d['report.unitTotal'].vi} ${unitInSentence(r.scope.unitName)}` : d['report.district'].vi;
+}
 
 /** The report as export tables: communes of the day (with the district total) and the series. */
 export function reportTables(r: DailyReport): ExportTable[] {
@@ -59,7 +66,7 @@ export function reportTables(r: DailyReport): ExportTable[] {
     {
       sheet: `${d['report.sheetDay'].vi} ${r.day}`,
       headers: [d['report.commune'].vi, ...HEADERS],
-      rows: [...r.communes.map((c) => [c.unitName, ...figures(c)]), [d['report.district'].vi, ...figures(r.district)]],
+      rows: [...r.communes.map((c) => [c.unitName, ...figures(c)]), [totalLabel(r), ...figures(r.district)]],
     },
     {
       sheet: d['report.sheetSeries'].vi,

@@ -21,7 +21,7 @@ export interface ReportFollowup {
 export interface ReportInput {
   cases: readonly ReportCase[];
   followups: readonly ReportFollowup[];
-  /** Tests recorded, by day then commune. */
+  /** People tested (follow-ups with a test entry), by day then commune. */
   testsDone: ReadonlyMap<string, ReadonlyMap<string, number>>;
   testDays: readonly number[];
 }

@@ -4,12 +4,22 @@
 import { sourceLabel } from '../../shared/source-labels';
 import type { ContactEntry, TimelineEntry, ZoneEntry } from './tracing-service';
 import { secDataDict as d } from '../i18n/dict-sec-data';
+import { foldVietnamese } from '../../shared/text/fold';
 
-/** A table: a sheet name, headers and rows of text or numbers. */
+/** A table: a sheet name, headers and rows of text or numbers; XLSX writes its title, when set, above the headers. */
 export interface ExportTable {
   sheet: string;
+  title?: string;
   headers: string[];
   rows: (string | number)[][];
+}
+
+/** What a trace export is for: the case as the tracer chose it (may be unnamed) and the window asked. */
+interface TraceSubject {
+  caseName: string | undefined;
+  from: number;
+  to: number;
+  bufferMin: number;
 }
 
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -19,6 +29,52 @@ function vnTime(ms: number): string {
   const d = new Date(ms + VN_OFFSET_MS);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/** A Vietnam calendar date, `dd/MM/yyyy`, or `dd/MM` when the year goes without saying. */
+function vnDate(ms: number, withYear = true): string {
+  return vnTime(ms).slice(0, withYear ? 10 : 5);
+}
+
+/** A window's days: "24/11–08/12/2026" (one year), "24/12/2025–08/01/2026", or "08/12/2026" (one day). */
+function periodText(from: number, to: number): string {
+  const last = Math.max(from, to - 1); // the window ends just after its last minute
+  const [a, b] = [vnDate(from), vnDate(last)];
+  if (a === b) return a;
+  return `${a.slice(6) === b.slice(6) ? vnDate(from, false) : a}–${b}`;
+}
+
+/** The title line of a trace sheet: "Danh sách F1 của ca Nguyễn Văn An, 24/11–08/12/2026, khoảng đệm 15 phút". */
+function traceTitle(heading: string, s: TraceSubject): string {
+  const whose = s.caseName ? ` ${d['export.ofCase'].vi} ${s.caseName}` : '';
+  const buffer = `${d['export.buffer'].vi} ${s.bufferMin} ${d['export.minutes'].vi}`;
+  return `${heading}${whose}, ${periodText(s.from, s.to)}, ${buffer}`;
+}
+
+/** The trace's tables with their title lines: F1, F2, the zone and the case's timeline. */
+export function titledTables(
+  s: TraceSubject,
+  tables: { f1: ExportTable; f2: ExportTable; zone: ExportTable; timeline: ExportTable },
+): ExportTable[] {
+  return [
+    { ...tables.f1, title: traceTitle(d['export.titleF1'].vi, s) },
+    { ...tables.f2, title: traceTitle(d['export.titleF2'].vi, s) },
+    { ...tables.zone, title: traceTitle(d['export.titleZone'].vi, s) },
+    { ...tables.timeline, title: traceTitle(d['export.titleTimeline'].vi, s) },
+  ];
+}
+
+/** A file name for the export: ASCII, no spaces ("truy-vet-f1-nguyen-van-an-2026-11-24-den-2026-12-08"). */
+export function traceFileName(part: string, s: TraceSubject): string {
+  const day = (ms: number) => new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+  const name = foldVietnamese(s.caseName ?? '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  const last = day(Math.max(s.from, s.to - 1));
+  const period = day(s.from) === last ? last : `${day(s.from)}-${d['export.fileUntil'].vi}-${last}`;
+  return ['truy-vet', part, name, period].filter(Boolean).join('-');
 }
 
 /** The contact list (F1, or F2 with the F1 people they met). */

@@ -25,8 +25,7 @@ import { sendError } from '../http/errors';
 import { traceCase, traceSecondRing } from './tracing-service';
 import { mergeKeys, identitiesFrom } from './identity';
 import { toCsv, toXlsx } from './export-files';
-import { contactsTable, timelineTable, zoneTable } from './export-rows';
-import { localDateStamp } from '../http/csv';
+import { contactsTable, timelineTable, titledTables, traceFileName, zoneTable } from './export-rows';
 import type { RouteDeps } from '../routes/deps';
 import { audit, parseBody, userOf } from '../routes/admin/context';
 
@@ -132,31 +131,44 @@ export function registerTracingRoutes(app: FastifyInstance, deps: RouteDeps): vo
     if (!traceBody) return reply;
     const result = await traceCase(deps.db, traceBody);
     const names = new Map(result.f1.map((c) => [c.personId, c.name]));
-    const contacts = body.ring === 'f2' ? await traceSecondRing(deps.db, traceBody) : result.f1;
-    const people = contactsTable(contacts, body.ring, names);
+    // The XLSX always holds both rings (the guide promises the full lists); a CSV only the ring asked for.
+    const wantF2 = body.format === 'xlsx' || (body.part === 'contacts' && body.ring === 'f2');
+    const f2 = wantF2 ? await traceSecondRing(deps.db, traceBody) : [];
+    const contacts = body.ring === 'f2' ? f2 : result.f1;
     const zone = zoneTable(result.zone);
     await audit(deps, request, 'trace.export', null, {
       ...asked(traceBody),
       format: body.format,
       part: body.part,
       ring: body.ring,
-      count: contacts.length,
+      count: body.format === 'xlsx' ? result.f1.length + f2.length : contacts.length,
     });
-    const stamp = localDateStamp(deps.now()); // the local date: a file made at 06:00 in Vietnam is today's
+    const subject = {
+      caseName: body.caseName?.trim() || undefined,
+      from: traceBody.from,
+      to: traceBody.to,
+      bufferMin: traceBody.bufferMin,
+    };
     if (body.format === 'xlsx') {
-      const file = await toXlsx([people, zone, timelineTable(result.timeline)]);
+      const file = await toXlsx(
+        titledTables(subject, {
+          f1: contactsTable(result.f1, 'f1'),
+          f2: contactsTable(f2, 'f2', names),
+          zone,
+          timeline: timelineTable(result.timeline),
+        }),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="truy-vet-${stamp}.xlsx"`)
+        .header('content-disposition', `attachment; filename="${traceFileName('', subject)}.xlsx"`)
         .send(file);
     }
-    const table = body.part === 'zone' ? zone : people;
+    // No title line in a CSV (column-reading tools take the first line as the headers): the file name says it all.
+    const table = body.part === 'zone' ? zone : contactsTable(contacts, body.ring, names);
+    const part = body.part === 'zone' ? 'vung' : body.ring;
     return reply
       .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="truy-vet-${body.part === 'zone' ? 'vung' : body.ring}-${stamp}.csv"`,
-      )
+      .header('content-disposition', `attachment; filename="${traceFileName(part, subject)}.csv"`)
       .send(toCsv(table));
   });
 

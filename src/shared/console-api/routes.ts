@@ -109,9 +109,15 @@ export const adminRoutes = {
   traceRun: post<TraceResult, TraceRequest>(TRACING_API.run),
   traceSecondRing: post<{ f2: ContactEntry[] }, TraceRequest>(TRACING_API.secondRing),
   /** The trace as an XLSX or CSV file (downloaded, not parsed). */
-  traceExport: post<unknown, TraceRequest & { format: 'xlsx' | 'csv'; part?: 'contacts' | 'zone'; ring?: 'f1' | 'f2' }>(
-    TRACING_API.export,
-  ),
+  traceExport: post<
+    unknown,
+    TraceRequest & {
+      format: 'xlsx' | 'csv';
+      part?: 'contacts' | 'zone';
+      ring?: 'f1' | 'f2';
+      caseName?: string;
+    }
+  >(TRACING_API.export),
   traceNoticesPublish: post<{ ids: string[] }, PublishNotices>(TRACING_API.notices),
 
   // Outbreak follow-up (cases, contacts, health-station calls, chain, daily report): src/shared/outbreak-api.ts.
