@@ -47,4 +47,20 @@ describe('audit log in words', () => {
       'Mã trả lời: 401 · Lý do: Phiên làm việc đã hết; hãy đăng nhập lại. · Số lần (không đăng nhập): 37 · Gộp trong (phút): 10',
     );
   });
+
+  it('says coded values in words, not as the server stores them', () => {
+    expect(detailInWords({ reason: 'bad_credentials' }, 'session.login_failed')).toBe(
+      'Lý do: Tên đăng nhập hoặc mật khẩu không đúng.',
+    );
+    expect(detailInWords({ withReason: false }, 'outbreak.contact_confirm')).toBe('Có ghi lý do: không');
+    expect(detailInWords({ relationship: 'household' }, 'outbreak.contact_manual')).toBe('Quan hệ: cùng hộ gia đình');
+    expect(detailInWords({ fields: ['id', 'name'], count: 1 }, 'trace.search')).toBe(
+      'Tìm theo: số giấy tờ, họ tên · Số lượng: 1',
+    );
+    expect(detailInWords({ format: 'csv', part: 'zone', ring: 'f1' }, 'trace.export')).toBe(
+      'Định dạng: csv · Phần: khu vực khoanh vùng · Vòng: F1',
+    );
+    // A value with no words stays as it came (a free-text reason, a code added later).
+    expect(detailInWords({ reason: 'Chỉ đi qua cổng' })).toBe('Lý do: Chỉ đi qua cổng');
+  });
 });

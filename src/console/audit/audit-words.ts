@@ -1,7 +1,7 @@
 /** The audit log in words: each action as a sentence, each detail as "label: value", in the console's language. */
 import { getLang, t } from '../i18n/i18n';
 import type { ConsoleKey } from '../i18n/dict';
-import { reasonText } from '../../shared/reasons';
+import { REASONS, reasonText } from '../../shared/reasons';
 
 /** Dictionary key of each audited action (`checkpoint.close` → "Đóng chốt"). Adding an action is one line. */
 const ACTIONS: Record<string, ConsoleKey> = {
@@ -88,7 +88,28 @@ const FIELDS: Record<string, ConsoleKey> = {
   edges: 'audit.f.edges',
   day: 'audit.f.day',
   communes: 'audit.f.communes',
+  withReason: 'audit.f.withReason',
 };
+
+/** Words for the values of coded fields: a relationship, the fields a search used, an export's part and ring. */
+const VALUES: Record<string, Record<string, ConsoleKey>> = {
+  relationship: {
+    household: 'audit.v.household',
+    work: 'audit.v.work',
+    social: 'audit.v.social',
+    care: 'audit.v.care',
+    other: 'audit.v.other',
+  },
+  fields: { id: 'audit.v.id', phone: 'audit.v.phone', name: 'audit.v.name', birthYear: 'audit.v.birthYear' },
+  part: { contacts: 'audit.v.contacts', zone: 'audit.v.zone' },
+  ring: { f1: 'audit.v.f1', f2: 'audit.v.f2' },
+};
+
+/** A coded value in words (a code with no words keeps itself). */
+function codeInWords(field: string, value: unknown): string {
+  const key = typeof value === 'string' ? VALUES[field]?.[value] : undefined;
+  return key ? t(key) : String(value);
+}
 
 /** Fields whose label depends on the action (a refused request's `code` is a reason, not a checkpoint). */
 const FIELDS_BY_ACTION: Record<string, Record<string, ConsoleKey>> = {
@@ -105,19 +126,22 @@ export function actionInWords(action: string): string {
 function valueInWords(field: string, value: unknown, action?: string): string {
   if (action === 'console.refused' && field === 'code' && typeof value === 'string')
     return reasonText(value, getLang());
+  // A reason the server gave (a failed sign-in's `bad_credentials`) in the sentence people read.
+  if (field === 'reason' && typeof value === 'string' && Object.hasOwn(REASONS, value))
+    return reasonText(value, getLang());
   if ((field === 'from' || field === 'to') && typeof value === 'number' && action !== 'outbreak.reassign')
     return new Date(value).toLocaleString(getLang() === 'vi' ? 'vi-VN' : 'en-GB');
   if (field === 'role' && (value === 'admin' || value === 'officer' || value === 'tracer')) return t(`role.${value}`);
   if (Array.isArray(value))
     return field === 'windows'
       ? String(value.length)
-      : value.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ');
+      : value.map((v) => (typeof v === 'object' ? '…' : codeInWords(field, v))).join(', ');
   if (value !== null && typeof value === 'object')
     return Object.entries(value)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ');
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
-  return String(value);
+  return codeInWords(field, value);
 }
 
 /**
