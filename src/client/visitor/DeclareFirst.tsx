@@ -1,8 +1,8 @@
 import { saveDeclaration } from '../data';
 import { t } from '../i18n/i18n';
-import { riskLevel, riskLines } from '../risk/risk-words';
+import { riskLines } from '../risk/risk-words';
 import { showDay } from './dates';
-import { memberRisk } from './member-risk';
+import { declaredRiskWarning, memberRisk } from './member-risk';
 import { repeatDeclaration } from './repeat-declaration';
 import type { Household } from './useVisitorData';
 
@@ -25,20 +25,20 @@ export function DeclareFirst({ household, onDeclare, onContinue }: DeclareFirstP
         {members.map((member) => {
           const { profile, state } = member;
           const repeat = state.kind === 'stale' ? repeatDeclaration(state.declaration, questionnaire, today) : null;
-          const risk = memberRisk(member, household);
+          const warning = declaredRiskWarning(member, household);
           return (
             <li key={profile.id} data-testid="declare-first-member" data-state={state.kind}>
               <strong>{profile.person.name}</strong>
-              {state.kind === 'today' && riskLevel(risk) === 'risk' ? (
+              {warning ? (
                 // Declared today, with a symptom or an exposure: never the green tick before the door.
                 <p class="undeclared" data-testid="declare-first-risk">
-                  ⚠ {riskLines(risk).join(' · ')}
+                  {warning}
                 </p>
               ) : state.kind === 'today' ? (
                 <p class="declared">✓ {t('risk.first.done')}</p>
               ) : (
                 <>
-                  <p class="undeclared">⚠ {riskLines(risk).join(' · ')}</p>
+                  <p class="undeclared">⚠ {riskLines(memberRisk(member, household)).join(' · ')}</p>
                   {repeat && state.kind === 'stale' && (
                     <>
                       <button

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Household, HouseholdMember } from './useVisitorData';
 import { t } from '../i18n/i18n';
-import { riskLevel, riskLines } from '../risk/risk-words';
-import { memberRisk } from './member-risk';
+import { declaredRiskWarning } from './member-risk';
 
 interface PickMembersProps {
   household: Household;
@@ -11,9 +10,8 @@ interface PickMembersProps {
 
 /** What the picker says of a member's declaration: its risk in words (never green then), declared, or not. */
 function declarationNote(member: HouseholdMember, household: Household): { text: string; className: string } {
-  const risk = memberRisk(member, household);
-  if (member.state.kind === 'today' && riskLevel(risk) === 'risk')
-    return { text: `⚠ ${riskLines(risk).join(' · ')}`, className: 'undeclared' };
+  const warning = declaredRiskWarning(member, household);
+  if (warning) return { text: warning, className: 'undeclared' };
   return member.state.kind === 'today'
     ? { text: t('visitor.declaredToday'), className: 'declared' }
     : { text: t('visitor.noDeclaration'), className: 'undeclared' };

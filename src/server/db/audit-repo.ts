@@ -5,21 +5,23 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AuditEntry } from '../../shared/console-api/answers';
 import type { Db } from './database';
 
+/** The stored row of an entry under an id. */
+function rowOf(id: string, entry: Omit<AuditEntry, 'id'>) {
+  return {
+    id,
+    at: entry.at,
+    user_id: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  };
+}
+
 /** Appends one entry. */
 export async function appendAudit(db: Db, entry: Omit<AuditEntry, 'id'>): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: uuidv7(),
-      at: entry.at,
-      user_id: entry.userId,
-      username: entry.username,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(rowOf(uuidv7(), entry)).execute();
 }
 
 /**
@@ -30,17 +32,7 @@ export async function appendAudit(db: Db, entry: Omit<AuditEntry, 'id'>): Promis
 export async function countAudit(db: Db, key: string, entry: Omit<AuditEntry, 'id'>): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({
-      id: key,
-      at: entry.at,
-      user_id: entry.userId,
-      username: entry.username,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      repeat_count: 1,
-    })
+    .values({ ...rowOf(key, entry), repeat_count: 1 })
     .onConflict((oc) =>
       oc
         .column('id')

@@ -47,19 +47,18 @@ function phoneDigits(phone: string): string {
 }
 
 /**
- * What the search asks of a check-in row, and the person keys it is limited to (null: any key). `named` says how a
- * name was looked up: the keys the directory gave, `common` when more than NAMED_KEYS_MAX share it, null when no
- * name is searched or an ID number or phone narrows the rows instead.
+ * What the search asks of a check-in row, and the person keys it is limited to (null: any key). `common` is set when
+ * more than NAMED_KEYS_MAX keys share the searched name, so the directory gave no list.
  */
 interface Conditions {
   where: RowCondition[];
   keys: string[] | null;
-  named: 'keys' | 'common' | null;
+  common: boolean;
 }
 
 /** Turns a search into row conditions; null when it can match nobody. */
 async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null> {
-  const out: Conditions = { where: [], keys: null, named: null };
+  const out: Conditions = { where: [], keys: null, common: false };
   const id = q.idNumber?.replace(/\s/g, '');
   if (id) {
     const visible = id.slice(-6);
@@ -100,9 +99,8 @@ async function conditionsOf(db: Db, q: PersonSearch): Promise<Conditions | null>
     const named = id || q.phone ? undefined : await personKeysNamed(db, pattern, NAMED_KEYS_MAX);
     if (named) {
       out.keys = [...new Set([...named, ...fixed])];
-      out.named = 'keys';
       if (out.keys.length === 0) return null;
-    } else if (named === null) out.named = 'common';
+    } else if (named === null) out.common = true;
     // The rows' own names decide: the directory may still hold a name whose check-ins retention has deleted.
     const like = sql<boolean>`replace(name_folded, ' ', '') like ${pattern} escape '\\'`;
     out.where.push((eb) => (fixed.length > 0 ? eb.or([like, eb('person_key', 'in', fixed)]) : like));
@@ -168,7 +166,7 @@ async function latestSightings(db: Db, c: Conditions, keys: readonly string[], l
  * otherwise the keys are read in the order of their latest check-in.
  */
 async function groupsOf(db: Db, c: Conditions, limit: number): Promise<Sighted[]> {
-  if (c.named === 'common' || (c.keys && c.keys.length > IN_CHUNK)) {
+  if (c.common || (c.keys && c.keys.length > IN_CHUNK)) {
     const budget = c.keys ? c.keys.length * WALK_PER_KEY : Infinity;
     const keys = await keysSeenLast(db, c.where, limit, budget);
     if (keys) return keys.length === 0 ? [] : await sightings(db, c, keys).execute();
